@@ -1,0 +1,168 @@
+package org.parley.moderation.civility;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+
+/**
+ * Hand-built phrase cues for what n-grams learn poorly from little data: dismissive brush-offs
+ * ("cool story", "talk trash"), sarcasm markers, belittling words and forms of address,
+ * rhetorical questions aimed at the reader ("according to you", "what is stopping you"), the
+ * second person, and the framing of civil disagreement ("i disagree", "the report"). Phrases are
+ * matched on normalised word tokens, without regular expressions, by the hash of their first word
+ * and then word by word.
+ */
+final class Cues {
+    enum Category {
+        DISMISSIVE, SARCASM, BELITTLING, ADDRESS, RHETORICAL, SECOND_PERSON, CIVIL_FRAMING, REPORTING
+    }
+
+    private static final String[][] PHRASES = {
+        // DISMISSIVE: brush-offs that end the conversation instead of answering it
+        {"cool story", "story bro", "story man", "talk trash", "trash talk", "talking trash", "whatever you say",
+            "nice try", "yeah right", "sure jan", "ok boomer", "okay boomer", "get a life", "cry more",
+            "cope", "seethe", "cope harder", "triggered", "snowflake", "snowflakes", "cry me a river", "who asked",
+            "nobody asked", "nobody cares", "no one cares", "keep dreaming", "dream on", "move on", "next article",
+            "try again", "bless your heart", "imagine thinking", "tell me you", "lol", "lmao", "rofl", "haha",
+            "hahaha", "good luck with that", "if you say so", "whatever", "blah blah", "yawn", "rent free",
+            "touch grass", "go away", "stay in your lane", "waste of time", "what a joke", "sheeple", "troll",
+            "shill", "kool aid", "tin foil", "tinfoil", "read a book", "learn to read", "do your research",
+            "educate yourself", "go back to", "grow up", "get over it", "big deal", "so what", "who cares",
+            "spare me", "give me a break", "stop whining", "whining", "crying", "next", "moving on", "nice story",
+            "fairy tale", "fairy tales", "keep telling yourself", "sure buddy", "ok buddy", "okay buddy",
+            "sit down", "run along", "bye", "buh bye", "adios", "carry on", "good one", "back to school",
+            "not even worth", "don't bother", "dont bother", "take a hike", "get lost", "pound sand",
+            "off you go", "go cry", "cry about it", "stay mad", "mad", "cry harder", "ok then", "k",
+            "yeah yeah", "blah", "zzz", "eye roll", "rolls eyes", "facepalm", "smh", "lmfao", "lulz", "lolz",
+            "move onto", "move along", "nothing to see", "clueless", "brainwashed", "drivel", "nonsense"},
+        // SARCASM: markers that flip the literal meaning
+        {"yeah", "sure", "oh", "wow", "genius", "brilliant", "bravo", "slow clap", "congrats",
+            "congratulations", "what a surprise", "shocker", "color me shocked", "colour me shocked", "totally",
+            "riveting", "oh really", "oh please", "how original", "how cute", "cute", "adorable", "big brain",
+            "galaxy brain", "einstein", "sherlock", "captain obvious", "thanks captain", "hot take", "mkay"},
+        // BELITTLING: words that put the other person down
+        {"stupid", "idiot", "idiots", "idiotic", "dumb", "ignorant", "moron", "morons", "moronic", "naive",
+            "pathetic", "silly", "ridiculous", "delusional", "uneducated", "childish", "clown", "clowns", "joke",
+            "fool", "fools", "foolish", "hypocrite", "liar", "lying", "crazy", "garbage", "trash", "rubbish", "bs",
+            "laughable", "embarrassing", "sad", "loser", "losers", "dense", "dim", "simple minded", "small minded",
+            "illiterate", "incompetent", "useless", "worthless", "obsessed", "unhinged", "deranged", "paranoid",
+            "nut", "nutjob", "lunatic", "hack", "shameless", "gullible", "dimwit", "halfwit", "nitwit", "dope",
+            "no clue", "no idea", "zero clue", "can't read", "cant read", "can't think", "low iq", "iq",
+            "brain", "brains", "braindead", "brain dead", "head in the sand", "out of your depth", "ignorance",
+            "stupidity", "pea brain", "snowflake", "karen", "lemming", "lemmings", "puppet", "bootlicker"},
+        // ADDRESS: condescending ways to address someone
+        {"man", "bro", "dude", "buddy", "pal", "sweetie", "honey", "hon", "son", "kid", "kiddo", "champ",
+            "sport", "chief", "mate", "sunshine", "darling", "sweetheart", "little one", "boy", "girl", "princess"},
+        // RHETORICAL: jabs dressed as questions, or putting words in the other's mouth
+        {"according to you", "so you think", "so you're saying", "so youre saying", "so you are saying",
+            "do you even", "did you even", "have you ever", "have you even", "what is stopping you",
+            "what's stopping you", "whats stopping you", "are you serious", "are you kidding", "are you even",
+            "do you really", "can you even", "how can you", "how dare you", "who are you to", "what makes you",
+            "do you know", "is that all you", "why don't you", "why dont you", "why do you", "in your world",
+            "in your mind", "in your head", "you think", "you really think", "you actually think",
+            "you seriously", "you must be", "you must think", "what's next", "whats next", "what next",
+            "what planet", "which planet", "where do you", "who told you", "did your", "did you forget",
+            "can you read", "can't you", "cant you", "you clearly", "you obviously", "your logic", "by your logic",
+            "by that logic", "you people", "people like you", "your kind", "your ilk", "your type",
+            "you lot", "of course you", "you wouldn't know", "you wouldnt know", "you have no", "you don't know",
+            "you dont know", "you know nothing", "you can't", "you cant", "you never", "you always",
+            "you just", "stopping you", "you're not", "youre not", "you are not"},
+        // SECOND_PERSON
+        {"you", "your", "you're", "youre", "u", "ur", "yourself", "you've", "youve", "you'd", "you'll",
+            "ya", "yours", "yourselves", "thou"},
+        // CIVIL_FRAMING: disagreement about the argument, sourced, hedged
+        {"i disagree", "strongly disagree", "respectfully disagree", "i respectfully", "respectfully",
+            "in my view", "in my opinion", "i think", "i believe", "i'm not sure", "im not sure", "to be fair",
+            "the evidence", "the data", "the study", "the report", "the article", "according to the",
+            "according to a", "the treaty", "the law", "the bill", "the court", "the ruling", "the statistics",
+            "the numbers", "the figures", "fair point", "good point", "that said", "on the other hand",
+            "i'd argue", "id argue", "i would argue", "i'd add", "worth noting", "as far as i know", "afaik",
+            "correct me if", "source", "sources", "citation", "cited", "reference", "for example", "e g",
+            "however", "although", "whereas", "thank you", "thanks for", "agree", "i agree", "well argued",
+            "i see your point", "i understand", "with respect", "i question", "i doubt"},
+        // REPORTING: talk about violence and conflict in the news, not threats
+        {"killed", "were killed", "was killed", "the offensive", "offensive killed", "casualties", "death toll",
+            "civilians", "troops", "soldiers", "war", "invasion", "attack on", "the attack", "shelling",
+            "airstrike", "airstrikes", "bombing", "massacre", "genocide", "shooting", "gunman", "police said",
+            "officials said", "reported", "according to police", "victims", "wounded", "injured", "died",
+            "conflict", "ceasefire", "refugees", "militants", "insurgents", "army", "regime", "war crimes"},
+    };
+
+    private static final Category[] CATEGORIES = Category.values();
+
+    /** First-word hashes, sorted, with the phrases that start with each. */
+    private static final int[] FIRST;
+    private static final int[][][] BY_FIRST;
+    private static final int[][] BY_FIRST_CATEGORY;
+    private static final int[][] BY_FIRST_ID;
+
+    static {
+        record Phrase(int[] words, int category, int id) {
+        }
+        List<Phrase> all = new ArrayList<>();
+        int id = 0;
+        for (int c = 0; c < PHRASES.length; c++) {
+            for (String p : PHRASES[c]) {
+                String[] ws = p.split(" ");
+                int[] hs = new int[ws.length];
+                for (int i = 0; i < ws.length; i++) {
+                    hs[i] = Hashing.string(ws[i], Hashing.WORD);
+                }
+                all.add(new Phrase(hs, c, id++));
+            }
+        }
+        int[] firsts = all.stream().mapToInt(p -> p.words()[0]).distinct().sorted().toArray();
+        FIRST = firsts;
+        BY_FIRST = new int[firsts.length][][];
+        BY_FIRST_CATEGORY = new int[firsts.length][];
+        BY_FIRST_ID = new int[firsts.length][];
+        for (int f = 0; f < firsts.length; f++) {
+            int first = firsts[f];
+            // longest phrases first, so the most specific cue wins at a position
+            List<Phrase> ps = all.stream().filter(p -> p.words()[0] == first)
+                    .sorted((a, b) -> b.words().length - a.words().length).toList();
+            BY_FIRST[f] = ps.stream().map(Phrase::words).toArray(int[][]::new);
+            BY_FIRST_CATEGORY[f] = ps.stream().mapToInt(Phrase::category).toArray();
+            BY_FIRST_ID[f] = ps.stream().mapToInt(Phrase::id).toArray();
+        }
+    }
+
+    private Cues() {
+    }
+
+    static Category category(int ordinal) {
+        return CATEGORIES[ordinal];
+    }
+
+    /**
+     * Calls {@code sink} for every cue phrase found among the word hashes {@code tokens[0, n)}:
+     * all phrases of every length that start at each position.
+     */
+    static void match(int[] tokens, int n, Sink sink) {
+        for (int i = 0; i < n; i++) {
+            int f = Arrays.binarySearch(FIRST, tokens[i]);
+            if (f < 0) {
+                continue;
+            }
+            int[][] phrases = BY_FIRST[f];
+            for (int p = 0; p < phrases.length; p++) {
+                int[] words = phrases[p];
+                if (i + words.length > n) {
+                    continue;
+                }
+                boolean ok = true;
+                for (int k = 1; k < words.length && ok; k++) {
+                    ok = tokens[i + k] == words[k];
+                }
+                if (ok) {
+                    sink.cue(BY_FIRST_CATEGORY[f][p], BY_FIRST_ID[f][p], i, i + words.length - 1);
+                }
+            }
+        }
+    }
+
+    /** Receives matched cues: category ordinal, phrase id, first and last token index. */
+    interface Sink {
+        void cue(int category, int phraseId, int firstToken, int lastToken);
+    }
+}

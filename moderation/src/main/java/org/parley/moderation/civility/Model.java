@@ -1,0 +1,167 @@
+package org.parley.moderation.civility;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The trained civility model: one logistic head per {@link Attribute} over hashed features, a
+ * Platt calibration per head, and a small logistic layer that combines all heads' log-odds into
+ * the overall {@link Attribute#UNCIVIL} probability.
+ *
+ * <p>File format (gzip): magic {@code PCIV}, version, hash bits, head count, per head the bias,
+ * Platt slope and intercept, threshold and weight scale, then the combiner (one weight per head
+ * and a bias), then the weights as 16-bit integers, bucket-major ({@code heads} per bucket), each
+ * multiplied by its head's scale when read. Immutable once built.
+ */
+final class Model {
+    static final int MAGIC = 0x50434956;
+    static final int VERSION = 1;
+    static final int HEADS = Attribute.values().length;
+    /** Raw log-odds are clipped to this range before calibration and combination. */
+    static final double CLIP = 12;
+
+    final int bits;
+    /** Weights, bucket-major: {@code weights[bucket * HEADS + head]}. */
+    final float[] weights;
+    final float[] bias;
+    final float[] plattA;
+    final float[] plattB;
+    final float[] threshold;
+    /** Combiner: {@code combiner[h]} per head's raw log-odds, {@code combiner[HEADS]} the bias. */
+    final float[] combiner;
+
+    Model(int bits, float[] weights, float[] bias, float[] plattA, float[] plattB, float[] threshold,
+            float[] combiner) {
+        if (weights.length != (1 << bits) * HEADS || bias.length != HEADS || plattA.length != HEADS
+                || plattB.length != HEADS || threshold.length != HEADS || combiner.length != HEADS + 1) {
+            throw new IllegalArgumentException("inconsistent model dimensions");
+        }
+        this.bits = bits;
+        this.weights = weights;
+        this.bias = bias;
+        this.plattA = plattA;
+        this.plattB = plattB;
+        this.threshold = threshold;
+        this.combiner = combiner;
+    }
+
+    /** Raw (uncalibrated) log-odds of every head for {@code f}, written into {@code out}. */
+    void rawLogits(Features f, double[] out) {
+        for (int h = 0; h < HEADS; h++) {
+            out[h] = bias[h];
+        }
+        float[] w = weights;
+        for (int i = 0; i < f.size; i++) {
+            int base = f.bucket[i] * HEADS;
+            double v = f.value[i];
+            for (int h = 0; h < HEADS; h++) {
+                out[h] += v * w[base + h];
+            }
+        }
+        for (int h = 0; h < HEADS; h++) {
+            out[h] = Math.max(-CLIP, Math.min(CLIP, out[h]));
+        }
+    }
+
+    /** Calibrated probabilities from raw log-odds: Platt per head, the combiner for UNCIVIL. */
+    void probabilities(double[] raw, double[] out) {
+        int uncivil = Attribute.UNCIVIL.ordinal();
+        double z = combiner[HEADS];
+        for (int h = 0; h < HEADS; h++) {
+            z += combiner[h] * raw[h];
+            if (h != uncivil) {
+                out[h] = sigmoid(plattA[h] * raw[h] + plattB[h]);
+            }
+        }
+        out[uncivil] = sigmoid(z);
+    }
+
+    /** How strongly head {@code h}'s raw log-odds enter the final score of attribute {@code a}. */
+    double attributionWeight(int a, int h) {
+        if (a == Attribute.UNCIVIL.ordinal()) {
+            return combiner[h];
+        }
+        return a == h ? plattA[h] : 0;
+    }
+
+    static double sigmoid(double z) {
+        return 1 / (1 + Math.exp(-z));
+    }
+
+    void write(OutputStream target) throws IOException {
+        GZIPOutputStream gz = new GZIPOutputStream(target, 1 << 16);
+        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(gz, 1 << 16));
+        out.writeInt(MAGIC);
+        out.writeInt(VERSION);
+        out.writeInt(bits);
+        out.writeInt(HEADS);
+        float[] scale = new float[HEADS];
+        for (int h = 0; h < HEADS; h++) {
+            float max = 0;
+            for (int i = h; i < weights.length; i += HEADS) {
+                max = Math.max(max, Math.abs(weights[i]));
+            }
+            scale[h] = max == 0 ? 1 : max / Short.MAX_VALUE;
+            out.writeFloat(bias[h]);
+            out.writeFloat(plattA[h]);
+            out.writeFloat(plattB[h]);
+            out.writeFloat(threshold[h]);
+            out.writeFloat(scale[h]);
+        }
+        for (float c : combiner) {
+            out.writeFloat(c);
+        }
+        for (int i = 0; i < weights.length; i++) {
+            out.writeShort(Math.round(weights[i] / scale[i % HEADS]));
+        }
+        out.flush();
+        gz.finish();
+    }
+
+    /**
+     * Reads a model written by {@link #write}.
+     *
+     * @throws IOException if the stream is not a civility model of this version
+     */
+    static Model read(InputStream source) throws IOException {
+        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
+        if (in.readInt() != MAGIC) {
+            throw new IOException("not a Parley civility model");
+        }
+        int version = in.readInt();
+        if (version != VERSION) {
+            throw new IOException("unsupported civility model version " + version);
+        }
+        int bits = in.readInt();
+        int heads = in.readInt();
+        if (heads != HEADS || bits < 10 || bits > 24) {
+            throw new IOException("civility model has " + heads + " heads and " + bits + " bits");
+        }
+        float[] bias = new float[HEADS];
+        float[] a = new float[HEADS];
+        float[] b = new float[HEADS];
+        float[] threshold = new float[HEADS];
+        float[] scale = new float[HEADS];
+        for (int h = 0; h < HEADS; h++) {
+            bias[h] = in.readFloat();
+            a[h] = in.readFloat();
+            b[h] = in.readFloat();
+            threshold[h] = in.readFloat();
+            scale[h] = in.readFloat();
+        }
+        float[] combiner = new float[HEADS + 1];
+        for (int i = 0; i < combiner.length; i++) {
+            combiner[i] = in.readFloat();
+        }
+        float[] weights = new float[(1 << bits) * HEADS];
+        for (int i = 0; i < weights.length; i++) {
+            weights[i] = in.readShort() * scale[i % HEADS];
+        }
+        return new Model(bits, weights, bias, a, b, threshold, combiner);
+    }
+}
