@@ -203,7 +203,7 @@
     '--b:var(--parley-border,#c9ccd1);--bg:var(--parley-bg,#fff);--s:var(--parley-surface,#f4f5f7);',
     '--f:var(--parley-focus,#0a58ca);--w:var(--parley-warn-bg,#fff4ce);--wt:var(--parley-warn,#5c4400)}',
     ':host([hidden]){display:none}',
-    '*{box-sizing:border-box}',
+    '*{box-sizing:border-box}[hidden]{display:none!important}',
     'section{background:var(--bg);color:inherit}',
     'h2{font-size:1.25em;margin:0 0 .75em}',
     '.bar{display:flex;flex-wrap:wrap;gap:.75em;align-items:center;justify-content:space-between;margin:1em 0}',
