@@ -1,0 +1,108 @@
+package org.parley.moderation.screening;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.CivilityScores;
+import org.parley.moderation.civility.Span;
+
+/**
+ * Civility: scores the cleaned text and holds it when an attribute, or the overall uncivil
+ * probability, reaches the site's threshold. When the only problem is tone (not a threat, severe
+ * toxicity or an attack on a group) and the site nudges, the verdict carries a {@link Nudge} so
+ * the author can rephrase first; the same text confirmed after the nudge is held with {@code
+ * civility.nudge_declined}, never refused.
+ */
+record CivilityStep(Function<String, CivilityScores> scorer) implements ScreeningStep {
+
+    /** Attributes too serious for a nudge: straight to a moderator. */
+    private static final Set<Attribute> NOT_NUDGEABLE =
+            EnumSet.of(Attribute.THREAT, Attribute.SEVERE_TOXICITY, Attribute.IDENTITY_ATTACK);
+
+    private static final Map<Attribute, String> COMES_ACROSS_AS = Map.of(
+            Attribute.TOXICITY, "hostile",
+            Attribute.SEVERE_TOXICITY, "very hostile",
+            Attribute.INSULT, "insulting",
+            Attribute.IDENTITY_ATTACK, "an attack on a group",
+            Attribute.THREAT, "threatening",
+            Attribute.PROFANITY, "profane",
+            Attribute.DISMISSIVE, "dismissive",
+            Attribute.ATTACK_ON_PERSON, "a personal attack",
+            Attribute.UNCIVIL, "uncivil");
+
+    CivilityStep {
+        Objects.requireNonNull(scorer, "scorer");
+    }
+
+    @Override
+    public String name() {
+        return "civility";
+    }
+
+    @Override
+    public void apply(ScreeningRun run) {
+        CivilityScores scores = scorer.apply(run.text());
+        run.scores(scores);
+        SitePolicy p = run.policy();
+        List<Attribute> over = new ArrayList<>();
+        for (Attribute a : Attribute.values()) {
+            if (a != Attribute.UNCIVIL && scores.get(a) >= p.threshold(a)) {
+                over.add(a);
+            }
+        }
+        boolean uncivil = scores.uncivil() >= p.uncivilThreshold();
+        if (over.isEmpty() && !uncivil) {
+            return;
+        }
+        over.sort(Comparator.comparingDouble((Attribute a) -> scores.get(a) - p.threshold(a)).reversed());
+        over.forEach(a -> run.hold(Reasons.civility(a)));
+        if (over.isEmpty()) {
+            run.hold(Reasons.CIVILITY_UNCIVIL);
+            over.add(Attribute.UNCIVIL);
+        }
+        run.detail("civility", over.stream()
+                .map(a -> String.format(Locale.ROOT, "%s %.2f", a.key(), scores.get(a)))
+                .collect(Collectors.joining(", ")));
+        if (!p.nudge() || over.stream().anyMatch(NOT_NUDGEABLE::contains)) {
+            return;
+        }
+        String hash = Nudge.hash(run.text());
+        if (run.submission().nudgeConfirmation().filter(hash::equals).isPresent()) {
+            run.hold(Reasons.CIVILITY_NUDGE_DECLINED);
+        } else {
+            run.nudge(new Nudge(message(over), over, spans(scores, over), hash));
+        }
+    }
+
+    private static String message(List<Attribute> over) {
+        List<String> phrases = over.stream().map(COMES_ACROSS_AS::get).distinct().limit(2).toList();
+        return "This may come across as " + String.join(" and ", phrases)
+                + ". Would you like to rephrase it before posting?";
+    }
+
+    /** The spans behind the attributes, then behind the overall score, each stretch once, in text order. */
+    private static List<Span> spans(CivilityScores scores, List<Attribute> over) {
+        Map<Long, Span> byRange = new LinkedHashMap<>();
+        List<Attribute> sources = new ArrayList<>(over);
+        sources.add(Attribute.UNCIVIL);
+        for (Attribute a : sources) {
+            for (Span s : scores.spans(a)) {
+                byRange.merge(((long) s.start() << 32) | s.end(), s,
+                        (x, y) -> x.contribution() >= y.contribution() ? x : y);
+            }
+        }
+        List<Span> spans = new ArrayList<>(byRange.values());
+        spans.sort(Comparator.comparingInt(Span::start));
+        return spans;
+    }
+}

@@ -1,0 +1,57 @@
+package org.parley.moderation.screening;
+
+import java.time.Clock;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * In-memory token buckets, one per key. Thread-safe: each bucket is updated atomically. Buckets
+ * that have refilled completely are dropped when the map grows past {@code maxKeys}, so memory stays
+ * bounded by the number of authors active within one refill period.
+ */
+public final class TokenBucketRateLimiter implements RateLimiter {
+
+    private static final int DEFAULT_MAX_KEYS = 100_000;
+
+    private record Bucket(double tokens, long atMillis) {
+    }
+
+    private final Clock clock;
+    private final int maxKeys;
+    private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    private TokenBucketRateLimiter(Clock clock, int maxKeys) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+        this.maxKeys = maxKeys;
+    }
+
+    /** Buckets on the system clock. */
+    public static TokenBucketRateLimiter create() {
+        return new TokenBucketRateLimiter(Clock.systemUTC(), DEFAULT_MAX_KEYS);
+    }
+
+    /** Buckets on the given clock (for tests and simulations). */
+    public static TokenBucketRateLimiter withClock(Clock clock) {
+        return new TokenBucketRateLimiter(clock, DEFAULT_MAX_KEYS);
+    }
+
+    @Override
+    public boolean tryAcquire(String key, RateLimit limit) {
+        long now = clock.millis();
+        boolean[] granted = new boolean[1];
+        buckets.compute(key, (k, bucket) -> {
+            double tokens = bucket == null ? limit.burst() : refilled(bucket, now, limit);
+            granted[0] = tokens >= 1;
+            return new Bucket(granted[0] ? tokens - 1 : tokens, now);
+        });
+        if (buckets.size() > maxKeys) {
+            buckets.entrySet().removeIf(e -> refilled(e.getValue(), now, limit) >= limit.burst());
+        }
+        return granted[0];
+    }
+
+    private static double refilled(Bucket bucket, long now, RateLimit limit) {
+        double earned = (double) Math.max(0, now - bucket.atMillis()) / limit.refillEvery().toMillis();
+        return Math.min(limit.burst(), bucket.tokens() + earned);
+    }
+}
