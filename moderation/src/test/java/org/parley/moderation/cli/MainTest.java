@@ -1,0 +1,124 @@
+package org.parley.moderation.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.moderation.screening.SitePolicy;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+
+class MainTest {
+
+    private record Result(int status, List<JsonObject> lines, String out, String err) {
+    }
+
+    private static Result run(String stdin, String... args) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        String text = out.toString(StandardCharsets.UTF_8);
+        List<JsonObject> lines = text.lines().filter(l -> l.startsWith("{\""))
+                .map(l -> Json.createReader(new StringReader(l)).readObject()).toList();
+        return new Result(status, lines, text, err.toString(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void sanitizeWritesOneHtmlLinePerInputLine() {
+        Result r = run("""
+                {"id": "1", "text": "**bold** and <script>alert(1)</script>"}
+                {"id": "2", "text": "see https://example.org"}
+                """, "sanitize");
+        assertEquals(0, r.status());
+        assertEquals(2, r.lines().size());
+        assertEquals("1", r.lines().get(0).getString("id"));
+        assertEquals("<p><strong>bold</strong> and </p>\n", r.lines().get(0).getString("html"));
+        assertEquals("script", r.lines().get(0).getJsonObject("removed").getJsonArray("elements").getString(0));
+        assertTrue(r.lines().get(1).getString("html").contains("rel=\"nofollow ugc noopener noreferrer\""));
+    }
+
+    @Test
+    void badLinesGetAnErrorLineForTheirIdAndTheRunGoesOn() {
+        Result r = run("""
+                {"id": "ok-1", "text": "fine"}
+                this is not json
+                {"id": "no-text"}
+                {"id": "wrong-type", "text": 42}
+                [1, 2, 3]
+
+                {"id": 7, "text": "numbers are fine ids"}
+                """, "sanitize");
+        assertEquals(0, r.status());
+        assertEquals(6, r.lines().size(), r.out());
+        assertTrue(r.lines().get(0).containsKey("html"));
+        assertTrue(r.lines().get(1).isNull("id"));
+        assertTrue(r.lines().get(1).getString("error").startsWith("not valid JSON"));
+        assertEquals("no-text", r.lines().get(2).getString("id"));
+        assertEquals("missing string field \"text\"", r.lines().get(2).getString("error"));
+        assertEquals("wrong-type", r.lines().get(3).getString("id"));
+        assertTrue(r.lines().get(4).containsKey("error"));
+        assertEquals(7, r.lines().get(5).getInt("id"));
+    }
+
+    @Test
+    void harnessAdapterReadsPayloadAndWritesOutput() {
+        Result r = run("{\"id\":\"x-1\",\"source\":\"test\",\"payload\":\"<img src=x onerror=alert(1)>hi\"}\n",
+                "harness-adapter");
+        JsonObject line = r.lines().get(0);
+        assertEquals("x-1", line.getString("id"));
+        assertFalse(line.getString("output").contains("onerror"));
+        assertTrue(line.getString("output").contains("hi"));
+    }
+
+    @Test
+    void sanitizeWithImagesKeepsHttpsImages() {
+        Result r = run("{\"id\":\"i\",\"text\":\"![chart](https://example.org/c.png)\"}\n", "sanitize", "--images");
+        assertTrue(r.lines().get(0).getString("html").contains("<img src=\"https://example.org/c.png\""));
+    }
+
+    @Test
+    void policyPrintsTheDefaultsAsReadableJson() {
+        Result r = run("", "policy");
+        assertEquals(0, r.status());
+        assertEquals(SitePolicy.defaults(), SitePolicy.fromJson(r.out()));
+    }
+
+    @Test
+    void unknownCommandIsAUsageError() {
+        Result r = run("", "frobnicate");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("unknown command: frobnicate"));
+        assertTrue(r.err().contains("usage:"));
+    }
+
+    @Test
+    void noCommandPrintsUsage() {
+        Result r = run("");
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("usage:"));
+    }
+
+    @Test
+    void unreadablePolicyFileIsAUsageError(@TempDir Path dir) throws Exception {
+        Path bad = dir.resolve("bad.json");
+        Files.writeString(bad, "{\"noSuchKey\": 1}");
+        Result r = run("", "score", "--policy", bad.toString());
+        assertEquals(2, r.status());
+        assertTrue(r.err().contains("noSuchKey"), r.err());
+        Result missing = run("", "score", "--policy", dir.resolve("missing.json").toString());
+        assertEquals(2, missing.status());
+    }
+}
