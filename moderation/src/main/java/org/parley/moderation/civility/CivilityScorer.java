@@ -19,6 +19,10 @@ public final class CivilityScorer {
     static final String DEFAULT_MODEL = "civility-model.bin.gz";
     /** At most this many spans are reported per attribute. */
     static final int MAX_SPANS = 5;
+    /** Least log-odds a token must add to be part of a span. */
+    private static final double MIN_CREDIT = 0.1;
+    /** Least share of the strongest token's credit a token must have to be part of a span. */
+    private static final double RELATIVE_CREDIT = 0.35;
 
     private final Model model;
     private final FeatureExtractor extractor;
@@ -78,7 +82,7 @@ public final class CivilityScorer {
         model.probabilities(raw, p);
         List<List<Span>> spans = new ArrayList<>(Model.HEADS);
         for (int a = 0; a < Model.HEADS; a++) {
-            spans.add(p[a] >= model.threshold[a] ? explain(a, text, normalized, features) : List.of());
+            spans.add(p[a] >= model.threshold[a] ? explain(a, text, normalized, features, raw) : List.of());
         }
         return new CivilityScores(p, spans);
     }
@@ -100,8 +104,12 @@ public final class CivilityScorer {
      * Credits each feature's contribution to attribute {@code a} to the tokens it came from, then
      * reports the tokens (and runs of adjacent tokens) that pushed {@code a} up most.
      */
-    private List<Span> explain(int a, String original, NormalizedText text, Features f) {
+    private List<Span> explain(int a, String original, NormalizedText text, Features f, double[] raw) {
         double[] credit = new double[f.tokens];
+        double[] headWeight = new double[Model.HEADS];
+        for (int h = 0; h < Model.HEADS; h++) {
+            headWeight[h] = model.attributionWeight(a, h, raw);
+        }
         float[] w = model.weights;
         for (int i = 0; i < f.size; i++) {
             int from = f.ownerFrom[i];
@@ -111,7 +119,7 @@ public final class CivilityScorer {
             int base = f.bucket[i] * Model.HEADS;
             double c = 0;
             for (int h = 0; h < Model.HEADS; h++) {
-                double k = model.attributionWeight(a, h);
+                double k = headWeight[h];
                 if (k != 0) {
                     c += k * w[base + h];
                 }
@@ -123,11 +131,12 @@ public final class CivilityScorer {
                 credit[t] += share;
             }
         }
-        double total = 0;
+        double max = 0;
         for (double c : credit) {
-            total += Math.max(0, c);
+            max = Math.max(max, c);
         }
-        double floor = Math.max(0.05, total * 0.08);
+        // a token counts when it carries a good share of the strongest token's push
+        double floor = Math.max(MIN_CREDIT, max * RELATIVE_CREDIT);
         List<Span> spans = new ArrayList<>();
         int t = 0;
         while (t < f.tokens) {

@@ -14,8 +14,8 @@ import java.util.zip.GZIPOutputStream;
  * the overall {@link Attribute#UNCIVIL} probability.
  *
  * <p>File format (gzip): magic {@code PCIV}, version, hash bits, head count, per head the bias,
- * Platt slope and intercept, threshold and weight scale, then the combiner (one weight per head
- * and a bias), then the weights as 16-bit integers, bucket-major ({@code heads} per bucket), each
+ * Platt slope and intercept, threshold and weight scale, then the combiner (weight of the
+ * uncivil head, weight of the strongest attribute, bias), then the weights as 16-bit integers, bucket-major ({@code heads} per bucket), each
  * multiplied by its head's scale when read. Immutable once built.
  */
 final class Model {
@@ -32,13 +32,20 @@ final class Model {
     final float[] plattA;
     final float[] plattB;
     final float[] threshold;
-    /** Combiner: {@code combiner[h]} per head's raw log-odds, {@code combiner[HEADS]} the bias. */
+    /**
+     * Combiner: {@code combiner[0]} weighs the uncivil head's raw log-odds, {@code combiner[1]} the
+     * largest calibrated log-odds among {@link #COMBINED} heads, {@code combiner[2]} is the bias.
+     */
     final float[] combiner;
+    static final int COMBINER_SIZE = 3;
+    /** The attribute heads whose strongest calibrated score enters {@code uncivil}. */
+    static final Attribute[] COMBINED = {Attribute.TOXICITY, Attribute.INSULT, Attribute.IDENTITY_ATTACK,
+        Attribute.THREAT, Attribute.PROFANITY, Attribute.DISMISSIVE, Attribute.ATTACK_ON_PERSON};
 
     Model(int bits, float[] weights, float[] bias, float[] plattA, float[] plattB, float[] threshold,
             float[] combiner) {
         if (weights.length != (1 << bits) * HEADS || bias.length != HEADS || plattA.length != HEADS
-                || plattB.length != HEADS || threshold.length != HEADS || combiner.length != HEADS + 1) {
+                || plattB.length != HEADS || threshold.length != HEADS || combiner.length != COMBINER_SIZE) {
             throw new IllegalArgumentException("inconsistent model dimensions");
         }
         this.bits = bits;
@@ -71,20 +78,39 @@ final class Model {
     /** Calibrated probabilities from raw log-odds: Platt per head, the combiner for UNCIVIL. */
     void probabilities(double[] raw, double[] out) {
         int uncivil = Attribute.UNCIVIL.ordinal();
-        double z = combiner[HEADS];
         for (int h = 0; h < HEADS; h++) {
-            z += combiner[h] * raw[h];
             if (h != uncivil) {
-                out[h] = sigmoid(plattA[h] * raw[h] + plattB[h]);
+                out[h] = sigmoid(calibrated(raw, h));
             }
         }
-        out[uncivil] = sigmoid(z);
+        int strongest = strongest(raw);
+        out[uncivil] = sigmoid(combiner[0] * raw[uncivil] + combiner[1] * calibrated(raw, strongest) + combiner[2]);
     }
 
-    /** How strongly head {@code h}'s raw log-odds enter the final score of attribute {@code a}. */
-    double attributionWeight(int a, int h) {
+    /** Calibrated log-odds of head {@code h}. */
+    double calibrated(double[] raw, int h) {
+        return plattA[h] * raw[h] + plattB[h];
+    }
+
+    /** The {@link #COMBINED} head with the largest calibrated log-odds. */
+    int strongest(double[] raw) {
+        int best = COMBINED[0].ordinal();
+        for (Attribute a : COMBINED) {
+            if (calibrated(raw, a.ordinal()) > calibrated(raw, best)) {
+                best = a.ordinal();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * How strongly head {@code h}'s raw log-odds enter the final score of attribute {@code a},
+     * given the raw log-odds of the text (which decide the strongest attribute).
+     */
+    double attributionWeight(int a, int h, double[] raw) {
         if (a == Attribute.UNCIVIL.ordinal()) {
-            return combiner[h];
+            double k = h == a ? combiner[0] : 0;
+            return h == strongest(raw) ? k + combiner[1] * plattA[h] : k;
         }
         return a == h ? plattA[h] : 0;
     }
@@ -154,7 +180,7 @@ final class Model {
             threshold[h] = in.readFloat();
             scale[h] = in.readFloat();
         }
-        float[] combiner = new float[HEADS + 1];
+        float[] combiner = new float[COMBINER_SIZE];
         for (int i = 0; i < combiner.length; i++) {
             combiner[i] = in.readFloat();
         }

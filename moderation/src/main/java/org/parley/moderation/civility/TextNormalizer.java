@@ -401,6 +401,9 @@ public final class TextNormalizer {
                     if (folded == 0) {
                         folded = asciiAlnum(stripMarks(nfkd.normalize(spoof.getSkeleton(s.toLowerCase(java.util.Locale.ROOT)))));
                     }
+                    if (folded == 0) {
+                        folded = asciiAlnum(stripMarks(nfkd.normalize(spoof.getSkeleton(s.toUpperCase(java.util.Locale.ROOT)))));
+                    }
                     if (folded != 0) {
                         if (cp < 0x10000) {
                             BMP[cp] = folded;

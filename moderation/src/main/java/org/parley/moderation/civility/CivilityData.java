@@ -1,0 +1,341 @@
+package org.parley.moderation.civility;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Reads the labelled data sets (by path, as published; see the data README) into examples with a
+ * label and a weight per attribute, and splits each training source into train, calibration and
+ * test parts by a fixed hash of the text, so every run sees the same split.
+ *
+ * <p>How each source's labels map to attributes is decided here, in one place: Jigsaw's six labels
+ * map one to one; Civil Comments Toxic Spans use the annotator majority for toxicity and for each
+ * span type; Davidson and HateXplain (tweets, Gab) are down-weighted; ToxiGen teaches identity
+ * attacks; our own examples teach dismissive and attack-on-person and supply hard negatives.
+ */
+final class CivilityData {
+    enum Split { TRAIN, CALIBRATION, TEST }
+
+    /** One labelled text; {@code weight[h] == 0} means attribute {@code h} is unlabelled. */
+    record Example(String source, String text, float[] label, float[] weight, Split split) {
+        boolean has(Attribute a) {
+            return weight[a.ordinal()] > 0;
+        }
+
+        boolean is(Attribute a) {
+            return label[a.ordinal()] >= 0.5f;
+        }
+    }
+
+    static final String JIGSAW = "jigsaw2018";
+    static final String CIVIL_COMMENTS = "civil_comments_spans";
+    static final String DAVIDSON = "davidson";
+    static final String HATEXPLAIN = "hatexplain";
+    static final String TOXIGEN = "toxigen";
+    static final String EXTRA = "parley_extra";
+
+    private static final int TOX = Attribute.TOXICITY.ordinal();
+    private static final int SEV = Attribute.SEVERE_TOXICITY.ordinal();
+    private static final int INS = Attribute.INSULT.ordinal();
+    private static final int IDA = Attribute.IDENTITY_ATTACK.ordinal();
+    private static final int THR = Attribute.THREAT.ordinal();
+    private static final int PRO = Attribute.PROFANITY.ordinal();
+    private static final int DIS = Attribute.DISMISSIVE.ordinal();
+    private static final int ATT = Attribute.ATTACK_ON_PERSON.ordinal();
+    private static final int UNC = Attribute.UNCIVIL.ordinal();
+
+    /** Characters of a text kept for training (the start carries the tone; caps very long posts). */
+    static final int MAX_TRAIN_CHARS = 2000;
+
+    private CivilityData() {
+    }
+
+    /** Every labelled example of the training sources, all splits. */
+    static List<Example> trainingSources(Path dir, Path extra) {
+        List<Example> all = new ArrayList<>();
+        all.addAll(jigsaw(dir));
+        all.addAll(civilComments(dir));
+        all.addAll(davidson(dir));
+        all.addAll(hatexplain(dir));
+        all.addAll(toxigen(dir));
+        all.addAll(extra(extra));
+        return all;
+    }
+
+    static List<Example> jigsaw(Path dir) {
+        List<Example> out = new ArrayList<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("jigsaw2018_subset.csv"))) {
+            String text = r.get("comment_text");
+            Labels l = new Labels();
+            boolean toxic = one(r.get("toxic"));
+            l.set(TOX, toxic, 1).set(SEV, one(r.get("severe_toxic")), 1).set(INS, one(r.get("insult")), 1)
+                    .set(IDA, one(r.get("identity_hate")), 1).set(THR, one(r.get("threat")), 1)
+                    .set(PRO, one(r.get("obscene")), 1).set(UNC, toxic, 1);
+            if (!toxic) {
+                // ordinary talk-page discussion: neither dismissive nor attacking, weakly
+                l.set(DIS, false, 0.3f).set(ATT, false, 0.3f);
+            } else if (one(r.get("insult")) && secondPerson(text)) {
+                // an insult addressed to "you" attacks the commenter
+                l.set(ATT, true, 0.5f);
+            }
+            Split split = "test".equals(r.get("split_hint")) ? Split.TEST
+                    : (bucket(text) < 0.12 ? Split.CALIBRATION : Split.TRAIN);
+            out.add(new Example(JIGSAW, text, l.label, l.weight, split));
+        }
+        return out;
+    }
+
+    /** Civil Comments Toxic Spans: annotator majority per post; gold spans kept for evaluation. */
+    static List<Example> civilComments(Path dir) {
+        Map<String, String> texts = new HashMap<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("civil_comments_toxic_spans_comments.csv"))) {
+            texts.put(r.get("comment_id"), r.get("comment_text"));
+        }
+        Map<String, String> annotationToComment = new HashMap<>();
+        Map<String, int[]> votes = new HashMap<>(); // annotators, toxic votes, then per span type
+        for (Map<String, String> r : Csv.read(dir.resolve("civil_comments_toxic_spans_annotations.csv"))) {
+            String id = r.get("comment_id");
+            annotationToComment.put(r.get("annotation"), id);
+            int[] v = votes.computeIfAbsent(id, k -> new int[6]);
+            v[0]++;
+            if (!"True".equals(r.get("not toxic"))) {
+                v[1]++;
+            }
+        }
+        Map<String, Set<String>> typesByAnnotation = new HashMap<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("civil_comments_toxic_spans_spans.csv"))) {
+            typesByAnnotation.computeIfAbsent(r.get("annotation"), k -> new HashSet<>()).add(r.get("type"));
+        }
+        typesByAnnotation.forEach((annotation, types) -> {
+            int[] v = votes.get(annotationToComment.get(annotation));
+            if (v == null) {
+                return;
+            }
+            if (types.contains("Insult")) {
+                v[2]++;
+            }
+            if (types.contains("Identity based Attack")) {
+                v[3]++;
+            }
+            if (types.contains("Threat")) {
+                v[4]++;
+            }
+            if (types.contains("Profane/Obscene")) {
+                v[5]++;
+            }
+        });
+        List<Example> out = new ArrayList<>();
+        List<String> ids = new ArrayList<>(votes.keySet());
+        ids.sort(null);
+        for (String id : ids) {
+            String text = texts.get(id);
+            int[] v = votes.get(id);
+            if (text == null || v[0] == 0) {
+                continue;
+            }
+            double half = v[0] / 2.0;
+            boolean toxic = v[1] > half;
+            Labels l = new Labels();
+            l.set(TOX, toxic, 1).set(INS, v[2] > half, 1).set(IDA, v[3] > half, 1)
+                    .set(THR, v[4] > half, 1).set(PRO, v[5] > half, 1).set(UNC, toxic, 1);
+            out.add(new Example(CIVIL_COMMENTS, text, l.label, l.weight, hashSplit(text, 0.1, 0.1)));
+        }
+        return out;
+    }
+
+    /** Gold toxic character offsets per Civil Comments post: chars marked by at least half its annotators. */
+    static Map<String, boolean[]> civilCommentsGoldSpans(Path dir) {
+        Map<String, String> texts = new HashMap<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("civil_comments_toxic_spans_comments.csv"))) {
+            texts.put(r.get("comment_id"), r.get("comment_text"));
+        }
+        Map<String, String> annotationToComment = new HashMap<>();
+        Map<String, Integer> annotators = new HashMap<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("civil_comments_toxic_spans_annotations.csv"))) {
+            annotationToComment.put(r.get("annotation"), r.get("comment_id"));
+            annotators.merge(r.get("comment_id"), 1, Integer::sum);
+        }
+        Map<String, int[]> charVotes = new HashMap<>();
+        Map<String, Set<Integer>> seen = new HashMap<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("civil_comments_toxic_spans_spans.csv"))) {
+            String annotation = r.get("annotation");
+            String id = annotationToComment.get(annotation);
+            String text = id == null ? null : texts.get(id);
+            if (text == null || r.get("start").isEmpty() || r.get("end").isEmpty()) {
+                continue;
+            }
+            int[] v = charVotes.computeIfAbsent(text, k -> new int[text.length()]);
+            Set<Integer> mine = seen.computeIfAbsent(annotation, k -> new HashSet<>());
+            int s = Math.max(0, Integer.parseInt(r.get("start")));
+            int e = Math.min(text.length(), Integer.parseInt(r.get("end")));
+            for (int i = s; i < e; i++) {
+                if (mine.add(i)) {
+                    v[i]++;
+                }
+            }
+        }
+        Map<String, boolean[]> gold = new HashMap<>();
+        for (Map.Entry<String, String> t : texts.entrySet()) {
+            String text = t.getValue();
+            int n = annotators.getOrDefault(t.getKey(), 0);
+            int[] v = charVotes.get(text);
+            boolean[] g = new boolean[text.length()];
+            for (int i = 0; v != null && i < g.length; i++) {
+                g[i] = v[i] * 2 >= n && n > 0;
+            }
+            gold.put(text, g);
+        }
+        return gold;
+    }
+
+    static List<Example> davidson(Path dir) {
+        List<Example> out = new ArrayList<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("davidson_tweets.csv"))) {
+            String text = r.get("tweet");
+            String cls = r.get("class");
+            Labels l = new Labels();
+            boolean hate = "0".equals(cls);
+            boolean offensive = "1".equals(cls);
+            float w = 0.3f;
+            l.set(TOX, hate || offensive, w).set(IDA, hate, w).set(UNC, hate || offensive, w);
+            if (!hate && !offensive) {
+                l.set(PRO, false, w).set(INS, false, w);
+            }
+            out.add(new Example(DAVIDSON, text, l.label, l.weight, hashSplit(text, 0.1, 0.05)));
+        }
+        return out;
+    }
+
+    static List<Example> hatexplain(Path dir) {
+        List<Example> out = new ArrayList<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("hatexplain_preprocessed.csv"))) {
+            String text = r.get("text");
+            boolean toxic = !"0".equals(r.get("label"));
+            boolean targeted = one(r.get("label_gender")) || one(r.get("label_religion")) || one(r.get("label_race"))
+                    || one(r.get("label_economic")) || one(r.get("label_minority"));
+            float w = 0.3f;
+            Labels l = new Labels();
+            l.set(TOX, toxic, w).set(IDA, toxic && targeted, w).set(UNC, toxic, w);
+            out.add(new Example(HATEXPLAIN, text, l.label, l.weight, hashSplit(text, 0.1, 0.05)));
+        }
+        return out;
+    }
+
+    static List<Example> toxigen(Path dir) {
+        List<Example> out = new ArrayList<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("toxigen_seed_statements.csv"))) {
+            String text = r.get("text");
+            boolean hateful = one(r.get("hateful"));
+            Labels l = new Labels();
+            l.set(TOX, hateful, 1).set(IDA, hateful, 1).set(UNC, hateful, 1);
+            if (!hateful) {
+                l.set(INS, false, 0.5f).set(THR, false, 0.5f);
+            }
+            out.add(new Example(TOXIGEN, text, l.label, l.weight, hashSplit(text, 0.15, 0.1)));
+        }
+        return out;
+    }
+
+    /**
+     * Our own labelled news comments: tab-separated {@code dismissive attack uncivil text}, with
+     * {@code #} comment lines and a header. Civil examples are negatives for every attribute.
+     */
+    static List<Example> extra(Path file) {
+        List<String> lines;
+        try {
+            lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + file, e);
+        }
+        List<Example> out = new ArrayList<>();
+        for (String line : lines) {
+            if (line.isBlank() || line.startsWith("#") || line.startsWith("dismissive\t")) {
+                continue;
+            }
+            String[] f = line.split("\t", 4);
+            if (f.length != 4) {
+                throw new IllegalArgumentException("bad line in " + file + ": " + line);
+            }
+            boolean dismissive = one(f[0]);
+            boolean attack = one(f[1]);
+            boolean uncivil = one(f[2]);
+            String text = f[3].strip();
+            float w = 3f;
+            Labels l = new Labels();
+            l.set(DIS, dismissive, w).set(ATT, attack, w).set(UNC, uncivil, w);
+            if (!uncivil) {
+                for (int h : new int[] {TOX, SEV, INS, IDA, THR, PRO}) {
+                    l.set(h, false, 1.5f);
+                }
+            } else {
+                l.set(SEV, false, 0.5f).set(THR, false, 0.5f).set(IDA, false, 0.5f);
+            }
+            out.add(new Example(EXTRA, text, l.label, l.weight, hashSplit(text, 0.2, 0.12)));
+        }
+        return out;
+    }
+
+    static boolean secondPerson(String text) {
+        String n = TextNormalizer.normalize(text);
+        for (String w : n.split("[^a-z']+")) {
+            if (w.equals("you") || w.equals("your") || w.equals("you're") || w.equals("youre") || w.equals("u")
+                    || w.equals("ur") || w.equals("yourself")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    private static boolean one(String v) {
+        return v != null && (v.equals("1") || v.equalsIgnoreCase("true") || v.equals("1.0"));
+    }
+
+    /** A fixed pseudo-random number in [0, 1) from the text: the same text always lands in the same split. */
+    static double bucket(String text) {
+        long h = 0xcbf29ce484222325L;
+        for (int i = 0; i < text.length(); i++) {
+            h = (h ^ text.charAt(i)) * 0x100000001b3L;
+        }
+        h ^= h >>> 33;
+        h *= 0xff51afd7ed558ccdL;
+        h ^= h >>> 33;
+        return (h >>> 11) / (double) (1L << 53);
+    }
+
+    private static Split hashSplit(String text, double test, double calibration) {
+        double b = bucket(text);
+        return b < test ? Split.TEST : b < test + calibration ? Split.CALIBRATION : Split.TRAIN;
+    }
+
+    /** Builds a label and weight per attribute; unset attributes stay unlabelled. */
+    private static final class Labels {
+        final float[] label = new float[Model.HEADS];
+        final float[] weight = new float[Model.HEADS];
+
+        Labels set(int head, boolean value, float w) {
+            label[head] = value ? 1 : 0;
+            weight[head] = w;
+            return this;
+        }
+    }
+
+    static String describe(List<Example> examples) {
+        Map<String, int[]> counts = new java.util.TreeMap<>();
+        for (Example e : examples) {
+            int[] c = counts.computeIfAbsent(e.source() + "/" + e.split(), k -> new int[1]);
+            c[0]++;
+        }
+        StringBuilder sb = new StringBuilder();
+        counts.forEach((k, v) -> sb.append(k).append('=').append(v[0]).append(' '));
+        return sb.toString().trim();
+    }
+}
