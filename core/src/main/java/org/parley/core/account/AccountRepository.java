@@ -1,0 +1,17 @@
+package org.parley.core.account;
+
+import java.util.List;
+import java.util.Optional;
+
+/** Storage of staff accounts, implemented in {@code infrastructure.persistence}. */
+public interface AccountRepository {
+    Optional<AccountEntity> byUsername(String username);
+
+    Optional<AccountEntity> byId(long id);
+
+    List<AccountEntity> all();
+
+    void add(AccountEntity account);
+
+    long count();
+}

@@ -1,0 +1,27 @@
+package org.parley.core.author;
+
+import java.time.Instant;
+
+/**
+ * An author as stored. {@code standing} is the recorded standing; {@link #standingAt(Instant)}
+ * gives the effective one (an elapsed suspension counts as active).
+ *
+ * @param siteKey      site of an external author, {@code null} for guests
+ * @param externalId   the host site's id of an external author, {@code null} for guests
+ * @param approvedCount comments of this author a moderator approved
+ * @param rejectedCount comments of this author rejected (by a moderator or the screening)
+ */
+public record Author(AuthorId id, AuthorKind kind, String displayName, String email, String siteKey, String externalId,
+                     Standing standing, Instant suspendedUntil, long approvedCount, long rejectedCount, Instant createdAt) {
+
+    public Standing standingAt(Instant now) {
+        if (standing == Standing.SUSPENDED && suspendedUntil != null && !now.isBefore(suspendedUntil)) {
+            return Standing.ACTIVE;
+        }
+        return standing;
+    }
+
+    public boolean mayParticipateAt(Instant now) {
+        return standingAt(now) == Standing.ACTIVE;
+    }
+}

@@ -1,0 +1,101 @@
+package org.parley.core.author;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
+
+/**
+ * Persistent state of an author. Not part of the API: use {@link AuthorService}. Trust counts are
+ * maintained by atomic updates only ({@link AuthorRepository#adjustTrust}).
+ */
+@Entity
+@Table(name = "author")
+@DynamicUpdate
+public class AuthorEntity {
+    @Id
+    private UUID id;
+    @Column(nullable = false, length = 20)
+    private String kind;
+    @Column(name = "display_name", nullable = false, length = 100)
+    private String displayName;
+    @Column(length = 320)
+    private String email;
+    @Column(name = "site_id")
+    private Long siteId;
+    @Column(name = "external_id", length = 200)
+    private String externalId;
+    @Column(nullable = false, length = 20)
+    private String standing;
+    @Column(name = "suspended_until")
+    private Instant suspendedUntil;
+    @Column(name = "approved_count", nullable = false, updatable = false)
+    private long approvedCount;
+    @Column(name = "rejected_count", nullable = false, updatable = false)
+    private long rejectedCount;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+    @Version
+    private long version;
+
+    protected AuthorEntity() {
+    }
+
+    AuthorEntity(AuthorId id, AuthorKind kind, String displayName, String email, Long siteId, String externalId,
+                 Instant now) {
+        this.id = id.value();
+        this.kind = kind.name();
+        this.displayName = displayName;
+        this.email = email;
+        this.siteId = siteId;
+        this.externalId = externalId;
+        this.standing = Standing.ACTIVE.name();
+        this.createdAt = now;
+    }
+
+    void rename(String newName, String newEmail) {
+        this.displayName = newName;
+        this.email = newEmail;
+    }
+
+    void changeStanding(Standing newStanding, Instant until) {
+        this.standing = newStanding.name();
+        this.suspendedUntil = until;
+    }
+
+    /** Removes personal data (erasure on request); the row stays for the audit log's references. */
+    public void anonymise() {
+        this.displayName = "[erased]";
+        this.email = null;
+        this.externalId = externalId == null ? null : "erased-" + id;
+    }
+
+    public AuthorId id() {
+        return new AuthorId(id);
+    }
+
+    public AuthorKind kind() {
+        return AuthorKind.valueOf(kind);
+    }
+
+    public String displayName() {
+        return displayName;
+    }
+
+    public Long siteId() {
+        return siteId;
+    }
+
+    public Standing standing() {
+        return Standing.valueOf(standing);
+    }
+
+    public Author toAuthor(String siteKey) {
+        return new Author(id(), kind(), displayName, email, siteKey, externalId, standing(), suspendedUntil,
+                approvedCount, rejectedCount, createdAt);
+    }
+}

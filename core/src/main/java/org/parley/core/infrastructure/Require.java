@@ -1,0 +1,60 @@
+package org.parley.core.infrastructure;
+
+import java.util.regex.Pattern;
+import org.parley.core.ValidationException;
+
+/** Argument checks shared by value types; each failure is a {@link ValidationException} naming the field. */
+public final class Require {
+    private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}");
+    private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
+
+    private Require() {
+    }
+
+    public static <T> T present(String field, T value) {
+        if (value == null) {
+            throw new ValidationException(field, "is required");
+        }
+        return value;
+    }
+
+    /** A key of a site or article: 1-200 characters of letters, digits and {@code . _ : / -}. */
+    public static String key(String field, String value) {
+        if (value == null || !KEY.matcher(value).matches()) {
+            throw new ValidationException(field, "must be 1-200 letters, digits or . _ : / - (starting with a letter or digit)");
+        }
+        return value;
+    }
+
+    /** A reason code: lower-case letters, digits and {@code _ . -}, at most 64 characters. */
+    public static String code(String field, String value) {
+        if (value == null || !CODE.matcher(value).matches()) {
+            throw new ValidationException(field, "must be a lower-case code of at most 64 characters");
+        }
+        return value;
+    }
+
+    /** Non-blank text of at most {@code max} characters, stripped of surrounding whitespace. */
+    public static String text(String field, String value, int max) {
+        if (value == null || value.isBlank()) {
+            throw new ValidationException(field, "must not be empty");
+        }
+        String stripped = value.strip();
+        if (stripped.length() > max) {
+            throw new ValidationException(field, "must be at most " + max + " characters");
+        }
+        return stripped;
+    }
+
+    /** Like {@link #text} but {@code null} or blank gives {@code null}. */
+    public static String optionalText(String field, String value, int max) {
+        return value == null || value.isBlank() ? null : text(field, value, max);
+    }
+
+    public static int range(String field, int value, int min, int max) {
+        if (value < min || value > max) {
+            throw new ValidationException(field, "must be between " + min + " and " + max);
+        }
+        return value;
+    }
+}

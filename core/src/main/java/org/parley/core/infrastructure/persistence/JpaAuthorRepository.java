@@ -1,0 +1,58 @@
+package org.parley.core.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import org.parley.core.author.AuthorEntity;
+import org.parley.core.author.AuthorRepository;
+import org.parley.core.author.AuthorRoleEntity;
+
+final class JpaAuthorRepository implements AuthorRepository {
+    private final EntityManager em;
+    private final Queries q;
+
+    JpaAuthorRepository(EntityManager em, Queries q) {
+        this.em = em;
+        this.q = q;
+    }
+
+    @Override
+    public Optional<AuthorEntity> byId(UUID id) {
+        return Optional.ofNullable(em.find(AuthorEntity.class, id));
+    }
+
+    @Override
+    public Map<UUID, AuthorEntity> byIds(Collection<UUID> ids) {
+        return q.byIds("AuthorEntity", AuthorEntity.class, ids, a -> a.id().value());
+    }
+
+    @Override
+    public Optional<AuthorEntity> byExternalId(long siteId, String externalId) {
+        return q.first("select a from AuthorEntity a where a.siteId = :s and a.externalId = :e", AuthorEntity.class,
+                "s", siteId, "e", externalId);
+    }
+
+    @Override
+    public void add(AuthorEntity author) {
+        em.persist(author);
+    }
+
+    @Override
+    public Optional<AuthorRoleEntity> role(UUID authorId, long siteId) {
+        return q.first("select r from AuthorRoleEntity r where r.authorId = :a and r.siteId = :s", AuthorRoleEntity.class,
+                "a", authorId, "s", siteId);
+    }
+
+    @Override
+    public void addRole(AuthorRoleEntity role) {
+        em.persist(role);
+    }
+
+    @Override
+    public void adjustTrust(UUID authorId, long approvedDelta, long rejectedDelta) {
+        q.sqlUpdate("update author set approved_count = approved_count + ?1, rejected_count = rejected_count + ?2"
+                + " where id = ?3", approvedDelta, rejectedDelta, authorId);
+    }
+}

@@ -1,0 +1,84 @@
+package org.parley.core.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import java.time.Instant;
+import org.parley.core.account.AccountRepository;
+import org.parley.core.article.ArticleRepository;
+import org.parley.core.author.AuthorRepository;
+import org.parley.core.comment.CommentRepository;
+import org.parley.core.insight.InsightRepository;
+import org.parley.core.report.ReportRepository;
+import org.parley.core.review.ReviewRepository;
+import org.parley.core.site.SiteRepository;
+import org.parley.core.thread.ThreadRepository;
+
+/** The JPA repositories of one transaction, sharing its {@link EntityManager}. */
+final class JpaRepositories implements Repositories {
+    private final EntityManager em;
+    private final Instant now;
+    private final Queries q;
+
+    private final String nextCommentIdSql;
+
+    JpaRepositories(EntityManager em, Instant now, String nextCommentIdSql) {
+        this.em = em;
+        this.nextCommentIdSql = nextCommentIdSql;
+        this.now = now;
+        this.q = new Queries(em);
+    }
+
+    @Override
+    public SiteRepository sites() {
+        return new JpaSiteRepository(em, q);
+    }
+
+    @Override
+    public ArticleRepository articles() {
+        return new JpaArticleRepository(em, q);
+    }
+
+    @Override
+    public AuthorRepository authors() {
+        return new JpaAuthorRepository(em, q);
+    }
+
+    @Override
+    public CommentRepository comments() {
+        return new JpaCommentRepository(em, q, nextCommentIdSql);
+    }
+
+    @Override
+    public ThreadRepository threads() {
+        return new JpaThreadRepository(q);
+    }
+
+    @Override
+    public ReportRepository reports() {
+        return new JpaReportRepository(em, q);
+    }
+
+    @Override
+    public ReviewRepository review() {
+        return new JpaReviewRepository(em, q);
+    }
+
+    @Override
+    public InsightRepository insights() {
+        return new JpaInsightRepository(q);
+    }
+
+    @Override
+    public AccountRepository accounts() {
+        return new JpaAccountRepository(em, q);
+    }
+
+    @Override
+    public Instant now() {
+        return now;
+    }
+
+    @Override
+    public void flush() {
+        em.flush();
+    }
+}

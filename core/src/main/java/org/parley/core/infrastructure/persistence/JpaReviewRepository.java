@@ -1,0 +1,133 @@
+package org.parley.core.infrastructure.persistence;
+
+import jakarta.persistence.EntityManager;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.parley.core.comment.CommentEntity;
+import org.parley.core.comment.CommentStatus;
+import org.parley.core.review.AuditCriteria;
+import org.parley.core.review.DecisionEntity;
+import org.parley.core.review.Queue;
+import org.parley.core.review.QueueSort;
+import org.parley.core.review.ReviewRepository;
+
+/** The audit log and the queues. Queues are conditions on status, decisions and reports: nothing is stored for them. */
+final class JpaReviewRepository implements ReviewRepository {
+    private final EntityManager em;
+    private final Queries q;
+
+    JpaReviewRepository(EntityManager em, Queries q) {
+        this.em = em;
+        this.q = q;
+    }
+
+    @Override
+    public void add(DecisionEntity decision) {
+        em.persist(decision);
+    }
+
+    @Override
+    public List<DecisionEntity> forComment(long commentId) {
+        return q.all("select d from DecisionEntity d where d.commentId = :c order by d.id", DecisionEntity.class,
+                "c", commentId);
+    }
+
+    @Override
+    public List<DecisionEntity> search(AuditCriteria c, Long beforeId, int limit) {
+        StringBuilder jpql = new StringBuilder("select d from DecisionEntity d where 1 = 1");
+        List<Object> params = new ArrayList<>();
+        condition(jpql, params, c.siteId(), " and d.siteId = :site", "site");
+        condition(jpql, params, c.commentId(), " and d.commentId = :comment", "comment");
+        condition(jpql, params, c.subject(), " and d.subjectAuthorId = :subject", "subject");
+        condition(jpql, params, c.actorId(), " and d.actorId = :actor", "actor");
+        condition(jpql, params, c.action(), " and d.action = :action", "action");
+        condition(jpql, params, c.reasonCode(), " and d.reasonCode = :reason", "reason");
+        condition(jpql, params, c.text() == null ? null : "%" + c.text().toLowerCase(java.util.Locale.ROOT)
+                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
+                " and (lower(d.note) like :text escape '\\' or lower(d.reasonCode) like :text escape '\\'"
+                        + " or lower(d.actorName) like :text escape '\\')", "text");
+        condition(jpql, params, c.from(), " and d.createdAt >= :from", "from");
+        condition(jpql, params, c.to(), " and d.createdAt < :to", "to");
+        condition(jpql, params, beforeId, " and d.id < :before", "before");
+        jpql.append(" order by d.id desc");
+        return q.list(jpql.toString(), DecisionEntity.class, limit, params.toArray());
+    }
+
+    private static void condition(StringBuilder jpql, List<Object> params, Object value, String clause, String name) {
+        if (value != null) {
+            jpql.append(clause);
+            params.add(name);
+            params.add(value);
+        }
+    }
+
+    private static String queueCondition(Queue queue) {
+        return switch (queue) {
+            case HELD -> "c.status = 'HELD'";
+            case REJECTED -> "c.status = 'REJECTED'";
+            case REPORTED -> "c.status = 'PUBLISHED' and exists (select 1 from ReportEntity r"
+                    + " where r.commentId = c.id and r.status = 'OPEN')";
+            case UNMODERATED -> "c.status = 'PUBLISHED' and not exists (select 1 from DecisionEntity d"
+                    + " where d.commentId = c.id and d.actorKind = 'MODERATOR')";
+            case APPROVED -> "c.status = 'PUBLISHED' and exists (select 1 from DecisionEntity d"
+                    + " where d.commentId = c.id and d.actorKind = 'MODERATOR' and d.action = 'APPROVE')";
+        };
+    }
+
+    private static void scope(StringBuilder jpql, List<Object> params, Long siteId, Long articleId) {
+        condition(jpql, params, siteId, " and c.siteId = :site", "site");
+        condition(jpql, params, articleId, " and c.articleId = :article", "article");
+    }
+
+    @Override
+    public List<CommentEntity> queue(Queue queue, Long siteId, Long articleId, QueueSort sort, long[] after, int limit) {
+        StringBuilder jpql = new StringBuilder("select c from CommentEntity c where ").append(queueCondition(queue));
+        List<Object> params = new ArrayList<>();
+        scope(jpql, params, siteId, articleId);
+        switch (sort) {
+            case OLDEST -> {
+                if (after != null) {
+                    condition(jpql, params, after[0], " and c.id > :id", "id");
+                }
+                jpql.append(" order by c.id asc");
+            }
+            case NEWEST -> {
+                if (after != null) {
+                    condition(jpql, params, after[0], " and c.id < :id", "id");
+                }
+                jpql.append(" order by c.id desc");
+            }
+            case SCORE -> {
+                if (after != null) {
+                    condition(jpql, params, Double.longBitsToDouble(after[0]),
+                            " and (c.uncivilScore < :score or (c.uncivilScore = :score and c.id < :id))", "score");
+                    params.add("id");
+                    params.add(after[1]);
+                }
+                jpql.append(" order by c.uncivilScore desc, c.id desc");
+            }
+        }
+        return q.list(jpql.toString(), CommentEntity.class, limit, params.toArray());
+    }
+
+    @Override
+    public long count(Queue queue, Long siteId, Long articleId) {
+        StringBuilder jpql = new StringBuilder("select count(c) from CommentEntity c where ").append(queueCondition(queue));
+        List<Object> params = new ArrayList<>();
+        scope(jpql, params, siteId, articleId);
+        return q.count(jpql.toString(), params.toArray());
+    }
+
+    @Override
+    public Map<CommentStatus, Long> statusCounts(UUID authorId) {
+        Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
+        for (Object[] row : q.all("select c.status, count(c) from CommentEntity c where c.authorId = :a group by c.status",
+                Object[].class, "a", authorId)) {
+            counts.put(CommentStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
+        }
+        return counts;
+    }
+}

@@ -1,0 +1,79 @@
+package org.parley.core.report;
+
+import java.util.List;
+import org.parley.core.ConflictException;
+import org.parley.core.ForbiddenException;
+import org.parley.core.InvalidStateException;
+import org.parley.core.ValidationException;
+import org.parley.core.author.AuthorEntity;
+import org.parley.core.author.AuthorId;
+import org.parley.core.comment.CommentEntity;
+import org.parley.core.comment.CommentId;
+import org.parley.core.comment.CommentService;
+import org.parley.core.comment.CommentStatus;
+import org.parley.core.infrastructure.Require;
+import org.parley.core.infrastructure.persistence.Store;
+
+/**
+ * Readers report comments. One report per reader per comment, even under concurrent requests.
+ * Thread-safe; every method is one transaction. Obtain it from {@code ParleyCore.reports()}.
+ */
+public final class ReportService {
+    private final Store store;
+
+    public ReportService(Store store) {
+        this.store = store;
+    }
+
+    /**
+     * Files a report on a published comment of someone else.
+     *
+     * @param text required for {@link ReportReason#OTHER}, at most 2000 characters
+     * @throws ConflictException      {@code conflict.duplicate-report} if this reader reported it already
+     * @throws InvalidStateException  the comment is not published
+     * @throws ForbiddenException     own comment; reader banned or suspended
+     */
+    public Report report(CommentId comment, AuthorId reporter, ReportReason reason, String text) {
+        Require.present("comment", comment);
+        Require.present("reporter", reporter);
+        Require.present("reason", reason);
+        String note = Require.optionalText("text", text, 2000);
+        if (reason == ReportReason.OTHER && note == null) {
+            throw new ValidationException("text", "say what is wrong when the reason is 'other'");
+        }
+        try {
+            return store.write(r -> {
+                CommentEntity c = r.comments().require(comment);
+                if (c.status() != CommentStatus.PUBLISHED) {
+                    throw new InvalidStateException(InvalidStateException.NOT_PUBLISHED, "only published comments can be reported");
+                }
+                if (c.authorId().equals(reporter.value())) {
+                    throw new ForbiddenException(ForbiddenException.OWN_COMMENT, "authors cannot report their own comments");
+                }
+                AuthorEntity author = r.authors().require(reporter);
+                CommentService.requireMayParticipate(author, r.sites().byId(c.siteId()).orElseThrow(), r.now());
+                if (r.reports().exists(c.id(), reporter.value())) {
+                    throw duplicate();
+                }
+                ReportEntity report = new ReportEntity(c.id(), reporter.value(), reason, note, r.now());
+                r.reports().add(report);
+                r.flush();
+                return report.toReport();
+            });
+        } catch (ConflictException e) {
+            throw ConflictException.DUPLICATE_KEY.equals(e.code()) ? duplicate() : e;
+        }
+    }
+
+    private static ConflictException duplicate() {
+        return new ConflictException(ConflictException.DUPLICATE_REPORT, "you have already reported this comment");
+    }
+
+    /** Every report on the comment, oldest first. */
+    public List<Report> reportsFor(CommentId comment) {
+        return store.read(r -> {
+            r.comments().require(comment);
+            return r.reports().forComment(comment.value()).stream().map(ReportEntity::toReport).toList();
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package org.parley.core.review;
+
+import java.util.Map;
+import org.parley.core.author.AuthorEntity;
+import org.parley.core.author.Standing;
+import org.parley.core.comment.CommentEntity;
+import org.parley.core.comment.CommentStatus;
+import org.parley.core.infrastructure.Json;
+import org.parley.core.infrastructure.persistence.Repositories;
+
+/**
+ * Appends records to the audit log. The only writer of {@link DecisionEntity}; records are never
+ * changed afterwards. Not part of the API.
+ */
+public final class AuditLog {
+    private AuditLog() {
+    }
+
+    /** Records a decision on a comment at its current revision, with its current scores. */
+    public static void comment(Repositories r, CommentEntity c, CommentStatus from, CommentStatus to,
+                               DecisionAction action, Actor actor, String reasonCode, String note) {
+        r.review().add(new DecisionEntity(c.siteId(), c.articleId(), c.id(), c.authorId(), c.revision(),
+                from == null ? null : from.name(), to == null ? null : to.name(), action, actor, reasonCode, note,
+                c.scoresJson(), r.now()));
+    }
+
+    /** Records a change of an author's standing (or an erasure). */
+    public static void author(Repositories r, AuthorEntity a, Standing from, Standing to, DecisionAction action,
+                              Actor actor, String reasonCode, String note) {
+        r.review().add(new DecisionEntity(a.siteId(), null, null, a.id().value(), 0,
+                from == null ? null : from.name(), to == null ? null : to.name(), action, actor, reasonCode, note,
+                Json.scores(Map.of()), r.now()));
+    }
+}

@@ -1,0 +1,58 @@
+package org.parley.core.review;
+
+import java.util.Optional;
+import org.parley.core.comment.CommentStatus;
+
+/**
+ * What an audit record says was done. The first six are what a moderator may ask for through
+ * {@link ReviewService#decide}; the others are written by core itself.
+ */
+public enum DecisionAction {
+    /** Publish (or confirm a published comment, dismissing its reports). */
+    APPROVE(CommentStatus.PUBLISHED, false),
+    /** Refuse; needs a reason code. */
+    REJECT(CommentStatus.REJECTED, true),
+    /** Take a published comment down; needs a reason code. */
+    REMOVE(CommentStatus.REMOVED_BY_MODERATOR, true),
+    /** Send back to the held queue. */
+    HOLD(CommentStatus.HELD, false),
+    /** Mark a published comment as featured (status unchanged). */
+    FEATURE(null, false),
+    /** Clear the featured mark (status unchanged). */
+    UNFEATURE(null, false),
+    /** The screening's verdict on a new or edited body (actor: system). */
+    SCREEN(null, false),
+    /** The author deleted their comment. */
+    AUTHOR_DELETE(CommentStatus.DELETED_BY_AUTHOR, false),
+    /** An author was suspended until a given instant. */
+    SUSPEND_AUTHOR(null, true),
+    /** An author was banned. */
+    BAN_AUTHOR(null, true),
+    /** An author's suspension or ban was lifted. */
+    REINSTATE_AUTHOR(null, false),
+    /** An author's data was erased on request. */
+    ERASE_AUTHOR(null, false);
+
+    private final CommentStatus target;
+    private final boolean needsReason;
+
+    DecisionAction(CommentStatus target, boolean needsReason) {
+        this.target = target;
+        this.needsReason = needsReason;
+    }
+
+    /** The status a comment moves to, if this action moves it. */
+    public Optional<CommentStatus> target() {
+        return Optional.ofNullable(target);
+    }
+
+    /** Whether a reason code is required. */
+    public boolean needsReason() {
+        return needsReason;
+    }
+
+    /** Whether a moderator may request it through {@link ReviewService#decide}. */
+    public boolean isModeratorAction() {
+        return ordinal() <= UNFEATURE.ordinal();
+    }
+}

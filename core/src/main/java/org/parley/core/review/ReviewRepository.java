@@ -1,0 +1,28 @@
+package org.parley.core.review;
+
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.parley.core.comment.CommentEntity;
+import org.parley.core.comment.CommentStatus;
+
+/** Storage of the audit log and the queue queries, implemented in {@code infrastructure.persistence}. */
+public interface ReviewRepository {
+    void add(DecisionEntity decision);
+
+    /** A comment's decisions, oldest first. */
+    List<DecisionEntity> forComment(long commentId);
+
+    /** Decisions matching the criteria with id below {@code beforeId} (if given), newest first. */
+    List<DecisionEntity> search(AuditCriteria criteria, Long beforeId, int limit);
+
+    /**
+     * One page of a queue. {@code after} is the keyset of the last item of the previous page:
+     * {@code [id]} for OLDEST and NEWEST, {@code [score bits, id]} for SCORE; {@code null} at the start.
+     */
+    List<CommentEntity> queue(Queue queue, Long siteId, Long articleId, QueueSort sort, long[] after, int limit);
+
+    long count(Queue queue, Long siteId, Long articleId);
+
+    Map<CommentStatus, Long> statusCounts(UUID authorId);
+}

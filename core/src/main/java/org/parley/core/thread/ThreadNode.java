@@ -1,0 +1,17 @@
+package org.parley.core.thread;
+
+import java.util.List;
+import org.parley.core.comment.Comment;
+
+/**
+ * A comment in a thread page with the replies loaded below it.
+ *
+ * @param mine              whether the viewer wrote it (may edit or delete it)
+ * @param moreRepliesCursor set on a top-level node when replies below it were left out: pass it to
+ *                          {@link ThreadService#replies} to load them; {@code null} otherwise
+ */
+public record ThreadNode(Comment comment, boolean mine, List<ThreadNode> replies, String moreRepliesCursor) {
+    public ThreadNode {
+        replies = List.copyOf(replies);
+    }
+}
