@@ -3,7 +3,6 @@ package org.parley.moderation.screening;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -56,11 +55,11 @@ record CivilityStep(Function<String, CivilityScores> scorer) implements Screenin
         SitePolicy p = run.policy();
         List<Attribute> over = new ArrayList<>();
         for (Attribute a : Attribute.values()) {
-            if (a != Attribute.UNCIVIL && scores.get(a) >= p.threshold(a)) {
+            if (a != Attribute.UNCIVIL && reaches(scores.get(a), p.threshold(a))) {
                 over.add(a);
             }
         }
-        boolean uncivil = scores.uncivil() >= p.uncivilThreshold();
+        boolean uncivil = reaches(scores.uncivil(), p.uncivilThreshold());
         if (over.isEmpty() && !uncivil) {
             return;
         }
@@ -84,25 +83,37 @@ record CivilityStep(Function<String, CivilityScores> scorer) implements Screenin
         }
     }
 
+    /** At or above the threshold; a threshold of 1 switches the attribute off. */
+    private static boolean reaches(double score, double threshold) {
+        return threshold < 1.0 && score >= threshold;
+    }
+
     private static String message(List<Attribute> over) {
         List<String> phrases = over.stream().map(COMES_ACROSS_AS::get).distinct().limit(2).toList();
         return "This may come across as " + String.join(" and ", phrases)
                 + ". Would you like to rephrase it before posting?";
     }
 
-    /** The spans behind the attributes, then behind the overall score, each stretch once, in text order. */
+    /**
+     * The spans behind the attributes, then behind the overall score, without overlaps (the
+     * stronger of two overlapping stretches wins), in text order.
+     */
     private static List<Span> spans(CivilityScores scores, List<Attribute> over) {
-        Map<Long, Span> byRange = new LinkedHashMap<>();
-        List<Attribute> sources = new ArrayList<>(over);
-        sources.add(Attribute.UNCIVIL);
-        for (Attribute a : sources) {
-            for (Span s : scores.spans(a)) {
-                byRange.merge(((long) s.start() << 32) | s.end(), s,
-                        (x, y) -> x.contribution() >= y.contribution() ? x : y);
+        List<Span> candidates = new ArrayList<>();
+        for (Attribute a : over) {
+            candidates.addAll(scores.spans(a));
+        }
+        if (!over.contains(Attribute.UNCIVIL)) {
+            candidates.addAll(scores.spans(Attribute.UNCIVIL));
+        }
+        candidates.sort(Comparator.comparingDouble(Span::contribution).reversed());
+        List<Span> chosen = new ArrayList<>();
+        for (Span s : candidates) {
+            if (chosen.stream().noneMatch(c -> c.start() < s.end() && s.start() < c.end())) {
+                chosen.add(s);
             }
         }
-        List<Span> spans = new ArrayList<>(byRange.values());
-        spans.sort(Comparator.comparingInt(Span::start));
-        return spans;
+        chosen.sort(Comparator.comparingInt(Span::start));
+        return chosen;
     }
 }

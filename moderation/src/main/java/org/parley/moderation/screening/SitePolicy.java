@@ -33,7 +33,8 @@ import jakarta.json.stream.JsonGenerator;
  * default, see {@link #defaults()}) or read an operator's JSON file with {@link #fromJson(Reader)}.
  *
  * <p>Civility: a comment is held when any attribute reaches its threshold, or when the overall
- * {@code uncivil} probability reaches {@link #uncivilThreshold()}. The defaults were chosen against
+ * {@code uncivil} probability reaches {@link #uncivilThreshold()}; a threshold of 1 switches that
+ * check off. The defaults were chosen against
  * the shipped model so that dismissive and mocking replies are held while sharp, civil
  * disagreement and news about violence are published (see {@code DefaultPolicyExamplesTest}).
  */

@@ -97,6 +97,59 @@ class MainTest {
     }
 
     @Test
+    void scoreWritesScoresVerdictReasonsAndSpans() {
+        Result r = run("""
+                {"id": "hostile", "text": "Yeah cool story man"}
+                {"id": "civil", "text": "I strongly disagree: the 1997 treaty already used this wording"}
+                {"id": "broken"}
+                """, "score");
+        assertEquals(3, r.lines().size(), r.out());
+        JsonObject hostile = r.lines().get(0);
+        assertEquals("hostile", hostile.getString("id"));
+        assertEquals("HOLD", hostile.getString("verdict"));
+        assertTrue(hostile.getJsonNumber("uncivil").doubleValue() > 0.5);
+        assertTrue(hostile.getJsonObject("attributes").getJsonNumber("dismissive").doubleValue() > 0.5);
+        assertEquals("civility.dismissive", hostile.getJsonArray("reasons").getString(0));
+        JsonObject span = hostile.getJsonArray("spans").getJsonObject(0);
+        assertEquals("Yeah cool story man".substring(span.getInt("start"), span.getInt("end")), span.getString("text"));
+        JsonObject civil = r.lines().get(1);
+        assertEquals("PUBLISH", civil.getString("verdict"));
+        assertEquals(0, civil.getJsonArray("reasons").size());
+        assertEquals(9, civil.getJsonObject("attributes").size() + 1);
+        assertEquals("broken", r.lines().get(2).getString("id"));
+        assertTrue(r.lines().get(2).containsKey("error"));
+    }
+
+    @Test
+    void scoreUsesThePolicyFile(@TempDir Path dir) throws Exception {
+        Path policy = dir.resolve("policy.json");
+        Files.writeString(policy, "{\"bannedWords\": [\"treaty\"]}");
+        Result r = run("{\"id\": \"1\", \"text\": \"the 1997 treaty\"}\n", "score", "--policy", policy.toString());
+        assertEquals("REJECT", r.lines().get(0).getString("verdict"));
+        assertEquals("words.banned", r.lines().get(0).getJsonArray("reasons").getString(0));
+    }
+
+    @Test
+    void dryRunReportsChangedVerdicts(@TempDir Path dir) throws Exception {
+        Path old = dir.resolve("old.json");
+        Path stricter = dir.resolve("new.json");
+        Files.writeString(old, "{}");
+        Files.writeString(stricter, "{\"suspectWords\": [\"budget\"]}");
+        Result r = run("""
+                {"id": "a", "text": "The budget is too small."}
+                {"id": "b", "text": "Thanks for the article."}
+                not json
+                """, "dry-run", "--old", old.toString(), "--new", stricter.toString());
+        assertEquals(0, r.status());
+        JsonObject report = r.lines().get(r.lines().size() - 1);
+        assertEquals(2, report.getInt("total"));
+        assertEquals(1, report.getInt("changed"));
+        assertEquals("a", report.getJsonArray("changes").getJsonObject(0).getString("id"));
+        assertEquals("HOLD", report.getJsonArray("changes").getJsonObject(0).getString("to"));
+        assertTrue(r.out().contains("\"error\""));
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         Result r = run("", "frobnicate");
         assertEquals(2, r.status());

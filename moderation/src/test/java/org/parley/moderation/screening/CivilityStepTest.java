@@ -1,0 +1,106 @@
+package org.parley.moderation.screening;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.CivilityScorer;
+import org.parley.moderation.civility.Span;
+
+class CivilityStepTest {
+
+    private static final CivilityStep STEP = new CivilityStep(CivilityScorer.loadDefault()::score);
+    private static final String DISMISSIVE = "Yeah cool story man";
+
+    private static ScreeningRun run(Submission s) {
+        ScreeningRun run = Runs.prepared(s);
+        STEP.apply(run);
+        return run;
+    }
+
+    @Test
+    void civilTextGetsScoresButNoReason() {
+        Verdict v = run(Runs.submission("I strongly disagree: the 1997 treaty already used this wording")).verdict();
+        assertEquals(Decision.PUBLISH, v.decision());
+        assertTrue(v.scores().isPresent());
+        assertEquals(Attribute.values().length, v.scoreMap().size());
+    }
+
+    @Test
+    void dismissiveTextIsHeldWithANudgeThatPointsAtTheWords() {
+        Verdict v = run(Runs.submission(DISMISSIVE)).verdict();
+        assertEquals(List.of(Reasons.civility(Attribute.DISMISSIVE)), v.reasons());
+        Nudge nudge = v.nudge().orElseThrow();
+        assertTrue(nudge.message().contains("dismissive"), nudge.message());
+        assertEquals(List.of(Attribute.DISMISSIVE), nudge.attributes());
+        assertFalse(nudge.spans().isEmpty());
+        for (Span s : nudge.spans()) {
+            assertEquals(v.text().substring(s.start(), s.end()), s.text());
+        }
+    }
+
+    @Test
+    void nudgeSpansDoNotOverlap() {
+        Nudge nudge = run(Runs.submission("According to you Iran and Armenia is the same country. What is stopping you?"))
+                .verdict().nudge().orElseThrow();
+        List<Span> spans = nudge.spans();
+        for (int i = 1; i < spans.size(); i++) {
+            assertTrue(spans.get(i - 1).end() <= spans.get(i).start(), spans::toString);
+        }
+    }
+
+    @Test
+    void sameTextConfirmedAfterTheNudgeIsHeldNotNudgedAgain() {
+        Submission first = Runs.submission(DISMISSIVE);
+        Nudge nudge = run(first).verdict().nudge().orElseThrow();
+        Verdict again = run(first.confirming(nudge)).verdict();
+        assertEquals(Decision.HOLD, again.decision());
+        assertTrue(again.nudge().isEmpty());
+        assertTrue(again.reasons().contains(Reasons.CIVILITY_NUDGE_DECLINED));
+    }
+
+    @Test
+    void confirmationByFlagWorksLikeTheHash() {
+        Verdict v = run(Submission.confirmed(DISMISSIVE, Runs.REGULAR, ArticleContext.open("a", SitePolicy.defaults())))
+                .verdict();
+        assertTrue(v.nudge().isEmpty());
+        assertTrue(v.reasons().contains(Reasons.CIVILITY_NUDGE_DECLINED));
+    }
+
+    @Test
+    void editedTextAfterANudgeIsJudgedAfresh() {
+        Nudge nudge = run(Runs.submission(DISMISSIVE)).verdict().nudge().orElseThrow();
+        Submission edited = new Submission("I am not convinced by this argument, to be honest.", Runs.REGULAR,
+                ArticleContext.open("a", SitePolicy.defaults()), java.util.Optional.of(nudge.textHash()));
+        assertEquals(Decision.PUBLISH, run(edited).verdict().decision());
+    }
+
+    @Test
+    void sitesThatDoNotNudgeHoldStraightAway() {
+        Verdict v = run(Runs.submission(DISMISSIVE, SitePolicy.builder().nudge(false).build())).verdict();
+        assertEquals(Decision.HOLD, v.decision());
+        assertTrue(v.nudge().isEmpty());
+    }
+
+    @Test
+    void thresholdsArePerSite() {
+        SitePolicy lenient = SitePolicy.builder().attributeThreshold(Attribute.DISMISSIVE, 1.0)
+                .uncivilThreshold(1.0).build();
+        assertEquals(Decision.PUBLISH, run(Runs.submission(DISMISSIVE, lenient)).verdict().decision());
+        SitePolicy strict = SitePolicy.builder().uncivilThreshold(0.0).build();
+        Verdict v = run(Runs.submission("Thanks for the article.", strict)).verdict();
+        assertEquals(Decision.HOLD, v.decision());
+    }
+
+    @Test
+    void threatsAreHeldWithoutANudge() {
+        SitePolicy threatOnly = SitePolicy.builder().attributeThreshold(Attribute.THREAT, 0.0).build();
+        Verdict v = run(Runs.submission("I will find where you live.", threatOnly)).verdict();
+        assertTrue(v.reasons().contains(Reasons.civility(Attribute.THREAT)), v.reasons()::toString);
+        assertTrue(v.nudge().isEmpty());
+    }
+}
