@@ -363,7 +363,7 @@
     this._heading = h('h2', { id: headingId, tabindex: '-1' }, t('heading0'));
     this._sortSelect = h('select', { id: sortId, onchange: function () { self._sort = this.value; self.reload(); } },
       SORTS.map(function (s) { return h('option', { value: s, props: { selected: s === self._sort } }, t(s)); }));
-    this._status = h('div', { class: 'status', role: 'status', 'aria-live': 'polite' });
+    this._status = h('div', { class: 'status live', role: 'status', 'aria-live': 'polite' });
     this._alert = h('div', { class: 'status err', role: 'alert' });
     this._newBtn = h('button', { type: 'button', class: 'new', hidden: true, onclick: function () { self._showNew(); } });
     this._newLive = h('div', { class: 'sr', 'aria-live': 'polite' });
@@ -467,7 +467,8 @@
 
   // ------------------------------------------------------------ rendering one comment
   P._renderComment = function (c, depth, replyingTo) {
-    if (this._rendered[c.id]) return null;
+    if (this._rendered[c.id] === true) return null;
+    if (this._rendered[c.id] === 'announced') { this._pendingNew = Math.max(0, this._pendingNew - 1); this._updateNew(); }
     this._rendered[c.id] = true;
     var t = this.t.bind(this);
     var li = h('li', { class: 'c' + (c.featured ? ' featured' : '') + (c.status === 'held' ? ' held' : '') });
@@ -830,7 +831,7 @@
       var d;
       try { d = JSON.parse(ev.data || '{}'); } catch (e) { return; }
       if (d.id == null || self._rendered[d.id]) return;
-      self._rendered[d.id] = 'pending';
+      self._rendered[d.id] = 'announced';
       self._pendingNew += 1;
       self._updateNew();
     });

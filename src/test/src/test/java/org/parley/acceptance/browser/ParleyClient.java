@@ -1,0 +1,124 @@
+package org.parley.acceptance.browser;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import org.parley.acceptance.support.ParleyServer.Server;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.UUID;
+
+/**
+ * The HTTP calls the browser tests make around the browser: an administrator (HTTP Basic, per
+ * docs/api.md) registers the host page's origin and creates the test's own article; a guest posts
+ * comments. Every call fails the test with the server's problem JSON when the status is not the
+ * expected one.
+ */
+final class ParleyClient {
+
+    static final String SITE = "demo";
+
+    private final Server server;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    ParleyClient(Server server) {
+        this.server = server;
+    }
+
+    void allowOrigin(String origin) {
+        admin("POST", "/api/v1/admin/sites/" + SITE + "/origins", Json.createObjectBuilder().add("origin", origin).build(), 200);
+    }
+
+    /** A fresh article for one test, so that tests never see each other's comments. */
+    String newArticle(String prefix, HostPage host) {
+        String key = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
+        admin("POST", "/api/v1/admin/sites/" + SITE + "/articles", Json.createObjectBuilder()
+                .add("key", key).add("url", host.articleUrl(key)).add("title", "Host article " + key).build(), 201);
+        return key;
+    }
+
+    /** Holds every new comment of the article for review (pre-moderation). */
+    void preModerate(String key) {
+        admin("PATCH", "/api/v1/admin/sites/" + SITE + "/articles/" + key,
+                Json.createObjectBuilder().add("moderationMode", "pre").build(), 200);
+    }
+
+    /**
+     * Posts as a new guest (a reply when {@code parentId} is not null), confirming through a nudge
+     * if there is one; returns the 201 answer ({@code comment}, {@code status}, {@code reader}).
+     */
+    JsonObject postAsGuest(String key, String name, String body, String parentId) {
+        JsonObjectBuilder request = Json.createObjectBuilder().add("body", body)
+                .add("author", Json.createObjectBuilder().add("name", name));
+        if (parentId != null) {
+            request.add("parentId", parentId);
+        }
+        JsonObject answer = call("POST", "/api/v1/articles/" + key + "/comments?site=" + SITE, request.build(), null, 200, 201);
+        if (answer.containsKey("nudge")) {
+            answer = call("POST", "/api/v1/articles/" + key + "/comments?site=" + SITE,
+                    request.add("confirm", true).build(), null, 201);
+        }
+        return answer;
+    }
+
+    /** Posts as a new guest and makes sure every reader can see the comment (approving it if it was held). */
+    String publishAsGuest(String key, String name, String body, String parentId) {
+        JsonObject answer = postAsGuest(key, name, body, parentId);
+        String id = answer.getJsonObject("comment").getString("id");
+        if (!"published".equals(answer.getString("status"))) {
+            approve(id);
+        }
+        return id;
+    }
+
+    /** The moderation queue (held, reported, ...) restricted to one article. */
+    JsonObject queue(String queue, String key) {
+        return admin("GET", "/api/v1/moderation/queues/" + queue + "?site=" + SITE + "&article=" + key, null, 200);
+    }
+
+    void approve(String commentId) {
+        admin("POST", "/api/v1/moderation/comments/" + commentId + "/decisions",
+                Json.createObjectBuilder().add("action", "approve").add("note", "browser test").build(), 200);
+    }
+
+    private JsonObject admin(String method, String path, JsonObject body, int expected) {
+        String basic = Base64.getEncoder().encodeToString(
+                (server.adminUser() + ":" + server.adminPassword()).getBytes(StandardCharsets.UTF_8));
+        return call(method, path, body, "Basic " + basic, expected);
+    }
+
+    private JsonObject call(String method, String path, JsonObject body, String authorization, int... expected) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Accept", "application/json")
+                .header("Content-Type", "application/json")
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+        if (authorization != null) {
+            request.header("Authorization", authorization);
+        }
+        try {
+            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            for (int status : expected) {
+                if (response.statusCode() == status) {
+                    String text = response.body();
+                    return text == null || text.isBlank() ? JsonObject.EMPTY_JSON_OBJECT
+                            : Json.createReader(new StringReader(text)).readObject();
+                }
+            }
+            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+        } catch (IOException e) {
+            throw new AssertionError(method + " " + path + " failed: " + e, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
+        }
+    }
+}

@@ -1,0 +1,187 @@
+package org.parley.acceptance.browser;
+
+import jakarta.json.JsonObject;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.Select;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The embeddable widget in a real headless Chromium, on a host page of another origin that
+ * embeds it with the one documented tag. Each test has its own article, so tests do not see
+ * each other's comments.
+ */
+class WidgetIT extends WithBrowser {
+
+    @Test
+    void rendersTheThreadWithNestedRepliesOnAPageOfAnotherOrigin() {
+        String key = parley.newArticle("thread", host);
+        String root = parley.publishAsGuest(key, "Ann", "The declaration changes little on paper.", null);
+        parley.publishAsGuest(key, "Bob", "I disagree: the 1997 treaty already used this wording.", root);
+
+        browser.open(host.articleUrl(key));
+        SearchContext widget = browser.widget();
+
+        WebElement first = browser.commentContaining(widget, "changes little on paper");
+        assertEquals("Ann", first.findElement(By.cssSelector(".author")).getText());
+        List<WebElement> replies = first.findElements(By.cssSelector(":scope > ol.replies > li.c"));
+        assertEquals(1, replies.size(), "the reply is nested under its parent");
+        assertTrue(replies.getFirst().getText().contains("1997 treaty"));
+        assertEquals("Bob", replies.getFirst().findElement(By.cssSelector(".author")).getText());
+        browser.await("the comment count next to the article", d ->
+                d.findElement(By.cssSelector("parley-count")).getText().matches("2 comments"));
+    }
+
+    @Test
+    void aGuestPostsACommentAndThenRepliesToIt() {
+        String key = parley.newArticle("post", host);
+        browser.open(host.articleUrl(key));
+        SearchContext widget = browser.widget();
+
+        WebElement form = widget.findElement(By.cssSelector("form.main"));
+        form.findElement(By.cssSelector("input[name=name]")).sendKeys("Carol");
+        form.findElement(By.cssSelector("textarea")).sendKeys("A *civil* first comment about the declaration.");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement comment = browser.commentContaining(widget, "civil first comment");
+        assertEquals("civil", comment.findElement(By.cssSelector(".body em")).getText(), "Markdown is rendered by the server");
+        assertEquals("Carol", comment.findElement(By.cssSelector(".author")).getText());
+
+        comment.findElement(By.xpath(".//button[normalize-space()='Reply']")).click();
+        WebElement replyForm = browser.await("the reply form", d -> comment.findElement(By.cssSelector(":scope > form")));
+        assertTrue(replyForm.findElements(By.cssSelector("input[name=name]")).isEmpty(),
+                "the guest already has an identity: no second name field");
+        replyForm.findElement(By.cssSelector("textarea")).sendKeys("And a follow-up to my own point.");
+        replyForm.findElement(By.cssSelector("button[type=submit]")).click();
+
+        browser.await("the reply nested under the comment", d -> comment
+                .findElements(By.cssSelector(":scope > ol.replies > li.c")).stream()
+                .anyMatch(li -> li.getText().contains("follow-up to my own point")));
+
+        browser.driver.navigate().refresh();
+        SearchContext again = browser.widget();
+        WebElement stored = browser.commentContaining(again, "civil first comment");
+        assertTrue(stored.findElement(By.cssSelector(":scope > ol.replies")).getText().contains("follow-up"),
+                "both are stored and come back nested after a reload");
+    }
+
+    @Test
+    void theNudgeAppearsForUncivilTextAndPostAnywayHoldsTheComment() {
+        String key = parley.newArticle("nudge", host);
+        browser.open(host.articleUrl(key));
+        SearchContext widget = browser.widget();
+
+        WebElement form = widget.findElement(By.cssSelector("form.main"));
+        form.findElement(By.cssSelector("input[name=name]")).sendKeys("Dave");
+        form.findElement(By.cssSelector("textarea")).sendKeys("Yeah cool story man");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+
+        WebElement nudge = browser.await("the nudge", d -> form.findElement(By.cssSelector(".nudge")));
+        assertFalse(nudge.findElements(By.cssSelector("mark")).isEmpty(), "the spans that drove the nudge are highlighted");
+        assertTrue(widget.findElements(By.cssSelector("li.c")).isEmpty(), "nothing is stored before the author decides");
+
+        nudge.findElement(By.xpath(".//button[normalize-space()='Post anyway']")).click();
+
+        WebElement held = browser.commentContaining(widget, "cool story");
+        assertTrue(held.getDomAttribute("class").contains("held"));
+        assertTrue(held.getText().contains("Awaiting review"), "the author sees that the comment waits for review");
+        JsonObject queue = parley.queue("held", key);
+        assertEquals(1, queue.getJsonArray("items").size(), "the comment sits in the held queue");
+
+        try (Chromium stranger = new Chromium()) {
+            stranger.open(host.articleUrl(key));
+            SearchContext theirs = stranger.widget();
+            assertTrue(theirs.findElements(By.cssSelector("li.c")).isEmpty(), "other readers do not see a held comment");
+        }
+    }
+
+    @Test
+    void newCommentsArriveLiveAndAreShownOnRequest() {
+        String key = parley.newArticle("live", host);
+        browser.open(host.articleUrl(key));
+        SearchContext widget = browser.widget();
+        WebElement button = widget.findElement(By.cssSelector("button.new"));
+        assertFalse(button.isDisplayed());
+
+        parley.publishAsGuest(key, "Erin", "Posted while you were reading.", null);
+
+        browser.await("the new-comments button", d -> button.isDisplayed() && button.getText().equals("Show 1 new comment"));
+        button.click();
+        WebElement comment = browser.commentContaining(widget, "while you were reading");
+        assertEquals(comment.findElement(By.cssSelector("article")), browser.script(
+                "return document.querySelector('parley-comments').shadowRoot.activeElement"), "focus moves to the new comment");
+    }
+
+    @Test
+    void loadMoreFetchesTheNextPageAndSortingReordersTheThread() {
+        String key = parley.newArticle("pages", host);
+        for (int i = 1; i <= 22; i++) {
+            parley.publishAsGuest(key, "Reader " + i, "Comment number " + i + " on the declaration.", null);
+        }
+        browser.open(host.articleUrl(key));
+        SearchContext widget = browser.widget();
+        assertEquals(20, widget.findElements(By.cssSelector("ol.thread > li.c")).size(), "one page of 20");
+        assertTrue(widget.findElement(By.cssSelector("ol.thread > li.c")).getText().contains("Comment number 22"), "newest first");
+
+        widget.findElement(By.cssSelector("button.more")).click();
+        browser.await("the second page", d -> widget.findElements(By.cssSelector("ol.thread > li.c")).size() == 22);
+        assertFalse(widget.findElement(By.cssSelector("button.more")).isDisplayed(), "no third page");
+
+        new Select(widget.findElement(By.cssSelector("select"))).selectByValue("oldest");
+        browser.await("oldest first", d -> widget.findElement(By.cssSelector("ol.thread > li.c")).getText()
+                .contains("Comment number 1 on"));
+    }
+
+    @Test
+    void aReaderLikesAndReportsACommentWithAReason() {
+        String key = parley.newArticle("report", host);
+        parley.publishAsGuest(key, "Frank", "Completely off-topic remark about football.", null);
+        browser.open(host.articleUrl(key));
+        SearchContext widget = browser.widget();
+        WebElement comment = browser.commentContaining(widget, "football");
+
+        WebElement like = comment.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Like')]"));
+        like.click();
+        WebElement nameDialog = browser.await("the name dialog", d -> widget.findElement(By.cssSelector("dialog[open]")));
+        nameDialog.findElement(By.cssSelector("input")).sendKeys("Grace");
+        nameDialog.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await("the like to count", d -> "true".equals(like.getDomAttribute("aria-pressed")) && like.getText().endsWith("1"));
+
+        comment.findElement(By.xpath(".//button[normalize-space()='Report']")).click();
+        WebElement dialog = browser.await("the report dialog", d -> widget.findElement(By.cssSelector("dialog[open]")));
+        dialog.findElement(By.cssSelector("input[value=off_topic]")).click();
+        dialog.findElement(By.cssSelector("textarea")).sendKeys("Nothing to do with the article.");
+        dialog.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await("the thank-you", d -> widget.findElement(By.cssSelector(".live")).getText().contains("Thank you"));
+
+        JsonObject reported = parley.queue("reported", key);
+        assertEquals(1, reported.getJsonArray("items").size());
+        assertEquals("off_topic", reported.getJsonArray("items").getJsonObject(0).getJsonArray("reports").getJsonObject(0).getString("reason"));
+    }
+
+    @Test
+    void theKeyboardAloneIsEnoughToPostAComment() {
+        String key = parley.newArticle("keys", host);
+        browser.open(host.articleUrl(key));
+        browser.widget();
+
+        Actions keys = new Actions(browser.driver);
+        keys.sendKeys(Keys.TAB).sendKeys("Heidi")
+                .sendKeys(Keys.TAB).sendKeys("Typed without a mouse.")
+                .sendKeys(Keys.TAB).sendKeys(Keys.ENTER).perform();
+
+        SearchContext widget = browser.widget();
+        WebElement comment = browser.commentContaining(widget, "without a mouse");
+        browser.await("focus on the new comment", d -> comment.findElement(By.cssSelector("article")).equals(browser.script(
+                "return document.querySelector('parley-comments').shadowRoot.activeElement")));
+    }
+}

@@ -1,0 +1,36 @@
+package org.parley.acceptance.browser;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.acceptance.support.ParleyServer;
+import org.parley.acceptance.support.ParleyServer.Server;
+
+/**
+ * What every browser test starts with: the packaged server (started once per run), a fresh host
+ * page on its own origin registered with the demo site, and a fresh Chromium; both are closed
+ * after each test, so no browser state (storage, cookies, focus) carries over.
+ */
+@ExtendWith(ParleyServer.class)
+abstract class WithBrowser {
+
+    Server server;
+    ParleyClient parley;
+    HostPage host;
+    Chromium browser;
+
+    @BeforeEach
+    void startBrowser(Server server) {
+        this.server = server;
+        parley = new ParleyClient(server);
+        host = new HostPage(server.base());
+        parley.allowOrigin(host.origin());
+        browser = new Chromium();
+    }
+
+    @AfterEach
+    void stopBrowser() {
+        browser.close();
+        host.close();
+    }
+}
