@@ -21,8 +21,9 @@ import org.parley.moderation.screening.SitePolicy;
 
 /**
  * {@code java -jar parley-moderation.jar <command> [options]}: the moderation module's command
- * line. Exit status 0 when the input was read to the end (even if some lines got error lines), 2
- * for a usage error or an unreadable policy file.
+ * line. Exit status 0 when the input was read to the end (even if some lines got error lines), 1
+ * when the shipped civility model cannot be loaded, 2 for a usage error or an unreadable policy
+ * file.
  */
 public final class Main {
 
@@ -32,7 +33,8 @@ public final class Main {
             JSON lines on stdin, one JSON line per input line on stdout:
               score [--policy FILE]    {"id","text"} -> {"id","uncivil","attributes","verdict","reasons","flags","spans"}
               sanitize [--images]      {"id","text"} -> {"id","html"[,"removed"]}
-              harness-adapter          {"id","payload"} -> {"id","output"} (the XSS harness's adapter)
+              harness-adapter [--images]
+                                       {"id","payload"} -> {"id","output"} (the XSS harness's adapter)
               dry-run --old FILE --new FILE
                                        {"id","text"[,"approved"]} lines -> one report of changed verdicts
 
@@ -74,8 +76,10 @@ public final class Main {
                     JsonLines.run(in, out, line -> Commands.sanitize(line, sanitizer));
                 }
                 case "harness-adapter" -> {
+                    boolean images = options.remove("--images");
                     requireNoMore(options);
-                    JsonLines.run(in, out, line -> Commands.harness(line, Sanitizer.standard()));
+                    Sanitizer sanitizer = Sanitizer.forSite(images);
+                    JsonLines.run(in, out, line -> Commands.harness(line, sanitizer));
                 }
                 case "dry-run" -> {
                     SitePolicy oldPolicy = policyOption(options, "--old", null);
@@ -94,6 +98,10 @@ public final class Main {
                 case "evaluate" -> Evaluator.main(options.toArray(String[]::new));
                 default -> throw new UsageException("unknown command: " + args[0]);
             }
+        } catch (IllegalStateException e) {
+            // The shipped civility model is missing or unreadable: nothing can be scored.
+            err.println(e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            return 1;
         } catch (UsageException | PolicyFormatException e) {
             err.println(e.getMessage());
             if (e instanceof UsageException) {
