@@ -24,8 +24,7 @@ class AccessibilityIT extends WithBrowser {
         String deeper = parley.publishAsGuest(key, "Quinn", "A reply to the reply.", reply);
         parley.publishAsGuest(key, "Rosa", "Deep enough to be flattened.", deeper);
 
-        browser.open(host.articleUrl(key));
-        SearchContext widget = browser.widget();
+        SearchContext widget = browser.widgetOn(host, key);
         browser.commentContaining(widget, "flattened");
         assertNoViolations("widget with a nested thread");
 
@@ -34,10 +33,7 @@ class AccessibilityIT extends WithBrowser {
         browser.await("the reply form", d -> first.findElement(By.cssSelector(":scope > form")));
         assertNoViolations("widget with a reply form open");
 
-        WebElement form = widget.findElement(By.cssSelector("form.main"));
-        form.findElement(By.cssSelector("input[name=name]")).sendKeys("Sam");
-        form.findElement(By.cssSelector("textarea")).sendKeys("Yeah cool story man");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement form = browser.postAsGuest(widget, "Sam", "Yeah cool story man");
         WebElement nudge = browser.await("the nudge", d -> form.findElement(By.cssSelector(".nudge")));
         assertNoViolations("widget showing the nudge");
 

@@ -86,6 +86,21 @@ final class Chromium implements AutoCloseable {
                 .findFirst().orElse(null));
     }
 
+    /** Opens the host page of the article and returns the widget's shadow root once the thread has loaded. */
+    SearchContext widgetOn(HostPage host, String articleKey) {
+        open(host.articleUrl(articleKey));
+        return widget();
+    }
+
+    /** Types a guest name and a comment into the widget's main form and submits it; returns the form. */
+    WebElement postAsGuest(SearchContext widget, String name, String text) {
+        WebElement form = widget.findElement(By.cssSelector("form.main"));
+        form.findElement(By.cssSelector("input[name=name]")).sendKeys(name);
+        form.findElement(By.cssSelector("textarea")).sendKeys(text);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        return form;
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

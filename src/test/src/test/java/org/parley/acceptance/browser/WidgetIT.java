@@ -28,8 +28,7 @@ class WidgetIT extends WithBrowser {
         String root = parley.publishAsGuest(key, "Ann", "The declaration changes little on paper.", null);
         parley.publishAsGuest(key, "Bob", "I disagree: the 1997 treaty already used this wording.", root);
 
-        browser.open(host.articleUrl(key));
-        SearchContext widget = browser.widget();
+        SearchContext widget = browser.widgetOn(host, key);
 
         WebElement first = browser.commentContaining(widget, "changes little on paper");
         assertEquals("Ann", first.findElement(By.cssSelector(".author")).getText());
@@ -44,13 +43,9 @@ class WidgetIT extends WithBrowser {
     @Test
     void aGuestPostsACommentAndThenRepliesToIt() {
         String key = parley.newArticle("post", host);
-        browser.open(host.articleUrl(key));
-        SearchContext widget = browser.widget();
+        SearchContext widget = browser.widgetOn(host, key);
 
-        WebElement form = widget.findElement(By.cssSelector("form.main"));
-        form.findElement(By.cssSelector("input[name=name]")).sendKeys("Carol");
-        form.findElement(By.cssSelector("textarea")).sendKeys("A *civil* first comment about the declaration.");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.postAsGuest(widget, "Carol", "A *civil* first comment about the declaration.");
 
         WebElement comment = browser.commentContaining(widget, "civil first comment");
         assertEquals("civil", comment.findElement(By.cssSelector(".body em")).getText(), "Markdown is rendered by the server");
@@ -77,13 +72,9 @@ class WidgetIT extends WithBrowser {
     @Test
     void theNudgeAppearsForUncivilTextAndPostAnywayHoldsTheComment() {
         String key = parley.newArticle("nudge", host);
-        browser.open(host.articleUrl(key));
-        SearchContext widget = browser.widget();
+        SearchContext widget = browser.widgetOn(host, key);
 
-        WebElement form = widget.findElement(By.cssSelector("form.main"));
-        form.findElement(By.cssSelector("input[name=name]")).sendKeys("Dave");
-        form.findElement(By.cssSelector("textarea")).sendKeys("Yeah cool story man");
-        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement form = browser.postAsGuest(widget, "Dave", "Yeah cool story man");
 
         WebElement nudge = browser.await("the nudge", d -> form.findElement(By.cssSelector(".nudge")));
         assertFalse(nudge.findElements(By.cssSelector("mark")).isEmpty(), "the spans that drove the nudge are highlighted");
@@ -107,8 +98,7 @@ class WidgetIT extends WithBrowser {
     @Test
     void newCommentsArriveLiveAndAreShownOnRequest() {
         String key = parley.newArticle("live", host);
-        browser.open(host.articleUrl(key));
-        SearchContext widget = browser.widget();
+        SearchContext widget = browser.widgetOn(host, key);
         WebElement button = widget.findElement(By.cssSelector("button.new"));
         assertFalse(button.isDisplayed());
 
@@ -127,8 +117,7 @@ class WidgetIT extends WithBrowser {
         for (int i = 1; i <= 22; i++) {
             parley.publishAsGuest(key, "Reader " + i, "Comment number " + i + " on the declaration.", null);
         }
-        browser.open(host.articleUrl(key));
-        SearchContext widget = browser.widget();
+        SearchContext widget = browser.widgetOn(host, key);
         assertEquals(20, widget.findElements(By.cssSelector("ol.thread > li.c")).size(), "one page of 20");
         assertTrue(widget.findElement(By.cssSelector("ol.thread > li.c")).getText().contains("Comment number 22"), "newest first");
 
@@ -145,8 +134,7 @@ class WidgetIT extends WithBrowser {
     void aReaderLikesAndReportsACommentWithAReason() {
         String key = parley.newArticle("report", host);
         parley.publishAsGuest(key, "Frank", "Completely off-topic remark about football.", null);
-        browser.open(host.articleUrl(key));
-        SearchContext widget = browser.widget();
+        SearchContext widget = browser.widgetOn(host, key);
         WebElement comment = browser.commentContaining(widget, "football");
 
         WebElement like = comment.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Like')]"));
