@@ -10,16 +10,13 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.function.Executable;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.core.ConflictException;
 import org.parley.core.ForbiddenException;
 import org.parley.core.InvalidStateException;
 import org.parley.core.NotFoundException;
-import org.parley.core.ParleyCore;
 import org.parley.core.ParleyException;
 import org.parley.core.ValidationException;
 import org.parley.core.article.ArticleRef;
@@ -32,26 +29,16 @@ import org.parley.core.review.ModerationDecision;
 import org.parley.core.site.ModerationMode;
 import org.parley.core.site.SiteSettings;
 import org.parley.core.testing.Database;
+import org.parley.core.testing.DatabaseIT;
 import org.parley.core.testing.Fixtures;
 import org.parley.core.testing.Snapshot;
 
 @ParameterizedClass
 @EnumSource(Database.class)
-class CommentServiceIT {
-    @Parameter
-    Database database;
-
-    ParleyCore core;
-    Fixtures f;
-    Author ann;
-    Author bob;
-
-    @BeforeEach
-    void setUp() {
-        core = database.core();
-        f = new Fixtures(core, SiteSettings.defaults().withMaxBodyLength(200), ModerationMode.POST_MODERATION);
-        ann = f.guest("Ann");
-        bob = f.guest("Bob");
+class CommentServiceIT extends DatabaseIT {
+    @Override
+    protected Fixtures fixtures() {
+        return new Fixtures(core, SiteSettings.defaults().withMaxBodyLength(200), ModerationMode.POST_MODERATION);
     }
 
     @Test

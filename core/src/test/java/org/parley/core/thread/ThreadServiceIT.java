@@ -12,13 +12,10 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.core.NotFoundException;
-import org.parley.core.ParleyCore;
 import org.parley.core.ValidationException;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.author.Author;
@@ -30,25 +27,15 @@ import org.parley.core.review.DecisionRequest;
 import org.parley.core.site.ModerationMode;
 import org.parley.core.site.SiteSettings;
 import org.parley.core.testing.Database;
+import org.parley.core.testing.DatabaseIT;
 import org.parley.core.testing.Fixtures;
 
 @ParameterizedClass
 @EnumSource(Database.class)
-class ThreadServiceIT {
-    @Parameter
-    Database database;
-
-    ParleyCore core;
-    Fixtures f;
-    Author ann;
-    Author bob;
-
-    @BeforeEach
-    void setUp() {
-        core = database.core();
-        f = new Fixtures(core, SiteSettings.defaults().withMaxDepth(2), ModerationMode.POST_MODERATION);
-        ann = f.guest("Ann");
-        bob = f.guest("Bob");
+class ThreadServiceIT extends DatabaseIT {
+    @Override
+    protected Fixtures fixtures() {
+        return new Fixtures(core, SiteSettings.defaults().withMaxDepth(2), ModerationMode.POST_MODERATION);
     }
 
     private ThreadPage read(ThreadQuery q) {

@@ -10,6 +10,7 @@ import jakarta.persistence.PersistenceUnitTransactionType;
 import jakarta.persistence.PessimisticLockException;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
@@ -107,7 +108,7 @@ public final class Store implements AutoCloseable {
                 em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
             }
             tx.begin();
-            JpaRepositories repositories = new JpaRepositories(em, clock.instant(), nextCommentIdSql);
+            JpaRepositories repositories = new JpaRepositories(em, clock.instant().truncatedTo(ChronoUnit.MICROS), nextCommentIdSql);
             T result = work.apply(repositories);
             if (!readOnly) {
                 em.flush();
