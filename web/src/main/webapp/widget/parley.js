@@ -59,12 +59,29 @@
   var catalogs = { en: EN };
 
 
+  var pendingCatalogs = {};
+
+  /**
+   * The message table for `lang`: English, or English overlaid with widget/i18n/{lang}.js,
+   * loaded once as a script (a host page that allows parley.js allows it too; no CORS needed).
+   * A missing translation leaves the English text.
+   */
   function loadCatalog(lang) {
-    if (!lang || catalogs[lang]) return Promise.resolve(catalogs[lang] || EN);
-    return fetch(new URL('widget/i18n/' + encodeURIComponent(lang) + '.json', BASE))
-      .then(function (r) { return r.ok ? r.json() : {}; })
-      .catch(function () { return {}; })
-      .then(function (t) { catalogs[lang] = Object.assign({}, EN, t); return catalogs[lang]; });
+    if (!/^[a-z]{2,3}$/.test(lang || '') || catalogs[lang]) return Promise.resolve(catalogs[lang] || EN);
+    if (!pendingCatalogs[lang]) {
+      pendingCatalogs[lang] = new Promise(function (resolve) {
+        var s = document.createElement('script');
+        s.src = new URL('widget/i18n/' + lang + '.js', BASE).href;
+        s.async = true;
+        s.onload = s.onerror = function () { resolve(catalogs[lang] || (catalogs[lang] = EN)); };
+        document.head.appendChild(s);
+      });
+    }
+    return pendingCatalogs[lang];
+  }
+
+  function addMessages(lang, table) {
+    catalogs[lang] = Object.assign({}, EN, table);
   }
 
   function format(text, vars) {
@@ -912,5 +929,5 @@
   }
 
   customElements.define('parley-count', ParleyCount);
-  window.Parley = Object.freeze({ counts: counts, apiBase: API });
+  window.Parley = Object.freeze({ counts: counts, addMessages: addMessages, apiBase: API });
 })();

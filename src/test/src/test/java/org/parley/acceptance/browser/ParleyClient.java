@@ -36,12 +36,34 @@ final class ParleyClient {
         admin("POST", "/api/v1/admin/sites/" + SITE + "/origins", Json.createObjectBuilder().add("origin", origin).build(), 200);
     }
 
-    /** A fresh article for one test, so that tests never see each other's comments. */
+    /** A fresh article of the demo site for one test, so that tests never see each other's comments. */
     String newArticle(String prefix, HostPage host) {
-        String key = prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-        admin("POST", "/api/v1/admin/sites/" + SITE + "/articles", Json.createObjectBuilder()
+        return newArticle(SITE, prefix, host);
+    }
+
+    String newArticle(String site, String prefix, HostPage host) {
+        String key = unique(prefix);
+        admin("POST", "/api/v1/admin/sites/" + site + "/articles", Json.createObjectBuilder()
                 .add("key", key).add("url", host.articleUrl(key)).add("title", "Host article " + key).build(), 201);
         return key;
+    }
+
+    /**
+     * A fresh site that signs its readers in with HS256 JWTs made with {@code secret} and allows
+     * no guests; its only origin is the host page's.
+     */
+    String newSignInSite(HostPage host, String secret) {
+        String key = unique("sso");
+        admin("POST", "/api/v1/admin/sites", Json.createObjectBuilder()
+                .add("key", key).add("name", "Signed-in site " + key)
+                .add("origins", Json.createArrayBuilder().add(host.origin()))
+                .add("guestsAllowed", false).add("moderationMode", "post")
+                .add("jwt", Json.createObjectBuilder().add("algorithm", "HS256").add("secret", secret)).build(), 201);
+        return key;
+    }
+
+    private static String unique(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
 
     /** Holds every new comment of the article for review (pre-moderation). */

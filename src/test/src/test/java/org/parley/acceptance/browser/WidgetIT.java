@@ -10,6 +10,7 @@ import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
 
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -154,6 +155,40 @@ class WidgetIT extends WithBrowser {
         JsonObject reported = parley.queue("reported", key);
         assertEquals(1, reported.getJsonArray("items").size());
         assertEquals("off_topic", reported.getJsonArray("items").getJsonObject(0).getJsonArray("reports").getJsonObject(0).getString("reason"));
+    }
+
+    @Test
+    void aReaderSignedInByTheHostSitePostsUnderTheirHostAccount() {
+        String secret = "host-secret-" + UUID.randomUUID() + "-" + UUID.randomUUID();
+        String site = parley.newSignInSite(host, secret);
+        String key = parley.newArticle(site, "signed", host);
+
+        browser.open(host.articleUrl(site, key, "", ""));
+        SearchContext anonymous = browser.widget();
+        browser.await("the sign-in notice", d -> anonymous.findElement(By.cssSelector("section > div > p")).getText()
+                .equals("Sign in on this site to comment."));
+        assertTrue(anonymous.findElements(By.cssSelector("form.main")).isEmpty(), "a site without guests offers no form to strangers");
+
+        browser.open(host.articleUrl(site, key, HostJwt.hs256(secret, "reader-42", "Tara Host"), ""));
+        SearchContext widget = browser.widget();
+        browser.await("the signed-in line", d -> widget.findElement(By.cssSelector(".hint")).getText().equals("Signed in as Tara Host"));
+        WebElement form = widget.findElement(By.cssSelector("form.main"));
+        assertTrue(form.findElements(By.cssSelector("input[name=name]")).isEmpty(), "a signed-in reader is not asked for a name");
+        form.findElement(By.cssSelector("textarea")).sendKeys("Posted with my newspaper account.");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement comment = browser.commentContaining(widget, "newspaper account");
+        assertEquals("Tara Host", comment.findElement(By.cssSelector(".author")).getText());
+    }
+
+    @Test
+    void theWidgetSpeaksTheLanguageItIsAskedFor() {
+        String key = parley.newArticle("lang", host);
+        parley.publishAsGuest(key, "Uwe", "Ein Kommentar zur Erklärung.", null);
+        browser.open(host.articleUrl(ParleyClient.SITE, key, "", "de"));
+        SearchContext widget = browser.widget();
+        browser.await("the German heading", d -> widget.findElement(By.cssSelector("h2")).getText().equals("1 Kommentar"));
+        assertEquals("Sortieren nach", widget.findElement(By.cssSelector(".bar label")).getText());
+        assertEquals("Kommentar senden", widget.findElement(By.cssSelector("form.main button[type=submit]")).getText());
     }
 
     @Test
