@@ -1,13 +1,11 @@
 package org.parley.moderation.screening;
 
-import java.util.Locale;
 import java.util.Objects;
 
-import org.parley.moderation.hygiene.TextHygiene;
-
 /**
- * Repeat post: the same author posting the same text again (ignoring case, spacing and hidden
- * characters) is rejected, which stops accidental double posts and copy-paste flooding.
+ * Repeat post: the same author posting the same text again (ignoring case and white space) is
+ * rejected, which stops accidental double posts and copy-paste flooding. Earlier texts are compared
+ * as the caller stored them, which is the cleaned {@link Verdict#text()}.
  */
 record RepeatPostStep(RecentPosts recentPosts) implements ScreeningStep {
 
@@ -24,14 +22,30 @@ record RepeatPostStep(RecentPosts recentPosts) implements ScreeningStep {
     public void apply(ScreeningRun run) {
         String mine = comparable(run.text());
         for (String earlier : recentPosts.recentTexts(run.submission().author().id())) {
-            if (comparable(TextHygiene.defaults().clean(earlier).text()).equals(mine)) {
+            if (earlier != null && comparable(earlier).equals(mine)) {
                 run.reject(Reasons.REPEAT_POST, name());
                 return;
             }
         }
     }
 
-    private static String comparable(String text) {
-        return text.toLowerCase(Locale.ROOT).replaceAll("\\s+", " ").strip();
+    /** Lower case, runs of white space as one space, no leading or trailing space. */
+    static String comparable(String text) {
+        StringBuilder out = new StringBuilder(text.length());
+        boolean space = false;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (Character.isWhitespace(cp) || Character.isSpaceChar(cp)) {
+                space = !out.isEmpty();
+            } else {
+                if (space) {
+                    out.append(' ');
+                    space = false;
+                }
+                out.appendCodePoint(Character.toLowerCase(cp));
+            }
+        }
+        return out.toString();
     }
 }

@@ -26,4 +26,10 @@ class RepeatPostStepTest {
         step.apply(run);
         assertFalse(run.rejected());
     }
+
+    @Test
+    void comparisonIgnoresCaseAndWhiteSpaceOnly() {
+        assertEquals("a b c", RepeatPostStep.comparable("  A\u00A0\tb\n\nC  "));
+        assertEquals("a,b", RepeatPostStep.comparable("A,B"));
+    }
 }
