@@ -1,0 +1,63 @@
+package org.parley.core.account;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.core.ConflictException;
+import org.parley.core.NotFoundException;
+import org.parley.core.ValidationException;
+import org.parley.core.testing.Database;
+import org.parley.core.testing.DatabaseIT;
+
+@ParameterizedClass
+@EnumSource(Database.class)
+class AccountServiceIT extends DatabaseIT {
+    private final String name = "mod-" + UUID.randomUUID().toString().substring(0, 8);
+
+    @Test
+    void accountIsStoredWithItsHashAndFoundByUsername() {
+        long before = core.accounts().count();
+        Account a = core.accounts().create(name, "$pbkdf2$310000$salt$hash", AccountRole.MODERATOR, f.site.key());
+        assertEquals(before + 1, core.accounts().count());
+        Account found = core.accounts().findByUsername(name).orElseThrow();
+        assertEquals(a, found);
+        assertEquals(f.site.key(), found.siteKey());
+        assertTrue(found.enabled());
+        assertFalse(found.toString().contains("hash"), "toString never shows the hash");
+    }
+
+    @Test
+    void usernameIsUnique() {
+        core.accounts().create(name, "h", AccountRole.ADMINISTRATOR, null);
+        assertEquals(ConflictException.DUPLICATE_KEY, assertThrows(ConflictException.class,
+                () -> core.accounts().create(name, "h2", AccountRole.MODERATOR, null)).code());
+    }
+
+    @Test
+    void accountCanBeDisabledRehashedAndPromoted() {
+        Account a = core.accounts().create(name, "h1", AccountRole.MODERATOR, f.site.key());
+        assertFalse(core.accounts().setEnabled(a.id(), false).enabled());
+        assertEquals("h2", core.accounts().changePasswordHash(a.id(), "h2").passwordHash());
+        Account admin = core.accounts().changeRole(a.id(), AccountRole.ADMINISTRATOR, null);
+        assertEquals(AccountRole.ADMINISTRATOR, admin.role());
+        assertNull(admin.siteKey());
+        assertTrue(core.accounts().list().stream().anyMatch(x -> x.username().equals(name)));
+    }
+
+    @Test
+    void badInputIsRefused() {
+        assertThrows(ValidationException.class, () -> core.accounts().create(" ", "h", AccountRole.MODERATOR, null));
+        assertThrows(ValidationException.class, () -> core.accounts().create(name, "", AccountRole.MODERATOR, null));
+        assertThrows(NotFoundException.class, () -> core.accounts().create(name, "h", AccountRole.MODERATOR, "no-site"));
+        assertThrows(NotFoundException.class, () -> core.accounts().get(Long.MAX_VALUE));
+        assertTrue(core.accounts().findByUsername(name).isEmpty());
+        assertTrue(core.accounts().findByUsername(null).isEmpty());
+    }
+}
