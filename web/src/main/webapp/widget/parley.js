@@ -216,9 +216,12 @@
   // ---------------------------------------------------------------- styles
   var CSS = [
     ':host{display:block;font:var(--parley-font,16px/1.5 system-ui,-apple-system,"Segoe UI",Roboto,sans-serif);',
-    'color:var(--parley-text,#1b1b1f);--a:var(--parley-accent,#0a58ca);--m:var(--parley-muted,#55595f);',
-    '--b:var(--parley-border,#c9ccd1);--bg:var(--parley-bg,#fff);--s:var(--parley-surface,#f4f5f7);',
-    '--f:var(--parley-focus,#0a58ca);--w:var(--parley-warn-bg,#fff4ce);--wt:var(--parley-warn,#5c4400)}',
+    '--t:var(--parley-text,#1b1b1f);color:var(--t);--a:var(--parley-accent,#0a58ca);--m:var(--parley-muted,#55595f);',
+    '--b:var(--parley-border,#c9ccd1);--bg:var(--parley-bg,#fff);--s:var(--parley-surface,#f4f5f7);--oa:var(--parley-on-accent,#fff);',
+    '--f:var(--parley-focus,#0a58ca);--w:var(--parley-warn-bg,#fff4ce);--wt:var(--parley-warn,#5c4400);--e:var(--parley-error,#a1131b)}',
+    ':host([theme=dark]){--t:var(--parley-text,#ececf0);--a:var(--parley-accent,#8ab4ff);--m:var(--parley-muted,#b4b9c2);',
+    '--b:var(--parley-border,#474c55);--bg:var(--parley-bg,#16181d);--s:var(--parley-surface,#252932);--oa:var(--parley-on-accent,#0b1a33);',
+    '--f:var(--parley-focus,#8ab4ff);--w:var(--parley-warn-bg,#3a2f00);--wt:var(--parley-warn,#ffe08a);--e:var(--parley-error,#ff9b9b)}',
     ':host([hidden]){display:none}',
     '*{box-sizing:border-box}[hidden]{display:none!important}',
     'section{background:var(--bg);color:inherit}',
@@ -230,8 +233,8 @@
     'input[type=text]{width:min(100%,22em);display:block}',
     'input[type=radio]{margin:0 .5em 0 0}',
     'button{font:inherit;cursor:pointer;border-radius:6px;border:1px solid var(--a);background:var(--bg);color:var(--a);padding:.35em .8em}',
-    'button.primary{background:var(--a);color:#fff}',
-    'button.link{border-color:transparent;padding:.2em .45em;color:var(--m);font-size:.9em}',
+    'button.primary{background:var(--a);color:var(--oa)}',
+    'button.link{border-color:transparent;background:transparent;padding:.2em .45em;color:var(--m);font-size:.9em}',
     'button.link:hover,button:hover{text-decoration:underline}',
     'button[aria-pressed=true]{color:var(--a);font-weight:600}',
     'button[disabled]{opacity:.6;cursor:not-allowed}',
@@ -242,14 +245,14 @@
     '.replies{margin-left:var(--parley-indent,1.5em);padding-left:.75em;border-left:2px solid var(--b)}',
     '.replies .c{border-top:0;padding-bottom:.25em}',
     '.meta{display:flex;flex-wrap:wrap;gap:.25em .6em;align-items:baseline;font-size:.9em;color:var(--m)}',
-    '.author{font-weight:700;color:var(--parley-text,#1b1b1f);font-size:1.05em}',
+    '.author{font-weight:700;color:var(--t);font-size:1.05em}',
     '.body{overflow-wrap:anywhere;margin:.3em 0}',
     '.body p{margin:.4em 0}.body blockquote{margin:.4em 0;padding-left:.8em;border-left:3px solid var(--b);color:var(--m)}',
     '.body pre{overflow:auto;background:var(--s);padding:.5em;border-radius:6px}',
     '.body a{color:var(--a)}',
     '.actions{display:flex;flex-wrap:wrap;gap:.25em}',
     '.featured{background:var(--s);border-left:4px solid var(--a);padding-left:.75em}',
-    '.badge{display:inline-block;font-size:.8em;font-weight:600;padding:0 .5em;border-radius:1em;background:var(--s);color:var(--parley-text,#1b1b1f);border:1px solid var(--b)}',
+    '.badge{display:inline-block;font-size:.8em;font-weight:600;padding:0 .5em;border-radius:1em;background:var(--s);color:var(--t);border:1px solid var(--b)}',
     '.held{opacity:1;border-left:4px dashed var(--wt);padding-left:.75em}',
     'form{margin:.5em 0 1em}',
     '.field{margin:.5em 0}',
@@ -257,10 +260,10 @@
     '.row{display:flex;flex-wrap:wrap;gap:.5em;align-items:center;margin-top:.5em}',
     '.preview{border:1px dashed var(--b);border-radius:6px;padding:.5em .75em;min-height:6em;white-space:pre-wrap;overflow-wrap:anywhere}',
     '.nudge{background:var(--w);color:var(--wt);border-radius:6px;padding:.75em;margin:.5em 0}',
-    '.nudge p{margin:.25em 0}.nudge blockquote{margin:.4em 0;white-space:pre-wrap;color:#1b1b1f}',
+    '.nudge p{margin:.25em 0}.nudge blockquote{margin:.4em 0;white-space:pre-wrap;color:inherit}',
     'mark{background:#ffd24d;color:#1b1b1f;border-radius:3px;padding:0 .1em}',
     '.status{min-height:1.5em;font-size:.95em}',
-    '.status.err{color:#a1131b}',
+    '.status.err{color:var(--e)}',
     '.new{display:block;width:100%;margin:.5em 0}',
     '.more{display:block;margin:1em auto}',
     '.sr{position:absolute;width:1px;height:1px;margin:-1px;padding:0;overflow:hidden;clip:rect(0 0 0 0);white-space:nowrap;border:0}',
@@ -281,7 +284,8 @@
   // ---------------------------------------------------------------- <parley-comments>
   /**
    * The comment thread of one article. Attributes: site, article (key), url, title, lang,
-   * sort (initial), jwt (host-site sign-in token; also the `jwt` property), max-depth.
+   * sort (initial), jwt (host-site sign-in token; also the `jwt` property), max-depth,
+   * theme ("dark" for dark host pages; the --parley-* custom properties override either theme).
    */
   class ParleyComments extends HTMLElement {
     static get observedAttributes() { return ['jwt', 'sort']; }
