@@ -669,7 +669,7 @@
     box.classList.remove('rendered');
     if (!text.trim()) { box.textContent = this.t('previewEmpty'); return; }
     box.textContent = text;
-    request('POST', 'preview', { body: { body: text, site: this._site } }).then(function (r) {
+    request('POST', 'preview' + query({ site: this._site }), { body: { body: text, site: this._site } }).then(function (r) {
       if (r.data && typeof r.data.html === 'string') { box.classList.add('rendered'); setSanitizedHtml(box, r.data.html); }
     }).catch(function () { /* the plain-text preview already shown stays */ });
   };

@@ -92,4 +92,26 @@ class XssIT extends WithBrowser {
         assertEquals("", browser.script("return window.__xss.join(', ')"), "no payload executed");
         assertTrue(browser.driver.getCurrentUrl().startsWith(host.origin()), "no payload navigated the page away");
     }
+
+    @Test
+    void thePreviewRendersMarkdownButNoScript() {
+        String key = parley.newArticle("preview", host);
+        SearchContext widget = browser.widgetOn(host, key);
+        WebElement form = widget.findElement(By.cssSelector("form.main"));
+        form.findElement(By.cssSelector("textarea")).sendKeys(
+                "Some **bold** words <img src=x onerror=\"__trap('preview')\"> [link](javascript:__trap('preview-link'))");
+        form.findElement(By.xpath(".//button[normalize-space()='Preview']")).click();
+
+        WebElement preview = browser.await("the server-rendered preview", d -> form.findElement(By.cssSelector(".preview.rendered")));
+        assertEquals("bold", preview.findElement(By.cssSelector("strong")).getText());
+        assertEquals("", browser.script("""
+                const box = document.querySelector('parley-comments').shadowRoot.querySelector('.preview');
+                return [...box.querySelectorAll('*')].flatMap(e => [...e.attributes])
+                  .filter(a => /^on/i.test(a.name) || /^\\s*javascript:/i.test(a.value)).map(a => a.name).join(',');
+                """), "the preview keeps no handler and no script URL");
+        browser.await("every image in the preview to settle", d -> Boolean.TRUE.equals(browser.script(
+                "return [...document.querySelector('parley-comments').shadowRoot.querySelectorAll('.preview img')].every(i => i.complete)")));
+        assertEquals("", browser.script("return window.__xss.join(', ')"), "nothing in the preview executed");
+        assertTrue(widget.findElements(By.cssSelector("li.c")).isEmpty(), "a preview stores nothing");
+    }
 }
