@@ -352,7 +352,8 @@
             el('h2', { id: titleId }, a.name || 'Unknown author'),
             el('span', { class: 'standing standing-' + (a.standing || 'active') }, a.standing || 'active',
               a.suspendedUntil ? el('span', null, ' until ', when(a.suspendedUntil)) : null),
-            el('span', { class: 'muted' }, (a.kind || 'guest') + ' · ' + (a.approved || 0) + ' approved · ' + (a.rejected || 0) + ' rejected · ' + (a.held || 0) + ' held'),
+            el('span', { class: 'muted' }, (a.kind || 'guest') + ' · ' + (a.approved || 0) + ' approved · ' + (a.rejected || 0) + ' rejected',
+              a.since ? el('span', null, ' · since ', when(a.since)) : null),
             el('span', { class: 'muted' }, when(c.createdAt))),
           el('p', { class: 'where' }, 'On ', it.article ? el('a', { href: it.article.url || '#', rel: 'noopener noreferrer', target: '_blank' }, it.article.title || it.article.key) : 'unknown article',
             c.featured ? el('span', { class: 'tag' }, 'Featured') : null,
@@ -376,8 +377,8 @@
       if (s.uncivil != null) rows.push(['uncivil (overall)', s.uncivil]);
       Object.keys(s.scores || {}).filter(function (k) { return !(k === 'uncivil' && s.uncivil != null); }).sort(function (x, y) { return s.scores[y] - s.scores[x]; }).forEach(function (k) { rows.push([k.replace(/_/g, ' '), s.scores[k]]); });
       return el('div', { class: 'scores' },
-        el('p', null, el('strong', null, 'Screening: '), (s.verdict || '').toLowerCase() || '—',
-          s.reasons && s.reasons.length ? ' (' + s.reasons.join(', ') + ')' : ''),
+        el('p', null, el('strong', null, 'Screening: '),
+          s.reasons && s.reasons.length ? s.reasons.join(', ') : 'no reason recorded'),
         el('dl', null, rows.slice(0, 9).map(function (r) {
           return [el('dt', null, r[0]), el('dd', null,
             el('meter', { min: '0', max: '1', low: '0.4', high: '0.7', optimum: '0', value: String(r[1]), 'aria-label': r[0] + ' ' + pct(r[1]) }),
@@ -478,8 +479,10 @@
       api('GET', 'moderation/authors/' + encodeURIComponent(card.item.author.id)).then(function (d) {
         box.dataset.loaded = '1';
         box.textContent = '';
-        var recent = d.recent || [];
-        box.append(el('h3', null, 'Recent comments by ' + (d.name || card.item.author.name)),
+        var recent = d.recent || [], byStatus = d.comments || {};
+        box.append(el('h3', null, 'Recent comments by ' + card.item.author.name),
+          Object.keys(byStatus).length ? el('p', { class: 'muted' }, Object.keys(byStatus).map(function (k) { return byStatus[k] + ' ' + k; }).join(' · ') +
+            (d.reportsAgainst ? ' · ' + d.reportsAgainst + ' reports against' : '')) : null,
           recent.length ? el('ul', null, recent.map(function (r) {
             return el('li', null, el('span', { class: 'tag' }, r.status), ' ', (r.body || r.excerpt || '').slice(0, 200), ' ', el('span', { class: 'muted' }, when(r.createdAt)));
           })) : el('p', null, 'No other comments.'));
@@ -532,7 +535,7 @@
     var actionId = newId('action');
     var action = el('div', { class: 'field' }, el('label', { for: actionId }, 'Action'),
       el('select', { id: actionId, name: 'action' }, el('option', { value: '' }, 'Any'),
-        ['approve', 'reject', 'feature', 'unfeature', 'remove', 'hold', 'publish', 'suspend', 'ban'].map(function (a) { return el('option', { value: a }, a); })));
+        ['approve', 'reject', 'remove', 'hold', 'feature', 'unfeature', 'screen', 'author_delete', 'suspend_author', 'ban_author', 'reinstate_author'].map(function (a) { return el('option', { value: a }, a.replace(/_/g, ' ')); })));
     var form = el('form', { class: 'filters', role: 'search', 'aria-label': 'Search the audit log' }, q, actor, action, el('button', { type: 'submit' }, 'Search'));
     var tbody = el('tbody');
     var status = el('p', { class: 'status', role: 'status' });
@@ -548,9 +551,10 @@
       api('GET', 'moderation/audit' + qs(Object.assign({ cursor: cursor, limit: 50 }, params))).then(function (d) {
         (d.items || []).forEach(function (x) {
           tbody.appendChild(el('tr', null,
-            el('td', null, when(x.at)), el('td', null, el('code', null, x.commentId), x.revision != null ? ' r' + x.revision : ''),
+            el('td', null, when(x.at)), el('td', null, x.commentId ? el('code', null, x.commentId) : x.subject ? 'author ' + x.subject : '',
+              x.revision ? ' r' + x.revision : '', x.article ? el('span', { class: 'muted' }, ' on ' + x.article) : null),
             el('td', null, x.action || ''), el('td', null, (x.from || '—') + ' → ' + (x.to || '—')),
-            el('td', null, x.actor || 'system'), el('td', null, x.reason || ''), el('td', null, x.note || ''),
+            el('td', null, x.actor || x.actorKind || 'system'), el('td', null, x.reason || ''), el('td', null, x.note || ''),
             el('td', null, x.scores && x.scores.uncivil != null ? pct(x.scores.uncivil) : '')));
         });
         cursor = d.nextCursor;
@@ -662,8 +666,8 @@
     var range = el('select', { id: daysId }, [7, 14, 30, 90].map(function (n) { return el('option', { value: n, selected: n === 14 }, n + ' days'); }));
     function load() {
       api('GET', 'moderation/stats' + qs({ days: range.value })).then(function (d) {
-        var days = d.days || [], heated = d.heatedArticles || [];
-        var total = days.reduce(function (s, x) { return s + x.comments; }, 0);
+        var days = Array.isArray(d.perDay) ? d.perDay : Array.isArray(d.days) ? d.days : [], heated = d.heatedArticles || [];
+        var total = d.total != null ? d.total : days.reduce(function (s, x) { return s + x.comments; }, 0);
         body.textContent = '';
         body.append(
           el('ul', { class: 'kpis' },

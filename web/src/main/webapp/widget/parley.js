@@ -53,7 +53,7 @@
     signedInAs: 'Signed in as {name}', guestNotAllowed: 'Sign in on this site to comment.',
     closed: 'Comments are closed for this article.', nameRequired: 'Please enter a name.',
     bodyRequired: 'Please write a comment first.', error: 'Something went wrong. Please try again.',
-    justNow: 'just now'
+    moreReplies: 'Show more replies to {name}', justNow: 'just now'
   };
 
   var catalogs = { en: EN };
@@ -300,7 +300,7 @@
       this._site = this.getAttribute('site') || 'demo';
       this._key = this.getAttribute('article') || location.pathname;
       this._sort = SORTS.indexOf(this.getAttribute('sort')) >= 0 ? this.getAttribute('sort') : 'newest';
-      this._maxDepth = Math.max(1, parseInt(this.getAttribute('max-depth'), 10) || 3);
+      this._maxDepth = Math.max(1, parseInt(this.getAttribute('max-depth'), 10) || 0);
       this._auth = new Auth(this._site);
       this._names = {};
       this._rendered = {};
@@ -337,7 +337,9 @@
   P._loadSettings = function () {
     var self = this;
     return request('GET', 'sites/' + seg(this._site)).then(function (r) { self._settings = r.data || {}; },
-      function () { self._settings = {}; });
+      function () { self._settings = {}; }).then(function () {
+      if (!self.getAttribute('max-depth')) self._maxDepth = Math.max(1, self._settings.maxDepth || 3);
+    });
   };
 
   /** Exchanges the host site's JWT for a reader token; without one, keeps the stored identity. */
@@ -473,7 +475,27 @@
       if (c.replies.length) {
         self._renderTree(depth < cap ? li.appendChild(h('ol', { class: 'replies' })) : list, c.replies, depth + 1, c);
       }
+      if (c.moreReplies) li.appendChild(self._moreRepliesButton(c, li, c.moreReplies));
     });
+  };
+
+  /** "Show more replies": the next page of replies below `c`, placed as its own replies would be. */
+  P._moreRepliesButton = function (c, li, cursor) {
+    var self = this;
+    var btn = h('button', { type: 'button', class: 'link more-replies', onclick: function () {
+      btn.disabled = true;
+      request('GET', 'comments/' + seg(c.id) + '/replies' + query({ site: self._site, cursor: cursor }), { auth: self._auth })
+        .then(function (r) {
+          var page = normalisePage(r.data), target = self._replyTarget(li), tmp = h('ol');
+          self._renderTree(tmp, page.comments, target.depth, c);
+          var first = tmp.firstChild;
+          while (tmp.firstChild) target.list.insertBefore(tmp.firstChild, target.before);
+          btn.remove();
+          if (page.nextCursor) li.appendChild(self._moreRepliesButton(c, li, page.nextCursor));
+          if (first) first.querySelector('article').focus();
+        }).catch(function (e) { btn.disabled = false; self._fail(e); });
+    } }, this.t('moreReplies', { name: c.author.name || '' }));
+    return btn;
   };
 
   P._loadMore = function () {
@@ -687,8 +709,8 @@
 
   P._outcome = function (d) {
     d = d || {};
-    if (d.nudge) return { nudge: d.nudge };
     if (d.reader) this._auth.store(d.reader);
+    if (d.nudge) return { nudge: d.nudge };
     return { comment: normaliseComment(d.comment), status: d.status, message: d.message };
   };
 
@@ -883,6 +905,7 @@
       createdAt: c.createdAt, editedAt: c.editedAt || null, status: status,
       featured: !!c.featured, reactions: c.reactions || 0, reacted: !!c.reacted,
       mine: !!c.mine, canEdit: !!c.canEdit, version: c.version,
+      moreReplies: c.moreRepliesCursor || null,
       replies: (c.replies || []).map(normaliseComment)
     };
   }

@@ -70,5 +70,6 @@ Parley.addMessages('de', {
   "nameRequired": "Bitte geben Sie einen Namen ein.",
   "bodyRequired": "Bitte schreiben Sie zuerst einen Kommentar.",
   "error": "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.",
+  "moreReplies": "Weitere Antworten an {name} anzeigen",
   "justNow": "gerade eben"
 });

@@ -31,7 +31,7 @@ class ModerationConsoleIT extends WithBrowser {
 
     @Test
     void aModeratorApprovesAHeldCommentAndReadersThenSeeItInTheWidget() {
-        String key = heldArticle("approve");
+        String key = parley.newHeldArticle("approve", host);
         parley.postAsGuest(key, "Ivan", "A careful comment waiting for a moderator.", null);
 
         signInAndOpenHeldQueue(key);
@@ -51,7 +51,7 @@ class ModerationConsoleIT extends WithBrowser {
 
     @Test
     void keyboardShortcutsMoveBetweenCardsAndDecide() {
-        String key = heldArticle("keys");
+        String key = parley.newHeldArticle("keys", host);
         parley.postAsGuest(key, "Judy", "First held comment for the keyboard.", null);
         parley.postAsGuest(key, "Ken", "Second held comment for the keyboard.", null);
 
@@ -78,7 +78,7 @@ class ModerationConsoleIT extends WithBrowser {
 
     @Test
     void bulkRemovalWithAReasonClearsTheQueueAndTheAuditLogFindsTheDecisions() {
-        String key = heldArticle("bulk");
+        String key = parley.newHeldArticle("bulk", host);
         String note = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
         for (String name : List.of("Liam", "Mia", "Noah")) {
             parley.postAsGuest(key, name, name + " writes a held comment.", null);
@@ -101,13 +101,6 @@ class ModerationConsoleIT extends WithBrowser {
         browser.driver.findElement(By.xpath("//button[normalize-space()='Search']")).click();
         browser.await("three matching decisions", d -> d.findElements(By.cssSelector("table.audit tbody tr")).size() == 3
                 && d.findElements(By.cssSelector("table.audit tbody tr")).stream().allMatch(r -> r.getText().contains(note)));
-    }
-
-    /** A new article of the demo site in pre-moderation, so every comment posted to it is held. */
-    private String heldArticle(String prefix) {
-        String key = parley.newArticle(prefix, host);
-        parley.preModerate(key);
-        return key;
     }
 
     private void signIn(String user, String password) {

@@ -38,13 +38,19 @@ final class ParleyClient {
 
     /** A fresh article of the demo site for one test, so that tests never see each other's comments. */
     String newArticle(String prefix, HostPage host) {
-        return newArticle(SITE, prefix, host);
+        return newArticle(SITE, prefix, host, "post");
     }
 
-    String newArticle(String site, String prefix, HostPage host) {
+    /** A fresh article of the demo site in pre-moderation: every comment posted to it is held. */
+    String newHeldArticle(String prefix, HostPage host) {
+        return newArticle(SITE, prefix, host, "pre");
+    }
+
+    String newArticle(String site, String prefix, HostPage host, String moderationMode) {
         String key = unique(prefix);
         admin("POST", "/api/v1/admin/sites/" + site + "/articles", Json.createObjectBuilder()
-                .add("key", key).add("url", host.articleUrl(key)).add("title", "Host article " + key).build(), 201);
+                .add("key", key).add("url", host.articleUrl(key)).add("title", "Host article " + key)
+                .add("moderationMode", moderationMode).build(), 201);
         return key;
     }
 
@@ -64,12 +70,6 @@ final class ParleyClient {
 
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
-    }
-
-    /** Holds every new comment of the article for review (pre-moderation). */
-    void preModerate(String key) {
-        admin("PATCH", "/api/v1/admin/sites/" + SITE + "/articles/" + key,
-                Json.createObjectBuilder().add("moderationMode", "pre").build(), 200);
     }
 
     /**

@@ -161,7 +161,7 @@ class WidgetIT extends WithBrowser {
     void aReaderSignedInByTheHostSitePostsUnderTheirHostAccount() {
         String secret = "host-secret-" + UUID.randomUUID() + "-" + UUID.randomUUID();
         String site = parley.newSignInSite(host, secret);
-        String key = parley.newArticle(site, "signed", host);
+        String key = parley.newArticle(site, "signed", host, "post");
 
         browser.open(host.articleUrl(site, key, "", ""));
         SearchContext anonymous = browser.widget();
