@@ -18,7 +18,7 @@ import java.util.Set;
  *   <li>zero-width joiners and non-joiners, and left-to-right and right-to-left marks, survive
  *       only where a script or emoji sequence needs them, never between two Latin, Greek or
  *       Cyrillic letters or digits, where they only serve to split a word for a filter;
- *   <li>at most one variation selector follows a character, and tag characters survive only in
+ *   <li>at most one variation selector follows a visible character, and tag characters survive only in
  *       an emoji flag sequence, so neither can carry hidden data;
  *   <li>no base character carries more than the configured number of non-spacing or enclosing
  *       marks;
@@ -76,8 +76,9 @@ public final class TextHygiene {
      */
     public CleanText clean(String raw) {
         Set<HygieneFinding> findings = EnumSet.noneOf(HygieneFinding.class);
-        String text = Normalizer.normalize(unifyLineBreaks(raw), Normalizer.Form.NFC);
-        text = stripHiddenCharacters(text, findings);
+        // Normal form last: removing a hidden character can bring a base and its mark together.
+        String text = stripHiddenCharacters(unifyLineBreaks(raw), findings);
+        text = Normalizer.normalize(text, Normalizer.Form.NFC);
         text = tidyWhitespace(text, findings);
 
         int length = text.codePointCount(0, text.length());
@@ -147,7 +148,7 @@ public final class TextHygiene {
                 continue;
             }
             if (isVariationSelector(cp)) {
-                if (selectorTaken || out.isEmpty()) {
+                if (selectorTaken || out.isEmpty() || isSpace(out.codePointBefore(out.length()))) {
                     findings.add(HygieneFinding.INVISIBLE_REMOVED);
                 } else {
                     selectorTaken = true;
@@ -246,21 +247,30 @@ public final class TextHygiene {
                 || Character.getType(cp) == Character.SURROGATE;
     }
 
-    /** A joiner or mark between two letters or digits of scripts that never need one. */
+    /**
+     * A joiner or mark between two letters or digits of scripts that never need one; the letter
+     * before may carry combining marks, which normal form C may fold into it.
+     */
     private static boolean splitsSimpleWord(int[] cps, int at) {
         int before = at - 1;
-        while (before >= 0 && isSkippable(cps[before])) {
+        while (before >= 0 && (isSkippable(cps[before]) || isMark(cps[before]))) {
             before--;
         }
         int after = at + 1;
-        while (after < cps.length && isSkippable(cps[after])) {
+        while (after < cps.length && (isSkippable(cps[after]) || isMark(cps[after]))) {
             after++;
         }
         return before >= 0 && after < cps.length && isSimpleScript(cps[before]) && isSimpleScript(cps[after]);
     }
 
+    private static boolean isMark(int cp) {
+        int type = Character.getType(cp);
+        return type == Character.NON_SPACING_MARK || type == Character.ENCLOSING_MARK;
+    }
+
     private static boolean isSkippable(int cp) {
-        return isJoinerOrMark(cp) || isAlwaysInvisible(cp) || isBidiControl(cp);
+        return isJoinerOrMark(cp) || isAlwaysInvisible(cp) || isBidiControl(cp) || isStrayControl(cp) || isTag(cp)
+                || isVariationSelector(cp);
     }
 
     private static boolean isSimpleScript(int cp) {
