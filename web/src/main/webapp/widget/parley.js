@@ -187,14 +187,22 @@
   function seg(s) { return encodeURIComponent(s); }
 
   /**
-   * Who the reader is: a reader token kept per site in this page's localStorage and sent as a
-   * bearer token. Guests get one with their first post (or on demand); a host-site JWT is
-   * exchanged for one. A token the server refuses is dropped, and the reader goes on anonymously.
+   * Who the reader is, sent as a bearer token. A host-site JWT is exchanged for a reader token
+   * kept in memory only (the host signs the reader in on every page view, and signing out there
+   * signs out here). A guest's token comes with their first post (or on demand) and is kept per
+   * site in this page's localStorage. A token the server refuses is dropped, and the reader goes
+   * on anonymously.
    */
   function Auth(site) {
-    var key = 'parley.reader.' + site, memory = null;
+    var key = 'parley.reader.' + site, memory = null, signedIn = null;
     this.token = function () {
+      if (signedIn) return signedIn;
       try { return localStorage.getItem(key) || memory; } catch (e) { return memory; }
+    };
+    this.signedIn = function () { return !!signedIn; };
+    this.signIn = function (session) {
+      signedIn = session && session.token;
+      this.author = session && session.author;
     };
     this.headers = function () {
       var t = this.token();
@@ -207,6 +215,7 @@
       try { localStorage.setItem(key, session.token); } catch (e) { /* storage disabled: keep it in memory */ }
     };
     this.drop = function () {
+      if (signedIn) { signedIn = null; this.author = null; return; }
       memory = null;
       this.author = null;
       try { localStorage.removeItem(key); } catch (e) { /* storage disabled */ }
@@ -345,9 +354,9 @@
   /** Exchanges the host site's JWT for a reader token; without one, keeps the stored identity. */
   P._signIn = function () {
     var self = this;
-    if (!this.jwt) return Promise.resolve();
+    if (!this.jwt) { this._auth.signIn(null); return Promise.resolve(); }
     return request('POST', 'sites/' + seg(this._site) + '/readers', { body: { jwt: this.jwt } })
-      .then(function (r) { self._auth.store(r.data); }, function (e) { self._auth.drop(); self._fail(e); });
+      .then(function (r) { self._auth.signIn(r.data); }, function (e) { self._auth.signIn(null); self._fail(e); });
   };
 
   /** A reader token for actions that need one (react, report); guests pick a name first. */
@@ -591,7 +600,7 @@
     return !a.state || a.state === 'open';
   };
 
-  P._signedIn = function () { return !!(this.jwt && this._auth.token()); };
+  P._signedIn = function () { return this._auth.signedIn(); };
 
   P._canPost = function () {
     return this._open() && (this._signedIn() || this._settings.guestsAllowed !== false);
