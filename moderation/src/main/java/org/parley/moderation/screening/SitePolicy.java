@@ -35,13 +35,15 @@ import jakarta.json.stream.JsonGenerator;
  * <p>Civility: a comment is held when any attribute reaches its threshold, or when the overall
  * {@code uncivil} probability reaches {@link #uncivilThreshold()}; a threshold of 1 switches that
  * check off. The defaults were chosen against
- * the shipped model so that dismissive and mocking replies are held while sharp, civil
- * disagreement and news about violence are published (see {@code DefaultPolicyExamplesTest}).
+ * the shipped model on Parley's own labelled replies so that dismissive and mocking replies are
+ * held while short courteous replies, sharp civil disagreement and news about violence are
+ * published (see {@code DefaultPolicyExamplesTest} and docs/BENCHMARKS.md). The dismissive
+ * threshold is high because the model is over-confident on very short replies.
  */
 public final class SitePolicy {
 
     /** Default hold threshold of the overall {@code uncivil} probability. */
-    public static final double DEFAULT_UNCIVIL_THRESHOLD = 0.5;
+    public static final double DEFAULT_UNCIVIL_THRESHOLD = 0.7;
 
     private static final Map<Attribute, Double> DEFAULT_THRESHOLDS = defaultThresholds();
 
@@ -388,8 +390,8 @@ public final class SitePolicy {
         t.put(Attribute.IDENTITY_ATTACK, 0.6);
         t.put(Attribute.THREAT, 0.6);
         t.put(Attribute.PROFANITY, 0.85);
-        t.put(Attribute.DISMISSIVE, 0.6);
-        t.put(Attribute.ATTACK_ON_PERSON, 0.6);
+        t.put(Attribute.DISMISSIVE, 0.9);
+        t.put(Attribute.ATTACK_ON_PERSON, 0.7);
         return Map.copyOf(t);
     }
 
@@ -477,7 +479,7 @@ public final class SitePolicy {
 
         /**
          * Hold threshold of one attribute. Defaults: toxicity 0.8, severe toxicity 0.6, insult 0.75,
-         * identity attack 0.6, threat 0.6, profanity 0.85, dismissive 0.6, attack on person 0.6.
+         * identity attack 0.6, threat 0.6, profanity 0.85, dismissive 0.9, attack on person 0.7.
          * {@link Attribute#UNCIVIL} sets {@link #uncivilThreshold(double)}.
          */
         public Builder attributeThreshold(Attribute attribute, double value) {

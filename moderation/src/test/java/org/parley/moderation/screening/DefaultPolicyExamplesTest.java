@@ -3,17 +3,34 @@ package org.parley.moderation.screening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * The examples of the moderation issue under the default policy and the shipped model: hostile
- * replies without a swear word are held, sharp but civil disagreement and news about violence are
- * published.
+ * The default policy with the shipped model: the issue's hostile replies without a swear word are
+ * held, its civil examples published, and on Parley's own labelled replies
+ * ({@code screening-examples.tsv}) almost every civil reply publishes and most hostile ones are held.
  */
 class DefaultPolicyExamplesTest {
 
     private static final Screener SCREENER = Screener.stateless();
+
+    /** At most this share of the civil replies may be held. */
+    private static final double MAX_CIVIL_HELD = 0.05;
+    /** At least this share of the hostile replies must be held. */
+    private static final double MIN_HOSTILE_HELD = 0.8;
+
+    private record Example(Decision expected, String text) {
+    }
 
     private static Verdict screen(String text) {
         return SCREENER.screen(Runs.submission(text));
@@ -25,7 +42,7 @@ class DefaultPolicyExamplesTest {
         "Yeah cool story man",
         "According to you Iran and Armenia is the same country. What is stopping you?",
     })
-    void hostileRepliesAreHeldWithACivilityReason(String text) {
+    void hostileRepliesOfTheIssueAreHeldWithACivilityReason(String text) {
         Verdict v = screen(text);
         assertEquals(Decision.HOLD, v.decision(), () -> v.scores().orElseThrow().toString());
         assertTrue(v.reasons().stream().allMatch(r -> r.startsWith("civility.")), v.reasons()::toString);
@@ -48,13 +65,54 @@ class DefaultPolicyExamplesTest {
     @ValueSource(strings = {
         "I strongly disagree: the 1997 treaty already used this wording",
         "the offensive killed thousands",
-        "Thanks for the article, very informative.",
-        "The minister is wrong about the budget, and the numbers in table 2 show it.",
-        "Police said the attacker stabbed two people before fleeing.",
     })
-    void civilCommentsArePublished(String text) {
+    void civilExamplesOfTheIssueArePublished(String text) {
         Verdict v = screen(text);
         assertEquals(Decision.PUBLISH, v.decision(), () -> v.reasons() + " " + v.scores().orElseThrow());
         assertTrue(v.nudge().isEmpty());
+    }
+
+    @Test
+    void labelledRepliesAreScreenedAsAModeratorWould() throws IOException {
+        List<Example> examples = examples();
+        List<String> civilHeld = new ArrayList<>();
+        List<String> hostilePublished = new ArrayList<>();
+        int civil = 0;
+        int hostile = 0;
+        for (Example e : examples) {
+            Decision actual = screen(e.text()).decision();
+            if (e.expected() == Decision.PUBLISH) {
+                civil++;
+                if (actual != Decision.PUBLISH) {
+                    civilHeld.add(e.text());
+                }
+            } else {
+                hostile++;
+                if (actual != Decision.HOLD) {
+                    hostilePublished.add(e.text());
+                }
+            }
+        }
+        assertTrue(civil >= 40 && hostile >= 20, "the example file is incomplete");
+        double civilHeldShare = (double) civilHeld.size() / civil;
+        double hostileHeldShare = 1 - (double) hostilePublished.size() / hostile;
+        assertTrue(civilHeldShare <= MAX_CIVIL_HELD, "civil replies held: " + civilHeld);
+        assertTrue(hostileHeldShare >= MIN_HOSTILE_HELD, "hostile replies published: " + hostilePublished);
+    }
+
+    private static List<Example> examples() throws IOException {
+        List<Example> examples = new ArrayList<>();
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
+                DefaultPolicyExamplesTest.class.getResourceAsStream("screening-examples.tsv")), StandardCharsets.UTF_8))) {
+            String line;
+            while ((line = reader.readLine()) != null) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                int tab = line.indexOf('\t');
+                examples.add(new Example(Decision.valueOf(line.substring(0, tab)), line.substring(tab + 1)));
+            }
+        }
+        return examples;
     }
 }
