@@ -1,0 +1,160 @@
+package org.parley.web.moderator;
+
+import org.parley.core.author.Author;
+import org.parley.core.comment.Comment;
+import org.parley.core.report.Report;
+import org.parley.core.review.ModerationDecision;
+import org.parley.core.review.QueueItem;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.CivilityScores;
+import org.parley.moderation.civility.CivilityScorer;
+import org.parley.moderation.civility.Span;
+import org.parley.web.reader.ReaderViews;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * What moderators receive (docs/api.md, "Moderator API"). Cards carry the raw body next to the
+ * safe HTML: the raw body must only ever be shown as text.
+ */
+public final class ModeratorViews {
+
+    private ModeratorViews() { }
+
+    /** A comment as a moderator sees it. {@code body} is raw input: display as TEXT only, never as HTML. */
+    public record CardComment(String id, String html, String body, String status, int revision, Instant createdAt,
+                              Instant editedAt, boolean featured, String parentId, long reactions, long replyCount) {
+        static CardComment of(Comment c) {
+            return new CardComment(c.id().toString(), c.html(), c.rawBody(), ReaderViews.statusName(c.status()), c.revision(), c.createdAt(),
+                    c.editedAt(), c.featured(), c.parentId() == null ? null : c.parentId().toString(), c.reactionCount(),
+                    c.replyCount());
+        }
+    }
+
+    /** The article a comment belongs to. */
+    public record ArticleBrief(String site, String key, String title, String url) { }
+
+    /** The comment replied to, as plain text. */
+    public record ParentBrief(String id, String excerpt, String author) {
+        static ParentBrief of(Comment parent) {
+            if (parent == null) {
+                return null;
+            }
+            String text = parent.rawBody() == null ? "" : parent.rawBody().strip();
+            return new ParentBrief(parent.id().toString(), text.length() > 200 ? text.substring(0, 200) + "…" : text,
+                    parent.author() == null ? null : parent.author().displayName());
+        }
+    }
+
+    /** An author's standing and track record. */
+    public record AuthorCard(String id, String name, String kind, String standing, Instant suspendedUntil,
+                             long approved, long rejected, Instant since) {
+        static AuthorCard of(Author a, Instant now) {
+            return new AuthorCard(a.id().toString(), a.displayName(), a.kind().name().toLowerCase(Locale.ROOT),
+                    a.standingAt(now).name().toLowerCase(Locale.ROOT), a.suspendedUntil(), a.approvedCount(),
+                    a.rejectedCount(), a.createdAt());
+        }
+    }
+
+    /** A highlighted stretch of text and the attribute it drove. */
+    public record SpanView(int start, int end, String text, String attribute, double weight) { }
+
+    /** Why the system decided as it did: reasons, scores, spans and what the sanitiser removed. */
+    public record ScreeningView(List<String> reasons, Double uncivil, Map<String, Double> scores, List<SpanView> spans,
+                                List<String> sanitizerRemoved) {
+        /** Spans are recomputed from the raw body with the same model (microseconds) rather than stored. */
+        static ScreeningView of(Comment c, CivilityScorer scorer) {
+            List<SpanView> spans = new ArrayList<>();
+            if (c.rawBody() != null && !c.rawBody().isBlank()) {
+                CivilityScores scores = scorer.score(c.rawBody());
+                for (Attribute a : Attribute.values()) {
+                    if (a != Attribute.UNCIVIL && scores.get(a) >= 0.3) {
+                        for (Span s : scores.spans(a)) {
+                            spans.add(new SpanView(s.start(), s.end(), s.text(), a.key(),
+                                    Math.round(s.contribution() * 1000) / 1000.0));
+                        }
+                    }
+                }
+            }
+            spans.sort(Comparator.comparingInt(SpanView::start));
+            return new ScreeningView(c.reasonCodes(), c.scores().get("uncivil"), c.scores(), spans, c.sanitizerRemovals());
+        }
+    }
+
+    /** One report on a comment. */
+    public record ReportView(String reason, String text, String status, Instant at) {
+        static ReportView of(Report r) {
+            return new ReportView(r.reason().name().toLowerCase(Locale.ROOT), r.text(),
+                    r.status().name().toLowerCase(Locale.ROOT), r.createdAt());
+        }
+    }
+
+    /** A queue card. */
+    public record Item(CardComment comment, ArticleBrief article, ParentBrief parent, AuthorCard author,
+                       ScreeningView screening, List<ReportView> reports) {
+        static Item of(QueueItem q, CivilityScorer scorer, Instant now) {
+            Comment c = q.comment();
+            return new Item(CardComment.of(c), new ArticleBrief(c.article().siteKey(), c.article().articleKey(),
+                    q.articleTitle(), q.articleUrl()), ParentBrief.of(q.parent()),
+                    q.author() == null ? null : AuthorCard.of(q.author(), now), ScreeningView.of(c, scorer),
+                    q.reports().stream().map(ReportView::of).toList());
+        }
+    }
+
+    /** One page of a queue. */
+    public record QueueView(String queue, long count, String nextCursor, List<Item> items) { }
+
+    /** Sizes of every queue. */
+    public record CountsView(Map<String, Long> counts) { }
+
+    /** A decision's result within a bulk request. */
+    public record BulkOutcome(String id, boolean ok, String status, String problem) { }
+
+    /** Results of a bulk decision, in request order. */
+    public record BulkView(List<BulkOutcome> results) { }
+
+    /** One audit record. */
+    public record AuditEntry(long id, Instant at, String site, String article, String commentId, String subject,
+                             int revision, String from, String to, String action, String actorKind, String actor,
+                             String reason, String note, Map<String, Double> scores) {
+        static AuditEntry of(ModerationDecision d) {
+            return new AuditEntry(d.id(), d.at(), d.siteKey(), d.article() == null ? null : d.article().articleKey(),
+                    d.comment() == null ? null : d.comment().toString(), d.subject() == null ? null : d.subject().toString(),
+                    d.revision(), lower(d.from()), lower(d.to()), d.action().name().toLowerCase(Locale.ROOT),
+                    d.actor().kind().name().toLowerCase(Locale.ROOT), d.actor().name(), d.reasonCode(), d.note(), d.scores());
+        }
+    }
+
+    /** A page of the audit log, newest first. */
+    public record AuditView(List<AuditEntry> items, String nextCursor) { }
+
+    /** An author's card with their recent comments. */
+    public record AuthorView(AuthorCard author, Map<String, Long> comments, long reportsAgainst, List<CardComment> recent) { }
+
+    /** One comment whose verdict would change under the tried policy. */
+    public record DryRunExample(String commentId, String excerpt, String before, String after, List<String> reasonsAfter) { }
+
+    /** What a policy change would do to recent comments. */
+    public record DryRunView(int evaluated, int changed, Map<String, Integer> transitions, Map<String, Integer> before,
+                             Map<String, Integer> after, List<DryRunExample> examples) { }
+
+    /** One day of the dashboard. */
+    public record DayView(String date, long comments, long held, long rejected) { }
+
+    /** An article with many uncivil comments. */
+    public record HeatedView(String key, String title, long comments, long heldOrRejected, long highlyUncivil,
+                             double uncivilShare) { }
+
+    /** The dashboard. */
+    public record StatsView(int days, long total, List<DayView> perDay, double heldRate, double rejectedRate,
+                            List<HeatedView> heatedArticles) { }
+
+    private static String lower(String s) {
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
+    }
+}

@@ -1,0 +1,51 @@
+package org.parley.web.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.health.HealthCheck;
+import org.eclipse.microprofile.health.HealthCheckResponse;
+import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
+
+/**
+ * MicroProfile Health checks under {@code /health}: ready when the runtime is open and the
+ * database answers a query; live while the runtime has not been closed.
+ */
+public final class Health {
+
+    private Health() { }
+
+    /** Readiness: the database answers. */
+    @Readiness
+    @ApplicationScoped
+    public static class Database implements HealthCheck {
+        @Inject
+        ParleyRuntime runtime;
+
+        @Override
+        public HealthCheckResponse call() {
+            if (!runtime.isOpen()) {
+                return HealthCheckResponse.named("database").down().withData("reason", "not started").build();
+            }
+            try {
+                int sites = runtime.core().sites().list().size();
+                return HealthCheckResponse.named("database").up().withData("sites", sites).build();
+            } catch (RuntimeException e) {
+                return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+            }
+        }
+    }
+
+    /** Liveness: the application is started. */
+    @Liveness
+    @ApplicationScoped
+    public static class Started implements HealthCheck {
+        @Inject
+        ParleyRuntime runtime;
+
+        @Override
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.named("parley").status(runtime.isOpen()).build();
+        }
+    }
+}

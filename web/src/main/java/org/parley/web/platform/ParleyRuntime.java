@@ -1,0 +1,138 @@
+package org.parley.web.platform;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.parley.core.CoreConfig;
+import org.parley.core.ParleyCore;
+import org.parley.moderation.civility.CivilityScorer;
+import org.parley.moderation.screening.Screener;
+import org.parley.moderation.screening.SitePolicy;
+import org.parley.moderation.screening.TokenBucketRateLimiter;
+import org.parley.web.security.IdempotencyStore;
+import org.parley.web.security.RateLimiter;
+import org.parley.web.security.ReaderTokens;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.util.HexFormat;
+import java.util.logging.Logger;
+
+/**
+ * The application's long-lived parts, opened once: core on the configured database (H2 file in the
+ * data folder unless {@code parley.db.url} names PostgreSQL), the screening pipeline with the
+ * shipped civility model, the site policy, and the reader-token key. Closed with the application.
+ */
+@ApplicationScoped
+public class ParleyRuntime {
+
+    private static final Logger LOG = Logger.getLogger(ParleyRuntime.class.getName());
+
+    @Inject
+    Settings settings;
+
+    private volatile State state;
+
+    private record State(ParleyCore core, CivilityScorer scorer, Screener screener, SitePolicy policy,
+                         ReaderTokens tokens, RateLimiter limiter, IdempotencyStore idempotency,
+                         RecentTexts recentTexts, Clock clock) { }
+
+    /** Opens everything; idempotent. Called by {@link Bootstrap} at deployment. */
+    public synchronized void open() {
+        if (state != null) {
+            return;
+        }
+        Clock clock = Clock.systemUTC();
+        Path data = settings.dataDir();
+        try {
+            Files.createDirectories(data);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the data folder " + data, e);
+        }
+        CoreConfig config = settings.dbUrl()
+                .map(url -> CoreConfig.jdbc(url, settings.dbUser(), settings.dbPassword()))
+                .orElseGet(() -> CoreConfig.h2File(data.resolve("parley")))
+                .withMaxPoolSize(settings.dbPoolSize());
+        LOG.info(() -> "Parley: opening " + config);
+        ParleyCore core = ParleyCore.open(config);
+        CivilityScorer scorer = CivilityScorer.loadDefault();
+        SitePolicy policy = settings.policyFile().map(ParleyRuntime::readPolicy).orElseGet(SitePolicy::defaults);
+        RecentTexts recent = new RecentTexts();
+        Screener screener = Screener.create(scorer, recent, TokenBucketRateLimiter.withClock(clock));
+        state = new State(core, scorer, screener, policy, new ReaderTokens(tokenSecret(data)),
+                new RateLimiter(clock), new IdempotencyStore(clock), recent, clock);
+    }
+
+    @PreDestroy
+    synchronized void close() {
+        if (state != null) {
+            state.core().close();
+            state = null;
+        }
+    }
+
+    private State state() {
+        State s = state;
+        if (s == null) {
+            throw new IllegalStateException("Parley is not started");
+        }
+        return s;
+    }
+
+    public boolean isOpen() { return state != null; }
+
+    public ParleyCore core() { return state().core(); }
+
+    public CivilityScorer scorer() { return state().scorer(); }
+
+    public Screener screener() { return state().screener(); }
+
+    public SitePolicy policy() { return state().policy(); }
+
+    public ReaderTokens tokens() { return state().tokens(); }
+
+    public RateLimiter limiter() { return state().limiter(); }
+
+    public IdempotencyStore idempotency() { return state().idempotency(); }
+
+    public RecentTexts recentTexts() { return state().recentTexts(); }
+
+    public Clock clock() { return state().clock(); }
+
+    private static SitePolicy readPolicy(Path file) {
+        try {
+            return SitePolicy.fromJson(Files.readString(file));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the policy file " + file, e);
+        }
+    }
+
+    /** The configured secret, or one generated once into the data folder (readable by the owner only). */
+    private byte[] tokenSecret(Path data) {
+        if (settings.tokenSecret().isPresent()) {
+            return settings.tokenSecret().get().getBytes(StandardCharsets.UTF_8);
+        }
+        Path file = data.resolve("token-secret");
+        try {
+            if (!Files.exists(file)) {
+                byte[] secret = new byte[32];
+                new SecureRandom().nextBytes(secret);
+                Files.writeString(file, HexFormat.of().formatHex(secret));
+                try {
+                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+                } catch (UnsupportedOperationException e) {
+                    // not a POSIX file system
+                }
+            }
+            return Files.readString(file).strip().getBytes(StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read or write " + file, e);
+        }
+    }
+}

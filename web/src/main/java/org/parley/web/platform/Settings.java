@@ -1,0 +1,118 @@
+package org.parley.web.platform;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The installation's configuration, read once through MicroProfile Config: system properties,
+ * environment variables ({@code parley.db.url} is also {@code PARLEY_DB_URL}) and
+ * {@code META-INF/microprofile-config.properties}, in that order. The README lists every key.
+ */
+@ApplicationScoped
+public class Settings {
+
+    @Inject @ConfigProperty(name = "parley.data-dir", defaultValue = "data")
+    String dataDir;
+
+    @Inject @ConfigProperty(name = "parley.db.url")
+    Optional<String> dbUrl;
+
+    @Inject @ConfigProperty(name = "parley.db.user")
+    Optional<String> dbUser;
+
+    @Inject @ConfigProperty(name = "parley.db.password")
+    Optional<String> dbPassword;
+
+    @Inject @ConfigProperty(name = "parley.db.pool-size", defaultValue = "10")
+    int dbPoolSize;
+
+    @Inject @ConfigProperty(name = "parley.admin.user", defaultValue = "admin")
+    String adminUser;
+
+    @Inject @ConfigProperty(name = "parley.admin.password")
+    Optional<String> adminPassword;
+
+    @Inject @ConfigProperty(name = "parley.demo", defaultValue = "true")
+    boolean demo;
+
+    @Inject @ConfigProperty(name = "parley.demo.origins")
+    Optional<String> demoOrigins;
+
+    @Inject @ConfigProperty(name = "parley.token-secret")
+    Optional<String> tokenSecret;
+
+    @Inject @ConfigProperty(name = "parley.public-url", defaultValue = "http://localhost:8080")
+    String publicUrl;
+
+    @Inject @ConfigProperty(name = "parley.policy-file")
+    Optional<String> policyFile;
+
+    @Inject @ConfigProperty(name = "parley.trust-forwarded-for", defaultValue = "false")
+    boolean trustForwardedFor;
+
+    @Inject @ConfigProperty(name = "parley.rate.author-posts-per-minute", defaultValue = "5")
+    int authorPostsPerMinute;
+
+    @Inject @ConfigProperty(name = "parley.rate.author-posts-per-hour", defaultValue = "60")
+    int authorPostsPerHour;
+
+    @Inject @ConfigProperty(name = "parley.rate.address-posts-per-minute", defaultValue = "30")
+    int addressPostsPerMinute;
+
+    @Inject @ConfigProperty(name = "parley.rate.address-writes-per-minute", defaultValue = "120")
+    int addressWritesPerMinute;
+
+    @Inject @ConfigProperty(name = "parley.rate.logins-per-minute", defaultValue = "10")
+    int loginsPerMinute;
+
+    public Path dataDir() {
+        return Path.of(dataDir).toAbsolutePath().normalize();
+    }
+
+    public Optional<String> dbUrl() {
+        return dbUrl.filter(s -> !s.isBlank());
+    }
+
+    public String dbUser() { return dbUser.orElse(""); }
+
+    public String dbPassword() { return dbPassword.orElse(""); }
+
+    public int dbPoolSize() { return dbPoolSize; }
+
+    public String adminUser() { return adminUser; }
+
+    public Optional<String> adminPassword() { return adminPassword.filter(s -> !s.isBlank()); }
+
+    public boolean demo() { return demo; }
+
+    /** Extra allowed origins of the demo site, comma-separated in configuration. */
+    public List<String> demoOrigins() {
+        return demoOrigins.map(s -> Arrays.stream(s.split(",")).map(String::strip).filter(o -> !o.isEmpty()).toList())
+                .orElse(List.of());
+    }
+
+    public Optional<String> tokenSecret() { return tokenSecret.filter(s -> !s.isBlank()); }
+
+    public String publicUrl() { return publicUrl.replaceAll("/+$", ""); }
+
+    /** A screening policy as JSON (moderation's {@code SitePolicy} format); defaults when absent. */
+    public Optional<Path> policyFile() { return policyFile.filter(s -> !s.isBlank()).map(Path::of); }
+
+    public boolean trustForwardedFor() { return trustForwardedFor; }
+
+    public int authorPostsPerMinute() { return authorPostsPerMinute; }
+
+    public int authorPostsPerHour() { return authorPostsPerHour; }
+
+    public int addressPostsPerMinute() { return addressPostsPerMinute; }
+
+    public int addressWritesPerMinute() { return addressWritesPerMinute; }
+
+    public int loginsPerMinute() { return loginsPerMinute; }
+}

@@ -1,0 +1,89 @@
+package org.parley.web.problem;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A failure the API reports to its caller as an RFC 9457 problem. Resources and filters throw it;
+ * {@link ProblemMappers} turns it into the response. It never carries a cause's message to the
+ * client unless a factory here puts it into {@code detail} on purpose.
+ */
+public final class ProblemException extends RuntimeException {
+
+    private final int status;
+    private final String code;
+    private final String title;
+    private final String detail;
+    private final List<Problem.FieldError> errors;
+    private final List<String> reasons;
+    private final Map<String, String> headers;
+
+    ProblemException(int status, String code, String title, String detail,
+                     List<Problem.FieldError> errors, List<String> reasons, Map<String, String> headers) {
+        super(code + ": " + detail, null, false, false);
+        this.status = status;
+        this.code = code;
+        this.title = title;
+        this.detail = detail;
+        this.errors = errors;
+        this.reasons = reasons;
+        this.headers = headers;
+    }
+
+    public static ProblemException of(int status, String code, String title, String detail) {
+        return new ProblemException(status, code, title, detail, null, null, Map.of());
+    }
+
+    public static ProblemException badParameter(String name, String detail) {
+        return of(400, "bad-parameter", "A parameter is invalid", name + ": " + detail);
+    }
+
+    public static ProblemException malformedJson(String detail) {
+        return of(400, "malformed-json", "The request body is not valid JSON of the expected shape", detail);
+    }
+
+    public static ProblemException notFound(String what) {
+        return of(404, "not-found", "Not found", what);
+    }
+
+    public static ProblemException unauthenticated(String detail) {
+        return of(401, "unauthenticated", "Authentication required", detail);
+    }
+
+    public static ProblemException forbidden(String detail) {
+        return of(403, "forbidden", "Not allowed", detail);
+    }
+
+    public static ProblemException conflict(String detail) {
+        return of(409, "conflict", "The resource changed or already exists", detail);
+    }
+
+    public static ProblemException rateLimited(long retryAfterSeconds) {
+        return new ProblemException(429, "rate-limited", "Too many requests",
+                "Please wait " + retryAfterSeconds + " s before trying again.", null, null,
+                Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+    }
+
+    public static ProblemException rejected(String detail, List<String> reasons) {
+        return new ProblemException(422, "rejected", "The comment cannot be published", detail,
+                null, List.copyOf(reasons), Map.of());
+    }
+
+    public static ProblemException validation(List<Problem.FieldError> errors) {
+        String detail = errors.stream().map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
+        return new ProblemException(400, "validation", "The request has invalid fields", detail,
+                List.copyOf(errors), null, Map.of());
+    }
+
+    /** The problem document for a request to {@code instance}. */
+    public Problem toProblem(String instance) {
+        return new Problem(Problem.TYPE_BASE + code, title, status, detail, instance, code, errors, reasons);
+    }
+
+    public int status() { return status; }
+
+    public String code() { return code; }
+
+    public Map<String, String> headers() { return headers; }
+}

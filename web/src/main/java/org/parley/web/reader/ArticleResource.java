@@ -1,0 +1,251 @@
+package org.parley.web.reader;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import jakarta.ws.rs.sse.Sse;
+import jakarta.ws.rs.sse.SseEventSink;
+import org.eclipse.microprofile.metrics.annotation.Counted;
+import org.eclipse.microprofile.metrics.annotation.Timed;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.core.article.Article;
+import org.parley.core.article.ArticleRef;
+import org.parley.core.author.AuthorId;
+import org.parley.core.comment.CommentId;
+import org.parley.core.site.Site;
+import org.parley.core.thread.ThreadPage;
+import org.parley.core.thread.ThreadQuery;
+import org.parley.core.thread.ThreadSort;
+import org.parley.web.live.Events;
+import org.parley.web.live.LiveUpdates;
+import org.parley.web.platform.ParleyRuntime;
+import org.parley.web.platform.Settings;
+import org.parley.web.problem.Fields;
+import org.parley.web.problem.Params;
+import org.parley.web.problem.ProblemException;
+import org.parley.web.reader.ReaderViews.ArticleView;
+import org.parley.web.reader.ReaderViews.CommentView;
+import org.parley.web.reader.ReaderViews.Nudged;
+import org.parley.web.reader.ReaderViews.Posted;
+import org.parley.web.reader.ReaderViews.ReaderSession;
+import org.parley.web.reader.ReaderViews.ThreadView;
+import org.parley.web.security.Caller;
+import org.parley.web.security.IdempotencyStore;
+import org.parley.web.security.RateLimiter;
+import org.parley.web.security.ReaderIdentity;
+
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The reader API on articles: ensure on embed, thread pages, posting and live updates.
+ * Every endpoint names its site with {@code ?site=}.
+ */
+@Path("articles")
+@Tag(name = "reader")
+@Produces(MediaType.APPLICATION_JSON)
+public class ArticleResource {
+
+    private static final Map<String, ThreadSort> SORTS = Map.of("newest", ThreadSort.NEWEST, "oldest", ThreadSort.OLDEST,
+            "top", ThreadSort.TOP, "replies", ThreadSort.MOST_REPLIES);
+
+    @Inject
+    ParleyRuntime runtime;
+
+    @Inject
+    Posting posting;
+
+    @Inject
+    Readers readers;
+
+    @Inject
+    HostedArticles hosted;
+
+    @Inject
+    Events events;
+
+    @Inject
+    LiveUpdates live;
+
+    @Inject
+    Settings settings;
+
+    @Context
+    HttpServletRequest request;
+
+    @Context
+    UriInfo uri;
+
+    @PUT
+    @Path("{key}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Register the article on first embed (allowed origins of the site only)")
+    @APIResponse(responseCode = "201", description = "created")
+    @APIResponse(responseCode = "200", description = "already known")
+    public Response ensure(@QueryParam("site") String site, @PathParam("key") String key, Requests.Embed embed) {
+        Site s = Sites.require(runtime, site);
+        String origin = request.getHeader("Origin");
+        if (origin == null || !s.allowsOrigin(origin)) {
+            throw ProblemException.of(403, "origin-not-allowed", "Origin not allowed",
+                    "Articles are registered on embed only from the site's allowed origins.");
+        }
+        if (embed == null) {
+            throw ProblemException.malformedJson("Send {\"url\": ..., \"title\": ...}.");
+        }
+        Fields.check().require("url", embed.url()).require("title", embed.title())
+                .maxLength("url", embed.url(), 2000).maxLength("title", embed.title(), 300).orThrow();
+        ArticleRef ref = ArticleRef.of(s.key(), key);
+        boolean existed = runtime.core().articles().find(ref).isPresent();
+        Article article = runtime.core().articles().ensure(ref, embed.url(), embed.title());
+        return Response.status(existed ? 200 : 201).entity(view(article)).build();
+    }
+
+    @GET
+    @Path("{key}/comments")
+    @Timed(name = "thread_read", description = "Reading one page of a thread")
+    @Operation(summary = "One page of the thread, replies nested")
+    public ThreadView thread(@QueryParam("site") String site, @PathParam("key") String key,
+                             @QueryParam("sort") @DefaultValue("newest") String sort,
+                             @QueryParam("limit") @DefaultValue("20") String limit,
+                             @QueryParam("cursor") String cursor) {
+        Site s = Sites.require(runtime, site);
+        ThreadSort order = SORTS.get(sort);
+        if (order == null) {
+            throw ProblemException.badParameter("sort", "must be one of newest, oldest, top, replies");
+        }
+        int size = Params.intParam("limit", limit, 1, 100);
+        ArticleRef ref = ArticleRef.of(s.key(), key);
+        Article article = runtime.core().articles().get(ref);
+        AuthorId viewer = viewer(s.key());
+        ThreadQuery query = ThreadQuery.firstPage(ref).withSort(order).withLimit(size).withCursor(cursor)
+                .withDepth(s.settings().maxDepth()).withViewer(viewer);
+        ThreadPage page = runtime.core().threads().read(query);
+        Instant now = runtime.clock().instant();
+        List<CommentView> comments = page.comments().stream()
+                .map(n -> CommentView.of(n, c -> Posting.canEdit(c, s, now))).toList();
+        return new ThreadView(view(article), sort, comments, page.nextCursor(), page.publishedComments());
+    }
+
+    @POST
+    @Path("{key}/comments")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Counted(name = "comments_posted", description = "Comment submissions")
+    @Timed(name = "comment_post", description = "Screening and storing a comment")
+    @Operation(summary = "Post a comment or reply; runs the screening pipeline")
+    @APIResponse(responseCode = "201", description = "stored, published or held")
+    @APIResponse(responseCode = "200", description = "a nudge: nothing stored; resend with confirm=true to post anyway")
+    public Response post(@QueryParam("site") String site, @PathParam("key") String key,
+                         @HeaderParam("Idempotency-Key") String idempotencyKey, Requests.NewPost post) {
+        Site s = Sites.require(runtime, site);
+        if (post == null) {
+            throw ProblemException.malformedJson("Send {\"body\": \"...\"}.");
+        }
+        Caller caller = Caller.of(request);
+        Fields.check().require("body", post.body()).maxLength("body", post.body(), s.settings().maxBodyLength())
+                .maxLength("parentId", post.parentId(), 40).orThrow();
+        runtime.limiter().acquire(new RateLimiter.Rule("address-posts", settings.addressPostsPerMinute(),
+                Duration.ofMinutes(1)), caller.address());
+        ArticleRef ref = ArticleRef.of(s.key(), key);
+        CommentId parent = post.parentId() == null || post.parentId().isBlank() ? null : CommentId.parse(post.parentId());
+        boolean confirm = Boolean.TRUE.equals(post.confirm());
+        if (idempotencyKey == null) {
+            return respond(submit(s, ref, caller, parent, post, confirm, null), false);
+        }
+        String scope = caller.isReader() ? "reader:" + caller.reader().authorId() : "address:" + caller.address();
+        String fingerprint = fingerprint(s.key(), key, post.body(), post.parentId(),
+                post.author() == null ? null : post.author().name(), Boolean.toString(confirm));
+        IdempotencyStore.Result result = runtime.idempotency().execute(scope, idempotencyKey, fingerprint,
+                () -> submit(s, ref, caller, parent, post, confirm, idempotencyKey));
+        return respond(result.outcome(), result.replayed());
+    }
+
+    private IdempotencyStore.Outcome submit(Site s, ArticleRef ref, Caller caller, CommentId parent,
+                                            Requests.NewPost post, boolean confirm, String requestKey) {
+        runtime.core().articles().get(ref);
+        ReaderSession created = null;
+        AuthorId author;
+        if (caller.isReader()) {
+            author = AuthorId.parse(caller.requireReader(s.key()).authorId());
+        } else {
+            created = readers.guest(s, post.author() == null ? null : post.author().name());
+            author = AuthorId.parse(created.author().id());
+        }
+        Posting.Outcome outcome = posting.post(ref, author, parent, post.body(), confirm, requestKey);
+        if (!outcome.stored()) {
+            return new IdempotencyStore.Outcome(200, new Nudged(outcome.nudge(), created), null);
+        }
+        CommentView view = Posting.view(outcome.comment(), s, runtime.clock().instant());
+        Posted posted = new Posted(view, view.status(), outcome.message(), created);
+        String location = "/api/v1/comments/" + view.id() + "?site=" + s.key();
+        return new IdempotencyStore.Outcome(201, posted, location);
+    }
+
+    private static Response respond(IdempotencyStore.Outcome outcome, boolean replayed) {
+        Response.ResponseBuilder builder = Response.status(outcome.status()).entity(outcome.entity());
+        if (outcome.location() != null) {
+            builder.location(URI.create(outcome.location()));
+        }
+        if (replayed) {
+            builder.header("Idempotency-Replayed", "true");
+        }
+        return builder.build();
+    }
+
+    @GET
+    @Path("{key}/events")
+    @Produces(MediaType.SERVER_SENT_EVENTS)
+    @Operation(summary = "Live updates of the thread (Server-Sent Events): count, then comment events")
+    public void events(@QueryParam("site") String site, @PathParam("key") String key,
+                       @Context SseEventSink sink, @Context Sse sse) {
+        Site s = Sites.require(runtime, site);
+        ArticleRef ref = ArticleRef.of(s.key(), key);
+        runtime.core().articles().get(ref);
+        live.subscribe(sse, sink, LiveUpdates.articleTopic(s.key(), key), "count", new Events.CountEvent(events.count(ref)));
+    }
+
+    private AuthorId viewer(String site) {
+        ReaderIdentity reader = Caller.of(request).reader();
+        return reader != null && reader.site().equals(site) ? AuthorId.parse(reader.authorId()) : null;
+    }
+
+    private ArticleView view(Article article) {
+        return Sites.view(hosted, article);
+    }
+
+    static String fingerprint(String... parts) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                digest.update(String.valueOf(part).getBytes(StandardCharsets.UTF_8));
+                digest.update((byte) 0);
+            }
+            return HexFormat.of().formatHex(digest.digest());
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

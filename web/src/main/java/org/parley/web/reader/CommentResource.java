@@ -1,0 +1,183 @@
+package org.parley.web.reader;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.core.author.AuthorId;
+import org.parley.core.comment.Comment;
+import org.parley.core.comment.CommentId;
+import org.parley.core.comment.Reaction;
+import org.parley.core.report.ReportReason;
+import org.parley.core.site.Site;
+import org.parley.core.thread.ThreadPage;
+import org.parley.web.platform.ParleyRuntime;
+import org.parley.web.platform.Settings;
+import org.parley.web.problem.Fields;
+import org.parley.web.problem.Params;
+import org.parley.web.problem.ProblemException;
+import org.parley.web.reader.ReaderViews.CommentView;
+import org.parley.web.reader.ReaderViews.Nudged;
+import org.parley.web.reader.ReaderViews.Posted;
+import org.parley.web.reader.ReaderViews.ReactionView;
+import org.parley.web.reader.ReaderViews.RepliesView;
+import org.parley.web.security.Caller;
+import org.parley.web.security.RateLimiter;
+import org.parley.web.security.ReaderIdentity;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Set;
+
+/** A reader's actions on one comment: edit and delete own, react, report, and more replies. */
+@Path("comments")
+@Tag(name = "reader")
+@Produces(MediaType.APPLICATION_JSON)
+public class CommentResource {
+
+    /** Answer to a report. */
+    public record Reported(boolean reported) { }
+
+    private static final Map<String, ReportReason> REASONS = Map.of("spam", ReportReason.SPAM,
+            "abusive", ReportReason.ABUSIVE, "off_topic", ReportReason.OFF_TOPIC,
+            "illegal", ReportReason.ILLEGAL_CONTENT, "other", ReportReason.OTHER);
+
+    @Inject
+    ParleyRuntime runtime;
+
+    @Inject
+    Posting posting;
+
+    @Inject
+    Settings settings;
+
+    @Context
+    HttpServletRequest request;
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Edit your own comment (screened again; may be held)")
+    public Response edit(@QueryParam("site") String site, @PathParam("id") String id, Requests.Edit edit) {
+        Site s = Sites.require(runtime, site);
+        ReaderIdentity reader = Caller.of(request).requireReader(s.key());
+        if (edit == null) {
+            throw ProblemException.malformedJson("Send {\"body\": ..., \"version\": ...}.");
+        }
+        Fields.check().require("body", edit.body()).require("version", edit.version())
+                .maxLength("body", edit.body(), s.settings().maxBodyLength()).orThrow();
+        limitWrites();
+        Comment comment = comment(s, id);
+        Posting.Outcome outcome = posting.edit(comment.id(), AuthorId.parse(reader.authorId()), edit.version(),
+                edit.body(), Boolean.TRUE.equals(edit.confirm()));
+        if (!outcome.stored()) {
+            return Response.ok(new Nudged(outcome.nudge(), null)).build();
+        }
+        CommentView view = Posting.view(outcome.comment(), s, runtime.clock().instant());
+        return Response.ok(new Posted(view, view.status(), outcome.message(), null)).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Operation(summary = "Delete your own comment")
+    public Response delete(@QueryParam("site") String site, @PathParam("id") String id) {
+        Site s = Sites.require(runtime, site);
+        ReaderIdentity reader = Caller.of(request).requireReader(s.key());
+        limitWrites();
+        Comment before = comment(s, id);
+        Comment after = runtime.core().comments().deleteOwn(before.id(), AuthorId.parse(reader.authorId()));
+        posting.announce(after, before.status());
+        return Response.noContent().build();
+    }
+
+    @POST
+    @Path("{id}/reactions")
+    @Operation(summary = "Add your reaction (idempotent)")
+    public ReactionView react(@QueryParam("site") String site, @PathParam("id") String id) {
+        return reaction(site, id, true);
+    }
+
+    @DELETE
+    @Path("{id}/reactions")
+    @Operation(summary = "Remove your reaction")
+    public ReactionView unreact(@QueryParam("site") String site, @PathParam("id") String id) {
+        return reaction(site, id, false);
+    }
+
+    private ReactionView reaction(String site, String id, boolean add) {
+        Site s = Sites.require(runtime, site);
+        AuthorId reader = AuthorId.parse(Caller.of(request).requireReader(s.key()).authorId());
+        limitWrites();
+        CommentId comment = comment(s, id).id();
+        Reaction r = add ? runtime.core().comments().react(comment, reader) : runtime.core().comments().unreact(comment, reader);
+        return new ReactionView(r.count(), r.reacted());
+    }
+
+    @POST
+    @Path("{id}/reports")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Report a comment to the moderators (once per reader)")
+    public Response report(@QueryParam("site") String site, @PathParam("id") String id, Requests.NewReport report) {
+        Site s = Sites.require(runtime, site);
+        ReaderIdentity reader = Caller.of(request).requireReader(s.key());
+        if (report == null) {
+            throw ProblemException.malformedJson("Send {\"reason\": ..., \"text\": ...}.");
+        }
+        Fields.check().require("reason", report.reason()).oneOf("reason", report.reason(), REASONS.keySet())
+                .rule(!"other".equals(report.reason()) || (report.text() != null && !report.text().isBlank()),
+                        "text", "must say what is wrong when the reason is other")
+                .maxLength("text", report.text(), 1000).orThrow();
+        limitWrites();
+        Comment comment = comment(s, id);
+        runtime.core().reports().report(comment.id(), AuthorId.parse(reader.authorId()), REASONS.get(report.reason()),
+                report.text());
+        posting.announce(comment, comment.status());
+        return Response.status(201).entity(new Reported(true)).build();
+    }
+
+    @GET
+    @Path("{id}/replies")
+    @Operation(summary = "More replies below a comment (the moreRepliesCursor of a thread page)")
+    public RepliesView replies(@QueryParam("site") String site, @PathParam("id") String id,
+                               @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") String limit) {
+        Site s = Sites.require(runtime, site);
+        int size = Params.intParam("limit", limit, 1, 200);
+        Comment parent = comment(s, id);
+        ReaderIdentity reader = Caller.of(request).reader();
+        AuthorId viewer = reader != null && reader.site().equals(s.key()) ? AuthorId.parse(reader.authorId()) : null;
+        ThreadPage page = runtime.core().threads().replies(parent.id(), viewer, cursor, size);
+        Instant now = runtime.clock().instant();
+        return new RepliesView(page.comments().stream().map(n -> CommentView.of(n, c -> Posting.canEdit(c, s, now))).toList(),
+                page.nextCursor());
+    }
+
+    /** The comment with this id on this site; 404 otherwise (also for comments readers may not see). */
+    private Comment comment(Site site, String id) {
+        Comment comment = runtime.core().comments().get(CommentId.parse(id));
+        if (!comment.article().siteKey().equals(site.key()) || HIDDEN.contains(comment.status())) {
+            throw ProblemException.notFound("comment " + id + " does not exist.");
+        }
+        return comment;
+    }
+
+    private static final Set<org.parley.core.comment.CommentStatus> HIDDEN = Set.of(org.parley.core.comment.CommentStatus.REJECTED);
+
+    private void limitWrites() {
+        runtime.limiter().acquire(new RateLimiter.Rule("address-writes", settings.addressWritesPerMinute(),
+                Duration.ofMinutes(1)), Caller.of(request).address());
+    }
+}

@@ -1,0 +1,28 @@
+package org.parley.web.reader;
+
+/** Request bodies of the reader API (docs/api.md). Absent members are {@code null}. */
+public final class Requests {
+
+    private Requests() { }
+
+    /** {@code POST /articles/{key}/comments}. */
+    public record NewPost(String body, String parentId, Guest author, Boolean confirm) { }
+
+    /** A guest's chosen display name. */
+    public record Guest(String name) { }
+
+    /** {@code PATCH /comments/{id}}. */
+    public record Edit(String body, Integer version, Boolean confirm) { }
+
+    /** {@code PUT /articles/{key}}: what the embedding page says about its article. */
+    public record Embed(String url, String title) { }
+
+    /** {@code POST /sites/{site}/readers}: a guest name or a host-site JWT. */
+    public record SignIn(String name, String jwt) { }
+
+    /** {@code POST /comments/{id}/reports}. */
+    public record NewReport(String reason, String text) { }
+
+    /** {@code POST /preview}. */
+    public record Preview(String body) { }
+}

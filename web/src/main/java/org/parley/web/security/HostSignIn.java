@@ -1,0 +1,81 @@
+package org.parley.web.security;
+
+import jakarta.json.JsonArray;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/**
+ * Verifies the JWT a host site issues for a signed-in reader against that site's {@link SignInKey}.
+ * Accepted only with a valid signature by the configured algorithm, a {@code sub}, an {@code exp}
+ * in the future, no {@code nbf}/{@code iat} in the future (one minute of clock skew), and the
+ * configured {@code iss}/{@code aud} when the site sets them.
+ */
+public final class HostSignIn {
+
+    static final Duration SKEW = Duration.ofMinutes(1);
+
+    /** The host site's reader, as its token names them. */
+    public record HostReader(String subject, String name, String email) { }
+
+    private HostSignIn() { }
+
+    public static Optional<HostReader> verify(String token, SignInKey key, Instant now) {
+        try {
+            Jwt.Parsed parsed = Jwt.parse(token);
+            if ("HS256".equals(key.algorithm())) {
+                Jwt.verifyHs256(parsed, key.key().getBytes(StandardCharsets.UTF_8));
+            } else {
+                Jwt.verifyRs256(parsed, Jwt.rsaPublicKey(key.key()));
+            }
+            JsonObject claims = parsed.claims();
+            long nowSeconds = now.getEpochSecond();
+            Long exp = seconds(claims, "exp");
+            Long nbf = seconds(claims, "nbf");
+            Long iat = seconds(claims, "iat");
+            if (exp == null || exp + SKEW.toSeconds() <= nowSeconds
+                    || (nbf != null && nbf - SKEW.toSeconds() > nowSeconds)
+                    || (iat != null && iat - SKEW.toSeconds() > nowSeconds)) {
+                return Optional.empty();
+            }
+            if (key.issuer() != null && !key.issuer().equals(ReaderTokens.text(claims, "iss"))) {
+                return Optional.empty();
+            }
+            if (key.audience() != null && !hasAudience(claims.get("aud"), key.audience())) {
+                return Optional.empty();
+            }
+            String sub = ReaderTokens.text(claims, "sub");
+            if (sub == null || sub.isBlank() || sub.length() > 200) {
+                return Optional.empty();
+            }
+            String name = ReaderTokens.text(claims, "name");
+            if (name == null || name.isBlank()) {
+                name = ReaderTokens.text(claims, "preferred_username");
+            }
+            return Optional.of(new HostReader(sub, name == null || name.isBlank() ? "Reader" : name,
+                    ReaderTokens.text(claims, "email")));
+        } catch (Jwt.InvalidTokenException | IllegalArgumentException | ClassCastException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static Long seconds(JsonObject claims, String name) {
+        return claims.get(name) instanceof JsonNumber n ? n.longValue() : null;
+    }
+
+    private static boolean hasAudience(JsonValue aud, String expected) {
+        if (aud instanceof JsonString s) {
+            return expected.equals(s.getString());
+        }
+        if (aud instanceof JsonArray array) {
+            return array.stream().anyMatch(v -> v instanceof JsonString s && expected.equals(s.getString()));
+        }
+        return false;
+    }
+}

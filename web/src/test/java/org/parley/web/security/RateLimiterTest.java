@@ -1,0 +1,60 @@
+package org.parley.web.security;
+
+import org.junit.jupiter.api.Test;
+import org.parley.web.problem.ProblemException;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+class RateLimiterTest {
+
+    private static final RateLimiter.Rule THREE_PER_MINUTE = new RateLimiter.Rule("posts", 3, Duration.ofMinutes(1));
+
+    /** A clock the test moves by hand. */
+    private static final class ManualClock extends Clock {
+        Instant now = Instant.parse("2026-11-27T12:00:00Z");
+
+        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
+        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
+        @Override public Instant instant() { return now; }
+    }
+
+    @Test
+    void burstUpToCapacityThenRefusedWithRetryAfter() {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter(clock);
+        for (int i = 0; i < 3; i++) {
+            assertDoesNotThrow(() -> limiter.acquire(THREE_PER_MINUTE, "1.2.3.4"));
+        }
+        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.acquire(THREE_PER_MINUTE, "1.2.3.4"));
+        assertEquals(429, refused.status());
+        assertEquals("21", refused.headers().get("Retry-After"));
+    }
+
+    @Test
+    void tokensRefillOverTime() {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter(clock);
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire(THREE_PER_MINUTE, "a");
+        }
+        clock.now = clock.now.plusSeconds(20);
+        assertDoesNotThrow(() -> limiter.acquire(THREE_PER_MINUTE, "a"));
+        assertThrows(ProblemException.class, () -> limiter.acquire(THREE_PER_MINUTE, "a"));
+    }
+
+    @Test
+    void keysAreIndependent() {
+        RateLimiter limiter = new RateLimiter(new ManualClock());
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire(THREE_PER_MINUTE, "a");
+        }
+        assertDoesNotThrow(() -> limiter.acquire(THREE_PER_MINUTE, "b"));
+    }
+}
