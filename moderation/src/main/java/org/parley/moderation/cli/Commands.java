@@ -69,7 +69,8 @@ final class Commands {
         if (!result.removed().isEmpty()) {
             out.add("removed", Json.createObjectBuilder()
                     .add("elements", strings(result.removed().elements()))
-                    .add("attributes", strings(result.removed().attributes())));
+                    .add("attributes", strings(result.removed().attributes()))
+                    .add("injection", result.removed().looksLikeInjection()));
         }
         return out.build();
     }

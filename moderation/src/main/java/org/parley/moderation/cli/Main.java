@@ -32,7 +32,7 @@ public final class Main {
 
             JSON lines on stdin, one JSON line per input line on stdout:
               score [--policy FILE]    {"id","text"} -> {"id","uncivil","attributes","verdict","reasons","flags","spans"}
-              sanitize [--images]      {"id","text"} -> {"id","html"[,"removed"]}
+              sanitize [--images]      {"id","text"} -> {"id","html"[,"removed":{"elements","attributes","injection"}]}
               harness-adapter [--images]
                                        {"id","payload"} -> {"id","output"} (the XSS harness's adapter)
               dry-run --old FILE --new FILE

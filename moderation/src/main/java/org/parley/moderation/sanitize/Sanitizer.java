@@ -79,10 +79,7 @@ public final class Sanitizer {
      * @throws NullPointerException if {@code markdown} is null
      */
     public Sanitized sanitize(String markdown) {
-        String rendered = renderer.render(PARSER.parse(markdown));
-        Recorder recorder = new Recorder();
-        String html = policy.sanitize(rendered, recorder, null);
-        return new Sanitized(new SafeHtml(html, countLinks(html), hasVisibleContent(html)), recorder.result());
+        return sanitizeHtml(renderer.render(PARSER.parse(markdown)));
     }
 
     /**
@@ -94,7 +91,11 @@ public final class Sanitizer {
     public Sanitized sanitizeHtml(String html) {
         Recorder recorder = new Recorder();
         String safe = policy.sanitize(html, recorder, null);
-        return new Sanitized(new SafeHtml(safe, countLinks(safe), hasVisibleContent(safe)), recorder.result());
+        RemovedMarkup removed = recorder.result();
+        if (!removed.isEmpty() && ScriptScout.finds(html)) {
+            removed = new RemovedMarkup(removed.elements(), removed.attributes(), true);
+        }
+        return new Sanitized(new SafeHtml(safe, countLinks(safe), hasVisibleContent(safe)), removed);
     }
 
     private static int countLinks(String html) {
@@ -158,7 +159,7 @@ public final class Sanitizer {
         RemovedMarkup result() {
             return elements.isEmpty() && attributes.isEmpty()
                     ? RemovedMarkup.NONE
-                    : new RemovedMarkup(new ArrayList<>(elements), new ArrayList<>(attributes));
+                    : new RemovedMarkup(new ArrayList<>(elements), new ArrayList<>(attributes), false);
         }
     }
 

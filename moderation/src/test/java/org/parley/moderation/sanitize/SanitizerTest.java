@@ -119,6 +119,29 @@ class SanitizerTest {
     }
 
     @Test
+    void eventHandlerOnAnElementDroppedWholeIsStillAnInjectionAttempt() {
+        RemovedMarkup removed = sanitizer.sanitize("Nice article <img src=x onerror=alert(1)>").removed();
+        assertEquals(List.of("img"), removed.elements());
+        assertTrue(removed.attributes().isEmpty());
+        assertTrue(removed.looksLikeInjection());
+    }
+
+    @Test
+    void encodedScriptUrlOnADroppedLinkIsAnInjectionAttempt() {
+        assertTrue(sanitizer.sanitize("<a href=\"java&#x09;script&colon;alert(1)\">x</a>").removed().looksLikeInjection());
+        assertTrue(sanitizer.sanitize("<a href=\" data:text/html;base64,PHNjcmlwdD4=\">x</a>").removed()
+                .looksLikeInjection());
+    }
+
+    @Test
+    void droppedTagsWithOrdinaryAttributesAreNotInjectionAttempts() {
+        RemovedMarkup removed = sanitizer.sanitize("<span class=\"note\" title=\"on the record\">x</span>"
+                + "<a href=\"/relative\">y</a>").removed();
+        assertFalse(removed.isEmpty());
+        assertFalse(removed.looksLikeInjection(), removed::toString);
+    }
+
+    @Test
     void harmlessUnsupportedTagIsRecordedButNotCalledAnInjection() {
         RemovedMarkup removed = sanitizer.sanitize("<div><span>plain</span></div>").removed();
         assertTrue(removed.elements().containsAll(List.of("div", "span")), removed::toString);
