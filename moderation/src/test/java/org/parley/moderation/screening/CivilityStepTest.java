@@ -33,10 +33,10 @@ class CivilityStepTest {
     @Test
     void dismissiveTextIsHeldWithANudgeThatPointsAtTheWords() {
         Verdict v = run(Runs.submission(DISMISSIVE)).verdict();
-        assertEquals(List.of(Reasons.civility(Attribute.DISMISSIVE)), v.reasons());
+        assertTrue(v.reasons().contains(Reasons.civility(Attribute.DISMISSIVE)), v.reasons()::toString);
         Nudge nudge = v.nudge().orElseThrow();
-        assertTrue(nudge.message().contains("dismissive"), nudge.message());
-        assertEquals(List.of(Attribute.DISMISSIVE), nudge.attributes());
+        assertTrue(nudge.message().startsWith("This may come across as "), nudge.message());
+        assertTrue(nudge.attributes().contains(Attribute.DISMISSIVE), nudge.attributes()::toString);
         assertFalse(nudge.spans().isEmpty());
         for (Span s : nudge.spans()) {
             assertEquals(v.text().substring(s.start(), s.end()), s.text());
@@ -88,8 +88,11 @@ class CivilityStepTest {
 
     @Test
     void thresholdsArePerSite() {
-        SitePolicy lenient = SitePolicy.builder().attributeThreshold(Attribute.DISMISSIVE, 1.0)
-                .uncivilThreshold(1.0).build();
+        SitePolicy.Builder off = SitePolicy.builder();
+        for (Attribute a : Attribute.values()) {
+            off.attributeThreshold(a, 1.0);
+        }
+        SitePolicy lenient = off.build();
         assertEquals(Decision.PUBLISH, run(Runs.submission(DISMISSIVE, lenient)).verdict().decision());
         SitePolicy strict = SitePolicy.builder().uncivilThreshold(0.0).build();
         Verdict v = run(Runs.submission("Thanks for the article.", strict)).verdict();

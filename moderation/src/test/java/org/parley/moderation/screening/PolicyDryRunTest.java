@@ -13,7 +13,7 @@ class PolicyDryRunTest {
             new PolicyDryRun.PastComment("c1", "I strongly disagree: the 1997 treaty already used this wording", Runs.REGULAR),
             new PolicyDryRun.PastComment("c2", "Yeah cool story man", Runs.REGULAR),
             new PolicyDryRun.PastComment("c3", "The referendum results came in this morning.", Runs.REGULAR),
-            new PolicyDryRun.PastComment("c4", "Thanks, this was useful.", Runs.REGULAR));
+            new PolicyDryRun.PastComment("c4", "Thanks, this was a useful summary of the council meeting.", Runs.REGULAR));
 
     @Test
     void samePolicyChangesNothing() {
@@ -24,11 +24,12 @@ class PolicyDryRunTest {
     }
 
     @Test
-    void newSuspectWordAndDismissiveSwitchedOffAreReportedById() {
-        SitePolicy changed = SitePolicy.builder()
-                .suspectWords(List.of("referendum"))
-                .attributeThreshold(Attribute.DISMISSIVE, 1.0).uncivilThreshold(1.0)
-                .build();
+    void newSuspectWordAndCivilitySwitchedOffAreReportedById() {
+        SitePolicy.Builder changedBuilder = SitePolicy.builder().suspectWords(List.of("referendum"));
+        for (Attribute a : Attribute.values()) {
+            changedBuilder.attributeThreshold(a, 1.0);
+        }
+        SitePolicy changed = changedBuilder.build();
         PolicyDryRun.Report report = PolicyDryRun.run(SitePolicy.defaults(), changed, PAST);
         assertEquals(2, report.changed());
         PolicyDryRun.Change c2 = report.changes().get(0);
