@@ -136,8 +136,8 @@ class MainTest {
         Files.writeString(old, "{}");
         Files.writeString(stricter, "{\"suspectWords\": [\"budget\"]}");
         Result r = run("""
-                {"id": "a", "text": "The budget is too small."}
-                {"id": "b", "text": "Thanks for the article."}
+                {"id": "a", "text": "The budget for the new library was published today."}
+                {"id": "b", "text": "The council meets again on Thursday evening."}
                 not json
                 """, "dry-run", "--old", old.toString(), "--new", stricter.toString());
         assertEquals(0, r.status());

@@ -89,7 +89,7 @@ class ScreenerTest {
 
     @Test
     void scoreMapUsesStableKeys() {
-        Verdict v = STATELESS.screen(Runs.submission("A fair point, well made."));
+        Verdict v = STATELESS.screen(Runs.submission("The council published the full budget on its website yesterday."));
         assertTrue(v.scoreMap().keySet().containsAll(List.of("toxicity", "dismissive", "attack_on_person", "uncivil")));
         assertFalse(v.needsNudge());
     }
