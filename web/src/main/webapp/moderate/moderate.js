@@ -19,12 +19,28 @@
   var QUEUE_LABEL = { held: 'Held', reported: 'Reported', unmoderated: 'Unmoderated', approved: 'Approved', rejected: 'Rejected' };
   var REASONS = [['incivility', 'Incivility'], ['personal_attack', 'Personal attack'], ['spam', 'Spam'],
     ['off_topic', 'Off-topic'], ['illegal', 'Illegal content'], ['other', 'Other']];
+  /** What a moderator may do to a comment in each status (the core state machine's moves). */
+  var ALLOWED = {
+    held: ['approve', 'reject'],
+    published: ['approve', 'reject', 'remove', 'feature', 'unfeature'],
+    rejected: ['approve'],
+    removed: ['approve']
+  };
+  /** The bulk actions each queue offers (a queue is a query over statuses and reports). */
+  var BULK = {
+    held: ['approve', 'reject'], unmoderated: ['approve', 'reject', 'remove'], reported: ['approve', 'remove', 'reject'],
+    approved: ['remove', 'reject'], rejected: ['approve']
+  };
+  var BULK_LABEL = { approve: 'Approve selected', reject: 'Reject selected…', remove: 'Remove selected…' };
+  function allowed(status, action) { return (ALLOWED[status] || []).indexOf(action) >= 0; }
   var ACTION_DONE = { approve: 'Approved', reject: 'Rejected', feature: 'Featured', unfeature: 'Unfeatured', remove: 'Removed' };
 
   var main = document.getElementById('main');
   var announceBox = document.getElementById('announce');
   var me = null;
   var counts = {};
+  /** The site the console is narrowed to ('' = every site the account may moderate). */
+  var site = sessionStorage.getItem('parley.moderate.site') || '';
   var events = null;
   var view = null;
 
@@ -148,6 +164,7 @@
 
   function signedIn(who) {
     me = who;
+    if (who.site) site = who.site;
     document.getElementById('who-name').textContent = (who.name || who.username) + ' (' + who.role + ')';
     document.getElementById('sections').hidden = false;
     document.getElementById('who').hidden = false;
@@ -173,7 +190,7 @@
   function startEvents() {
     refreshCounts();
     if (!window.EventSource || events) return;
-    events = new EventSource(API + 'moderation/events', { withCredentials: true });
+    events = new EventSource(API + 'moderation/events' + qs({ site: site }), { withCredentials: true });
     events.addEventListener('counts', function (e) {
       try { setCounts(JSON.parse(e.data)); } catch (err) { /* a malformed event changes nothing */ }
     });
@@ -181,8 +198,18 @@
 
   function stopEvents() { if (events) events.close(); events = null; }
 
+  /** Narrows the console to one site (or to all, with ''): counts, queues, audit and dashboard follow. */
+  function chooseSite(key) {
+    if (key === site) return;
+    site = key;
+    sessionStorage.setItem('parley.moderate.site', key);
+    counts = {};
+    stopEvents();
+    startEvents();
+  }
+
   function refreshCounts() {
-    return api('GET', 'moderation/queues').then(function (d) { setCounts(d.counts || {}); }, function () { /* shown on next load */ });
+    return api('GET', 'moderation/queues' + qs({ site: site })).then(function (d) { setCounts(d.counts || {}); }, function () { /* shown on next load */ });
   }
 
   function setCounts(c) {
@@ -270,35 +297,50 @@
       return el('li', null, el('a', { href: '#/queue/' + q, 'aria-current': q === queue ? 'page' : null, 'aria-keyshortcuts': String(i + 1) },
         QUEUE_LABEL[q], ' ', el('span', { class: 'count', dataset: { count: q } }, counts[q] == null ? '' : String(counts[q]))));
     }));
-    var sortId = newId('sort'), articleId = newId('article');
+    var sortId = newId('sort'), articleId = newId('article'), siteId = newId('site');
+    var siteInput = el('input', { id: siteId, type: 'search', placeholder: 'all sites', value: site, disabled: !!(me && me.site) });
     var sort = el('select', { id: sortId }, [['oldest', 'Oldest first'], ['newest', 'Newest first'], ['score', 'Most uncivil first']]
       .map(function (o) { return el('option', { value: o[0] }, o[1]); }));
     var article = el('input', { id: articleId, type: 'search', placeholder: 'article key' });
     var filters = el('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the queue' },
       el('div', { class: 'field inline' }, el('label', { for: sortId }, 'Order'), sort),
+      el('div', { class: 'field inline' }, el('label', { for: siteId }, 'Site'), siteInput),
       el('div', { class: 'field inline' }, el('label', { for: articleId }, 'Article'), article),
       el('button', { type: 'submit' }, 'Apply'));
-    filters.addEventListener('submit', function (e) { e.preventDefault(); state.sort = sort.value; state.article = article.value.trim(); load(true); });
+    filters.addEventListener('submit', function (e) {
+      e.preventDefault();
+      errors.textContent = '';
+      if (article.value.trim() && !siteInput.value.trim()) {
+        errors.appendChild(el('p', { class: 'error', role: 'alert' }, 'An article key needs its site.'));
+        siteInput.focus();
+        return;
+      }
+      chooseSite(siteInput.value.trim());
+      state.sort = sort.value;
+      state.article = article.value.trim();
+      load(true);
+    });
     sort.addEventListener('change', function () { state.sort = sort.value; load(true); });
 
     var all = el('input', { type: 'checkbox', id: newId('all') });
     var selectedInfo = el('span', { class: 'muted', 'aria-live': 'polite' });
     var bulk = el('div', { class: 'bulk', role: 'group', 'aria-label': 'Bulk actions' },
       el('span', { class: 'check' }, all, el('label', { for: all.id }, 'Select all')),
-      el('button', { type: 'button', onclick: function () { bulkDecide('approve'); } }, 'Approve selected'),
-      el('button', { type: 'button', onclick: function () { bulkDecide('reject'); } }, 'Reject selected…'),
-      el('button', { type: 'button', onclick: function () { bulkDecide('remove'); } }, 'Remove selected…'),
+      BULK[queue].map(function (action) {
+        return el('button', { type: 'button', onclick: function () { bulkDecide(action); } }, BULK_LABEL[action]);
+      }),
       selectedInfo);
     all.addEventListener('change', function () {
       state.cards.forEach(function (c) { c.check.checked = all.checked; });
       updateSelection();
     });
     var status = el('div', { class: 'status', role: 'status' });
+    var errors = el('div');
     var list = el('ol', { class: 'cards', 'aria-label': QUEUE_LABEL[queue] + ' comments' });
     var more = el('button', { type: 'button', class: 'more', hidden: true, onclick: function () { load(false); } }, 'Load more');
     var node = el('section', { class: 'queue' },
       el('h1', null, QUEUE_LABEL[queue] + ' comments'),
-      el('nav', { 'aria-label': 'Queues' }, tabs), filters, bulk, status, list, more);
+      el('nav', { 'aria-label': 'Queues' }, tabs), filters, bulk, status, errors, list, more);
     setCounts({});
 
     function selected() { return state.cards.filter(function (c) { return c.check.checked; }); }
@@ -312,16 +354,17 @@
     function load(reset) {
       if (reset) { state.cursor = null; state.cards = []; list.textContent = ''; }
       status.textContent = 'Loading…';
-      api('GET', 'moderation/queues/' + queue + qs({ sort: state.sort, article: state.article, cursor: state.cursor, limit: 25 }))
+      errors.textContent = '';
+      api('GET', 'moderation/queues/' + queue + qs({ site: site, sort: state.sort, article: state.article, cursor: state.cursor, limit: 25 }))
         .then(function (d) {
-          if (d.count != null) { var c = {}; c[queue] = d.count; setCounts(c); }
+          if (d.count != null && !state.article) { var c = {}; c[queue] = d.count; setCounts(c); }
           state.cursor = d.nextCursor;
           more.hidden = !d.nextCursor;
           (d.items || []).forEach(function (it) { var card = renderCard(it); state.cards.push(card); list.appendChild(card.node); });
           status.textContent = state.cards.length ? '' : 'Nothing here. The queue is clear.';
           updateSelection();
         })
-        .catch(function (err) { status.textContent = ''; list.appendChild(errorBox(err)); });
+        .catch(function (err) { status.textContent = ''; errors.appendChild(errorBox(err)); });
     }
 
     function renderCard(it) {
@@ -338,10 +381,11 @@
       var featureBtn = el('button', { type: 'button', onclick: function () { decide(card, c.featured ? 'unfeature' : 'feature'); } },
         c.featured ? 'Unfeature' : 'Feature');
       var actions = el('div', { class: 'actions', role: 'group', 'aria-label': 'Decide on this comment' },
-        c.status === 'published' ? null : el('button', { type: 'button', class: 'primary', 'aria-keyshortcuts': 'a', onclick: function () { decide(card, 'approve'); } }, 'Approve'),
-        c.status === 'rejected' ? null : el('button', { type: 'button', 'aria-keyshortcuts': 'r', onclick: function () { decide(card, 'reject'); } }, 'Reject…'),
+        c.status !== 'published' || (it.reports || []).length ? el('button', { type: 'button', class: 'primary', 'aria-keyshortcuts': 'a',
+          onclick: function () { decide(card, 'approve'); } }, c.status === 'published' ? 'Keep (dismiss reports)' : 'Approve') : null,
+        allowed(c.status, 'reject') ? el('button', { type: 'button', 'aria-keyshortcuts': 'r', onclick: function () { decide(card, 'reject'); } }, 'Reject…') : null,
         c.status === 'published' ? featureBtn : null,
-        el('button', { type: 'button', 'aria-keyshortcuts': 'd', onclick: function () { decide(card, 'remove'); } }, 'Remove…'),
+        allowed(c.status, 'remove') ? el('button', { type: 'button', 'aria-keyshortcuts': 'd', onclick: function () { decide(card, 'remove'); } }, 'Remove…') : null,
         el('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 's', onclick: function () { suspend(card); } }, 'Suspend author…'),
         el('button', { type: 'button', class: 'quiet danger-text', 'aria-keyshortcuts': 'b', onclick: function () { ban(card); } }, 'Ban author…'),
         el('button', { type: 'button', class: 'quiet', 'aria-expanded': 'false', 'aria-keyshortcuts': 'h', onclick: function () { toggleHistory(card, this, history); } }, 'Author history'));
@@ -412,6 +456,11 @@
     }
 
     function decide(card, action) {
+      var status = card.item.comment.status;
+      if (!allowed(status, action)) {
+        announce('A ' + status + ' comment cannot be ' + (ACTION_DONE[action] || action).toLowerCase() + '.');
+        return;
+      }
       reasonFor(action, 1).then(function (r) {
         if (!r) return;
         return api('POST', 'moderation/comments/' + encodeURIComponent(card.id) + '/decisions',
@@ -423,6 +472,7 @@
     function bulkDecide(action) {
       var chosen = selected();
       if (!chosen.length) { announce('Select comments first (x or the checkboxes).'); return; }
+      if (BULK[queue].indexOf(action) < 0) { announce((ACTION_DONE[action] || action) + ' is not offered in this queue.'); return; }
       reasonFor(action, chosen.length).then(function (r) {
         if (!r) return;
         return api('POST', 'moderation/decisions', { ids: chosen.map(function (c) { return c.id; }), action: action, reason: r.reason || null, note: r.note || null })
@@ -548,7 +598,7 @@
     function load(reset) {
       if (reset) { cursor = null; tbody.textContent = ''; }
       status.textContent = 'Loading…';
-      api('GET', 'moderation/audit' + qs(Object.assign({ cursor: cursor, limit: 50 }, params))).then(function (d) {
+      api('GET', 'moderation/audit' + qs(Object.assign({ site: site, cursor: cursor, limit: 50 }, params))).then(function (d) {
         (d.items || []).forEach(function (x) {
           tbody.appendChild(el('tr', null,
             el('td', null, when(x.at)), el('td', null, x.commentId ? el('code', null, x.commentId) : x.subject ? 'author ' + x.subject : '',
@@ -665,7 +715,7 @@
     var daysId = newId('days');
     var range = el('select', { id: daysId }, [7, 14, 30, 90].map(function (n) { return el('option', { value: n, selected: n === 14 }, n + ' days'); }));
     function load() {
-      api('GET', 'moderation/stats' + qs({ days: range.value })).then(function (d) {
+      api('GET', 'moderation/stats' + qs({ site: site, days: range.value })).then(function (d) {
         var days = Array.isArray(d.perDay) ? d.perDay : Array.isArray(d.days) ? d.days : [], heated = d.heatedArticles || [];
         var total = d.total != null ? d.total : days.reduce(function (s, x) { return s + x.comments; }, 0);
         body.textContent = '';
@@ -697,7 +747,7 @@
   function policyView() {
     var out = el('div', { 'aria-live': 'polite' });
     var form = el('form', { class: 'policy' },
-      textField('site', 'Site', { value: 'demo', required: true }),
+      textField('site', 'Site', { value: site || 'demo', required: true }),
       textField('limit', 'Recent comments to evaluate', { type: 'number', min: '1', max: '5000', value: '500' }),
       textField('uncivil', 'Hold when uncivil ≥ (0–1)', { type: 'number', min: '0', max: '1', step: '0.01', placeholder: 'unchanged' }),
       textField('dismissive', 'Hold when dismissive ≥ (0–1)', { type: 'number', min: '0', max: '1', step: '0.01', placeholder: 'unchanged' }),

@@ -77,7 +77,7 @@ class ModerationConsoleIT extends WithBrowser {
     }
 
     @Test
-    void bulkRemovalWithAReasonClearsTheQueueAndTheAuditLogFindsTheDecisions() {
+    void bulkRejectionWithAReasonClearsTheQueueAndTheAuditLogFindsTheDecisions() {
         String key = parley.newHeldArticle("bulk", host);
         String note = "bulk-" + UUID.randomUUID().toString().substring(0, 8);
         for (String name : List.of("Liam", "Mia", "Noah")) {
@@ -87,7 +87,7 @@ class ModerationConsoleIT extends WithBrowser {
         signInAndOpenHeldQueue(key);
         browser.await("three cards", d -> d.findElements(By.cssSelector(".card")).size() == 3);
         browser.driver.findElement(By.cssSelector(".bulk input[type=checkbox]")).click();
-        browser.driver.findElement(By.xpath("//button[normalize-space()='Remove selected…']")).click();
+        browser.driver.findElement(By.xpath("//button[normalize-space()='Reject selected…']")).click();
         WebElement dialog = browser.await("the reason dialog", d -> d.findElement(By.cssSelector("dialog[open]")));
         new Select(dialog.findElement(By.cssSelector("select[name=reason]"))).selectByValue("spam");
         dialog.findElement(By.cssSelector("textarea[name=note]")).sendKeys(note);
@@ -114,8 +114,10 @@ class ModerationConsoleIT extends WithBrowser {
         browser.open(server.uri("/moderate/").toString());
         signIn(server.adminUser(), server.adminPassword());
         browser.await("the held queue", d -> d.findElement(By.tagName("h1")).getText().equals("Held comments"));
-        WebElement article = browser.driver.findElement(By.cssSelector(".filters input[type=search]"));
-        article.sendKeys(articleKey);
+        List<WebElement> filters = browser.driver.findElements(By.cssSelector(".filters input[type=search]"));
+        filters.get(0).clear();
+        filters.get(0).sendKeys(ParleyClient.SITE);
+        filters.get(1).sendKeys(articleKey);
         browser.driver.findElement(By.xpath("//form[contains(@class,'filters')]//button[normalize-space()='Apply']")).click();
         browser.await("the queue filtered to the article", d -> d.findElements(By.cssSelector(".card")).stream()
                 .allMatch(c -> c.getText().contains(articleKey)) && d.findElement(By.cssSelector(".queue .status")).getText().isEmpty());

@@ -82,10 +82,11 @@ final class ParleyClient {
         if (parentId != null) {
             request.add("parentId", parentId);
         }
-        JsonObject answer = call("POST", "/api/v1/articles/" + key + "/comments?site=" + SITE, request.build(), null, 200, 201);
+        JsonObject first = request.build();
+        JsonObject answer = call("POST", "/api/v1/articles/" + key + "/comments?site=" + SITE, first, null, 200, 201);
         if (answer.containsKey("nudge")) {
             answer = call("POST", "/api/v1/articles/" + key + "/comments?site=" + SITE,
-                    request.add("confirm", true).build(), null, 201);
+                    Json.createObjectBuilder(first).add("confirm", true).build(), null, 201);
         }
         return answer;
     }

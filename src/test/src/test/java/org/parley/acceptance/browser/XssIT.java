@@ -47,15 +47,15 @@ class XssIT extends WithBrowser {
     void scriptPayloadsInCommentsAndNamesNeverRunInTheWidget() {
         String key = parley.newArticle("xss", host);
         for (int i = 0; i < PAYLOADS.size(); i++) {
-            parley.publishAsGuest(key, i == 0 ? EVIL_NAME : "Tester " + i, "Payload " + i + ": " + PAYLOADS.get(i) + " end " + i, null);
+            parley.publishAsGuest(key, i == 0 ? EVIL_NAME : "Tester " + i, "Payload " + i + ": " + PAYLOADS.get(i), null);
         }
 
         browser.open(host.articleUrl(key));
         SearchContext widget = browser.widget();
         for (int i = 0; i < PAYLOADS.size(); i++) {
-            browser.commentContaining(widget, "end " + i);
+            browser.commentContaining(widget, "Payload " + i + ":");
         }
-        WebElement evil = browser.commentContaining(widget, "end 0");
+        WebElement evil = browser.commentContaining(widget, "Payload 0:");
         assertEquals(EVIL_NAME, evil.findElement(By.cssSelector(".author")).getText(), "a name is shown as text");
 
         // Give handlers every chance to fire: hover and focus everything, open details, click links that stayed.
