@@ -3,6 +3,7 @@ package org.parley.moderation.screening;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -94,7 +95,7 @@ final class ScreeningRun {
 
     Verdict verdict() {
         if (rejection != null) {
-            return new Verdict(Decision.REJECT, java.util.List.of(rejection), new ArrayList<>(flags), details, text,
+            return new Verdict(Decision.REJECT, List.of(rejection), new ArrayList<>(flags), details, text,
                     html(), removed, Optional.ofNullable(scores), Optional.empty(), rejectedBy);
         }
         Decision decision = holds.isEmpty() ? Decision.PUBLISH : Decision.HOLD;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.junit.jupiter.api.Test;
 import org.parley.moderation.civility.Attribute;
@@ -75,7 +76,7 @@ class CivilityStepTest {
     void editedTextAfterANudgeIsJudgedAfresh() {
         Nudge nudge = run(Runs.submission(DISMISSIVE)).verdict().nudge().orElseThrow();
         Submission edited = new Submission("I am not convinced by this argument, to be honest.", Runs.REGULAR,
-                ArticleContext.open("a", SitePolicy.defaults()), java.util.Optional.of(nudge.textHash()));
+                ArticleContext.open("a", SitePolicy.defaults()), Optional.of(nudge.textHash()));
         assertEquals(Decision.PUBLISH, run(edited).verdict().decision());
     }
 
