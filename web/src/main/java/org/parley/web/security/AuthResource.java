@@ -55,8 +55,8 @@ public class AuthResource {
     @POST
     @Path("login")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Sign in; sets the session cookie and returns the CSRF token")
-    public Me login(Login login) {
+    @Operation(summary = "Sign in; sets the session cookie and returns the CSRF token (Me)")
+    public Response login(Login login) {
         if (login == null) {
             throw ProblemException.malformedJson("Send {\"username\": ..., \"password\": ...}.");
         }
@@ -75,7 +75,17 @@ public class AuthResource {
         String csrf = randomToken();
         session.setAttribute(Authentication.SESSION_STAFF, member);
         session.setAttribute(Authentication.SESSION_CSRF, csrf);
-        return me(member, csrf);
+        return Response.ok(me(member, csrf)).header("Set-Cookie", sessionCookie(session.getId())).build();
+    }
+
+    /**
+     * The session cookie again, with the attributes the container does not set on its own:
+     * browsers keep the last {@code Set-Cookie} of a name, so this one (SameSite=Strict) wins.
+     */
+    private String sessionCookie(String id) {
+        String name = request.getServletContext().getSessionCookieConfig().getName();
+        return (name == null ? "JSESSIONID" : name) + "=" + id + "; Path=/; HttpOnly; SameSite=Strict"
+                + (request.isSecure() ? "; Secure" : "");
     }
 
     @GET

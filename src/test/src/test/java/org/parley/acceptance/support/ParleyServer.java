@@ -34,6 +34,11 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
 
     /** A running server as the tests see it. */
     public record Server(URI base, String adminUser, String adminPassword, Path dataDir, Path log) {
+        /** The site whose host sign-in secret the launcher configures (create it through the admin API). */
+        public static final String SSO_SITE = "sso-it";
+        /** That site's HS256 shared secret. */
+        public static final String SSO_SECRET = "acceptance-shared-secret-0123456789abcdef";
+
         /** {@code base} resolved against a path such as {@code /api/v1/counts}. */
         public URI uri(String path) {
             return base.resolve(path.startsWith("/") ? path.substring(1) : path);
@@ -78,6 +83,10 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
         }
 
         static Running start() {
+            String external = System.getProperty("parley.server.url");
+            if (external != null && !external.isBlank()) {
+                return attach(external);
+            }
             try {
                 Path work = Path.of(required("parley.server.work"));
                 Files.createDirectories(work);
@@ -95,6 +104,7 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
                         "-Dparley.rate.address-posts-per-minute=100000",
                         "-Dparley.rate.address-writes-per-minute=100000",
                         "-Dparley.rate.logins-per-minute=100000",
+                        "-Dparley.site." + Server.SSO_SITE + ".jwt-secret=" + Server.SSO_SECRET,
                         "-jar", required("parley.server.payara"),
                         "--deploy", required("parley.server.war"),
                         "--contextroot", "/",
@@ -117,6 +127,17 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the Parley server", e);
             }
+        }
+
+        /**
+         * Uses a server that is already running (for debugging a failing test against a server you
+         * started yourself): {@code -Dparley.server.url=http://127.0.0.1:8080/ -Dparley.server.admin-password=...}.
+         */
+        private static Running attach(String url) {
+            String base = url.endsWith("/") ? url : url + "/";
+            Server server = new Server(URI.create(base), System.getProperty("parley.server.admin-user", ADMIN_USER),
+                    required("parley.server.admin-password"), null, null);
+            return new Running(null, server);
         }
 
         private void awaitReady() {
@@ -160,6 +181,9 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
 
         @Override
         public void close() {
+            if (process == null) {
+                return;
+            }
             process.destroy();
             try {
                 if (!process.waitFor(30, TimeUnit.SECONDS)) {
