@@ -1,8 +1,9 @@
 package org.parley.moderation.hygiene;
 
 /**
- * One kind of change that {@link TextHygiene} made to a text, or one limit the text broke. The
- * {@link #code()} is a stable string that moderators and stored decisions can rely on.
+ * One kind of change that {@link TextHygiene} made to a text, something suspicious it noticed, or
+ * one limit the text broke. The {@link #code()} is a stable string that moderators and stored
+ * decisions can rely on.
  */
 public enum HygieneFinding {
     /** Bidirectional embeddings, overrides or isolates (U+202A–U+202E, U+2066–U+2069) were removed. */
@@ -13,6 +14,11 @@ public enum HygieneFinding {
     CONTROL_REMOVED("hygiene.control"),
     /** Combining marks stacked beyond the limit on one base character were dropped. */
     COMBINING_MARKS_CAPPED("hygiene.zalgo"),
+    /**
+     * A word mixes Latin, Greek and Cyrillic letters ("раypal" with Cyrillic letters): usually
+     * look-alike letters chosen to slip past filters. Noted, not changed.
+     */
+    MIXED_SCRIPT_WORD("hygiene.mixed_script"),
     /** Runs of blank lines were collapsed or trailing spaces trimmed. */
     WHITESPACE_TIDIED("hygiene.whitespace"),
     /** Nothing visible is left. */

@@ -25,6 +25,9 @@ import java.util.Set;
  *   <li>leading blank lines and trailing white space are removed, and runs of blank lines are
  *       collapsed to one blank line (Markdown paragraphs stay paragraphs).
  * </ul>
+ * A word that mixes Latin, Greek and Cyrillic letters is reported ({@link
+ * HygieneFinding#MIXED_SCRIPT_WORD}) but left as it is: matching folds look-alikes itself, and what
+ * is stored is what the author wrote.
  * Line-initial indentation and two-space hard line breaks are kept, since Markdown gives them
  * meaning.
  */
@@ -81,6 +84,9 @@ public final class TextHygiene {
         text = Normalizer.normalize(text, Normalizer.Form.NFC);
         text = tidyWhitespace(text, findings);
 
+        if (hasMixedScriptWord(text)) {
+            findings.add(HygieneFinding.MIXED_SCRIPT_WORD);
+        }
         int length = text.codePointCount(0, text.length());
         int lines = text.isEmpty() ? 0 : 1 + (int) text.chars().filter(c -> c == '\n').count();
         if (isBlank(text)) {
@@ -93,6 +99,31 @@ public final class TextHygiene {
             findings.add(HygieneFinding.TOO_MANY_LINES);
         }
         return new CleanText(text, findings, length, lines);
+    }
+
+    /** Whether some run of letters mixes two of Latin, Greek and Cyrillic. */
+    private static boolean hasMixedScriptWord(String text) {
+        Character.UnicodeScript wordScript = null;
+        for (int i = 0; i < text.length(); ) {
+            int cp = text.codePointAt(i);
+            i += Character.charCount(cp);
+            if (!Character.isLetter(cp)) {
+                if (!isMark(cp)) {
+                    wordScript = null;
+                }
+                continue;
+            }
+            Character.UnicodeScript script = Character.UnicodeScript.of(cp);
+            if (script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.GREEK
+                    && script != Character.UnicodeScript.CYRILLIC) {
+                continue;
+            }
+            if (wordScript != null && wordScript != script) {
+                return true;
+            }
+            wordScript = script;
+        }
+        return false;
     }
 
     private static String unifyLineBreaks(String raw) {

@@ -123,4 +123,18 @@ class TextHygieneTest {
         assertThrows(IllegalArgumentException.class, () -> TextHygiene.withLimits(0, 1, 1));
         assertThrows(IllegalArgumentException.class, () -> TextHygiene.withLimits(1, 1, -1));
     }
+
+    @Test
+    void wordMixingLatinAndCyrillicLookAlikesIsNotedButKept() {
+        CleanText clean = hygiene.clean("you are an \u0456d\u0456ot");
+        assertEquals("you are an \u0456d\u0456ot", clean.text());
+        assertTrue(clean.findings().contains(HygieneFinding.MIXED_SCRIPT_WORD));
+        assertFalse(clean.violates());
+    }
+
+    @Test
+    void separateWordsInDifferentScriptsAreNotMixed() {
+        assertFalse(hygiene.clean("Moscow is \u041c\u043e\u0441\u043a\u0432\u0430, Athens is \u0391\u03b8\u03ae\u03bd\u03b1")
+                .findings().contains(HygieneFinding.MIXED_SCRIPT_WORD));
+    }
 }
