@@ -33,7 +33,7 @@ final class JpaArticleRepository implements ArticleRepository {
 
     @Override
     public Map<Long, ArticleEntity> byIds(Collection<Long> ids) {
-        return q.byIds("ArticleEntity", ArticleEntity.class, ids, ArticleEntity::id);
+        return q.byIds(ArticleEntity.class, ids, ArticleEntity::id);
     }
 
     @Override

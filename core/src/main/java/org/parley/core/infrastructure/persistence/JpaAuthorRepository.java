@@ -25,7 +25,7 @@ final class JpaAuthorRepository implements AuthorRepository {
 
     @Override
     public Map<UUID, AuthorEntity> byIds(Collection<UUID> ids) {
-        return q.byIds("AuthorEntity", AuthorEntity.class, ids, a -> a.id().value());
+        return q.byIds(AuthorEntity.class, ids, a -> a.id().value());
     }
 
     @Override

@@ -32,7 +32,7 @@ final class JpaCommentRepository implements CommentRepository {
 
     @Override
     public Map<Long, CommentEntity> byIds(Collection<Long> ids) {
-        return q.byIds("CommentEntity", CommentEntity.class, ids, CommentEntity::id);
+        return q.byIds(CommentEntity.class, ids, CommentEntity::id);
     }
 
     @Override

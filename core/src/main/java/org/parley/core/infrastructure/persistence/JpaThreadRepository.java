@@ -9,8 +9,9 @@ import org.parley.core.thread.ThreadRepository;
 import org.parley.core.thread.ThreadSort;
 
 /**
- * Thread reads. Each query is an equality prefix on one index followed by a keyset range and an
- * order matching the index, so the database reads only about {@code limit} entries.
+ * Thread reads. Each query is an equality prefix on one index followed by a keyset range, and
+ * orders by every column of that index (equality columns included) so that H2, like PostgreSQL,
+ * walks the index in order and stops after {@code limit} rows instead of sorting the thread.
  */
 final class JpaThreadRepository implements ThreadRepository {
     private static final String LISTED = "(c.status = 'PUBLISHED' or (c.status in ('DELETED_BY_AUTHOR', 'REMOVED_BY_MODERATOR')"
@@ -50,13 +51,13 @@ final class JpaThreadRepository implements ThreadRepository {
                 if (after != null) {
                     jpql.append(" and c.id < :id");
                 }
-                jpql.append(" order by c.id desc");
+                jpql.append(" order by c.articleId desc, c.depth desc, c.id desc");
             }
             case OLDEST -> {
                 if (after != null) {
                     jpql.append(" and c.id > :id");
                 }
-                jpql.append(" order by c.id asc");
+                jpql.append(" order by c.articleId, c.depth, c.id");
             }
             case TOP, MOST_REPLIES -> {
                 if (after != null) {
@@ -65,7 +66,7 @@ final class JpaThreadRepository implements ThreadRepository {
                     all.add("v");
                     all.add(after[0]);
                 }
-                jpql.append(" order by ").append(counter).append(" desc, c.id desc");
+                jpql.append(" order by c.articleId desc, c.depth desc, ").append(counter).append(" desc, c.id desc");
             }
         }
         if (after != null) {
@@ -80,7 +81,7 @@ final class JpaThreadRepository implements ThreadRepository {
         String visible = viewer == null ? LISTED
                 : "(" + LISTED + " or (c.authorId = :viewer and c.status = 'HELD'))";
         String jpql = "select c from CommentEntity c where c.rootId = :root and c.path > :after and c.path < :before and "
-                + visible + " order by c.path";
+                + visible + " order by c.rootId, c.path";
         return viewer == null
                 ? q.list(jpql, CommentEntity.class, limit, "root", rootId, "after", afterPath, "before", beforePath)
                 : q.list(jpql, CommentEntity.class, limit, "root", rootId, "after", afterPath, "before", beforePath,
@@ -101,8 +102,8 @@ final class JpaThreadRepository implements ThreadRepository {
 
     @Override
     public long maxId(long articleId) {
-        Long max = q.jpql("select max(c.id) from CommentEntity c where c.articleId = :a and c.depth = 0", Long.class,
-                "a", articleId).getSingleResult();
-        return max == null ? 0 : max;
+        return q.list("select c.id from CommentEntity c where c.articleId = :a and c.depth = 0"
+                + " order by c.articleId desc, c.depth desc, c.id desc", Long.class, 1, "a", articleId)
+                .stream().findFirst().orElse(0L);
     }
 }

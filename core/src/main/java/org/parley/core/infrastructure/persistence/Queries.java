@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.hibernate.Session;
 
 /** Small helpers over JPQL and native SQL used by the repositories. */
 final class Queries {
@@ -30,11 +31,15 @@ final class Queries {
     }
 
     <T> Optional<T> first(String query, Class<T> type, Object... params) {
-        return jpql(query, type, params).setMaxResults(1).getResultStream().findFirst();
+        return list(query, type, 1, params).stream().findFirst();
     }
 
+    /**
+     * At most {@code limit} results. The limit is written into the query text rather than set with
+     * {@code setMaxResults}, so Hibernate reuses its cached SQL translation of the query.
+     */
     <T> List<T> list(String query, Class<T> type, int limit, Object... params) {
-        return jpql(query, type, params).setMaxResults(limit).getResultList();
+        return jpql(query + " limit " + limit, type, params).getResultList();
     }
 
     <T> List<T> all(String query, Class<T> type, Object... params) {
@@ -71,14 +76,16 @@ final class Queries {
         return q.getSingleResult();
     }
 
-    /** Loads entities by id in chunks, as a map. */
-    <K, T> Map<K, T> byIds(String entity, Class<T> type, Collection<K> ids, Function<T, K> idOf) {
+    /** Loads entities by id in batches (Hibernate's multi-load, no query text), as a map. */
+    <K, T> Map<K, T> byIds(Class<T> type, Collection<K> ids, Function<T, K> idOf) {
         Map<K, T> result = new HashMap<>();
         List<K> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
         for (int from = 0; from < distinct.size(); from += CHUNK) {
             List<K> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
-            for (T t : all("select e from " + entity + " e where e.id in :ids", type, "ids", chunk)) {
-                result.put(idOf.apply(t), t);
+            for (T t : em.unwrap(Session.class).byMultipleIds(type).enableSessionCheck(true).multiLoad(chunk)) {
+                if (t != null) {
+                    result.put(idOf.apply(t), t);
+                }
             }
         }
         return result;

@@ -52,11 +52,13 @@ public final class Store implements AutoCloseable {
         this.clock = clock;
         ClassLoader loader = Store.class.getClassLoader();
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(jdbcUrl);
+        pool.setJdbcUrl(jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")
+                ? jdbcUrl + ";QUERY_CACHE_SIZE=256" : jdbcUrl);
         pool.setUsername(user);
         pool.setPassword(password);
         pool.setMaximumPoolSize(poolSize);
         pool.setPoolName("parley-core");
+        pool.setAutoCommit(false);
         pool.setDriverClassName(jdbcUrl.startsWith("jdbc:h2:") ? "org.h2.Driver" : "org.postgresql.Driver");
         this.dataSource = new HikariDataSource(pool);
         try {
@@ -71,11 +73,13 @@ public final class Store implements AutoCloseable {
                     .property("hibernate.enhancer.enableDirtyTracking", "false")
                     .property("hibernate.enhancer.enableLazyInitialization", "false")
                     .property("hibernate.enhancer.enableAssociationManagement", "false")
+                    .property(AvailableSettings.CONNECTION_PROVIDER_DISABLES_AUTOCOMMIT, "true")
                     .property(AvailableSettings.STATEMENT_BATCH_SIZE, "50")
                     .property(AvailableSettings.ORDER_INSERTS, "true")
                     .property(AvailableSettings.ORDER_UPDATES, "true")
                     .property(AvailableSettings.DEFAULT_BATCH_FETCH_SIZE, "50")
                     .property(AvailableSettings.IN_CLAUSE_PARAMETER_PADDING, "true")
+                    .property(AvailableSettings.QUERY_PLAN_CACHE_ENABLED, "true")
                     .property(AvailableSettings.QUERY_PLAN_CACHE_MAX_SIZE, "512");
             this.factory = config.createEntityManagerFactory();
             this.nextCommentIdSql = factory.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
@@ -105,7 +109,9 @@ public final class Store implements AutoCloseable {
         EntityTransaction tx = em.getTransaction();
         try {
             if (readOnly) {
-                em.unwrap(org.hibernate.Session.class).setDefaultReadOnly(true);
+                org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+                session.setDefaultReadOnly(true);
+                session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
             }
             tx.begin();
             JpaRepositories repositories = new JpaRepositories(em, clock.instant().truncatedTo(ChronoUnit.MICROS), nextCommentIdSql);

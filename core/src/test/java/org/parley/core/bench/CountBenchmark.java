@@ -1,0 +1,47 @@
+package org.parley.core.bench;
+
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Warmup;
+import org.parley.core.ParleyCore;
+
+/** Comment counts of 10 articles (1,000 comments each) in one call, as an article list page needs. */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+@Warmup(iterations = 3, time = 2)
+@Measurement(iterations = 5, time = 2)
+@Fork(1)
+public class CountBenchmark {
+    private ParleyCore core;
+    private List<String> keys;
+
+    @Setup(Level.Trial)
+    public void open() throws Exception {
+        core = BenchData.open("counts-10x1000", 10, 1000);
+        keys = IntStream.range(0, 10).mapToObj(i -> BenchData.article(i).articleKey()).toList();
+    }
+
+    @TearDown(Level.Trial)
+    public void close() {
+        core.close();
+    }
+
+    @Benchmark
+    public Map<String, Long> countTenArticles() {
+        return core.threads().count(BenchData.SITE, keys);
+    }
+}
