@@ -88,7 +88,12 @@ final class Chromium implements AutoCloseable {
 
     /** Opens the host page of the article and returns the widget's shadow root once the thread has loaded. */
     SearchContext widgetOn(HostPage host, String articleKey) {
-        open(host.articleUrl(articleKey));
+        return widgetAt(host.articleUrl(articleKey));
+    }
+
+    /** Opens a page that embeds the widget and returns its shadow root once the thread has loaded. */
+    SearchContext widgetAt(String pageUrl) {
+        open(pageUrl);
         return widget();
     }
 

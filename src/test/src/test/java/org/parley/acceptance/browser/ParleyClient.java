@@ -33,7 +33,21 @@ final class ParleyClient {
     }
 
     void allowOrigin(String origin) {
-        admin("POST", "/api/v1/admin/sites/" + SITE + "/origins", Json.createObjectBuilder().add("origin", origin).build(), 200);
+        allowOrigin(SITE, origin);
+    }
+
+    void allowOrigin(String site, String origin) {
+        admin("POST", "/api/v1/admin/sites/" + site + "/origins", Json.createObjectBuilder().add("origin", origin).build(), 200);
+    }
+
+    /**
+     * Makes sure the site exists (it may have been created by another test: the launcher gives a
+     * fixed site its sign-in secret) and accepts the host page's origin.
+     */
+    void ensureSite(String key, HostPage host) {
+        admin("POST", "/api/v1/admin/sites", Json.createObjectBuilder().add("key", key).add("name", "Site " + key)
+                .add("origins", Json.createArrayBuilder().add(host.origin())).build(), 201, 409);
+        allowOrigin(key, host.origin());
     }
 
     /** A fresh article of the demo site for one test, so that tests never see each other's comments. */
@@ -54,17 +68,13 @@ final class ParleyClient {
         return key;
     }
 
-    /**
-     * A fresh site that signs its readers in with HS256 JWTs made with {@code secret} and allows
-     * no guests; its only origin is the host page's.
-     */
-    String newSignInSite(HostPage host, String secret) {
-        String key = unique("sso");
+    /** A fresh site that allows no guests; its only origin is the host page's. */
+    String newSiteWithoutGuests(HostPage host) {
+        String key = unique("members");
         admin("POST", "/api/v1/admin/sites", Json.createObjectBuilder()
-                .add("key", key).add("name", "Signed-in site " + key)
+                .add("key", key).add("name", "Members-only site " + key)
                 .add("origins", Json.createArrayBuilder().add(host.origin()))
-                .add("guestsAllowed", false).add("moderationMode", "post")
-                .add("jwt", Json.createObjectBuilder().add("algorithm", "HS256").add("secret", secret)).build(), 201);
+                .add("guestsAllowed", false).build(), 201);
         return key;
     }
 
@@ -111,7 +121,7 @@ final class ParleyClient {
                 Json.createObjectBuilder().add("action", "approve").add("note", "browser test").build(), 200);
     }
 
-    private JsonObject admin(String method, String path, JsonObject body, int expected) {
+    private JsonObject admin(String method, String path, JsonObject body, int... expected) {
         String basic = Base64.getEncoder().encodeToString(
                 (server.adminUser() + ":" + server.adminPassword()).getBytes(StandardCharsets.UTF_8));
         return call(method, path, body, "Basic " + basic, expected);

@@ -8,6 +8,7 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.parley.acceptance.support.ParleyServer;
 
 import java.util.List;
 import java.util.UUID;
@@ -159,18 +160,12 @@ class WidgetIT extends WithBrowser {
 
     @Test
     void aReaderSignedInByTheHostSitePostsUnderTheirHostAccount() {
-        String secret = "host-secret-" + UUID.randomUUID() + "-" + UUID.randomUUID();
-        String site = parley.newSignInSite(host, secret);
+        String site = ParleyServer.Server.SSO_SITE;
+        parley.ensureSite(site, host);
         String key = parley.newArticle(site, "signed", host, "post");
+        String jwt = HostJwt.hs256(ParleyServer.Server.SSO_SECRET, "reader-" + UUID.randomUUID(), "Tara Host");
 
-        browser.open(host.articleUrl(site, key, "", ""));
-        SearchContext anonymous = browser.widget();
-        browser.await("the sign-in notice", d -> anonymous.findElement(By.cssSelector("section > div > p")).getText()
-                .equals("Sign in on this site to comment."));
-        assertTrue(anonymous.findElements(By.cssSelector("form.main")).isEmpty(), "a site without guests offers no form to strangers");
-
-        browser.open(host.articleUrl(site, key, HostJwt.hs256(secret, "reader-42", "Tara Host"), ""));
-        SearchContext widget = browser.widget();
+        SearchContext widget = browser.widgetAt(host.articleUrl(site, key, jwt, ""));
         browser.await("the signed-in line", d -> widget.findElement(By.cssSelector(".hint")).getText().equals("Signed in as Tara Host"));
         WebElement form = widget.findElement(By.cssSelector("form.main"));
         assertTrue(form.findElements(By.cssSelector("input[name=name]")).isEmpty(), "a signed-in reader is not asked for a name");
@@ -178,6 +173,16 @@ class WidgetIT extends WithBrowser {
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement comment = browser.commentContaining(widget, "newspaper account");
         assertEquals("Tara Host", comment.findElement(By.cssSelector(".author")).getText());
+    }
+
+    @Test
+    void aSiteWithoutGuestsOffersStrangersNoForm() {
+        String site = parley.newSiteWithoutGuests(host);
+        String key = parley.newArticle(site, "members", host, "post");
+        SearchContext widget = browser.widgetAt(host.articleUrl(site, key, "", ""));
+        browser.await("the sign-in notice", d -> widget.findElement(By.cssSelector("section > div > p")).getText()
+                .equals("Sign in on this site to comment."));
+        assertTrue(widget.findElements(By.cssSelector("form.main")).isEmpty());
     }
 
     @Test
