@@ -41,7 +41,7 @@ final class Calibration {
             log.printf(Locale.ROOT, "calibration %-16s n=%d a=%.3f b=%.3f%n", Attribute.values()[h].key(),
                     x.size(), a[h], b[h]);
         }
-        Model platt = new Model(raw.bits, raw.weights, raw.bias, a, b, raw.threshold, raw.combiner);
+        Model platt = new Model(raw.bits, raw.weights, raw.idf, raw.bias, a, b, raw.threshold, raw.combiner);
         // every source weighs the same in the combiner (down-weighted sources half): a careful
         // moderator's judgement is the target, and our own news comments define it best
         java.util.Map<String, Double> sourceTotal = new java.util.HashMap<>();
@@ -63,7 +63,7 @@ final class Calibration {
         float[] combiner = {(float) c[0], (float) c[1], (float) c[2]};
         log.printf(Locale.ROOT, "uncivil combiner: uncivil head %.3f, strongest attribute %.3f, bias %.3f%n",
                 c[0], c[1], c[2]);
-        return new Model(raw.bits, raw.weights, raw.bias, a, b, raw.threshold, combiner);
+        return new Model(raw.bits, raw.weights, raw.idf, raw.bias, a, b, raw.threshold, combiner);
     }
 
     /** Weighted logistic regression by Newton's method; ridge on all but the last (bias) column. */

@@ -19,8 +19,8 @@ import java.util.Set;
  *
  * <p>How each source's labels map to attributes is decided here, in one place: Jigsaw's six labels
  * map one to one; Civil Comments Toxic Spans use the annotator majority for toxicity and for each
- * span type; Davidson and HateXplain (tweets, Gab) are down-weighted; ToxiGen teaches identity
- * attacks; our own examples teach dismissive and attack-on-person and supply hard negatives.
+ * span type (its overall toxicity label is left out, see below); Davidson and HateXplain (tweets, Gab) teach
+ * identity attacks only, down-weighted; ToxiGen teaches identity attacks; our own examples teach dismissive and attack-on-person and supply hard negatives.
  */
 final class CivilityData {
     enum Split { TRAIN, CALIBRATION, TEST }
@@ -52,6 +52,11 @@ final class CivilityData {
     private static final int DIS = Attribute.DISMISSIVE.ordinal();
     private static final int ATT = Attribute.ATTACK_ON_PERSON.ordinal();
     private static final int UNC = Attribute.UNCIVIL.ordinal();
+
+    /** Weight of the tweet and Gab sources (Davidson, HateXplain), which teach identity attacks only. */
+    static final float DOWN_WEIGHT = 0.3f;
+    /** Share of Jigsaw's training split held out to calibrate the heads. */
+    static final double JIGSAW_CALIBRATION = 0.05;
 
     /** Characters of a text kept for training (the start carries the tone; caps very long posts). */
     static final int MAX_TRAIN_CHARS = 2000;
@@ -88,7 +93,7 @@ final class CivilityData {
                 l.set(ATT, true, 0.5f);
             }
             Split split = "test".equals(r.get("split_hint")) ? Split.TEST
-                    : (bucket(text) < 0.12 ? Split.CALIBRATION : Split.TRAIN);
+                    : (bucket(text) < JIGSAW_CALIBRATION ? Split.CALIBRATION : Split.TRAIN);
             out.add(new Example(JIGSAW, text, l.label, l.weight, split));
         }
         return out;
@@ -143,10 +148,12 @@ final class CivilityData {
                 continue;
             }
             double half = v[0] / 2.0;
-            boolean toxic = v[1] > half;
             Labels l = new Labels();
-            l.set(TOX, toxic, 1).set(INS, v[2] > half, 1).set(IDA, v[3] > half, 1)
-                    .set(THR, v[4] > half, 1).set(PRO, v[5] > half, 1).set(UNC, toxic, 1);
+            // every post here comes from the toxic end, so its overall toxicity label mostly
+            // separates shades of rude: measured, it lowered toxicity ROC-AUC on Jigsaw and
+            // Wikipedia by 0.005, so only the span types (insult, identity, threat, profanity) teach
+            l.set(INS, v[2] > half, 1).set(IDA, v[3] > half, 1)
+                    .set(THR, v[4] > half, 1).set(PRO, v[5] > half, 1);
             out.add(new Example(CIVIL_COMMENTS, text, l.label, l.weight, hashSplit(text, 0.1, 0.1)));
         }
         return out;
@@ -205,11 +212,9 @@ final class CivilityData {
             Labels l = new Labels();
             boolean hate = "0".equals(cls);
             boolean offensive = "1".equals(cls);
-            float w = 0.3f;
-            l.set(TOX, hate || offensive, w).set(IDA, hate, w).set(UNC, hate || offensive, w);
-            if (!hate && !offensive) {
-                l.set(PRO, false, w).set(INS, false, w);
-            }
+            // tweets with casual slurs: their "offensive" class disagrees with the toxicity of
+            // news and talk-page comments, so they teach identity attacks only
+            l.set(IDA, hate, DOWN_WEIGHT);
             out.add(new Example(DAVIDSON, text, l.label, l.weight, hashSplit(text, 0.1, 0.05)));
         }
         return out;
@@ -222,9 +227,8 @@ final class CivilityData {
             boolean toxic = !"0".equals(r.get("label"));
             boolean targeted = one(r.get("label_gender")) || one(r.get("label_religion")) || one(r.get("label_race"))
                     || one(r.get("label_economic")) || one(r.get("label_minority"));
-            float w = 0.3f;
             Labels l = new Labels();
-            l.set(TOX, toxic, w).set(IDA, toxic && targeted, w).set(UNC, toxic, w);
+            l.set(IDA, toxic && targeted, DOWN_WEIGHT);
             out.add(new Example(HATEXPLAIN, text, l.label, l.weight, hashSplit(text, 0.1, 0.05)));
         }
         return out;

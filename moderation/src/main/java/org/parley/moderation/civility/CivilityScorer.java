@@ -29,7 +29,7 @@ public final class CivilityScorer {
 
     CivilityScorer(Model model) {
         this.model = model;
-        this.extractor = new FeatureExtractor(model.bits);
+        this.extractor = new FeatureExtractor(model.bits, model.idf);
     }
 
     /**

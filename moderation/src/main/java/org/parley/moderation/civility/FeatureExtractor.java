@@ -4,8 +4,8 @@ package org.parley.moderation.civility;
  * Maps a normalised comment to hashed features: word unigrams and bigrams, character 3- to
  * 5-grams inside each word (padded with a space at both ends), then the hand-built cues of
  * {@link Cues}, their combinations, the kinds of obfuscation undone and the comment's length.
- * N-gram features share one L2 norm (each weighs {@code 1/sqrt(count)}); cue and global features
- * weigh 1. Pure and allocation-light: no regular expressions, no strings per token.
+ * N-gram features weigh their bucket's inverse document frequency; word n-grams and character
+ * n-grams are each scaled to unit length; cue and global features weigh 1. Pure and allocation-light: no regular expressions, no strings per token.
  */
 final class FeatureExtractor {
     /** Characters of a word beyond this many get no character n-grams (URLs, keyboard mashing). */
@@ -35,11 +35,16 @@ final class FeatureExtractor {
     private static final int COMBO_RHETORICAL_2P_BELITTLING = 11;
     private static final int GLOBAL_OBFUSCATION = 100;
     private static final int GLOBAL_LENGTH = 200;
+    private static final int GLOBAL_CAPS = 300;
+    private static final int GLOBAL_EXCLAMATIONS = 400;
 
     private final int mask;
+    private final float[] idf;
 
-    FeatureExtractor(int bits) {
+    /** @param idf inverse document frequency per bucket, or null for all ones */
+    FeatureExtractor(int bits, float[] idf) {
         this.mask = (1 << bits) - 1;
+        this.idf = idf;
     }
 
     Features extract(NormalizedText text) {
@@ -47,17 +52,29 @@ final class FeatureExtractor {
         char[] c = text.chars;
         int n = text.length;
         tokenize(c, n, f);
-        addNgrams(c, f);
-        int ngrams = f.size;
-        if (ngrams > 0) {
-            float scale = (float) (1.0 / Math.sqrt(ngrams));
-            for (int i = 0; i < ngrams; i++) {
-                f.value[i] = scale;
-            }
-        }
+        addWordNgrams(f);
+        f.words = f.size;
+        addCharNgrams(c, f);
+        f.ngrams = f.size;
+        normalizeBlock(f, 0, f.words);
+        normalizeBlock(f, f.words, f.ngrams);
         addCues(f);
         addGlobal(text, f);
         return f;
+    }
+
+    /** Gives features {@code [from, to)} their idf values, then unit length together. */
+    private void normalizeBlock(Features f, int from, int to) {
+        double sum = 0;
+        for (int i = from; i < to; i++) {
+            float v = idf == null ? 1f : idf[f.bucket[i]];
+            f.value[i] = v;
+            sum += v * v;
+        }
+        float scale = sum == 0 ? 0f : (float) (1.0 / Math.sqrt(sum));
+        for (int i = from; i < to; i++) {
+            f.value[i] *= scale;
+        }
     }
 
     /** Words (letters, digits, inner apostrophes) and the punctuation tokens '?' and '!'. */
@@ -86,7 +103,7 @@ final class FeatureExtractor {
         }
     }
 
-    private void addNgrams(char[] c, Features f) {
+    private void addWordNgrams(Features f) {
         int prev = 0;
         for (int t = 0; t < f.tokens; t++) {
             int h = f.tokenHash[t];
@@ -95,6 +112,11 @@ final class FeatureExtractor {
                 f.add(Hashing.mix(Hashing.combine(prev, h) ^ Hashing.BIGRAM) & mask, 1f, t - 1, t);
             }
             prev = h;
+        }
+    }
+
+    private void addCharNgrams(char[] c, Features f) {
+        for (int t = 0; t < f.tokens; t++) {
             int s = f.tokenStart[t];
             int e = Math.min(f.tokenEnd[t], s + MAX_CHARS_PER_WORD);
             if (!Character.isLetterOrDigit(c[s])) {
@@ -173,6 +195,7 @@ final class FeatureExtractor {
     }
 
     private static final int QUESTION_HASH = Hashing.string("?", Hashing.WORD);
+    private static final int EXCLAMATION_HASH = Hashing.string("!", Hashing.WORD);
 
     private void combo(Features f, int id, int from, int to) {
         f.add(cueBucket(id), 1f, from, to);
@@ -187,6 +210,22 @@ final class FeatureExtractor {
         int words = f.tokens;
         int lengthBucket = words <= 3 ? 0 : words <= 7 ? 1 : words <= 15 ? 2 : words <= 40 ? 3 : 4;
         f.add(cueBucket(GLOBAL_LENGTH + lengthBucket), 1f, Features.NO_TOKEN, Features.NO_TOKEN);
+        if (text.letters >= 6) {
+            double caps = (double) text.upperCase / text.letters;
+            int capsBucket = caps < 0.2 ? -1 : caps < 0.5 ? 0 : caps < 0.8 ? 1 : 2;
+            if (capsBucket >= 0) {
+                f.add(cueBucket(GLOBAL_CAPS + capsBucket), 1f, Features.NO_TOKEN, Features.NO_TOKEN);
+            }
+        }
+        int exclamations = 0;
+        for (int t = 0; t < f.tokens; t++) {
+            if (f.tokenHash[t] == EXCLAMATION_HASH) {
+                exclamations += f.tokenEnd[t] - f.tokenStart[t];
+            }
+        }
+        if (exclamations > 0) {
+            f.add(cueBucket(GLOBAL_EXCLAMATIONS + Math.min(exclamations, 4)), 1f, Features.NO_TOKEN, Features.NO_TOKEN);
+        }
     }
 
     private int cueBucket(int id) {

@@ -13,6 +13,9 @@ final class Features {
     static final int NO_TOKEN = -1;
 
     int size;
+    /** Features {@code [0, words)} are word n-grams, {@code [words, ngrams)} character n-grams, the rest cues. */
+    int words;
+    int ngrams;
     int[] bucket;
     float[] value;
     int[] ownerFrom;

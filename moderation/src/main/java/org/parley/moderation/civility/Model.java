@@ -15,12 +15,13 @@ import java.util.zip.GZIPOutputStream;
  *
  * <p>File format (gzip): magic {@code PCIV}, version, hash bits, head count, per head the bias,
  * Platt slope and intercept, threshold and weight scale, then the combiner (weight of the
- * uncivil head, weight of the strongest attribute, bias), then the weights as 16-bit integers, bucket-major ({@code heads} per bucket), each
+ * uncivil head, weight of the strongest attribute, bias), then the inverse document frequency
+ * of every bucket as an unsigned byte in sixteenths, then the weights as 16-bit integers, bucket-major ({@code heads} per bucket), each
  * multiplied by its head's scale when read. Immutable once built.
  */
 final class Model {
     static final int MAGIC = 0x50434956;
-    static final int VERSION = 1;
+    static final int VERSION = 2;
     static final int HEADS = Attribute.values().length;
     /** Raw log-odds are clipped to this range before calibration and combination. */
     static final double CLIP = 12;
@@ -29,6 +30,8 @@ final class Model {
     /** Weights, bucket-major: {@code weights[bucket * HEADS + head]}. */
     final float[] weights;
     final float[] bias;
+    /** Inverse document frequency per bucket, a multiple of 1/16 in [0, 16). */
+    final float[] idf;
     final float[] plattA;
     final float[] plattB;
     final float[] threshold;
@@ -42,14 +45,15 @@ final class Model {
     static final Attribute[] COMBINED = {Attribute.TOXICITY, Attribute.INSULT, Attribute.IDENTITY_ATTACK,
         Attribute.THREAT, Attribute.PROFANITY, Attribute.DISMISSIVE, Attribute.ATTACK_ON_PERSON};
 
-    Model(int bits, float[] weights, float[] bias, float[] plattA, float[] plattB, float[] threshold,
+    Model(int bits, float[] weights, float[] idf, float[] bias, float[] plattA, float[] plattB, float[] threshold,
             float[] combiner) {
-        if (weights.length != (1 << bits) * HEADS || bias.length != HEADS || plattA.length != HEADS
+        if (weights.length != (1 << bits) * HEADS || idf.length != 1 << bits || bias.length != HEADS || plattA.length != HEADS
                 || plattB.length != HEADS || threshold.length != HEADS || combiner.length != COMBINER_SIZE) {
             throw new IllegalArgumentException("inconsistent model dimensions");
         }
         this.bits = bits;
         this.weights = weights;
+        this.idf = idf;
         this.bias = bias;
         this.plattA = plattA;
         this.plattB = plattB;
@@ -115,6 +119,11 @@ final class Model {
         return a == h ? plattA[h] : 0;
     }
 
+    /** The stored form of an inverse document frequency: sixteenths, 0 to 255. */
+    static int quantizeIdf(double v) {
+        return (int) Math.max(0, Math.min(255, Math.round(v * 16)));
+    }
+
     static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }
@@ -141,6 +150,9 @@ final class Model {
         }
         for (float c : combiner) {
             out.writeFloat(c);
+        }
+        for (float v : idf) {
+            out.writeByte(quantizeIdf(v));
         }
         for (int i = 0; i < weights.length; i++) {
             out.writeShort(Math.round(weights[i] / scale[i % HEADS]));
@@ -184,10 +196,14 @@ final class Model {
         for (int i = 0; i < combiner.length; i++) {
             combiner[i] = in.readFloat();
         }
+        float[] idf = new float[1 << bits];
+        for (int i = 0; i < idf.length; i++) {
+            idf[i] = in.readUnsignedByte() / 16f;
+        }
         float[] weights = new float[(1 << bits) * HEADS];
         for (int i = 0; i < weights.length; i++) {
             weights[i] = in.readShort() * scale[i % HEADS];
         }
-        return new Model(bits, weights, bias, a, b, threshold, combiner);
+        return new Model(bits, weights, idf, bias, a, b, threshold, combiner);
     }
 }

@@ -44,6 +44,12 @@ public final class TextNormalizer {
             int cp = text.codePointAt(i);
             int next = i + Character.charCount(cp);
             int type = Character.getType(cp);
+            if (type == Character.UPPERCASE_LETTER) {
+                out.letters++;
+                out.upperCase++;
+            } else if (type == Character.LOWERCASE_LETTER) {
+                out.letters++;
+            }
             if (type == Character.FORMAT || type == Character.NON_SPACING_MARK
                     || type == Character.ENCLOSING_MARK || isVariationSelector(cp)) {
                 if (type == Character.FORMAT) {
@@ -99,6 +105,8 @@ public final class TextNormalizer {
         int n = in.length;
         Buffer out = new Buffer(n);
         out.flags = in.flags;
+        out.letters = in.letters;
+        out.upperCase = in.upperCase;
         int i = 0;
         while (i < n) {
             int runEnd = spacedRunEnd(c, n, i);
@@ -141,6 +149,10 @@ public final class TextNormalizer {
                 realLetters++;
             }
         }
+        if (singles >= 4 && c[i] == 'a' && c[i + 1] == ' ') {
+            // "a s t u p i d": the article is a word of its own, not the first spaced letter
+            return i;
+        }
         return singles >= 3 && realLetters >= 2 ? k + 1 : i;
     }
 
@@ -160,6 +172,8 @@ public final class TextNormalizer {
         int n = in.length;
         Buffer out = new Buffer(n);
         out.flags = in.flags;
+        out.letters = in.letters;
+        out.upperCase = in.upperCase;
         int i = 0;
         while (i < n) {
             if (!isTokenChar(c[i])) {
@@ -345,6 +359,8 @@ public final class TextNormalizer {
         int[] end;
         int length;
         int flags;
+        int letters;
+        int upperCase;
 
         Buffer(int capacity) {
             int cap = Math.max(capacity, 8);
@@ -367,7 +383,7 @@ public final class TextNormalizer {
         }
 
         NormalizedText toNormalizedText() {
-            return new NormalizedText(chars, length, start, end, flags);
+            return new NormalizedText(chars, length, start, end, flags, letters, upperCase);
         }
     }
 

@@ -12,8 +12,8 @@ import java.util.Random;
 import java.util.stream.IntStream;
 
 /**
- * The training command: reads the labelled data sets by path, trains one logistic head per
- * attribute with AdaGrad over hashed features (our own code, fixed seed, one thread for the
+ * The training command: reads the labelled data sets by path, trains one NB-LR logistic head per
+ * attribute with AdaGrad and L2 over hashed features (our own code, fixed seed, one thread for the
  * updates, so the same data always gives the same weights), fits a Platt calibration per head and
  * the combining layer for {@code uncivil} on the held-out calibration split, and writes the
  * weight file.
@@ -29,8 +29,9 @@ public final class Trainer {
     static final int BITS = 18;
     static final long SEED = 20261127L;
     static final int EPOCHS = 8;
-    static final double LEARNING_RATE = 0.25;
-    static final double L2 = 2e-7;
+    static final double LEARNING_RATE = 0.1;
+    static final double NB_ALPHA = 1;
+    static final double L2 = 2e-3;
 
     private Trainer() {
     }
@@ -61,7 +62,6 @@ public final class Trainer {
     static Model train(Path dataDir, Path extra, java.io.PrintStream log) {
         long t0 = System.nanoTime();
         List<CivilityData.Example> all = CivilityData.trainingSources(dataDir, extra);
-        log.println("examples: " + CivilityData.describe(all));
         List<CivilityData.Example> train = new ArrayList<>();
         List<CivilityData.Example> calibration = new ArrayList<>();
         for (CivilityData.Example e : all) {
@@ -71,17 +71,17 @@ public final class Trainer {
                 calibration.add(e);
             }
         }
-        FeatureExtractor extractor = new FeatureExtractor(BITS);
+        FeatureExtractor extractor = new FeatureExtractor(BITS, null);
         Encoded[] encoded = encode(train, extractor);
-        log.printf(Locale.ROOT, "features extracted for %d training examples in %.1f s%n", encoded.length,
-                (System.nanoTime() - t0) / 1e9);
-
+        float[] idf = inverseDocumentFrequency(encoded);
+        float[][] values = featureValues(encoded, idf);
         int heads = Model.HEADS;
+        double[][] balance = balanceWeights(train, heads, log);
+        float[] nb = naiveBayesRatios(train, encoded, values);
         float[] w = new float[(1 << BITS) * heads];
         float[] g2 = new float[w.length];
         double[] bias = new double[heads];
         double[] biasG2 = new double[heads];
-        double[][] balance = balanceWeights(train, heads, log);
         Random random = new Random(SEED);
         int[] order = IntStream.range(0, encoded.length).toArray();
         double[] z = new double[heads];
@@ -91,16 +91,16 @@ public final class Trainer {
             double loss = 0;
             double lr = LEARNING_RATE / (1 + 0.15 * epoch);
             for (int idx : order) {
-                Encoded ex = encoded[idx];
+                int[] buckets = encoded[idx].buckets();
+                float[] v = values[idx];
                 CivilityData.Example src = train.get(idx);
                 for (int h = 0; h < heads; h++) {
                     z[h] = bias[h];
                 }
-                for (int i = 0; i < ex.buckets.length; i++) {
-                    int base = ex.buckets[i] * heads;
-                    float v = ex.value(i);
+                for (int i = 0; i < buckets.length; i++) {
+                    int base = buckets[i] * heads;
                     for (int h = 0; h < heads; h++) {
-                        z[h] += v * w[base + h];
+                        z[h] += v[i] * nb[base + h] * w[base + h];
                     }
                 }
                 for (int h = 0; h < heads; h++) {
@@ -116,15 +116,14 @@ public final class Trainer {
                     biasG2[h] += grad[h] * grad[h];
                     bias[h] -= lr * grad[h] / Math.sqrt(biasG2[h] + 1e-8);
                 }
-                for (int i = 0; i < ex.buckets.length; i++) {
-                    int base = ex.buckets[i] * heads;
-                    float v = ex.value(i);
+                for (int i = 0; i < buckets.length; i++) {
+                    int base = buckets[i] * heads;
                     for (int h = 0; h < heads; h++) {
                         if (grad[h] == 0) {
                             continue;
                         }
                         int k = base + h;
-                        double g = grad[h] * v + L2 * w[k];
+                        double g = grad[h] * v[i] * nb[k] + L2 * w[k];
                         g2[k] += (float) (g * g);
                         w[k] -= (float) (lr * g / Math.sqrt(g2[k] + 1e-8));
                     }
@@ -132,6 +131,10 @@ public final class Trainer {
             }
             log.printf(Locale.ROOT, "epoch %d: weighted log-loss %.1f (%.1f s)%n", epoch + 1, loss,
                     (System.nanoTime() - t0) / 1e9);
+        }
+        // fold the naive Bayes scaling into the weights: scoring needs no ratios
+        for (int k = 0; k < w.length; k++) {
+            w[k] *= nb[k];
         }
         float[] biasF = new float[heads];
         for (int h = 0; h < heads; h++) {
@@ -143,10 +146,67 @@ public final class Trainer {
         float[] thresholds = new float[heads];
         java.util.Arrays.fill(thresholds, 0.5f);
         float[] combiner = new float[Model.COMBINER_SIZE];
-        Model uncalibrated = new Model(BITS, w, biasF, ones, zeros, thresholds, combiner);
+        Model uncalibrated = new Model(BITS, w, idf, biasF, ones, zeros, thresholds, combiner);
         Model model = Calibration.calibrate(uncalibrated, calibration, log);
         log.printf(Locale.ROOT, "trained in %.1f s%n", (System.nanoTime() - t0) / 1e9);
         return model;
+    }
+
+    /** Each document's feature values: idf times the block's unit-length scale for n-grams, 1 for cues. */
+    private static float[][] featureValues(Encoded[] encoded, float[] idf) {
+        float[][] values = new float[encoded.length][];
+        for (int d = 0; d < encoded.length; d++) {
+            Encoded e = encoded[d];
+            float wordScale = e.scale(idf, 0, e.words());
+            float charScale = e.scale(idf, e.words(), e.ngrams());
+            float[] v = new float[e.buckets().length];
+            for (int i = 0; i < v.length; i++) {
+                v[i] = i < e.words() ? idf[e.buckets()[i]] * wordScale
+                        : i < e.ngrams() ? idf[e.buckets()[i]] * charScale : 1f;
+            }
+            values[d] = v;
+        }
+        return values;
+    }
+
+    /**
+     * NB-LR (Wang and Manning 2012): per head and bucket, the log-ratio of the feature's mean
+     * value in positive and in negative documents (add-one smoothed). Features are multiplied by
+     * it during training, which makes informative features learn faster than uninformative ones.
+     */
+    private static float[] naiveBayesRatios(List<CivilityData.Example> train, Encoded[] encoded, float[][] values) {
+        int heads = Model.HEADS;
+        double[] pos = new double[(1 << BITS) * heads];
+        double[] neg = new double[pos.length];
+        double[] posDocs = new double[heads];
+        double[] negDocs = new double[heads];
+        for (int d = 0; d < encoded.length; d++) {
+            CivilityData.Example e = train.get(d);
+            int[] buckets = encoded[d].buckets();
+            for (int h = 0; h < heads; h++) {
+                float wt = e.weight()[h];
+                if (wt == 0) {
+                    continue;
+                }
+                boolean positive = e.label()[h] >= 0.5f;
+                double[] sums = positive ? pos : neg;
+                if (positive) {
+                    posDocs[h] += wt;
+                } else {
+                    negDocs[h] += wt;
+                }
+                for (int i = 0; i < buckets.length; i++) {
+                    sums[buckets[i] * heads + h] += wt * values[d][i];
+                }
+            }
+        }
+        float[] r = new float[pos.length];
+        for (int k = 0; k < r.length; k++) {
+            int h = k % heads;
+            r[k] = (float) (Math.log((pos[k] + NB_ALPHA) / (posDocs[h] + NB_ALPHA))
+                    - Math.log((neg[k] + NB_ALPHA) / (negDocs[h] + NB_ALPHA)));
+        }
+        return r;
     }
 
     /** Per head, the factors for negatives [0] and positives [1] that move both classes towards equal total weight. */
@@ -191,19 +251,44 @@ public final class Trainer {
         }).toArray(Encoded[]::new);
     }
 
-    /** A compact feature vector: n-gram features first (sharing one value), then weight-1 features. */
-    record Encoded(int[] buckets, int ngrams, float ngramValue) {
-        static Encoded of(Features f) {
-            int ngrams = 0;
-            while (ngrams < f.size && f.value[ngrams] != 1f) {
-                ngrams++;
+    /**
+     * Smoothed inverse document frequency of every bucket over the training documents, rounded to
+     * the sixteenths the model file stores, so training and scoring see the same values.
+     */
+    static float[] inverseDocumentFrequency(Encoded[] docs) {
+        int[] df = new int[1 << BITS];
+        int[] lastDoc = new int[1 << BITS];
+        java.util.Arrays.fill(lastDoc, -1);
+        for (int d = 0; d < docs.length; d++) {
+            for (int i = 0; i < docs[d].ngrams; i++) {
+                int b = docs[d].buckets[i];
+                if (lastDoc[b] != d) {
+                    lastDoc[b] = d;
+                    df[b]++;
+                }
             }
-            return new Encoded(java.util.Arrays.copyOf(f.bucket, f.size), ngrams,
-                    ngrams > 0 ? f.value[0] : 0f);
+        }
+        float[] idf = new float[df.length];
+        for (int b = 0; b < df.length; b++) {
+            idf[b] = Model.quantizeIdf(Math.log((docs.length + 1.0) / (df[b] + 1.0)) + 1) / 16f;
+        }
+        return idf;
+    }
+
+    /** A compact feature vector: the n-gram buckets first, then the buckets of weight-1 features. */
+    record Encoded(int[] buckets, int words, int ngrams) {
+        static Encoded of(Features f) {
+            return new Encoded(java.util.Arrays.copyOf(f.bucket, f.size), f.words, f.ngrams);
         }
 
-        float value(int i) {
-            return i < ngrams ? ngramValue : 1f;
+        /** The factor that gives this document's idf-weighted features {@code [from, to)} unit length. */
+        float scale(float[] idf, int from, int to) {
+            double sum = 0;
+            for (int i = from; i < to; i++) {
+                float v = idf[buckets[i]];
+                sum += v * v;
+            }
+            return sum == 0 ? 0f : (float) (1.0 / Math.sqrt(sum));
         }
     }
 

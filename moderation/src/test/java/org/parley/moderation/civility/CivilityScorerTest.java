@@ -84,7 +84,7 @@ class CivilityScorerTest {
     void spansPointAtTheWordsThatDroveTheScoreInTheOriginalText() {
         String text = "Thanks for the update. You are an 1d10t though.";
         CivilityScores s = SCORER.score(text);
-        List<Span> spans = s.spans(Attribute.INSULT);
+        List<Span> spans = s.spans(Attribute.TOXICITY);
         assertFalse(spans.isEmpty(), s::toString);
         Span top = spans.get(0);
         assertEquals(text.substring(top.start(), top.end()), top.text());

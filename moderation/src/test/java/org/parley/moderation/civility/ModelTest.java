@@ -25,13 +25,18 @@ class ModelTest {
         }
         float[] ones = new float[Model.HEADS];
         java.util.Arrays.fill(ones, 1.5f);
-        Model m = new Model(bits, w, ones, ones, ones, ones, new float[] {0.5f, 0.25f, -1f});
+        float[] idf = new float[1 << bits];
+        for (int i = 0; i < idf.length; i++) {
+            idf[i] = (i % 200) / 16f;
+        }
+        Model m = new Model(bits, w, idf, ones, ones, ones, ones, new float[] {0.5f, 0.25f, -1f});
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         m.write(out);
         Model back = Model.read(new ByteArrayInputStream(out.toByteArray()));
         assertEquals(bits, back.bits);
         assertArrayEquals(m.combiner, back.combiner);
         assertArrayEquals(m.plattA, back.plattA);
+        assertArrayEquals(idf, back.idf);
         float maxAbs = 0;
         for (float v : w) {
             maxAbs = Math.max(maxAbs, Math.abs(v));

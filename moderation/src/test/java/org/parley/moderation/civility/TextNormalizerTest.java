@@ -18,6 +18,7 @@ class TextNormalizerTest {
         "a**hole | asshole",
         "s t u p i d | stupid",
         "s.t.u.p.i.d | stupid",
+        "you are a s t u p i d | you are a stupid",
         "stuuuupid | stupid",
         "STUPID | stupid",
         "ѕтupіd | stupid",
