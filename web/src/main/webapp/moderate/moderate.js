@@ -218,6 +218,7 @@
       var q = n.dataset.count;
       n.textContent = counts[q] == null ? '' : String(counts[q]);
     });
+    if (view && view.onCounts) view.onCounts(counts);
   }
 
   // ---------------------------------------------------------------- routing
@@ -338,9 +339,11 @@
     var errors = el('div');
     var list = el('ol', { class: 'cards', 'aria-label': QUEUE_LABEL[queue] + ' comments' });
     var more = el('button', { type: 'button', class: 'more', hidden: true, onclick: function () { load(false); } }, 'Load more');
+    var changed = el('button', { type: 'button', class: 'changed', hidden: true, onclick: function () { load(true); } });
+    var changedLive = el('div', { class: 'sr', 'aria-live': 'polite' });
     var node = el('section', { class: 'queue' },
       el('h1', null, QUEUE_LABEL[queue] + ' comments'),
-      el('nav', { 'aria-label': 'Queues' }, tabs), filters, bulk, status, errors, list, more);
+      el('nav', { 'aria-label': 'Queues' }, tabs), filters, bulk, status, errors, changedLive, changed, list, more);
     setCounts({});
 
     function selected() { return state.cards.filter(function (c) { return c.check.checked; }); }
@@ -357,6 +360,9 @@
       errors.textContent = '';
       api('GET', 'moderation/queues/' + queue + qs({ site: site, sort: state.sort, article: state.article, cursor: state.cursor, limit: 25 }))
         .then(function (d) {
+          state.known = state.article ? null : d.count;
+          changed.hidden = true;
+          changedLive.textContent = '';
           if (d.count != null && !state.article) { var c = {}; c[queue] = d.count; setCounts(c); }
           state.cursor = d.nextCursor;
           more.hidden = !d.nextCursor;
@@ -430,6 +436,14 @@
         })));
     }
 
+    /** Live counts from the server: offer a reload when the queue changed under the moderator. */
+    function onCounts(c) {
+      if (state.known == null || c[queue] == null || c[queue] === state.known) return;
+      changed.textContent = 'The queue has changed (' + c[queue] + ' now). Reload';
+      if (changed.hidden) changedLive.textContent = 'The ' + QUEUE_LABEL[queue].toLowerCase() + ' queue has changed.';
+      changed.hidden = false;
+    }
+
     function after(card, it, action) {
       var a = card.item.author || {};
       announce(ACTION_DONE[action] + ' the comment by ' + (a.name || 'unknown') + '.');
@@ -442,6 +456,7 @@
         return;
       }
       var i = state.cards.indexOf(card);
+      if (state.known != null) state.known -= 1;
       state.cards.splice(i, 1);
       card.node.remove();
       var next = state.cards[i] || state.cards[i - 1];
@@ -565,7 +580,7 @@
     }
 
     load(true);
-    return { node: node, key: key };
+    return { node: node, key: key, onCounts: onCounts };
   }
 
   /** Whether a decided item still belongs in the queue being shown (queues are queries on status and reports). */
