@@ -1,19 +1,41 @@
--- wrk script: POST a distinct civil comment per request as one reader (token in PARLEY_TOKEN).
-local counter = 0
+-- wrk script: POST a distinct civil comment per request as one reader (token in PARLEY_TOKEN,
+-- path in PARLEY_PATH) and report the answers by HTTP status.
+local threads = {}
 local token = os.getenv("PARLEY_TOKEN")
 local path = os.getenv("PARLEY_PATH")
-wrk.method = "POST"
-wrk.headers["Content-Type"] = "application/json"
-wrk.headers["Authorization"] = "Bearer " .. token
+
+setup = function(thread)
+  thread:set("id", #threads + 1)
+  table.insert(threads, thread)
+end
+
+init = function(args)
+  counter = 0
+  statuses = {}
+  wrk.method = "POST"
+  wrk.headers["Content-Type"] = "application/json"
+  wrk.headers["Authorization"] = "Bearer " .. token
+end
 
 request = function()
   counter = counter + 1
-  local body = string.format('{"body":"Benchmark remark %d-%d on the transit clause and its wording."}',
-    math.random(1, 1000000000), counter)
+  local body = string.format(
+    '{"body":"The customs figures for 2023 show trade growing, as the article says (%d-%d)."}', id, counter)
   return wrk.format(nil, path, nil, body)
 end
 
+response = function(status, headers, body)
+  statuses[status] = (statuses[status] or 0) + 1
+end
+
 done = function(summary, latency, requests)
-  io.write(string.format("non-2xx or socket errors: %d\n",
-    summary.errors.status + summary.errors.connect + summary.errors.read + summary.errors.write + summary.errors.timeout))
+  local totals = {}
+  for _, thread in ipairs(threads) do
+    for status, n in pairs(thread:get("statuses")) do
+      totals[status] = (totals[status] or 0) + n
+    end
+  end
+  for status, n in pairs(totals) do
+    io.write(string.format("HTTP %d: %d\n", status, n))
+  end
 end

@@ -13,6 +13,14 @@ def call(method, path, body=None, headers=None):
 call("POST", "/api/v1/admin/sites/demo/articles", {"key": key, "url": f"https://bench.example/{key}", "title": "Bench"},
      {"Authorization": auth})
 token = call("POST", "/api/v1/sites/demo/readers", {"name": "Bench reader"})["token"]
+TEXTS = ["The customs figures for 2023 show trade growing, which matches the article.",
+         "I read the 2020 statement again; the transit clause is shorter than people remember.",
+         "Thanks for the summary of the consultations clause and its history.",
+         "The energy cooperation part deserves more attention than the military one.",
+         "Does anyone know when the English translation was first published?",
+         "The monitoring mission began in 2023, so the change was gradual.",
+         "I disagree with the conclusion, but the timeline is accurate.",
+         "Good explainer on the legal difference between a freeze and a withdrawal."]
 random.seed(7)
 ids, depth = [], {}
 for i in range(n):
@@ -21,10 +29,17 @@ for i in range(n):
         parent = random.choice(ids[-200:])
         if depth[parent] >= 4:
             parent = None
-    body = {"body": f"Seed comment {i}: a civil point about trade, transit and the 2020 statement."}
-    if parent:
-        body["parentId"] = parent
-    c = call("POST", f"/api/v1/articles/{key}/comments?site=demo", body, {"Authorization": "Bearer " + token})["comment"]
+    answer = {}
+    for attempt in range(len(TEXTS)):
+        body = {"body": f"{TEXTS[(i + attempt) % len(TEXTS)]} (note {i})"}
+        if parent:
+            body["parentId"] = parent
+        answer = call("POST", f"/api/v1/articles/{key}/comments?site=demo", body, {"Authorization": "Bearer " + token})
+        if "comment" in answer and answer["status"] == "published":
+            break
+    else:
+        sys.exit(f"could not seed comment {i}: {answer}")
+    c = answer["comment"]
     ids.append(c["id"])
     depth[c["id"]] = 0 if parent is None else depth[parent] + 1
 print(token)

@@ -44,7 +44,8 @@ for C in 2 16; do
   echo "== post comments, $C connections, ${DURATION}s"
   PARLEY_TOKEN=$TOKEN PARLEY_PATH="/api/v1/articles/$KEY/comments?site=demo" \
     wrk -t2 -c$C -d${DURATION}s --latency -s src/test/bench/post.lua "$BASE" \
-    | grep -E "Latency|requests in|Requests/sec|50%|99%|Non-2xx|non-2xx"
+    | grep -E "Latency|requests in|Requests/sec|50%|99%|HTTP [0-9]+:"
 done
+echo "comments on the article now: $(curl -s "$BASE/api/v1/counts?site=demo&keys=$KEY")"
 read -r RSS CPU < <(ps -o rss=,cputime= -p $PID)
 echo "after the runs: RSS $((RSS / 1024)) MB, CPU time $CPU"

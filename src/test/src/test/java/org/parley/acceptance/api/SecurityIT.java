@@ -139,6 +139,21 @@ class SecurityIT {
         assertEquals("unauthenticated", bad.json().getString("code"));
     }
 
+    @Test
+    void pagesCarryAStrictContentSecurityPolicyAndTheWidgetLoadsFromAnyOrigin(ParleyServer.Server server) {
+        Http http = new Http(server);
+        for (String page : new String[] {"/", "/moderate/"}) {
+            Http.Reply reply = http.get(page);
+            assertEquals(200, reply.status(), page);
+            String csp = reply.header("Content-Security-Policy");
+            assertTrue(csp != null && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), page + ": " + csp);
+            assertEquals("nosniff", reply.header("X-Content-Type-Options"));
+        }
+        Http.Reply widget = http.get("/widget/parley.js", "Origin", FOREIGN);
+        assertEquals(200, widget.status());
+        assertEquals("*", widget.header("Access-Control-Allow-Origin"));
+    }
+
     static String hs256(String claims, String secret) throws Exception {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String input = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8)) + "."

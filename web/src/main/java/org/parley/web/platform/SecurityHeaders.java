@@ -1,0 +1,39 @@
+package org.parley.web.platform;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import java.io.IOException;
+
+/**
+ * Response headers that harden every answer: no MIME sniffing, a strict referrer policy, and on
+ * Parley's own pages (demo, moderator console) a Content-Security-Policy that allows scripts only
+ * from this origin and no framing. The widget's files may be loaded by any page
+ * ({@code Access-Control-Allow-Origin: *}: they are public and carry no credentials).
+ */
+@WebFilter(urlPatterns = "/*")
+public class SecurityHeaders extends HttpFilter {
+
+    static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
+            + "img-src 'self' https: data:; connect-src 'self'; frame-ancestors 'none'; base-uri 'none'; "
+            + "form-action 'self'; object-src 'none'";
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        response.setHeader("X-Content-Type-Options", "nosniff");
+        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        if (path.startsWith("/widget/")) {
+            response.setHeader("Access-Control-Allow-Origin", "*");
+        } else if (!path.startsWith("/api/")) {
+            response.setHeader("Content-Security-Policy", PAGE_POLICY);
+            response.setHeader("X-Frame-Options", "DENY");
+        }
+        chain.doFilter(request, response);
+    }
+}
