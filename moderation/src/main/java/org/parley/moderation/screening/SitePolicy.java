@@ -37,13 +37,13 @@ import jakarta.json.stream.JsonGenerator;
  * check off. The defaults were chosen against
  * the shipped model on Parley's own labelled replies so that dismissive and mocking replies are
  * held while short courteous replies, sharp civil disagreement and news about violence are
- * published (see {@code DefaultPolicyExamplesTest} and docs/BENCHMARKS.md). The dismissive
- * threshold is high because the model is over-confident on very short replies.
+ * published (see {@code DefaultPolicyExamplesTest} and docs/BENCHMARKS.md). The dismissive and
+ * overall thresholds are high because the model is over-confident on very short replies.
  */
 public final class SitePolicy {
 
     /** Default hold threshold of the overall {@code uncivil} probability. */
-    public static final double DEFAULT_UNCIVIL_THRESHOLD = 0.7;
+    public static final double DEFAULT_UNCIVIL_THRESHOLD = 0.9;
 
     private static final Map<Attribute, Double> DEFAULT_THRESHOLDS = defaultThresholds();
 

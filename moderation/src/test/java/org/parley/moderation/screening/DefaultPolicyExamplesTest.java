@@ -27,7 +27,7 @@ class DefaultPolicyExamplesTest {
     /** At most this share of the civil replies may be held. */
     private static final double MAX_CIVIL_HELD = 0.05;
     /** At least this share of the hostile replies must be held. */
-    private static final double MIN_HOSTILE_HELD = 0.8;
+    private static final double MIN_HOSTILE_HELD = 0.75;
 
     private record Example(Decision expected, String text) {
     }
