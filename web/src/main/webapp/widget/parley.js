@@ -767,7 +767,7 @@
     var self = this, art = li.querySelector('article'), body = art.querySelector('.body');
     if (li.querySelector(':scope > form.inline')) return;
     var close = function () { form.remove(); body.hidden = false; };
-    var form = this._form({ label: this.t('editLabel'), submit: this.t('save'), edit: c, initial: c.body || body.textContent,
+    var form = this._form({ label: this.t('editLabel'), submit: this.t('save'), edit: c, initial: c.body != null ? c.body : body.innerText.trim(),
       onCancel: function () { close(); btn.focus(); },
       onDone: function (updated, res) {
         close();

@@ -29,7 +29,7 @@ class AccessibilityIT extends WithBrowser {
         assertNoViolations("widget with a nested thread");
 
         WebElement first = browser.commentContaining(widget, "featured-worthy");
-        first.findElement(By.xpath(".//button[normalize-space()='Reply']")).click();
+        Chromium.button(first, "Reply").click();
         browser.await("the reply form", d -> first.findElement(By.cssSelector(":scope > form")));
         assertNoViolations("widget with a reply form open");
 
@@ -37,11 +37,11 @@ class AccessibilityIT extends WithBrowser {
         WebElement nudge = browser.await("the nudge", d -> form.findElement(By.cssSelector(".nudge")));
         assertNoViolations("widget showing the nudge");
 
-        nudge.findElement(By.xpath(".//button[normalize-space()='Post anyway']")).click();
+        Chromium.button(nudge, "Post anyway").click();
         browser.await("the held comment", d -> !widget.findElements(By.cssSelector("li.held")).isEmpty());
         assertNoViolations("widget with the author's held comment");
 
-        first.findElement(By.xpath(".//button[normalize-space()='Report']")).click();
+        Chromium.button(first, "Report").click();
         browser.await("the report dialog", d -> widget.findElement(By.cssSelector("dialog[open]")));
         assertNoViolations("widget with the report dialog open");
     }

@@ -106,6 +106,11 @@ final class Chromium implements AutoCloseable {
         return form;
     }
 
+    /** The button with exactly this visible label inside {@code scope} (an element, or the whole page). */
+    static WebElement button(SearchContext scope, String label) {
+        return scope.findElement(By.xpath(".//button[normalize-space()='" + label + "']"));
+    }
+
     Object script(String js, Object... args) {
         return ((JavascriptExecutor) driver).executeScript(js, args);
     }

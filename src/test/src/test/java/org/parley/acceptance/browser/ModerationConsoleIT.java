@@ -38,7 +38,7 @@ class ModerationConsoleIT extends WithBrowser {
         WebElement card = cardContaining("careful comment waiting");
         assertTrue(card.getText().contains("Ivan"), "the card names the author");
         assertTrue(card.getText().contains("Host article " + key), "the card names the article");
-        card.findElement(By.xpath(".//button[normalize-space()='Approve']")).click();
+        Chromium.button(card, "Approve").click();
         browser.await("the card to leave the held queue", d -> d.findElements(By.cssSelector(".card")).stream()
                 .noneMatch(c -> c.getText().contains("careful comment waiting")));
         browser.await("the announcement", d -> d.findElement(By.id("announce")).getText().startsWith("Approved"));
@@ -87,7 +87,7 @@ class ModerationConsoleIT extends WithBrowser {
         signInAndOpenHeldQueue(key);
         browser.await("three cards", d -> d.findElements(By.cssSelector(".card")).size() == 3);
         browser.driver.findElement(By.cssSelector(".bulk input[type=checkbox]")).click();
-        browser.driver.findElement(By.xpath("//button[normalize-space()='Reject selected…']")).click();
+        Chromium.button(browser.driver, "Reject selected…").click();
         WebElement dialog = browser.await("the reason dialog", d -> d.findElement(By.cssSelector("dialog[open]")));
         new Select(dialog.findElement(By.cssSelector("select[name=reason]"))).selectByValue("spam");
         dialog.findElement(By.cssSelector("textarea[name=note]")).sendKeys(note);
@@ -98,7 +98,7 @@ class ModerationConsoleIT extends WithBrowser {
         browser.driver.findElement(By.linkText("Audit log")).click();
         WebElement search = browser.await("the audit search", d -> d.findElement(By.cssSelector("input[name=q]")));
         search.sendKeys(note);
-        browser.driver.findElement(By.xpath("//button[normalize-space()='Search']")).click();
+        Chromium.button(browser.driver, "Search").click();
         browser.await("three matching decisions", d -> d.findElements(By.cssSelector("table.audit tbody tr")).size() == 3
                 && d.findElements(By.cssSelector("table.audit tbody tr")).stream().allMatch(r -> r.getText().contains(note)));
     }
@@ -118,7 +118,7 @@ class ModerationConsoleIT extends WithBrowser {
         filters.get(0).clear();
         filters.get(0).sendKeys(ParleyClient.SITE);
         filters.get(1).sendKeys(articleKey);
-        browser.driver.findElement(By.xpath("//form[contains(@class,'filters')]//button[normalize-space()='Apply']")).click();
+        Chromium.button(browser.driver.findElement(By.cssSelector("form.filters")), "Apply").click();
         browser.await("the queue filtered to the article", d -> d.findElements(By.cssSelector(".card")).stream()
                 .allMatch(c -> c.getText().contains(articleKey)) && d.findElement(By.cssSelector(".queue .status")).getText().isEmpty());
     }

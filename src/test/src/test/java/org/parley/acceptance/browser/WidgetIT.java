@@ -44,16 +44,11 @@ class WidgetIT extends WithBrowser {
 
     @Test
     void aGuestPostsACommentAndThenRepliesToIt() {
-        String key = parley.newArticle("post", host);
-        SearchContext widget = browser.widgetOn(host, key);
-
-        browser.postAsGuest(widget, "Carol", "A *civil* first comment about the declaration.");
-
-        WebElement comment = browser.commentContaining(widget, "civil first comment");
+        WebElement comment = postOnANewArticle("post", "Carol", "A *civil* first comment about the declaration.");
         assertEquals("civil", comment.findElement(By.cssSelector(".body em")).getText(), "Markdown is rendered by the server");
         assertEquals("Carol", comment.findElement(By.cssSelector(".author")).getText());
 
-        comment.findElement(By.xpath(".//button[normalize-space()='Reply']")).click();
+        Chromium.button(comment, "Reply").click();
         WebElement replyForm = browser.await("the reply form", d -> comment.findElement(By.cssSelector(":scope > form")));
         assertTrue(replyForm.findElements(By.cssSelector("input[name=name]")).isEmpty(),
                 "the guest already has an identity: no second name field");
@@ -82,7 +77,7 @@ class WidgetIT extends WithBrowser {
         assertFalse(nudge.findElements(By.cssSelector("mark")).isEmpty(), "the spans that drove the nudge are highlighted");
         assertTrue(widget.findElements(By.cssSelector("li.c")).isEmpty(), "nothing is stored before the author decides");
 
-        nudge.findElement(By.xpath(".//button[normalize-space()='Post anyway']")).click();
+        Chromium.button(nudge, "Post anyway").click();
 
         WebElement held = browser.commentContaining(widget, "cool story");
         assertTrue(held.getDomAttribute("class").contains("held"));
@@ -95,6 +90,33 @@ class WidgetIT extends WithBrowser {
             SearchContext theirs = stranger.widget();
             assertTrue(theirs.findElements(By.cssSelector("li.c")).isEmpty(), "other readers do not see a held comment");
         }
+    }
+
+    @Test
+    void anAuthorEditsAndThenDeletesTheirOwnComment() {
+        WebElement comment = postOnANewArticle("own", "Vera", "My first draft of a thought.");
+
+        Chromium.button(comment, "Edit").click();
+        WebElement editor = browser.await("the edit form", d -> comment.findElement(By.cssSelector(":scope > form textarea")));
+        assertEquals("My first draft of a thought.", editor.getDomProperty("value"), "the editor starts from the comment's text");
+        editor.clear();
+        editor.sendKeys("My second, better thought.");
+        Chromium.button(comment, "Save changes").click();
+        browser.await("the edited text", d -> comment.findElement(By.cssSelector(":scope > article .body")).getText()
+                .contains("second, better thought"));
+
+        browser.driver.navigate().refresh();
+        SearchContext again = browser.widget();
+        WebElement stored = browser.commentContaining(again, "second, better thought");
+        assertTrue(stored.getText().contains("(edited)"), "an edited comment says so");
+
+        Chromium.button(stored, "Delete").click();
+        WebElement confirm = browser.await("the confirmation", d -> again.findElement(By.cssSelector("dialog[open]")));
+        Chromium.button(confirm, "Delete").click();
+        browser.await("the comment to go", d -> again.findElements(By.cssSelector("li.c")).isEmpty());
+        browser.driver.navigate().refresh();
+        SearchContext afterwards = browser.widget();
+        assertTrue(afterwards.findElements(By.cssSelector("li.c")).isEmpty(), "a deleted comment without replies leaves nothing behind");
     }
 
     @Test
@@ -146,7 +168,7 @@ class WidgetIT extends WithBrowser {
         nameDialog.findElement(By.cssSelector("button[type=submit]")).click();
         browser.await("the like to count", d -> "true".equals(like.getDomAttribute("aria-pressed")) && like.getText().endsWith("1"));
 
-        comment.findElement(By.xpath(".//button[normalize-space()='Report']")).click();
+        Chromium.button(comment, "Report").click();
         WebElement dialog = browser.await("the report dialog", d -> widget.findElement(By.cssSelector("dialog[open]")));
         dialog.findElement(By.cssSelector("input[value=off_topic]")).click();
         dialog.findElement(By.cssSelector("textarea")).sendKeys("Nothing to do with the article.");

@@ -3,6 +3,8 @@ package org.parley.acceptance.browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.SearchContext;
+import org.openqa.selenium.WebElement;
 import org.parley.acceptance.support.ParleyServer;
 import org.parley.acceptance.support.ParleyServer.Server;
 
@@ -26,6 +28,18 @@ abstract class WithBrowser {
         host = new HostPage(server.base());
         parley.allowOrigin(host.origin());
         browser = new Chromium();
+    }
+
+    /**
+     * Opens a new article's host page, posts through the widget as a guest, and returns the new
+     * comment's list item, found where the widget puts the focus after posting.
+     */
+    WebElement postOnANewArticle(String prefix, String name, String text) {
+        SearchContext widget = browser.widgetOn(host, parley.newArticle(prefix, host));
+        browser.postAsGuest(widget, name, text);
+        return browser.await("focus on the posted comment", d -> (WebElement) browser.script(
+                "const a = document.querySelector('parley-comments').shadowRoot.activeElement;"
+                        + "return a && a.tagName === 'ARTICLE' ? a.parentElement : null;"));
     }
 
     @AfterEach

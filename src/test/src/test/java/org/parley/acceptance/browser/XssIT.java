@@ -100,7 +100,7 @@ class XssIT extends WithBrowser {
         WebElement form = widget.findElement(By.cssSelector("form.main"));
         form.findElement(By.cssSelector("textarea")).sendKeys(
                 "Some **bold** words <img src=x onerror=\"__trap('preview')\"> [link](javascript:__trap('preview-link'))");
-        form.findElement(By.xpath(".//button[normalize-space()='Preview']")).click();
+        Chromium.button(form, "Preview").click();
 
         WebElement preview = browser.await("the server-rendered preview", d -> form.findElement(By.cssSelector(".preview.rendered")));
         assertEquals("bold", preview.findElement(By.cssSelector("strong")).getText());
