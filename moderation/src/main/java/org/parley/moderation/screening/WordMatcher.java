@@ -154,19 +154,20 @@ final class WordMatcher {
                 }
             }
         }
+        List<int[]> allowed = matches.stream().filter(m -> terms[m[0]].kind() == Kind.ALLOWED).toList();
         Set<Hit> hits = new LinkedHashSet<>();
         for (int[] m : matches) {
             Term term = terms[m[0]];
-            if (term.kind() != Kind.ALLOWED && !insideAllowed(matches, m)) {
+            if (term.kind() != Kind.ALLOWED && !inside(allowed, m)) {
                 hits.add(new Hit(term.entry(), term.kind()));
             }
         }
         return List.copyOf(hits);
     }
 
-    private boolean insideAllowed(List<int[]> matches, int[] m) {
-        for (int[] a : matches) {
-            if (terms[a[0]].kind() == Kind.ALLOWED && a[1] <= m[1] && m[2] <= a[2]) {
+    private static boolean inside(List<int[]> allowed, int[] m) {
+        for (int[] a : allowed) {
+            if (a[1] <= m[1] && m[2] <= a[2]) {
                 return true;
             }
         }

@@ -105,4 +105,19 @@ class TokenBucketRateLimiterTest {
         }
         assertEquals(10, granted.get());
     }
+
+    @Test
+    void refilledBucketsAreDroppedOnceTheKeyLimitIsPassed() {
+        ManualClock clock = new ManualClock();
+        TokenBucketRateLimiter limiter = TokenBucketRateLimiter.withClock(clock, 2);
+        RateLimit limit = new RateLimit(1, Duration.ofSeconds(10));
+        limiter.tryAcquire("a", limit);
+        limiter.tryAcquire("b", limit);
+        limiter.tryAcquire("c", limit);
+        assertEquals(3, limiter.size(), "nothing had refilled yet, so nothing was dropped");
+        clock.advance(Duration.ofMinutes(1));
+        assertTrue(limiter.tryAcquire("d", limit));
+        assertEquals(1, limiter.size());
+        assertTrue(limiter.tryAcquire("a", limit), "a dropped bucket starts full again");
+    }
 }
