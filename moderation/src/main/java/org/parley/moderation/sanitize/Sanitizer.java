@@ -9,8 +9,10 @@ import java.util.Set;
 
 import org.commonmark.Extension;
 import org.commonmark.ext.autolink.AutolinkExtension;
+import org.commonmark.node.AbstractVisitor;
 import org.commonmark.node.Heading;
 import org.commonmark.node.Image;
+import org.commonmark.node.Link;
 import org.commonmark.node.Node;
 import org.commonmark.parser.Parser;
 import org.commonmark.renderer.NodeRenderer;
@@ -79,7 +81,14 @@ public final class Sanitizer {
      * @throws NullPointerException if {@code markdown} is null
      */
     public Sanitized sanitize(String markdown) {
-        return sanitizeHtml(renderer.render(PARSER.parse(markdown)));
+        Node document = PARSER.parse(markdown);
+        Sanitized result = sanitizeHtml(renderer.render(document));
+        RemovedMarkup removed = result.removed();
+        if (!removed.isEmpty() && !removed.scriptCapable() && hasScriptDestination(document)) {
+            // Markdown's own URL check already blanked the address, so only the source shows the attempt.
+            return new Sanitized(result.html(), new RemovedMarkup(removed.elements(), removed.attributes(), true));
+        }
+        return result;
     }
 
     /**
@@ -96,6 +105,25 @@ public final class Sanitizer {
             removed = new RemovedMarkup(removed.elements(), removed.attributes(), true);
         }
         return new Sanitized(new SafeHtml(safe, countLinks(safe), hasVisibleContent(safe)), removed);
+    }
+
+    /** Whether a Markdown link or image points at a script URL ({@code [x](javascript:...)}). */
+    private static boolean hasScriptDestination(Node document) {
+        boolean[] found = new boolean[1];
+        document.accept(new AbstractVisitor() {
+            @Override
+            public void visit(Link link) {
+                found[0] |= ScriptScout.hasScriptScheme(link.getDestination());
+                visitChildren(link);
+            }
+
+            @Override
+            public void visit(Image image) {
+                found[0] |= ScriptScout.hasScriptScheme(image.getDestination());
+                visitChildren(image);
+            }
+        });
+        return found[0];
     }
 
     private static int countLinks(String html) {

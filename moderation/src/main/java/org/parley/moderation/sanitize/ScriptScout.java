@@ -38,7 +38,7 @@ final class ScriptScout implements HtmlSanitizer.Policy {
         }
     }
 
-    private static boolean hasScriptScheme(String value) {
+    static boolean hasScriptScheme(String value) {
         StringBuilder compact = new StringBuilder(Math.min(value.length(), 40));
         for (int i = 0; i < value.length() && compact.length() < 40; i++) {
             char c = value.charAt(i);

@@ -134,6 +134,19 @@ class SanitizerTest {
     }
 
     @Test
+    void markdownLinkToAScriptUrlIsAnInjectionAttempt() {
+        Sanitized result = sanitizer.sanitize("click [here](javascript:alert(document.cookie)) please");
+        assertFalse(result.html().html().contains("href"));
+        assertTrue(result.removed().looksLikeInjection(), result.removed()::toString);
+    }
+
+    @Test
+    void markdownLinkToAnOrdinaryPageIsNotAnInjectionAttempt() {
+        assertFalse(sanitizer.sanitize("see [the council](https://example.org) and <span>x</span>").removed()
+                .looksLikeInjection());
+    }
+
+    @Test
     void droppedTagsWithOrdinaryAttributesAreNotInjectionAttempts() {
         RemovedMarkup removed = sanitizer.sanitize("<span class=\"note\" title=\"on the record\">x</span>"
                 + "<a href=\"/relative\">y</a>").removed();
