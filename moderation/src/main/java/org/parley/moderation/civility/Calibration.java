@@ -8,7 +8,8 @@ import java.util.Locale;
 /**
  * Turns raw head log-odds into probabilities, fitted on the held-out calibration split: Platt
  * scaling ({@code sigmoid(a*z + b)}) per attribute head, and for {@code uncivil} a logistic layer
- * over every head's log-odds, fitted by Newton's method with a small ridge penalty.
+ * over the uncivil head's log-odds and the strongest calibrated attribute (a calibrated max), with
+ * every source weighing the same. Both are fitted by Newton's method with a small ridge penalty.
  */
 final class Calibration {
     private static final double RIDGE = 1e-2;
