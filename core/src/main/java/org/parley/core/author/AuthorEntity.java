@@ -7,6 +7,9 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.parley.core.ForbiddenException;
+import org.parley.core.infrastructure.persistence.Repositories;
+import org.parley.core.site.SiteEntity;
 import org.hibernate.annotations.DynamicUpdate;
 
 /**
@@ -92,6 +95,28 @@ public class AuthorEntity {
 
     public Standing standing() {
         return Standing.valueOf(standing);
+    }
+
+    /** The API view, resolving the site key of an external author. */
+    public Author toAuthor(Repositories r) {
+        return toAuthor(siteId == null ? null
+                : r.sites().byId(siteId).map(SiteEntity::key).orElse(null));
+    }
+
+    /** Refuses banned and suspended authors, and guests where the site does not allow them. */
+    public void requireMayParticipate(SiteEntity site, Instant now) {
+        Standing effective = toAuthor((String) null).standingAt(now);
+        if (effective == Standing.BANNED) {
+            throw new ForbiddenException(ForbiddenException.AUTHOR_BANNED, "this author is banned");
+        }
+        if (effective == Standing.SUSPENDED) {
+            throw new ForbiddenException(ForbiddenException.AUTHOR_SUSPENDED,
+                    "this author is suspended");
+        }
+        if (kind() == AuthorKind.GUEST && !site.settings().allowGuests()) {
+            throw new ForbiddenException(ForbiddenException.GUESTS_NOT_ALLOWED,
+                    "sign in to comment on this site");
+        }
     }
 
     public Author toAuthor(String siteKey) {

@@ -32,7 +32,7 @@ public final class AuthorService {
         return store.write(r -> {
             AuthorEntity author = new AuthorEntity(AuthorId.random(), AuthorKind.GUEST, name, mail, null, null, r.now());
             r.authors().add(author);
-            return author.toAuthor(null);
+            return author.toAuthor((String) null);
         });
     }
 
@@ -150,10 +150,7 @@ public final class AuthorService {
         return mail;
     }
 
-    /** The API view of a stored author (resolving the site key of external authors). */
-    public static Author view(Repositories r, AuthorEntity author) {
-        String siteKey = author.siteId() == null ? null
-                : r.sites().byId(author.siteId()).map(SiteEntity::key).orElse(null);
-        return author.toAuthor(siteKey);
+    private static Author view(Repositories r, AuthorEntity author) {
+        return author.toAuthor(r);
     }
 }

@@ -11,8 +11,6 @@ import org.parley.core.ValidationException;
 import org.parley.core.article.ArticleEntity;
 import org.parley.core.author.AuthorEntity;
 import org.parley.core.author.AuthorId;
-import org.parley.core.author.AuthorKind;
-import org.parley.core.author.Standing;
 import org.parley.core.infrastructure.Require;
 import org.parley.core.infrastructure.persistence.Repositories;
 import org.parley.core.infrastructure.persistence.Store;
@@ -72,7 +70,7 @@ public final class CommentService {
             }
         }
         requireOpen(article);
-        requireMayParticipate(author, site, r.now());
+        author.requireMayParticipate(site, r.now());
         String body = body(request.body(), site);
         CommentEntity parent = null;
         if (request.parent() != null) {
@@ -129,7 +127,7 @@ public final class CommentService {
             SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();
             ArticleEntity article = r.articles().byId(c.articleId()).orElseThrow();
             AuthorEntity author = r.authors().require(edit.editor());
-            requireMayParticipate(author, site, r.now());
+            author.requireMayParticipate(site, r.now());
             requireOpen(article);
             if (!c.status().isEditable()) {
                 throw new InvalidStateException(InvalidStateException.NOT_EDITABLE,
@@ -236,22 +234,8 @@ public final class CommentService {
             throw new ForbiddenException(ForbiddenException.OWN_COMMENT, "authors cannot react to their own comments");
         }
         AuthorEntity author = r.authors().require(reader);
-        requireMayParticipate(author, r.sites().byId(c.siteId()).orElseThrow(), r.now());
+        author.requireMayParticipate(r.sites().byId(c.siteId()).orElseThrow(), r.now());
         return c;
-    }
-
-    /** Refuses banned and suspended authors, and guests where the site does not allow them. */
-    public static void requireMayParticipate(AuthorEntity author, SiteEntity site, Instant now) {
-        Standing standing = author.toAuthor(null).standingAt(now);
-        if (standing == Standing.BANNED) {
-            throw new ForbiddenException(ForbiddenException.AUTHOR_BANNED, "this author is banned");
-        }
-        if (standing == Standing.SUSPENDED) {
-            throw new ForbiddenException(ForbiddenException.AUTHOR_SUSPENDED, "this author is suspended");
-        }
-        if (author.kind() == AuthorKind.GUEST && !site.settings().allowGuests()) {
-            throw new ForbiddenException(ForbiddenException.GUESTS_NOT_ALLOWED, "sign in to comment on this site");
-        }
     }
 
     private static void requireOpen(ArticleEntity article) {

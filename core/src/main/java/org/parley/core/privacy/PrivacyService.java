@@ -10,7 +10,6 @@ import org.parley.core.article.ArticleRef;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorEntity;
 import org.parley.core.author.AuthorId;
-import org.parley.core.author.AuthorService;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentStatus;
@@ -69,7 +68,7 @@ public final class PrivacyService {
     public String exportAuthor(AuthorId id) {
         return store.read(r -> {
             AuthorEntity entity = r.authors().require(id);
-            Author author = AuthorService.view(r, entity);
+            Author author = entity.toAuthor(r);
             JsonObjectBuilder doc = Json.object();
             doc.add("format", "parley-author-export/1");
             doc.add("exportedAt", r.now().toString());

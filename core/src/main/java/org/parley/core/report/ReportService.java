@@ -9,7 +9,6 @@ import org.parley.core.author.AuthorEntity;
 import org.parley.core.author.AuthorId;
 import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentId;
-import org.parley.core.comment.CommentService;
 import org.parley.core.comment.CommentStatus;
 import org.parley.core.infrastructure.Require;
 import org.parley.core.infrastructure.persistence.Store;
@@ -51,7 +50,7 @@ public final class ReportService {
                     throw new ForbiddenException(ForbiddenException.OWN_COMMENT, "authors cannot report their own comments");
                 }
                 AuthorEntity author = r.authors().require(reporter);
-                CommentService.requireMayParticipate(author, r.sites().byId(c.siteId()).orElseThrow(), r.now());
+                author.requireMayParticipate(r.sites().byId(c.siteId()).orElseThrow(), r.now());
                 if (r.reports().exists(c.id(), reporter.value())) {
                     throw duplicate();
                 }

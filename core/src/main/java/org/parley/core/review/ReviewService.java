@@ -15,7 +15,6 @@ import org.parley.core.article.ArticleEntity;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.author.AuthorEntity;
 import org.parley.core.author.AuthorId;
-import org.parley.core.author.AuthorService;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentId;
@@ -131,7 +130,7 @@ public final class ReviewService {
             ArticleEntity article = articles.get(c.articleId());
             CommentEntity parent = c.parentId() == null ? null : parents.get(c.parentId());
             items.add(new QueueItem(views.view(c), article.title(), article.url(),
-                    parent == null ? null : views.view(parent), AuthorService.view(r, authors.get(c.authorId())),
+                    parent == null ? null : views.view(parent), authors.get(c.authorId()).toAuthor(r),
                     reports.getOrDefault(c.id(), List.of()).stream().map(ReportEntity::toReport).toList()));
         }
         return items;
@@ -186,7 +185,7 @@ public final class ReviewService {
             counts.putAll(r.review().statusCounts(author.value()));
             List<Comment> recent = recentLimit == 0 ? List.of()
                     : new CommentViews(r).viewAll(r.comments().byAuthor(author.value(), recentLimit));
-            return new AuthorHistory(AuthorService.view(r, entity), counts, r.reports().openAgainstAuthor(author.value()),
+            return new AuthorHistory(entity.toAuthor(r), counts, r.reports().openAgainstAuthor(author.value()),
                     recent);
         });
     }

@@ -2,30 +2,15 @@ package org.parley.core.bench;
 
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.parley.core.ParleyCore;
 
 /** Comment counts of 10 articles (1,000 comments each) in one call, as an article list page needs. */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class CountBenchmark {
+public class CountBenchmark extends CoreBenchmark {
     private ParleyCore core;
     private List<String> keys;
 
@@ -41,7 +26,7 @@ public class CountBenchmark {
     }
 
     @Benchmark
-    public Map<String, Long> countTenArticles() {
-        return core.threads().count(BenchData.SITE, keys);
+    public Map<String, Long> countTenArticles(Cpu cpu) {
+        return measured(cpu, () -> core.threads().count(BenchData.SITE, keys));
     }
 }

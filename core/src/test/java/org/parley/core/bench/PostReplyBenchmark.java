@@ -2,19 +2,10 @@ package org.parley.core.bench;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 import org.parley.core.ParleyCore;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.author.AuthorId;
@@ -29,13 +20,7 @@ import org.parley.core.thread.ThreadQuery;
  * Posting a reply (with its counters and revision) into a thread of 10,000 comments on an H2
  * file database. The database is a copy per trial, so every run starts from 10,000.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.MICROSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
-public class PostReplyBenchmark {
+public class PostReplyBenchmark extends CoreBenchmark {
     private ParleyCore core;
     private ArticleRef article;
     private AuthorId author;
@@ -59,9 +44,9 @@ public class PostReplyBenchmark {
     }
 
     @Benchmark
-    public Comment postReply() {
+    public Comment postReply(Cpu cpu) {
         CommentId parent = parents.get(ThreadLocalRandom.current().nextInt(parents.size()));
-        return core.comments().post(NewComment.reply(article, author, parent, "A reply in a busy thread"),
-                Screening.publish("<p>A reply in a busy thread</p>"));
+        return measured(cpu, () -> core.comments().post(NewComment.reply(article, author, parent, "A reply in a busy thread"),
+                Screening.publish("<p>A reply in a busy thread</p>")));
     }
 }
