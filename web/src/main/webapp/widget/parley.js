@@ -399,7 +399,7 @@
     this._alert = h('div', { class: 'status err', role: 'alert' });
     this._newBtn = h('button', { type: 'button', class: 'new', hidden: true, onclick: function () { self._showNew(); } });
     this._newLive = h('div', { class: 'sr', 'aria-live': 'polite' });
-    this._list = h('ol', { class: 'thread', 'aria-labelledby': headingId });
+    this._list = h('ol', { class: 'thread', 'aria-labelledby': headingId, 'aria-busy': 'true' });
     this._more = h('button', { type: 'button', class: 'more', hidden: true, onclick: function () { self._loadMore(); } }, t('loadMore'));
     this._composer = h('div');
     this._root.append(
@@ -878,7 +878,11 @@
     if (!window.EventSource || this._events) return;
     var self = this;
     var es = new EventSource(API + this._path('/events') + query({ site: this._site }));
+    var section = this._root.querySelector('section');
     this._events = es;
+    // data-live tells the host page (and tests) whether new comments will be announced.
+    es.addEventListener('count', function () { section.dataset.live = 'open'; });
+    es.addEventListener('error', function () { section.dataset.live = 'reconnecting'; });
     es.addEventListener('comment', function (ev) {
       var d;
       try { d = JSON.parse(ev.data || '{}'); } catch (e) { return; }

@@ -125,6 +125,7 @@ class WidgetIT extends WithBrowser {
         SearchContext widget = browser.widgetOn(host, key);
         WebElement button = widget.findElement(By.cssSelector("button.new"));
         assertFalse(button.isDisplayed());
+        browser.await("the live-update stream to be connected", d -> !widget.findElements(By.cssSelector("section[data-live=open]")).isEmpty());
 
         parley.publishAsGuest(key, "Erin", "Posted while you were reading.", null);
 
