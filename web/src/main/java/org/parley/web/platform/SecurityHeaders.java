@@ -15,7 +15,7 @@ import java.io.IOException;
  * from this origin and no framing. The widget's files may be loaded by any page
  * ({@code Access-Control-Allow-Origin: *}: they are public and carry no credentials).
  */
-@WebFilter(urlPatterns = "/*")
+@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "

@@ -77,7 +77,7 @@ public class Posting {
         if (verdict.needsNudge() && !confirm) {
             return new Outcome(null, NudgeView.of(verdict.nudge().orElseThrow()), verdict.nudge().get().message());
         }
-        refuseIfRejected(verdict);
+        refuseIfRejected(verdict, runtime.policy().rateLimit().refillEvery().toSeconds());
         Comment comment = core.comments().post(new NewComment(ref, authorId, parent, body, requestKey), screening(verdict));
         runtime.recentTexts().remember(authorId.toString(), body);
         announce(comment, null);
@@ -88,13 +88,16 @@ public class Posting {
     public Outcome edit(CommentId id, AuthorId authorId, int expectedRevision, String body, boolean confirm) {
         ParleyCore core = runtime.core();
         Comment before = core.comments().get(id);
+        if (!before.author().id().equals(authorId)) {
+            throw ProblemException.forbidden("Only its author may edit a comment.");
+        }
         Article article = core.articles().get(before.article());
         Author author = core.authors().get(authorId);
         Verdict verdict = screen(body, author, article, confirm);
         if (verdict.needsNudge() && !confirm) {
             return new Outcome(null, NudgeView.of(verdict.nudge().orElseThrow()), verdict.nudge().get().message());
         }
-        refuseIfRejected(verdict);
+        refuseIfRejected(verdict, runtime.policy().rateLimit().refillEvery().toSeconds());
         Comment comment = core.comments().edit(new CommentEdit(id, authorId, expectedRevision, body), screening(verdict));
         announce(comment, before.status());
         return new Outcome(comment, null, message(comment.status()));
@@ -130,13 +133,13 @@ public class Posting {
                 recent, recentRejections, Set.of());
     }
 
-    private static void refuseIfRejected(Verdict verdict) {
+    private static void refuseIfRejected(Verdict verdict, long retryAfterSeconds) {
         if (verdict.decision() != org.parley.moderation.screening.Decision.REJECT) {
             return;
         }
         List<String> reasons = verdict.reasons();
         if (reasons.contains(Reasons.RATE_LIMITED)) {
-            throw ProblemException.rateLimited(20);
+            throw ProblemException.rateLimited(Math.max(1, retryAfterSeconds));
         }
         if (reasons.contains(Reasons.AUTHOR_BANNED)) {
             throw ProblemException.of(403, "author-banned", "You cannot post here", "This account is banned from commenting.");
