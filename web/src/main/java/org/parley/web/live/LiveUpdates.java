@@ -62,7 +62,10 @@ public class LiveUpdates {
         broadcasters.values().forEach(SseBroadcaster::close);
     }
 
-    /** Registers {@code sink} on {@code topic} and sends it {@code first} (name and JSON data). */
+    /**
+     * Registers {@code sink} on {@code topic}, then sends it the first event (name and JSON data):
+     * registering first means no event published meanwhile is lost to this subscriber.
+     */
     public void subscribe(Sse sse, SseEventSink sink, String topic, String firstName, Object firstData) {
         this.sse = sse;
         SseBroadcaster broadcaster = broadcasters.computeIfAbsent(topic, t -> {
@@ -71,9 +74,9 @@ public class LiveUpdates {
             b.onError((s, e) -> closeQuietly(s));
             return b;
         });
-        sink.send(event(sse, firstName, firstData));
         subscribers.incrementAndGet();
         broadcaster.register(sink);
+        sink.send(event(sse, firstName, firstData));
     }
 
     /** Sends an event to every subscriber of {@code topic}; no-op without subscribers. */
