@@ -52,6 +52,14 @@ class CivilityScorerTest {
         assertTrue(s.get(Attribute.DISMISSIVE) < 0.3 && s.get(Attribute.ATTACK_ON_PERSON) < 0.3, () -> comment + " " + s);
     }
 
+    /** Terse reactions to the news are not brush-offs; none of these is in the training data verbatim. */
+    @ParameterizedTest
+    @ValueSource(strings = {"Hijacked", "LOL, that headline.", "Wait, what?", "Does anyone know when the vote is?"})
+    void shortNeutralReactionsAreNotUncivil(String reply) {
+        CivilityScores s = SCORER.score(reply);
+        assertTrue(s.uncivil() < 0.5, () -> reply + " " + s);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {"You are an 1d10t", "You are an id\u200Biot", "You are an іdіоt", "You are an i d i o t",
         "You are an idiooooot", "You are an ID10T"})
