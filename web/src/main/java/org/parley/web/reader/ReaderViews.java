@@ -45,9 +45,13 @@ public final class ReaderViews {
     /** A comment's author as readers see it. */
     public record AuthorView(String id, String name, String kind) { }
 
-    /** One comment with its nested replies. Tombstones have empty {@code html} and no author. */
+    /**
+     * One comment with its nested replies. Tombstones have empty {@code html} and no author.
+     * {@code body} is the Markdown as its author typed it, sent to that author only (to prefill an
+     * edit) and null for everyone else: it is text for a textarea, never HTML.
+     */
     public record CommentView(String id, String parentId, String rootId, int depth, AuthorView author, String html,
-                              String status, boolean featured, long reactions, long replyCount, Instant createdAt,
+                              String body, String status, boolean featured, long reactions, long replyCount, Instant createdAt,
                               Instant editedAt, int version, boolean mine, boolean canEdit, List<CommentView> replies,
                               String moreRepliesCursor) {
 
@@ -57,7 +61,7 @@ public final class ReaderViews {
                     c.author().kind().name().toLowerCase(Locale.ROOT));
             return new CommentView(c.id().toString(), c.parentId() == null ? null : c.parentId().toString(),
                     c.rootId() == null ? null : c.rootId().toString(), c.depth(), author, tombstone ? "" : c.html(),
-                    statusName(c.status()), c.featured(), c.reactionCount(), c.replyCount(), c.createdAt(), c.editedAt(),
+                    mine && !tombstone ? c.rawBody() : null, statusName(c.status()), c.featured(), c.reactionCount(), c.replyCount(), c.createdAt(), c.editedAt(),
                     c.revision(), mine, canEdit, replies, moreReplies);
         }
 

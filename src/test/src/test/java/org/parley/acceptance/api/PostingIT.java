@@ -76,6 +76,17 @@ class PostingIT {
                 "Authorization", Readers.bearer(owner));
         assertEquals(200, edited.status(), edited.body());
         assertTrue(edited.json().getJsonObject("comment").getString("html").contains("second, better"));
+        assertEquals("A second, better version of my point.", edited.json().getJsonObject("comment").getString("body"),
+                "the author gets back the Markdown they typed, to edit it again");
+        Http.Reply asOwner = reader.send("GET", "/api/v1/articles/" + article + "/comments?site=demo", null,
+                "Authorization", Readers.bearer(owner));
+        Http.Reply asOther = reader.send("GET", "/api/v1/articles/" + article + "/comments?site=demo", null,
+                "Authorization", Readers.bearer(other));
+        assertEquals("A second, better version of my point.",
+                asOwner.json().getJsonArray("comments").getJsonObject(0).getString("body"), asOwner.body());
+        assertTrue(asOther.json().getJsonArray("comments").getJsonObject(0).isNull("body")
+                || !asOther.json().getJsonArray("comments").getJsonObject(0).containsKey("body"),
+                "nobody else sees the raw text: " + asOther.body());
 
         Http.Reply stale = reader.send("PATCH", "/api/v1/comments/" + id + "?site=demo",
                 "{\"body\":\"Third version.\",\"version\":" + version + "}", "Authorization", Readers.bearer(owner));
