@@ -103,10 +103,7 @@ public final class TextNormalizer {
     private static Buffer joinSpacedLetters(Buffer in) {
         char[] c = in.chars;
         int n = in.length;
-        Buffer out = new Buffer(n);
-        out.flags = in.flags;
-        out.letters = in.letters;
-        out.upperCase = in.upperCase;
+        Buffer out = in.emptyCopy();
         int i = 0;
         while (i < n) {
             int runEnd = spacedRunEnd(c, n, i);
@@ -170,10 +167,7 @@ public final class TextNormalizer {
     private static Buffer undoWordObfuscation(Buffer in) {
         char[] c = in.chars;
         int n = in.length;
-        Buffer out = new Buffer(n);
-        out.flags = in.flags;
-        out.letters = in.letters;
-        out.upperCase = in.upperCase;
+        Buffer out = in.emptyCopy();
         int i = 0;
         while (i < n) {
             if (!isTokenChar(c[i])) {
@@ -367,6 +361,15 @@ public final class TextNormalizer {
             chars = new char[cap];
             start = new int[cap];
             end = new int[cap];
+        }
+
+        /** An empty buffer of the same capacity that carries this one's counters to the next stage. */
+        Buffer emptyCopy() {
+            Buffer next = new Buffer(length);
+            next.flags = flags;
+            next.letters = letters;
+            next.upperCase = upperCase;
+            return next;
         }
 
         void append(char ch, int from, int to) {
