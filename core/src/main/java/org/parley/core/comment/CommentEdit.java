@@ -15,5 +15,6 @@ public record CommentEdit(CommentId comment, AuthorId editor, int expectedRevisi
         if (body == null || body.isBlank()) {
             throw new org.parley.core.ValidationException("body", "must not be empty");
         }
+        Require.storable("body", body);
     }
 }

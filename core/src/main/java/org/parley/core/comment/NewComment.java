@@ -19,6 +19,7 @@ public record NewComment(ArticleRef article, AuthorId author, CommentId parent, 
         if (body == null || body.isBlank()) {
             throw new org.parley.core.ValidationException("body", "must not be empty");
         }
+        Require.storable("body", body);
         requestKey = Require.optionalText("requestKey", requestKey, 100);
     }
 

@@ -28,7 +28,7 @@ public record Screening(Verdict verdict, List<String> reasonCodes, Map<String, D
         Require.present("verdict", verdict);
         reasonCodes = List.copyOf(reasonCodes == null ? List.of() : reasonCodes);
         scores = Map.copyOf(scores == null ? Map.of() : scores);
-        Require.present("safeHtml", safeHtml);
+        Require.storable("safeHtml", Require.present("safeHtml", safeHtml));
         sanitizerRemovals = List.copyOf(sanitizerRemovals == null ? List.of() : sanitizerRemovals);
     }
 

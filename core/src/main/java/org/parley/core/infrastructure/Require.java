@@ -34,11 +34,35 @@ public final class Require {
         return value;
     }
 
-    /** Non-blank text of at most {@code max} characters, stripped of surrounding whitespace. */
+    /**
+     * Text that every supported database stores exactly as given: no NUL character (PostgreSQL
+     * refuses it in text columns, failing the whole transaction) and no unpaired surrogate (stored
+     * as {@code ?}). {@code null} passes; the other checks decide whether it may be absent.
+     */
+    public static String storable(String field, String value) {
+        if (value == null) {
+            return null;
+        }
+        for (int i = 0; i < value.length(); i++) {
+            char c = value.charAt(i);
+            if (c == '\0') {
+                throw new ValidationException(field, "must not contain the NUL character");
+            }
+            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                throw new ValidationException(field, "must be valid Unicode text (unpaired surrogate)");
+            }
+        }
+        return value;
+    }
+
+    /** Non-blank {@link #storable} text of at most {@code max} characters, stripped of surrounding whitespace. */
     public static String text(String field, String value, int max) {
         if (value == null || value.isBlank()) {
             throw new ValidationException(field, "must not be empty");
         }
+        storable(field, value);
         String stripped = value.strip();
         if (stripped.length() > max) {
             throw new ValidationException(field, "must be at most " + max + " characters");

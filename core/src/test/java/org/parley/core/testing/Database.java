@@ -38,10 +38,27 @@ public enum Database {
     }
 
     private String pgDatabase;
+    private String h2Url;
+
+    /** Rows in {@code table} right now, counted over a JDBC connection of its own (the real database, no cache). */
+    public long rows(String table) {
+        core();
+        String url = this == H2 ? h2Url : PG_SERVER + pgDatabase;
+        try (Connection c = DriverManager.getConnection(url, this == H2 ? "sa" : PG_USER, this == H2 ? "" : PG_PASSWORD);
+             Statement s = c.createStatement();
+             var result = s.executeQuery("select count(*) from " + table)) {
+            result.next();
+            return result.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot count " + table, e);
+        }
+    }
 
     private CoreConfig config() {
         if (this == H2) {
-            return CoreConfig.h2InMemory("parley_it_" + UUID.randomUUID().toString().replace("-", "")).withClock(clock);
+            CoreConfig h2 = CoreConfig.h2InMemory("parley_it_" + UUID.randomUUID().toString().replace("-", "")).withClock(clock);
+            h2Url = h2.jdbcUrl();
+            return h2;
         }
         pgDatabase = "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin("create database " + pgDatabase);
