@@ -293,15 +293,17 @@
 
   // ---------------------------------------------------------------- queue
   function queueView(queue) {
-    var state = { queue: queue, cursor: null, items: [], cards: [], sort: 'oldest', article: '' };
+    var state = { queue: queue, cursor: null, items: [], cards: [], sort: queue === 'reported' ? 'reports' : 'oldest', article: '' };
     var tabs = el('ul', { class: 'tabs' }, QUEUES.map(function (q, i) {
       return el('li', null, el('a', { href: '#/queue/' + q, 'aria-current': q === queue ? 'page' : null, 'aria-keyshortcuts': String(i + 1) },
         QUEUE_LABEL[q], ' ', el('span', { class: 'count', dataset: { count: q } }, counts[q] == null ? '' : String(counts[q]))));
     }));
     var sortId = newId('sort'), articleId = newId('article'), siteId = newId('site');
     var siteInput = el('input', { id: siteId, type: 'search', placeholder: 'all sites', value: site, disabled: !!(me && me.site) });
-    var sort = el('select', { id: sortId }, [['oldest', 'Oldest first'], ['newest', 'Newest first'], ['score', 'Most uncivil first']]
-      .map(function (o) { return el('option', { value: o[0] }, o[1]); }));
+    var orders = [['oldest', 'Oldest first'], ['newest', 'Newest first'], ['score', 'Most uncivil first']];
+    // Reports by brand-new guest identities weigh less, so a handful of minted guests cannot top this order.
+    if (queue === 'reported') orders.unshift(['reports', 'Most weighty reports first']);
+    var sort = el('select', { id: sortId }, orders.map(function (o) { return el('option', { value: o[0], selected: o[0] === state.sort }, o[1]); }));
     var article = el('input', { id: articleId, type: 'search', placeholder: 'article key' });
     var filters = el('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the queue' },
       el('div', { class: 'field inline' }, el('label', { for: sortId }, 'Order'), sort),
@@ -415,7 +417,7 @@
           s.sanitizerRemoved && s.sanitizerRemoved.length ? el('p', { class: 'removed' }, el('strong', null, 'Sanitiser removed: '),
             s.sanitizerRemoved.join(', ')) : null,
           it.reports && it.reports.length ? el('div', { class: 'reports' }, el('h3', null, it.reports.length + (it.reports.length === 1 ? ' report' : ' reports')),
-            el('ul', null, it.reports.map(function (r) { return el('li', null, el('strong', null, r.reason), r.text ? ': ' + r.text : '', ' ', el('span', { class: 'muted' }, when(r.at))); }))) : null,
+            el('ul', null, it.reports.map(function (r) { return el('li', null, el('strong', null, r.reason), r.text ? ': ' + r.text : '', ' ', el('span', { class: 'muted' }, when(r.at), r.weight < 1 ? ' · new identity, counts ' + r.weight : '')); }))) : null,
           actions, history));
       card.node.querySelector('article').addEventListener('focus', function () { state.current = card; });
       return card;

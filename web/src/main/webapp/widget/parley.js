@@ -293,7 +293,8 @@
   // ---------------------------------------------------------------- <parley-comments>
   /**
    * The comment thread of one article. Attributes: site, article (key), url, title, lang,
-   * sort (initial), jwt (host-site sign-in token; also the `jwt` property), max-depth,
+   * sort (initial), jwt (host-site sign-in token; also the `jwt` property), embed-token (the host
+   * site's signed {article, url, title} for sites that register articles by signed embed), max-depth,
    * theme ("dark" for dark host pages; the --parley-* custom properties override either theme).
    */
   class ParleyComments extends HTMLElement {
@@ -446,7 +447,8 @@
     return get().catch(function (e) {
       if (e.status !== 404 || cursor) throw e;
       return request('PUT', self._path() + query({ site: self._site }), {
-        body: { url: self.getAttribute('url') || location.href.split('#')[0], title: self.getAttribute('title') || document.title }
+        body: { url: self.getAttribute('url') || location.href.split('#')[0], title: self.getAttribute('title') || document.title,
+          token: self.getAttribute('embed-token') || undefined }
       }).then(get);
     });
   };

@@ -34,6 +34,9 @@ public interface CommentRepository {
 
     void addReaction(ReactionEntity reaction);
 
+    /** Which of {@code commentIds} the author reacted to. */
+    java.util.Set<Long> reactedBy(UUID authorId, Collection<Long> commentIds);
+
     /** Deletes the reader's reaction; whether there was one. */
     boolean removeReaction(long commentId, UUID authorId);
 

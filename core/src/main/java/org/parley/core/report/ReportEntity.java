@@ -32,11 +32,14 @@ public class ReportEntity {
     private Instant createdAt;
     @Column(name = "resolved_at")
     private Instant resolvedAt;
+    @Column(nullable = false)
+    private double weight;
 
     protected ReportEntity() {
     }
 
-    ReportEntity(long commentId, UUID reporterId, ReportReason reason, String text, Instant now) {
+    ReportEntity(long commentId, UUID reporterId, ReportReason reason, String text, double weight, Instant now) {
+        this.weight = weight;
         this.commentId = commentId;
         this.reporterId = reporterId;
         this.reason = reason.name();
@@ -49,8 +52,12 @@ public class ReportEntity {
         return commentId;
     }
 
+    public double weight() {
+        return weight;
+    }
+
     public Report toReport() {
         return new Report(id, new CommentId(commentId), new AuthorId(reporterId), ReportReason.valueOf(reason), text,
-                ReportStatus.valueOf(status), createdAt);
+                ReportStatus.valueOf(status), weight, createdAt);
     }
 }

@@ -1,11 +1,15 @@
 package org.parley.core.report;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import org.parley.core.ConflictException;
 import org.parley.core.ForbiddenException;
 import org.parley.core.InvalidStateException;
 import org.parley.core.ValidationException;
+import org.parley.core.author.Author;
 import org.parley.core.author.AuthorEntity;
+import org.parley.core.author.AuthorKind;
 import org.parley.core.author.AuthorId;
 import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentId;
@@ -14,10 +18,16 @@ import org.parley.core.infrastructure.Require;
 import org.parley.core.infrastructure.persistence.Store;
 
 /**
- * Readers report comments. One report per reader per comment, even under concurrent requests.
+ * Readers report comments. One report per reader per comment, even under concurrent requests. A
+ * report by a brand-new guest identity weighs {@link #NEW_IDENTITY_WEIGHT} in the reported queue.
  * Thread-safe; every method is one transaction. Obtain it from {@code ParleyCore.reports()}.
  */
 public final class ReportService {
+    /** A guest identity younger than this, with no comment a moderator approved, counts as brand new. */
+    public static final Duration NEW_IDENTITY_AGE = Duration.ofHours(24);
+    /** What a brand-new identity's report weighs: identities cost nothing to make, so four of them count as one. */
+    public static final double NEW_IDENTITY_WEIGHT = 0.25;
+
     private final Store store;
 
     public ReportService(Store store) {
@@ -54,7 +64,8 @@ public final class ReportService {
                 if (r.reports().exists(c.id(), reporter.value())) {
                     throw duplicate();
                 }
-                ReportEntity report = new ReportEntity(c.id(), reporter.value(), reason, note, r.now());
+                ReportEntity report = new ReportEntity(c.id(), reporter.value(), reason, note,
+                        weightOf(author.toAuthor(r), r.now()), r.now());
                 r.reports().add(report);
                 r.flush();
                 return report.toReport();
@@ -62,6 +73,13 @@ public final class ReportService {
         } catch (ConflictException e) {
             throw ConflictException.DUPLICATE_KEY.equals(e.code()) ? duplicate() : e;
         }
+    }
+
+    /** The weight of a report by {@code reporter} filed at {@code now}. */
+    static double weightOf(Author reporter, Instant now) {
+        boolean brandNew = reporter.kind() == AuthorKind.GUEST && reporter.approvedCount() == 0
+                && reporter.createdAt().plus(NEW_IDENTITY_AGE).isAfter(now);
+        return brandNew ? NEW_IDENTITY_WEIGHT : 1.0;
     }
 
     private static ConflictException duplicate() {

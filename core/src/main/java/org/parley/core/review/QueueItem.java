@@ -16,4 +16,9 @@ public record QueueItem(Comment comment, String articleTitle, String articleUrl,
     public QueueItem {
         reports = List.copyOf(reports);
     }
+
+    /** The summed weight of the open reports: what {@link QueueSort#REPORTS} orders by. */
+    public double reportWeight() {
+        return reports.stream().mapToDouble(Report::weight).sum();
+    }
 }

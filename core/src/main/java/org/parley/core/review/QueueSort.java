@@ -6,5 +6,10 @@ public enum QueueSort {
     OLDEST,
     NEWEST,
     /** Highest screening score first ({@code uncivil}, or the highest attribute). */
-    SCORE
+    SCORE,
+    /**
+     * Heaviest open reports first: the sum of the open reports' weights, where a brand-new guest
+     * identity's report weighs less than an established reader's ({@code Report.weight}).
+     */
+    REPORTS
 }

@@ -99,7 +99,7 @@ public final class ReviewService {
     public Page<QueueItem> queue(QueueQuery q) {
         String kind = "queue-" + q.queue().name().toLowerCase() + "-" + q.sort().name().toLowerCase();
         long[] after = q.cursor() == null ? null
-                : Cursors.decodeLongs(q.cursor(), kind, q.sort() == QueueSort.SCORE ? 2 : 1);
+                : Cursors.decodeLongs(q.cursor(), kind, q.sort() == QueueSort.SCORE || q.sort() == QueueSort.REPORTS ? 2 : 1);
         return store.read(r -> {
             Long siteId = siteId(r, q.siteKey() != null ? q.siteKey() : q.article() == null ? null : q.article().siteKey());
             Long articleId = articleId(r, siteId, q.article());
@@ -109,9 +109,12 @@ public final class ReviewService {
             String next = null;
             if (more) {
                 CommentEntity last = shown.getLast();
-                next = q.sort() == QueueSort.SCORE
-                        ? Cursors.encode(kind, Double.doubleToLongBits(last.uncivilScore()), last.id())
-                        : Cursors.encode(kind, last.id());
+                next = switch (q.sort()) {
+                    case SCORE -> Cursors.encode(kind, Double.doubleToLongBits(last.uncivilScore()), last.id());
+                    case REPORTS -> Cursors.encode(kind, Double.doubleToLongBits(r.reports().openFor(List.of(last.id()))
+                            .getOrDefault(last.id(), List.of()).stream().mapToDouble(ReportEntity::weight).sum()), last.id());
+                    case OLDEST, NEWEST -> Cursors.encode(kind, last.id());
+                };
             }
             return new Page<>(items(r, shown), next);
         });

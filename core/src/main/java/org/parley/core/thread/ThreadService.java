@@ -86,6 +86,7 @@ public final class ThreadService {
                 all.addAll(below);
             }
             views.preload(all);
+            Set<Long> reacted = reactedBy(r, viewer, all);
             for (int i = 0; i < page.size(); i++) {
                 CommentEntity root = page.get(i);
                 List<CommentEntity> below = subtrees.get(i);
@@ -94,7 +95,7 @@ public final class ThreadService {
                 String moreReplies = cut || (q.repliesPerComment() == 0 && root.replyCount() > 0)
                         ? Cursors.encode("replies", root.id(), shown.isEmpty() ? root.path() : shown.getLast().path())
                         : null;
-                nodes.add(tree(root, shown, depth, viewer, views, moreReplies));
+                nodes.add(tree(root, shown, depth, viewer, reacted, views, moreReplies));
             }
             return new ThreadPage(nodes, next, article.publishedCount());
         });
@@ -129,7 +130,7 @@ public final class ThreadService {
             String next = more ? Cursors.encode("replies", top.id(), shown.getLast().path()) : null;
             CommentViews views = new CommentViews(r).preload(shown);
             int depth = Math.max(1, site.settings().maxDepth() - top.depth());
-            ThreadNode tree = tree(top, shown, depth, v, views, null);
+            ThreadNode tree = tree(top, shown, depth, v, reactedBy(r, v, shown), views, null);
             return new ThreadPage(tree.replies(), next, article.publishedCount());
         });
     }
@@ -197,9 +198,15 @@ public final class ThreadService {
         };
     }
 
+    /** The ids among {@code comments} that {@code viewer} reacted to: one query, none for anonymous readers. */
+    private static Set<Long> reactedBy(Repositories r, UUID viewer, List<CommentEntity> comments) {
+        return viewer == null || comments.isEmpty() ? Set.of()
+                : r.comments().reactedBy(viewer, comments.stream().map(CommentEntity::id).toList());
+    }
+
     /** Nests {@code below} (in path order) under {@code top}; replies deeper than {@code depth} are flattened. */
-    private static ThreadNode tree(CommentEntity top, List<CommentEntity> below, int depth, UUID viewer, CommentViews views,
-                                   String moreReplies) {
+    private static ThreadNode tree(CommentEntity top, List<CommentEntity> below, int depth, UUID viewer, Set<Long> reacted,
+                                   CommentViews views, String moreReplies) {
         Map<Long, Builder> byId = new HashMap<>();
         Builder root = new Builder(top, 0, null);
         byId.put(top.id(), root);
@@ -220,7 +227,7 @@ public final class ThreadService {
             parent.children.add(node);
             byId.put(c.id(), node);
         }
-        return root.build(viewer, views, moreReplies);
+        return root.build(viewer, reacted, views, moreReplies);
     }
 
     private static final class Builder {
@@ -235,11 +242,11 @@ public final class ThreadService {
             this.parent = parent;
         }
 
-        ThreadNode build(UUID viewer, CommentViews views, String moreReplies) {
+        ThreadNode build(UUID viewer, Set<Long> reacted, CommentViews views, String moreReplies) {
             boolean mine = viewer != null && viewer.equals(entity.authorId());
             boolean placeholder = entity.status().isTombstone() || (!mine && entity.status() != CommentStatus.PUBLISHED);
-            List<ThreadNode> replies = children.stream().map(b -> b.build(viewer, views, null)).toList();
-            return new ThreadNode(views.view(entity, placeholder), mine, replies, moreReplies);
+            List<ThreadNode> replies = children.stream().map(b -> b.build(viewer, reacted, views, null)).toList();
+            return new ThreadNode(views.view(entity, placeholder), mine, reacted.contains(entity.id()), replies, moreReplies);
         }
     }
 }

@@ -25,6 +25,7 @@ import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
 import org.parley.core.comment.NewComment;
 import org.parley.core.report.ReportReason;
+import org.parley.core.report.ReportService;
 import org.parley.core.report.ReportStatus;
 import org.parley.core.testing.Database;
 import org.parley.core.testing.DatabaseIT;
@@ -180,6 +181,39 @@ class ReviewServiceIT extends DatabaseIT {
             paged = paged.withCursor(page.nextCursor());
         } while (page.hasMore());
         assertEquals(List.of(elsewhere.id(), high.id(), mid.id(), low.id()), walked);
+    }
+
+    @Test
+    void reportsOfBrandNewGuestIdentitiesWeighLessInTheReportedQueue() {
+        Comment byNewGuests = f.post(ann, "reported by three brand-new guests");
+        Comment byMember = f.post(ann, "reported by one signed-in reader");
+        Comment byOldGuest = f.post(ann, "reported by a guest of last week");
+        database.clock().advance(ReportService.NEW_IDENTITY_AGE.plusHours(1));
+        for (int i = 0; i < 3; i++) {
+            core.reports().report(byNewGuests.id(), f.guest("New " + i).id(), ReportReason.SPAM, null);
+        }
+        Author member = core.authors().upsertExternal(f.site.key(), "member-" + byMember.id(), "Member", null);
+        core.reports().report(byMember.id(), member.id(), ReportReason.ABUSIVE, null);
+        core.reports().report(byOldGuest.id(), bob.id(), ReportReason.ABUSIVE, null);
+
+        QueueQuery q = QueueQuery.of(Queue.REPORTED, f.site.key()).withSort(QueueSort.REPORTS);
+        Page<QueueItem> page = core.review().queue(q);
+        assertEquals(List.of(byOldGuest.id(), byMember.id(), byNewGuests.id()), ids(page),
+                "equal weights by id, newest first; three new identities weigh less than one established reader");
+        assertEquals(1.0, page.items().get(0).reportWeight());
+        assertEquals(1.0, page.items().get(1).reportWeight());
+        assertEquals(3 * ReportService.NEW_IDENTITY_WEIGHT, page.items().get(2).reportWeight());
+        assertEquals(ReportService.NEW_IDENTITY_WEIGHT, page.items().get(2).reports().getFirst().weight());
+
+        List<CommentId> walked = new ArrayList<>();
+        QueueQuery paged = q.withLimit(1);
+        Page<QueueItem> one;
+        do {
+            one = core.review().queue(paged);
+            walked.addAll(ids(one));
+            paged = paged.withCursor(one.nextCursor());
+        } while (one.hasMore());
+        assertEquals(ids(page), walked, "pages walk the same order");
     }
 
     private static List<CommentId> ids(Page<QueueItem> page) {

@@ -72,6 +72,28 @@ class ThreadServiceIT extends DatabaseIT {
     }
 
     @Test
+    void aReaderSeesWhichCommentsTheyLikedAndNobodyElseDoes() {
+        Comment liked = f.post(ann, "liked");
+        Comment reply = core.comments().post(org.parley.core.comment.NewComment.reply(f.article, ann.id(), liked.id(),
+                "liked reply"), Fixtures.publish("liked reply"));
+        Comment other = f.post(ann, "not liked");
+        core.comments().react(liked.id(), bob.id());
+        core.comments().react(reply.id(), bob.id());
+        ThreadPage forBob = read(ThreadQuery.firstPage(f.article).withViewer(bob.id()));
+        assertEquals(List.of(other.id(), liked.id()), ids(forBob));
+        assertFalse(forBob.comments().get(0).reacted());
+        assertTrue(forBob.comments().get(1).reacted());
+        assertTrue(forBob.comments().get(1).replies().getFirst().reacted());
+        assertTrue(core.threads().replies(liked.id(), bob.id(), null, 10).comments().getFirst().reacted(),
+                "the replies listing says so too");
+        assertFalse(read(ThreadQuery.firstPage(f.article).withViewer(ann.id())).comments().get(1).reacted());
+        assertFalse(read(ThreadQuery.firstPage(f.article)).comments().get(1).reacted());
+        core.comments().unreact(liked.id(), bob.id());
+        assertFalse(read(ThreadQuery.firstPage(f.article).withViewer(bob.id())).comments().get(1).reacted(),
+                "a withdrawn like is no longer shown");
+    }
+
+    @Test
     void repliesNestToTheSiteDepthAndDeeperOnesAreFlattened() {
         Comment root = f.post(ann, "root");
         Comment d1 = f.reply(bob, root.id(), "d1");

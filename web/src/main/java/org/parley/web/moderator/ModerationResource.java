@@ -81,7 +81,7 @@ public class ModerationResource {
             "reject", DecisionAction.REJECT, "feature", DecisionAction.FEATURE, "unfeature", DecisionAction.UNFEATURE,
             "remove", DecisionAction.REMOVE, "hold", DecisionAction.HOLD);
     static final Map<String, QueueSort> SORTS = Map.of("oldest", QueueSort.OLDEST, "newest", QueueSort.NEWEST,
-            "score", QueueSort.SCORE);
+            "score", QueueSort.SCORE, "reports", QueueSort.REPORTS);
 
     @Inject
     ParleyRuntime runtime;
@@ -115,7 +115,7 @@ public class ModerationResource {
         Queue q = queueOf(queue);
         QueueSort order = SORTS.get(sort);
         if (order == null) {
-            throw ProblemException.badParameter("sort", "must be one of oldest, newest, score");
+            throw ProblemException.badParameter("sort", "must be one of oldest, newest, score, reports");
         }
         String s = scope(site);
         int size = Params.intParam("limit", limit, 1, 100);

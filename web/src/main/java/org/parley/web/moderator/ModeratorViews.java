@@ -86,23 +86,23 @@ public final class ModeratorViews {
         }
     }
 
-    /** One report on a comment. */
-    public record ReportView(String reason, String text, String status, Instant at) {
+    /** One report on a comment; {@code weight} is less than 1 for a reporter whose identity was brand new. */
+    public record ReportView(String reason, String text, String status, double weight, Instant at) {
         static ReportView of(Report r) {
             return new ReportView(r.reason().name().toLowerCase(Locale.ROOT), r.text(),
-                    r.status().name().toLowerCase(Locale.ROOT), r.createdAt());
+                    r.status().name().toLowerCase(Locale.ROOT), r.weight(), r.createdAt());
         }
     }
 
-    /** A queue card. */
+    /** A queue card; {@code reportWeight} is the summed weight of the open reports. */
     public record Item(CardComment comment, ArticleBrief article, ParentBrief parent, AuthorCard author,
-                       ScreeningView screening, List<ReportView> reports) {
+                       ScreeningView screening, List<ReportView> reports, double reportWeight) {
         static Item of(QueueItem q, CivilityScorer scorer, Instant now) {
             Comment c = q.comment();
             return new Item(CardComment.of(c), new ArticleBrief(c.article().siteKey(), c.article().articleKey(),
                     q.articleTitle(), q.articleUrl()), ParentBrief.of(q.parent()),
                     q.author() == null ? null : AuthorCard.of(q.author(), now), ScreeningView.of(c, scorer),
-                    q.reports().stream().map(ReportView::of).toList());
+                    q.reports().stream().map(ReportView::of).toList(), q.reportWeight());
         }
     }
 

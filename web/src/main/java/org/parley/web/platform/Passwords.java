@@ -34,6 +34,21 @@ public class Passwords {
         return hash.generate(password.toCharArray());
     }
 
+    private volatile String decoy;
+
+    /**
+     * A hash of a random password with this hasher's parameters, made once: checking a password
+     * against it costs what checking a real account's costs, and never matches.
+     */
+    public String decoy() {
+        String d = decoy;
+        if (d == null) {
+            d = hash(generate());
+            decoy = d;
+        }
+        return d;
+    }
+
     public boolean matches(String password, String stored) {
         return password != null && stored != null && hash.verify(password.toCharArray(), stored);
     }

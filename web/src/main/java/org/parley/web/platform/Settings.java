@@ -2,9 +2,11 @@ package org.parley.web.platform;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -56,6 +58,9 @@ public class Settings {
     @Inject @ConfigProperty(name = "parley.trust-forwarded-for", defaultValue = "false")
     boolean trustForwardedFor;
 
+    @Inject @ConfigProperty(name = "parley.trusted-proxies")
+    Optional<Integer> trustedProxies;
+
     @Inject @ConfigProperty(name = "parley.rate.author-posts-per-minute", defaultValue = "5")
     int authorPostsPerMinute;
 
@@ -70,6 +75,18 @@ public class Settings {
 
     @Inject @ConfigProperty(name = "parley.rate.logins-per-minute", defaultValue = "10")
     int loginsPerMinute;
+
+    @Inject @ConfigProperty(name = "parley.rate.login-failures-per-username-per-hour", defaultValue = "20")
+    int loginFailuresPerUsernamePerHour;
+
+    @Inject @ConfigProperty(name = "parley.rate.address-guests-per-hour", defaultValue = "30")
+    int addressGuestsPerHour;
+
+    @Inject @ConfigProperty(name = "parley.rate.address-articles-per-hour", defaultValue = "30")
+    int addressArticlesPerHour;
+
+    @Inject @ConfigProperty(name = "parley.rate.address-window", defaultValue = "PT24H")
+    String addressWindow;
 
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath().normalize();
@@ -104,7 +121,18 @@ public class Settings {
     /** A screening policy as JSON (moderation's {@code SitePolicy} format); defaults when absent. */
     public Optional<Path> policyFile() { return policyFile.filter(s -> !s.isBlank()).map(Path::of); }
 
-    public boolean trustForwardedFor() { return trustForwardedFor; }
+    /**
+     * How many reverse proxies in front of Parley append to {@code X-Forwarded-For}: the client
+     * address is the one the outermost of them appended. {@code parley.trusted-proxies}, or 1 when
+     * only the older {@code parley.trust-forwarded-for=true} is set; 0 (the socket peer) by default.
+     */
+    public int trustedProxies() {
+        int hops = trustedProxies.orElse(trustForwardedFor ? 1 : 0);
+        if (hops < 0 || hops > 10) {
+            throw new IllegalStateException("parley.trusted-proxies must be 0 to 10, not " + hops);
+        }
+        return hops;
+    }
 
     public int authorPostsPerMinute() { return authorPostsPerMinute; }
 
@@ -115,4 +143,32 @@ public class Settings {
     public int addressWritesPerMinute() { return addressWritesPerMinute; }
 
     public int loginsPerMinute() { return loginsPerMinute; }
+
+    public int loginFailuresPerUsernamePerHour() { return loginFailuresPerUsernamePerHour; }
+
+    /** Guest identities one address may create on {@code site} per hour ({@code parley.site.<key>.rate.address-guests-per-hour} overrides). */
+    public int addressGuestsPerHour(String site) {
+        return siteInt(site, "rate.address-guests-per-hour", addressGuestsPerHour);
+    }
+
+    /** Articles one address may register on embed on {@code site} per hour (per-site override as above). */
+    public int addressArticlesPerHour(String site) {
+        return siteInt(site, "rate.address-articles-per-hour", addressArticlesPerHour);
+    }
+
+    /** How long one address holds its like, or its report, of one comment. */
+    public Duration addressWindow() {
+        return Duration.parse(addressWindow);
+    }
+
+    /** How articles of {@code site} come into being: {@code parley.site.<key>.article-registration}. */
+    public ArticleRegistration articleRegistration(String site) {
+        return ConfigProvider.getConfig().getOptionalValue("parley.site." + site + ".article-registration", String.class)
+                .filter(s -> !s.isBlank()).map(ArticleRegistration::parse).orElse(ArticleRegistration.EMBED);
+    }
+
+    private static int siteInt(String site, String name, int fallback) {
+        return ConfigProvider.getConfig().getOptionalValue("parley.site." + site + "." + name, Integer.class)
+                .orElse(fallback);
+    }
 }

@@ -33,6 +33,7 @@ import org.parley.core.thread.ThreadQuery;
 import org.parley.core.thread.ThreadSort;
 import org.parley.web.live.Events;
 import org.parley.web.live.LiveUpdates;
+import org.parley.web.platform.ArticleRegistration;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.platform.Settings;
 import org.parley.web.problem.Fields;
@@ -45,6 +46,9 @@ import org.parley.web.reader.ReaderViews.Posted;
 import org.parley.web.reader.ReaderViews.ReaderSession;
 import org.parley.web.reader.ReaderViews.ThreadView;
 import org.parley.web.security.Caller;
+import org.parley.web.security.HostSignIn;
+import org.parley.web.security.SignInKey;
+import org.parley.web.security.SignInKeys;
 import org.parley.web.security.IdempotencyStore;
 import org.parley.web.security.RateLimiter;
 import org.parley.web.security.ReaderIdentity;
@@ -94,6 +98,9 @@ public class ArticleResource {
     @Inject
     Settings settings;
 
+    @Inject
+    SignInKeys keys;
+
     @Context
     HttpServletRequest request;
 
@@ -103,25 +110,70 @@ public class ArticleResource {
     @PUT
     @Path("{key}")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Register the article on first embed (allowed origins of the site only)")
+    @Operation(summary = "Register the article on first embed (the site's article-registration mode decides how)")
     @APIResponse(responseCode = "201", description = "created")
     @APIResponse(responseCode = "200", description = "already known")
     public Response ensure(@QueryParam("site") String site, @PathParam("key") String key, Requests.Embed embed) {
         Site s = Sites.require(runtime, site);
-        String origin = request.getHeader("Origin");
-        if (origin == null || !s.allowsOrigin(origin)) {
-            throw ProblemException.of(403, "origin-not-allowed", "Origin not allowed",
-                    "Articles are registered on embed only from the site's allowed origins.");
+        ArticleRef ref = ArticleRef.of(s.key(), key);
+        var known = runtime.core().articles().find(ref);
+        if (known.isPresent()) {
+            return Response.ok(view(known.get())).build();
         }
         if (embed == null) {
             throw ProblemException.malformedJson("Send {\"url\": ..., \"title\": ...}.");
         }
-        Fields.check().require("url", embed.url()).require("title", embed.title())
-                .maxLength("url", embed.url(), 2000).maxLength("title", embed.title(), 300).orThrow();
-        ArticleRef ref = ArticleRef.of(s.key(), key);
-        boolean existed = runtime.core().articles().find(ref).isPresent();
-        Article article = runtime.core().articles().ensure(ref, embed.url(), embed.title());
-        return Response.status(existed ? 200 : 201).entity(view(article)).build();
+        ArticleRegistration mode = settings.articleRegistration(s.key());
+        String url;
+        String title;
+        switch (mode) {
+            case ADMIN -> throw ProblemException.of(403, "registration-closed", "Articles are registered by staff",
+                    "This site registers its articles through the admin API; this one is not registered yet.");
+            case SIGNED -> {
+                Fields.check().require("token", embed.token()).maxLength("token", embed.token(), 8192).orThrow();
+                SignInKey signing = keys.forSite(s.key()).orElseThrow(() -> ProblemException.of(400,
+                        "sign-in-not-configured", "Sign-in not configured", "This site has no host sign-in key configured."));
+                HostSignIn.HostArticle signed = HostSignIn.verifyEmbed(embed.token(), signing, runtime.clock().instant())
+                        .filter(a -> a.key().equals(key))
+                        .orElseThrow(() -> ProblemException.of(403, "embed-token-invalid", "Embed token not valid",
+                                "The embed token is not signed by this site, has expired or names another article."));
+                url = signed.url();
+                title = signed.title();
+            }
+            default -> {
+                String origin = request.getHeader("Origin");
+                if (origin == null || !s.allowsOrigin(origin)) {
+                    throw ProblemException.of(403, "origin-not-allowed", "Origin not allowed",
+                            "Articles are registered on embed only from the site's allowed origins.");
+                }
+                url = embed.url();
+                title = embed.title();
+                Fields.check().require("url", url).require("title", title).maxLength("url", url, 2000)
+                        .maxLength("title", title, 300)
+                        .rule(url == null || originOf(url).map(s::allowsOrigin).orElse(false), "url",
+                                "must be an http(s) address on one of the site's allowed origins")
+                        .orThrow();
+            }
+        }
+        runtime.limiter().acquire(new RateLimiter.Rule("address-articles", settings.addressArticlesPerHour(s.key()),
+                Duration.ofHours(1)), s.key() + "|" + Caller.of(request).address());
+        Article article = runtime.core().articles().ensure(ref, url, title);
+        return Response.status(201).entity(view(article)).build();
+    }
+
+    /** {@code scheme://host[:port]} of an absolute http(s) URL without user information; empty otherwise. */
+    static java.util.Optional<String> originOf(String url) {
+        try {
+            URI uri = new URI(url.strip());
+            String scheme = uri.getScheme();
+            if (scheme == null || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
+                    || uri.getHost() == null || uri.getRawUserInfo() != null) {
+                return java.util.Optional.empty();
+            }
+            return java.util.Optional.of(scheme + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+        } catch (java.net.URISyntaxException e) {
+            return java.util.Optional.empty();
+        }
     }
 
     @GET
@@ -191,7 +243,7 @@ public class ArticleResource {
         if (caller.isReader()) {
             author = AuthorId.parse(caller.requireReader(s.key()).authorId());
         } else {
-            created = readers.guest(s, post.author() == null ? null : post.author().name());
+            created = readers.guest(s, post.author() == null ? null : post.author().name(), caller.address());
             author = AuthorId.parse(created.author().id());
         }
         Posting.Outcome outcome = posting.post(ref, author, parent, post.body(), confirm, requestKey);

@@ -118,19 +118,38 @@ public class CommentResource {
         return reaction(site, id, false);
     }
 
+    /**
+     * One like per comment per reader, and per client address within {@link Settings#addressWindow}:
+     * a second identity from the same address is refused (429) while the first one's like stands, so
+     * minted identities do not add up. Withdrawing a like gives the address's claim back.
+     */
     private ReactionView reaction(String site, String id, boolean add) {
         Site s = Sites.require(runtime, site);
-        AuthorId reader = AuthorId.parse(Caller.of(request).requireReader(s.key()).authorId());
+        Caller caller = Caller.of(request);
+        AuthorId reader = AuthorId.parse(caller.requireReader(s.key()).authorId());
         limitWrites();
         CommentId comment = comment(s, id).id();
-        Reaction r = add ? runtime.core().comments().react(comment, reader) : runtime.core().comments().unreact(comment, reader);
+        Reaction r;
+        if (add) {
+            runtime.limiter().claim("address-like", comment + "|" + caller.address(), reader.toString(),
+                    settings.addressWindow());
+            try {
+                r = runtime.core().comments().react(comment, reader);
+            } catch (RuntimeException e) {
+                runtime.limiter().release("address-like", comment + "|" + caller.address(), reader.toString());
+                throw e;
+            }
+        } else {
+            r = runtime.core().comments().unreact(comment, reader);
+            runtime.limiter().release("address-like", comment + "|" + caller.address(), reader.toString());
+        }
         return new ReactionView(r.count(), r.reacted());
     }
 
     @POST
     @Path("{id}/reports")
     @Consumes(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Report a comment to the moderators (once per reader)")
+    @Operation(summary = "Report a comment to the moderators (once per reader, and per address within a window)")
     public Response report(@QueryParam("site") String site, @PathParam("id") String id, Requests.NewReport report) {
         Site s = Sites.require(runtime, site);
         ReaderIdentity reader = Caller.of(request).requireReader(s.key());
@@ -143,6 +162,8 @@ public class CommentResource {
                 .maxLength("text", report.text(), 1000).orThrow();
         limitWrites();
         Comment comment = comment(s, id);
+        runtime.limiter().claim("address-report", comment.id() + "|" + Caller.of(request).address(), reader.authorId(),
+                settings.addressWindow());
         runtime.core().reports().report(comment.id(), AuthorId.parse(reader.authorId()), REASONS.get(report.reason()),
                 report.text());
         posting.announce(comment, comment.status());

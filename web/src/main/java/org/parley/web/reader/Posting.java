@@ -216,6 +216,6 @@ public class Posting {
     }
 
     static CommentView view(Comment comment, Site site, Instant now) {
-        return CommentView.of(comment, true, canEdit(comment, site, now), List.of(), null);
+        return CommentView.of(comment, true, false, canEdit(comment, site, now), List.of(), null);
     }
 }

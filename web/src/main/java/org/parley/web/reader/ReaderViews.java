@@ -48,26 +48,28 @@ public final class ReaderViews {
     /**
      * One comment with its nested replies. Tombstones have empty {@code html} and no author.
      * {@code body} is the Markdown as its author typed it, sent to that author only (to prefill an
-     * edit) and null for everyone else: it is text for a textarea, never HTML.
+     * edit) and null for everyone else: it is text for a textarea, never HTML. {@code reacted}: whether
+     * the reader whose token came with the request liked it (false without a token).
      */
     public record CommentView(String id, String parentId, String rootId, int depth, AuthorView author, String html,
-                              String body, String status, boolean featured, long reactions, long replyCount, Instant createdAt,
-                              Instant editedAt, int version, boolean mine, boolean canEdit, List<CommentView> replies,
+                              String body, String status, boolean featured, long reactions, boolean reacted, long replyCount,
+                              Instant createdAt, Instant editedAt, int version, boolean mine, boolean canEdit, List<CommentView> replies,
                               String moreRepliesCursor) {
 
-        static CommentView of(Comment c, boolean mine, boolean canEdit, List<CommentView> replies, String moreReplies) {
+        static CommentView of(Comment c, boolean mine, boolean reacted, boolean canEdit, List<CommentView> replies,
+                              String moreReplies) {
             boolean tombstone = c.status().isTombstone();
             AuthorView author = tombstone ? null : new AuthorView(c.author().id().toString(), c.author().displayName(),
                     c.author().kind().name().toLowerCase(Locale.ROOT));
             return new CommentView(c.id().toString(), c.parentId() == null ? null : c.parentId().toString(),
                     c.rootId() == null ? null : c.rootId().toString(), c.depth(), author, tombstone ? "" : c.html(),
-                    mine && !tombstone ? c.rawBody() : null, statusName(c.status()), c.featured(), c.reactionCount(), c.replyCount(), c.createdAt(), c.editedAt(),
-                    c.revision(), mine, canEdit, replies, moreReplies);
+                    mine && !tombstone ? c.rawBody() : null, statusName(c.status()), c.featured(), c.reactionCount(),
+                    reacted, c.replyCount(), c.createdAt(), c.editedAt(), c.revision(), mine, canEdit, replies, moreReplies);
         }
 
         static CommentView of(ThreadNode node, EditPolicy edits) {
             List<CommentView> replies = node.replies().stream().map(r -> of(r, edits)).toList();
-            return of(node.comment(), node.mine(), node.mine() && edits.canEdit(node.comment()), replies,
+            return of(node.comment(), node.mine(), node.reacted(), node.mine() && edits.canEdit(node.comment()), replies,
                     node.moreRepliesCursor());
         }
     }

@@ -9,9 +9,12 @@ import org.parley.web.problem.Fields;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.reader.ReaderViews.AuthorView;
 import org.parley.web.reader.ReaderViews.ReaderSession;
+import org.parley.web.platform.Settings;
 import org.parley.web.security.HostSignIn;
+import org.parley.web.security.RateLimiter;
 import org.parley.web.security.SignInKeys;
 
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -29,13 +32,22 @@ public class Readers {
     @Inject
     SignInKeys keys;
 
-    /** A new guest author of {@code site} with a token. */
-    public ReaderSession guest(Site site, String name) {
+    @Inject
+    Settings settings;
+
+    /**
+     * A new guest author of {@code site} with a token. Guest identities cost nothing to make, so one
+     * client address may make only {@link Settings#addressGuestsPerHour} of them per hour on a site:
+     * likes, reports and per-author limits then cannot be multiplied by minting identities.
+     */
+    public ReaderSession guest(Site site, String name, String address) {
         if (!site.settings().allowGuests()) {
             throw ProblemException.of(403, "guests-not-allowed", "Sign-in required",
                     "This site does not allow guest comments; sign in first.");
         }
         Fields.check().require("author.name", name).maxLength("author.name", name, MAX_NAME).orThrow();
+        runtime.limiter().acquire(new RateLimiter.Rule("address-guests", settings.addressGuestsPerHour(site.key()),
+                Duration.ofHours(1)), site.key() + "|" + address);
         Author author = runtime.core().authors().createGuest(name.strip(), null);
         return session(site.key(), author);
     }

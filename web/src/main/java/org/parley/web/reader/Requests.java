@@ -15,7 +15,7 @@ public final class Requests {
     public record Edit(String body, Integer version, Boolean confirm) { }
 
     /** {@code PUT /articles/{key}}: what the embedding page says about its article. */
-    public record Embed(String url, String title) { }
+    public record Embed(String url, String title, String token) { }
 
     /** {@code POST /sites/{site}/readers}: a guest name or a host-site JWT. */
     public record SignIn(String name, String jwt) { }

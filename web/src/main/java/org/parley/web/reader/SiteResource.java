@@ -1,12 +1,14 @@
 package org.parley.web.reader;
 
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -17,6 +19,7 @@ import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.reader.ReaderViews.ArticleView;
 import org.parley.web.reader.ReaderViews.SiteView;
+import org.parley.web.security.Caller;
 import org.parley.web.security.SignInKeys;
 
 /** A site's settings for the widget, reader sign-in, and hosted articles. */
@@ -37,6 +40,9 @@ public class SiteResource {
     @Inject
     HostedArticles hosted;
 
+    @Context
+    HttpServletRequest request;
+
     @GET
     @Path("{site}")
     @Operation(summary = "The site's settings the widget needs")
@@ -54,7 +60,7 @@ public class SiteResource {
         if (body == null || (body.jwt() == null && body.name() == null)) {
             throw ProblemException.malformedJson("Send {\"name\": ...} for a guest or {\"jwt\": ...} for a signed-in reader.");
         }
-        var session = body.jwt() != null ? readers.signIn(s, body.jwt()) : readers.guest(s, body.name());
+        var session = body.jwt() != null ? readers.signIn(s, body.jwt()) : readers.guest(s, body.name(), Caller.of(request).address());
         return Response.status(201).entity(session).build();
     }
 

@@ -14,14 +14,10 @@ import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.account.AccountRole;
-import org.parley.web.platform.ParleyRuntime;
-import org.parley.web.platform.Passwords;
-import org.parley.web.platform.Settings;
 import org.parley.web.problem.Fields;
 import org.parley.web.problem.ProblemException;
 
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.Base64;
 import java.util.Locale;
 
@@ -41,13 +37,7 @@ public class AuthResource {
     public record Me(String username, String role, String site, String csrfToken, String csrfHeader) { }
 
     @Inject
-    ParleyRuntime runtime;
-
-    @Inject
-    Passwords passwords;
-
-    @Inject
-    Settings settings;
+    StaffLogin staffLogin;
 
     @Context
     HttpServletRequest request;
@@ -62,11 +52,7 @@ public class AuthResource {
         }
         Fields.check().require("username", login.username()).require("password", login.password())
                 .maxLength("username", login.username(), 100).maxLength("password", login.password(), 200).orThrow();
-        Caller caller = Caller.of(request);
-        runtime.limiter().acquire(new RateLimiter.Rule("login", settings.loginsPerMinute(), Duration.ofMinutes(1)),
-                caller.address());
-        StaffMember member = Authentication.verify(runtime, passwords, login.username().strip(), login.password())
-                .orElseThrow(() -> ProblemException.unauthenticated("Wrong username or password."));
+        StaffMember member = staffLogin.verify(login.username(), login.password(), Caller.of(request).address());
         HttpSession old = request.getSession(false);
         if (old != null) {
             old.invalidate();

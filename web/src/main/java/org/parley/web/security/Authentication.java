@@ -10,9 +10,7 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import org.parley.core.account.Account;
 import org.parley.web.platform.ParleyRuntime;
-import org.parley.web.platform.Passwords;
 import org.parley.web.platform.Settings;
 import org.parley.web.problem.ProblemException;
 
@@ -24,7 +22,6 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -52,14 +49,14 @@ public class Authentication implements ContainerRequestFilter {
     ParleyRuntime runtime;
 
     @Inject
-    Passwords passwords;
+    Settings settings;
 
     @Inject
-    Settings settings;
+    StaffLogin login;
 
     @Override
     public void filter(ContainerRequestContext request) {
-        String address = clientAddress(servletRequest, settings.trustForwardedFor());
+        String address = clientAddress(servletRequest, settings.trustedProxies());
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Caller caller;
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
@@ -68,7 +65,7 @@ public class Authentication implements ContainerRequestFilter {
                             "The reader token is invalid or expired; sign in again or continue without it."));
             caller = new Caller(reader, null, false, address);
         } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
-            caller = new Caller(null, basic(authorization.substring(6).strip()), false, address);
+            caller = new Caller(null, basic(authorization.substring(6).strip(), address), false, address);
         } else {
             HttpSession session = servletRequest.getSession(false);
             StaffMember staff = session == null ? null : (StaffMember) session.getAttribute(SESSION_STAFF);
@@ -77,7 +74,12 @@ public class Authentication implements ContainerRequestFilter {
         request.setProperty(Caller.ATTRIBUTE, caller);
     }
 
-    private StaffMember basic(String encoded) {
+    /**
+     * The staff member these Basic credentials name. Credentials verified within the last few
+     * minutes are answered from a cache; every other attempt goes through {@link StaffLogin}, under
+     * the same limits as the login form.
+     */
+    private StaffMember basic(String encoded, String address) {
         String decoded;
         try {
             decoded = new String(Base64.getDecoder().decode(encoded), StandardCharsets.UTF_8);
@@ -94,8 +96,7 @@ public class Authentication implements ContainerRequestFilter {
         if (cached != null && cached.until().isAfter(now)) {
             return cached.member();
         }
-        StaffMember member = verify(decoded.substring(0, colon), decoded.substring(colon + 1))
-                .orElseThrow(() -> ProblemException.unauthenticated("Wrong username or password."));
+        StaffMember member = login.verify(decoded.substring(0, colon), decoded.substring(colon + 1), address);
         if (BASIC.size() > 1000) {
             BASIC.clear();
         }
@@ -103,29 +104,31 @@ public class Authentication implements ContainerRequestFilter {
         return member;
     }
 
-    /** The enabled account with these credentials, if any. */
-    Optional<StaffMember> verify(String username, String password) {
-        return verify(runtime, passwords, username, password);
+    /**
+     * The client's address. With no trusted proxies, the socket peer. Behind {@code trustedProxies}
+     * proxies that each append the address they received from to {@code X-Forwarded-For}, the
+     * address the outermost trusted proxy appended: counting the socket peer as the last hop, the
+     * {@code trustedProxies}-th hop from the right. Everything left of it was written by the client
+     * and is ignored; with fewer hops than proxies, the leftmost one (all of them came from proxies).
+     */
+    public static String clientAddress(HttpServletRequest request, int trustedProxies) {
+        return clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"), trustedProxies);
     }
 
-    static Optional<StaffMember> verify(ParleyRuntime runtime, Passwords passwords, String username, String password) {
-        Optional<Account> account = runtime.core().accounts().findByUsername(username);
-        if (account.isEmpty() || !account.get().enabled() || !passwords.matches(password, account.get().passwordHash())) {
-            return Optional.empty();
+    static String clientAddress(String peer, java.util.Enumeration<String> forwardedHeaders, int trustedProxies) {
+        if (trustedProxies <= 0 || forwardedHeaders == null) {
+            return peer;
         }
-        Account a = account.get();
-        return Optional.of(new StaffMember(a.id(), a.username(), a.role(), a.siteKey()));
-    }
-
-    /** The client's address: the socket peer, or the first {@code X-Forwarded-For} hop behind a trusted proxy. */
-    public static String clientAddress(HttpServletRequest request, boolean trustForwardedFor) {
-        if (trustForwardedFor) {
-            String forwarded = request.getHeader("X-Forwarded-For");
-            if (forwarded != null && !forwarded.isBlank()) {
-                return forwarded.split(",")[0].strip();
+        java.util.List<String> hops = new java.util.ArrayList<>();
+        while (forwardedHeaders.hasMoreElements()) {
+            for (String hop : forwardedHeaders.nextElement().split(",")) {
+                if (!hop.isBlank()) {
+                    hops.add(hop.strip());
+                }
             }
         }
-        return request.getRemoteAddr();
+        hops.add(peer);
+        return hops.get(Math.max(0, hops.size() - 1 - trustedProxies));
     }
 
     private static String sha256(String text) {

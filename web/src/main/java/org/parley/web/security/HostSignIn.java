@@ -27,6 +27,41 @@ public final class HostSignIn {
     private HostSignIn() { }
 
     public static Optional<HostReader> verify(String token, SignInKey key, Instant now) {
+        return claims(token, key, now).flatMap(claims -> {
+            String sub = ReaderTokens.text(claims, "sub");
+            if (sub == null || sub.isBlank() || sub.length() > 200) {
+                return Optional.empty();
+            }
+            String name = ReaderTokens.text(claims, "name");
+            if (name == null || name.isBlank()) {
+                name = ReaderTokens.text(claims, "preferred_username");
+            }
+            return Optional.of(new HostReader(sub, name == null || name.isBlank() ? "Reader" : name,
+                    ReaderTokens.text(claims, "email")));
+        });
+    }
+
+    /** An article the host site vouches for: its key, canonical URL and title. */
+    public record HostArticle(String key, String url, String title) { }
+
+    /**
+     * Verifies an embed token: a JWT the host site signed with its sign-in key, under the same rules
+     * as a reader's, naming the article ({@code article}, {@code url}, {@code title}).
+     */
+    public static Optional<HostArticle> verifyEmbed(String token, SignInKey key, Instant now) {
+        return claims(token, key, now).flatMap(claims -> {
+            String article = ReaderTokens.text(claims, "article");
+            String url = ReaderTokens.text(claims, "url");
+            String title = ReaderTokens.text(claims, "title");
+            if (article == null || url == null || title == null || article.isBlank() || url.isBlank() || title.isBlank()) {
+                return Optional.empty();
+            }
+            return Optional.of(new HostArticle(article, url, title));
+        });
+    }
+
+    /** The claims of a token signed with {@code key}, within its validity and for the configured issuer and audience. */
+    private static Optional<JsonObject> claims(String token, SignInKey key, Instant now) {
         try {
             Jwt.Parsed parsed = Jwt.parse(token);
             if ("HS256".equals(key.algorithm())) {
@@ -50,16 +85,7 @@ public final class HostSignIn {
             if (key.audience() != null && !hasAudience(claims.get("aud"), key.audience())) {
                 return Optional.empty();
             }
-            String sub = ReaderTokens.text(claims, "sub");
-            if (sub == null || sub.isBlank() || sub.length() > 200) {
-                return Optional.empty();
-            }
-            String name = ReaderTokens.text(claims, "name");
-            if (name == null || name.isBlank()) {
-                name = ReaderTokens.text(claims, "preferred_username");
-            }
-            return Optional.of(new HostReader(sub, name == null || name.isBlank() ? "Reader" : name,
-                    ReaderTokens.text(claims, "email")));
+            return Optional.of(claims);
         } catch (Jwt.InvalidTokenException | IllegalArgumentException | ClassCastException e) {
             return Optional.empty();
         }

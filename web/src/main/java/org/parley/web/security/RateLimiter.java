@@ -4,14 +4,14 @@ import org.parley.web.problem.ProblemException;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.time.Instant;
 
 /**
- * Token buckets keyed by who is asking (an author id or a client address) and what they do. Each
- * {@link Rule} allows a burst of {@code capacity} and refills at {@code capacity} per
- * {@code period}. Memory stays bounded: full, idle buckets are dropped when the table grows.
- * Limits are per server instance.
+ * Limits by who is asking (an author id, a client address, a username) and what they do: token
+ * buckets ({@link Rule}: a burst of {@code capacity}, refilled at {@code capacity} per
+ * {@code period}) and claims (one owner per key for a window, e.g. one like per comment and
+ * address). A refusal is a 429 {@code rate-limited} problem whose {@code Retry-After} says when the
+ * next attempt can succeed. The state lives in a {@link LimiterStore}: per instance by default.
  */
 public final class RateLimiter {
 
@@ -28,69 +28,57 @@ public final class RateLimiter {
         }
     }
 
-    private static final int SWEEP_THRESHOLD = 50_000;
-
-    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+    private final LimiterStore store;
     private final Clock clock;
 
     public RateLimiter(Clock clock) {
+        this(new LocalLimiterStore(), clock);
+    }
+
+    public RateLimiter(LimiterStore store, Clock clock) {
+        this.store = store;
         this.clock = clock;
     }
 
-    /**
-     * Takes one token for {@code who} under {@code rule}, or throws a 429 {@code rate-limited}
-     * problem saying in {@code Retry-After} when the next token is due.
-     */
+    /** Takes one token for {@code who} under {@code rule}, or throws 429. */
     public void acquire(Rule rule, String who) {
-        long now = nanos();
-        if (buckets.size() > SWEEP_THRESHOLD) {
-            sweep(now);
-        }
-        Bucket bucket = buckets.computeIfAbsent(rule.name() + "|" + who, k -> new Bucket(rule, now));
-        long waitNanos = bucket.take(now);
+        refuseAfter(store.take(key(rule, who), rule, nanos()));
+    }
+
+    /** Throws 429 when {@code who} has no token left under {@code rule}; takes nothing. */
+    public void check(Rule rule, String who) {
+        refuseAfter(store.peek(key(rule, who), rule, nanos()));
+    }
+
+    /** Takes one token for {@code who} if one is left, never throwing (counting failures after the fact). */
+    public void charge(Rule rule, String who) {
+        store.take(key(rule, who), rule, nanos());
+    }
+
+    /**
+     * Claims {@code what} for {@code owner} for {@code window}, or throws 429 while another owner
+     * holds it. Claiming again as the same owner renews the claim.
+     */
+    public void claim(String name, String what, String owner, Duration window) {
+        refuseAfter(store.claim(name + "|" + what, owner, window.toNanos(), nanos()));
+    }
+
+    /** Gives up {@code owner}'s claim on {@code what}. */
+    public void release(String name, String what, String owner) {
+        store.release(name + "|" + what, owner);
+    }
+
+    private static String key(Rule rule, String who) {
+        return rule.name() + "|" + who;
+    }
+
+    private static void refuseAfter(long waitNanos) {
         if (waitNanos > 0) {
             throw ProblemException.rateLimited(Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1));
         }
     }
 
     private long nanos() {
-        return Duration.between(java.time.Instant.EPOCH, clock.instant()).toNanos();
-    }
-
-    private void sweep(long now) {
-        buckets.values().removeIf(b -> b.isFull(now));
-    }
-
-    private static final class Bucket {
-        private final Rule rule;
-        private double tokens;
-        private long updated;
-
-        Bucket(Rule rule, long now) {
-            this.rule = rule;
-            this.tokens = rule.capacity();
-            this.updated = now;
-        }
-
-        synchronized long take(long now) {
-            refill(now);
-            if (tokens >= 1) {
-                tokens -= 1;
-                return 0;
-            }
-            return (long) Math.ceil((1 - tokens) / rule.perNano());
-        }
-
-        synchronized boolean isFull(long now) {
-            refill(now);
-            return tokens >= rule.capacity();
-        }
-
-        private void refill(long now) {
-            if (now > updated) {
-                tokens = Math.min(rule.capacity(), tokens + (now - updated) * rule.perNano());
-                updated = now;
-            }
-        }
+        return Duration.between(Instant.EPOCH, clock.instant()).toNanos();
     }
 }

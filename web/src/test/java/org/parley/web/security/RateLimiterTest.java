@@ -57,4 +57,38 @@ class RateLimiterTest {
         }
         assertDoesNotThrow(() -> limiter.acquire(THREE_PER_MINUTE, "b"));
     }
+
+    @Test
+    void checkTakesNothingAndChargeNeverThrows() {
+        RateLimiter limiter = new RateLimiter(new ManualClock());
+        for (int i = 0; i < 5; i++) {
+            limiter.check(THREE_PER_MINUTE, "user");
+        }
+        for (int i = 0; i < 5; i++) {
+            assertDoesNotThrow(() -> limiter.charge(THREE_PER_MINUTE, "user"));
+        }
+        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.check(THREE_PER_MINUTE, "user"));
+        assertEquals(429, refused.status());
+    }
+
+    @Test
+    void aClaimHoldsAgainstOtherOwnersUntilReleasedOrExpired() {
+        ManualClock clock = new ManualClock();
+        RateLimiter limiter = new RateLimiter(clock);
+        Duration day = Duration.ofHours(24);
+        limiter.claim("like", "c1|1.2.3.4", "ann", day);
+        assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "ann", day), "the owner may claim again");
+        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.claim("like", "c1|1.2.3.4", "bob", day));
+        assertEquals(String.valueOf(24 * 3600 + 1), refused.headers().get("Retry-After"));
+        assertDoesNotThrow(() -> limiter.claim("like", "c2|1.2.3.4", "bob", day), "other keys are free");
+
+        limiter.release("like", "c1|1.2.3.4", "bob");
+        assertThrows(ProblemException.class, () -> limiter.claim("like", "c1|1.2.3.4", "bob", day),
+                "another owner cannot release the claim");
+        limiter.release("like", "c1|1.2.3.4", "ann");
+        assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "bob", day));
+
+        clock.now = clock.now.plus(day);
+        assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "cid", day), "a claim ends with its window");
+    }
 }

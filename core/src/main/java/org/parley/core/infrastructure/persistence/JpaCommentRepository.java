@@ -82,6 +82,15 @@ final class JpaCommentRepository implements CommentRepository {
     }
 
     @Override
+    public java.util.Set<Long> reactedBy(UUID authorId, Collection<Long> commentIds) {
+        if (commentIds.isEmpty()) {
+            return java.util.Set.of();
+        }
+        return new java.util.HashSet<>(q.all("select r.commentId from ReactionEntity r where r.authorId = :a"
+                + " and r.commentId in :ids", Long.class, "a", authorId, "ids", commentIds));
+    }
+
+    @Override
     public void addReaction(ReactionEntity reaction) {
         em.persist(reaction);
     }

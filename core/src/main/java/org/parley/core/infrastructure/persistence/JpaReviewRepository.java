@@ -64,6 +64,10 @@ final class JpaReviewRepository implements ReviewRepository {
         }
     }
 
+    /** The summed weight of a comment's open reports. */
+    private static final String REPORT_WEIGHT = "(select coalesce(sum(r.weight), 0.0) from ReportEntity r"
+            + " where r.commentId = c.id and r.status = 'OPEN')";
+
     private static String queueCondition(Queue queue) {
         return switch (queue) {
             case HELD -> "c.status = 'HELD'";
@@ -108,6 +112,16 @@ final class JpaReviewRepository implements ReviewRepository {
                     params.add(after[1]);
                 }
                 jpql.append(" order by c.uncivilScore desc, c.id desc");
+            }
+            case REPORTS -> {
+                if (after != null) {
+                    condition(jpql, params, Double.longBitsToDouble(after[0]),
+                            " and (" + REPORT_WEIGHT + " < :weight or (" + REPORT_WEIGHT + " = :weight and c.id < :id))",
+                            "weight");
+                    params.add("id");
+                    params.add(after[1]);
+                }
+                jpql.append(" order by ").append(REPORT_WEIGHT).append(" desc, c.id desc");
             }
         }
         return q.list(jpql.toString(), CommentEntity.class, limit, params.toArray());

@@ -182,6 +182,34 @@ class WidgetIT extends WithBrowser {
     }
 
     @Test
+    void aLikeIsShownAgainAfterAReloadAndTheReaderCanTakeItBack() {
+        String key = parley.newArticle("like", host);
+        parley.publishAsGuest(key, "Hana", "The tram extension was approved in the spring budget.", null);
+        SearchContext widget = browser.widgetOn(host, key);
+        WebElement like = likeButton(browser.commentContaining(widget, "tram extension"));
+        like.click();
+        WebElement nameDialog = browser.await("the name dialog", d -> widget.findElement(By.cssSelector("dialog[open]")));
+        nameDialog.findElement(By.cssSelector("input")).sendKeys("Ivo");
+        nameDialog.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await("the like to count", d -> "true".equals(like.getDomAttribute("aria-pressed")) && like.getText().endsWith("1"));
+
+        WebElement remembered = likeButton(browser.commentContaining(browser.widgetOn(host, key), "tram extension"));
+        assertEquals("true", remembered.getDomAttribute("aria-pressed"), "after a reload the reader still sees their like");
+        assertTrue(remembered.getText().endsWith("1"), remembered.getText());
+        remembered.click();
+        browser.await("the like to be taken back",
+                d -> "false".equals(remembered.getDomAttribute("aria-pressed")) && remembered.getText().endsWith("0"));
+
+        WebElement after = likeButton(browser.commentContaining(browser.widgetOn(host, key), "tram extension"));
+        assertEquals("false", after.getDomAttribute("aria-pressed"), "the undone like stays undone after a reload");
+        assertTrue(after.getText().endsWith("0"), after.getText());
+    }
+
+    private static WebElement likeButton(WebElement comment) {
+        return comment.findElement(By.xpath(".//button[starts-with(normalize-space(), 'Like')]"));
+    }
+
+    @Test
     void aReaderSignedInByTheHostSitePostsUnderTheirHostAccount() {
         String site = ParleyServer.Server.SSO_SITE;
         parley.ensureSite(site, host);

@@ -38,6 +38,20 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
         public static final String SSO_SITE = "sso-it";
         /** That site's HS256 shared secret. */
         public static final String SSO_SECRET = "acceptance-shared-secret-0123456789abcdef";
+        /**
+         * A site (create it through the admin API) with its own strict per-address limits, so tests
+         * can watch them bite: {@link #STRICT_GUESTS_PER_HOUR} guest identities and as many
+         * article registrations per address and hour. Tests give themselves an address of their own
+         * with {@code X-Forwarded-For}: the launcher trusts one proxy hop.
+         */
+        public static final String STRICT_SITE = "strict-it";
+        public static final int STRICT_GUESTS_PER_HOUR = 3;
+        /** Failed sign-ins per username and hour, for every account of the run. */
+        public static final int LOGIN_FAILURES_PER_USERNAME = 5;
+        /** A site that registers articles only by embed tokens signed with {@link #SSO_SECRET}. */
+        public static final String SIGNED_SITE = "signed-it";
+        /** A site whose articles only staff register. */
+        public static final String STAFF_SITE = "staff-it";
 
         /** {@code base} resolved against a path such as {@code /api/v1/counts}. */
         public URI uri(String path) {
@@ -104,6 +118,15 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
                         "-Dparley.rate.address-posts-per-minute=100000",
                         "-Dparley.rate.address-writes-per-minute=100000",
                         "-Dparley.rate.logins-per-minute=100000",
+                        "-Dparley.rate.address-guests-per-hour=100000",
+                        "-Dparley.rate.address-articles-per-hour=100000",
+                        "-Dparley.rate.login-failures-per-username-per-hour=" + Server.LOGIN_FAILURES_PER_USERNAME,
+                        "-Dparley.trusted-proxies=1",
+                        "-Dparley.site." + Server.STRICT_SITE + ".rate.address-guests-per-hour=" + Server.STRICT_GUESTS_PER_HOUR,
+                        "-Dparley.site." + Server.STRICT_SITE + ".rate.address-articles-per-hour=" + Server.STRICT_GUESTS_PER_HOUR,
+                        "-Dparley.site." + Server.SIGNED_SITE + ".article-registration=signed",
+                        "-Dparley.site." + Server.SIGNED_SITE + ".jwt-secret=" + Server.SSO_SECRET,
+                        "-Dparley.site." + Server.STAFF_SITE + ".article-registration=admin",
                         "-Dparley.site." + Server.SSO_SITE + ".jwt-secret=" + Server.SSO_SECRET,
                         "-jar", required("parley.server.payara"),
                         "--deploy", required("parley.server.war"),

@@ -1,0 +1,42 @@
+package org.parley.web.security;
+
+import org.junit.jupiter.api.Test;
+
+import java.util.Collections;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class ClientAddressTest {
+
+    private static String address(String peer, int proxies, String... headers) {
+        return Authentication.clientAddress(peer, Collections.enumeration(List.of(headers)), proxies);
+    }
+
+    @Test
+    void withoutTrustedProxiesTheSocketPeerIsTheClient() {
+        assertEquals("203.0.113.9", address("203.0.113.9", 0, "1.1.1.1"));
+    }
+
+    @Test
+    void behindOneProxyTheClientIsTheHopItAppendedNotWhatTheClientWrote() {
+        assertEquals("198.51.100.7", address("10.0.0.2", 1, "6.6.6.6, 198.51.100.7"));
+        assertEquals("198.51.100.7", address("10.0.0.2", 1, "198.51.100.7"));
+    }
+
+    @Test
+    void behindTwoProxiesTheClientIsTheSecondHopFromTheRight() {
+        assertEquals("198.51.100.7", address("10.0.0.2", 2, "6.6.6.6, 198.51.100.7, 10.0.0.1"));
+    }
+
+    @Test
+    void repeatedHeadersCountAsOneListInOrder() {
+        assertEquals("198.51.100.7", address("10.0.0.2", 1, "6.6.6.6", "198.51.100.7"));
+    }
+
+    @Test
+    void fewerHopsThanProxiesGiveTheLeftmostAndNoHeaderGivesThePeer() {
+        assertEquals("198.51.100.7", address("10.0.0.2", 3, "198.51.100.7"));
+        assertEquals("10.0.0.2", address("10.0.0.2", 1));
+    }
+}
