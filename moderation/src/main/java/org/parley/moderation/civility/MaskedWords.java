@@ -18,6 +18,11 @@ final class MaskedWords {
     private MaskedWords() {
     }
 
+    /** The list, in order. */
+    static java.util.List<String> words() {
+        return java.util.Arrays.stream(WORDS).map(String::new).toList();
+    }
+
     /**
      * Replaces, in place, the mask characters ({@code *} and {@code #}) of {@code word} with the
      * letters of the first matching list word.

@@ -15,7 +15,7 @@ import org.parley.moderation.civility.Span;
 class CivilityStepTest {
 
     private static final CivilityStep STEP = new CivilityStep(CivilityScorer.loadDefault()::score);
-    private static final String DISMISSIVE = "Yeah cool story man";
+    private static final String DISMISSIVE = "Riveting stuff, buddy. Tell it to someone who cares.";
 
     private static ScreeningRun run(Submission s) {
         ScreeningRun run = Runs.prepared(s);
@@ -25,7 +25,7 @@ class CivilityStepTest {
 
     @Test
     void civilTextGetsScoresButNoReason() {
-        Verdict v = run(Runs.submission("I strongly disagree: the 1997 treaty already used this wording")).verdict();
+        Verdict v = run(Runs.submission("I disagree with the columnist; the bus figures in table 3 say otherwise.")).verdict();
         assertEquals(Decision.PUBLISH, v.decision());
         assertTrue(v.scores().isPresent());
         assertEquals(Attribute.values().length, v.scoreMap().size());
@@ -46,7 +46,7 @@ class CivilityStepTest {
 
     @Test
     void nudgeSpansDoNotOverlap() {
-        Nudge nudge = run(Runs.submission("According to you Iran and Armenia is the same country. What is stopping you?"))
+        Nudge nudge = run(Runs.submission("So you think the census was rigged? Where did you learn to count, pal?"))
                 .verdict().nudge().orElseThrow();
         List<Span> spans = nudge.spans();
         for (int i = 1; i < spans.size(); i++) {

@@ -10,8 +10,8 @@ import org.parley.moderation.civility.Attribute;
 class PolicyDryRunTest {
 
     private static final List<PolicyDryRun.PastComment> PAST = List.of(
-            new PolicyDryRun.PastComment("c1", "I strongly disagree: the 1997 treaty already used this wording", Runs.REGULAR),
-            new PolicyDryRun.PastComment("c2", "Yeah cool story man", Runs.REGULAR),
+            new PolicyDryRun.PastComment("c1", "I disagree with the columnist; the bus figures in table 3 say otherwise.", Runs.REGULAR),
+            new PolicyDryRun.PastComment("c2", "Riveting stuff, buddy. Tell it to someone who cares.", Runs.REGULAR),
             new PolicyDryRun.PastComment("c3", "The referendum results came in this morning.", Runs.REGULAR),
             new PolicyDryRun.PastComment("c4", "Thanks, this was a useful summary of the council meeting.", Runs.REGULAR));
 

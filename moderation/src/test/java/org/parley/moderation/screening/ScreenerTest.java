@@ -35,7 +35,7 @@ class ScreenerTest {
     @Test
     void aRejectionEndsTheRunBeforeScoring() {
         AuthorContext banned = Runs.author(AuthorStanding.BANNED, 0, 0, 0);
-        Verdict v = STATELESS.screen(Runs.submission("Yeah cool story man", banned));
+        Verdict v = STATELESS.screen(Runs.submission("Riveting stuff, buddy. Tell it to someone who cares.", banned));
         assertEquals(Decision.REJECT, v.decision());
         assertEquals(List.of(Reasons.AUTHOR_BANNED), v.reasons());
         assertEquals("author-standing", v.decidedBy());
@@ -46,7 +46,7 @@ class ScreenerTest {
     @Test
     void holdReasonsFromSeveralStepsAccumulate() {
         SitePolicy policy = SitePolicy.builder().newAuthorApprovals(1).suspectWords(List.of("shill")).build();
-        Submission s = Submission.of("Yeah cool story, shill", AuthorContext.newcomer("new-one"),
+        Submission s = Submission.of("Riveting stuff, shill", AuthorContext.newcomer("new-one"),
                 new ArticleContext("a", true, true, policy));
         Verdict v = STATELESS.screen(s);
         assertEquals(Decision.HOLD, v.decision());
@@ -56,8 +56,8 @@ class ScreenerTest {
 
     @Test
     void verdictTextIsTheCleanedText() {
-        Verdict v = STATELESS.screen(Runs.submission("good \u202Epoint\u202C\u200B"));
-        assertEquals("good point", v.text());
+        Verdict v = STATELESS.screen(Runs.submission("noted \u202Ewith thanks\u202C\u200B"));
+        assertEquals("noted with thanks", v.text());
         assertTrue(v.flags().contains("hygiene.bidi_control"));
     }
 
