@@ -112,7 +112,37 @@ public class Authentication implements ContainerRequestFilter {
      * and is ignored; with fewer hops than proxies, the leftmost one (all of them came from proxies).
      */
     public static String clientAddress(HttpServletRequest request, int trustedProxies) {
-        return clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"), trustedProxies);
+        return network(clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"), trustedProxies));
+    }
+
+    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("\\[?([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(%[^\\]]*)?\\]?(:\\d+)?");
+    private static final java.util.regex.Pattern IPV4_PORT = java.util.regex.Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}):\\d+");
+
+    /**
+     * What per-address limits count by: an IPv4 address as it is, an IPv6 address as its /64
+     * network (one subscriber gets a whole /64 and could otherwise take a fresh address per
+     * request); a port some proxies append is dropped. Anything else is kept as written.
+     */
+    static String network(String address) {
+        java.util.regex.Matcher v4 = IPV4_PORT.matcher(address);
+        if (v4.matches()) {
+            return v4.group(1);
+        }
+        java.util.regex.Matcher v6 = IPV6.matcher(address);
+        if (!v6.matches()) {
+            return address;
+        }
+        try {
+            // A literal containing ':' is parsed, never looked up in DNS.
+            byte[] bytes = java.net.InetAddress.getByName(v6.group(1)).getAddress();
+            if (bytes.length != 16) {
+                return java.net.InetAddress.getByAddress(bytes).getHostAddress();
+            }
+            java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
+            return java.net.InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (java.net.UnknownHostException e) {
+            return address;
+        }
     }
 
     static String clientAddress(String peer, java.util.Enumeration<String> forwardedHeaders, int trustedProxies) {

@@ -7,7 +7,8 @@ import org.parley.web.problem.ProblemException;
 /**
  * Who sent the current request, as the authentication filter established it: nobody, a reader (by
  * reader token), or a staff member (by session cookie or HTTP Basic). Resources read it with
- * {@link #of(HttpServletRequest)} and demand what they need.
+ * {@link #of(HttpServletRequest)} and demand what they need. {@code address} is what per-address
+ * limits count by: the client address behind the trusted proxies, an IPv6 one as its /64 network.
  */
 public record Caller(ReaderIdentity reader, StaffMember staff, boolean viaCookie, String address) {
 

@@ -39,4 +39,14 @@ class ClientAddressTest {
         assertEquals("198.51.100.7", address("10.0.0.2", 3, "198.51.100.7"));
         assertEquals("10.0.0.2", address("10.0.0.2", 1));
     }
+
+    @Test
+    void anIpv6ClientCountsAsItsSlash64NetworkAndPortsAreDropped() {
+        assertEquals("2001:db8:1:2:0:0:0:0/64", Authentication.network("2001:db8:1:2:aaaa:bbbb:cccc:dddd"));
+        assertEquals(Authentication.network("2001:db8:1:2::1"), Authentication.network("[2001:db8:1:2::ffff]:443"));
+        assertEquals("198.51.100.7", Authentication.network("198.51.100.7:5123"));
+        assertEquals("198.51.100.7", Authentication.network("::ffff:198.51.100.7"));
+        assertEquals("198.51.100.7", Authentication.network("198.51.100.7"));
+        assertEquals("not-an-address", Authentication.network("not-an-address"), "kept as written, never looked up");
+    }
 }
