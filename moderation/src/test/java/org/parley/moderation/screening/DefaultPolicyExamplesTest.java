@@ -28,12 +28,12 @@ class DefaultPolicyExamplesTest {
     /** At most this share of the civil replies may be held. */
     private static final double MAX_CIVIL_HELD = 0.05;
     /**
-     * At least this share of the hostile replies must be held. The file's hostile replies are
-     * written so that no training row repeats them; the weights shipped on 2026-11-27 hold 8 of its
-     * 20 (they held more of the earlier examples, which the training file paraphrased). The issue-7
-     * model must raise this floor, not the examples lower it.
+     * At least this share of the hostile replies must be held. The file's replies are written so
+     * that no training row repeats or closely paraphrases them; the weights shipped on 2026-11-27
+     * hold 5 of its 20 hostile ones (they held most of the earlier examples, which training rows
+     * paraphrased). The issue-7 model must raise this floor, not the examples lower it.
      */
-    private static final double MIN_HOSTILE_HELD = 0.4;
+    private static final double MIN_HOSTILE_HELD = 0.25;
 
     private record Example(Decision expected, String text) {
     }
