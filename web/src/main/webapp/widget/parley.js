@@ -161,6 +161,8 @@
     var retry = function () { return request(method, path, Object.assign({}, opts, { retried: true })); };
     return fetch(API + path, {
       method: method, headers: headers, mode: 'cors', credentials: 'omit',
+      // Public pages may be cached for seconds; a reload the reader asked for revalidates (ETag).
+      cache: opts.fresh ? 'no-cache' : 'default',
       body: opts.body === undefined ? undefined : JSON.stringify(opts.body)
     }).then(function (res) {
       if (res.status === 401 && opts.auth && opts.auth.token() && !opts.retried && !opts.needsToken) {
@@ -418,12 +420,15 @@
     this._alert.textContent = err.status ? err.message : this.t('error');
   };
 
-  /** Loads the first page again (new sort, new identity, or the reader asked for new comments). */
-  P.reload = function () {
+  /**
+   * Loads the first page again (new sort, new identity, or the reader asked for new comments);
+   * {@code fresh} revalidates a page the browser may hold for the seconds of its max-age.
+   */
+  P.reload = function (fresh) {
     var self = this;
     this._say(this.t('loading'));
     this._list.setAttribute('aria-busy', 'true');
-    return this._fetchPage(null).then(function (page) {
+    return this._fetchPage(null, fresh).then(function (page) {
       self._list.textContent = '';
       self._rendered = {};
       self._pendingNew = 0;
@@ -433,16 +438,16 @@
       self._say(page.comments.length ? '' : self.t('empty'));
     }).catch(function (e) {
       self._fail(e);
-      self._alert.append(' ', h('button', { type: 'button', class: 'link', onclick: function () { self.reload(); } }, self.t('retry')));
+      self._alert.append(' ', h('button', { type: 'button', class: 'link', onclick: function () { self.reload(true); } }, self.t('retry')));
     }).then(function () { self._list.removeAttribute('aria-busy'); });
   };
 
   /** One page; an article this site has never seen is registered first (allowed origins only). */
-  P._fetchPage = function (cursor) {
+  P._fetchPage = function (cursor, fresh) {
     var self = this;
     var get = function () {
       return request('GET', self._path('/comments') + query({ site: self._site, sort: self._sort, limit: PAGE, cursor: cursor }),
-        { auth: self._auth }).then(function (r) { return normalisePage(r.data); });
+        { auth: self._auth, fresh: fresh }).then(function (r) { return normalisePage(r.data); });
     };
     return get().catch(function (e) {
       if (e.status !== 404 || cursor) throw e;
@@ -906,7 +911,7 @@
   P._showNew = function () {
     var self = this;
     if (this._sort !== 'newest') { this._sort = 'newest'; this._sortSelect.value = 'newest'; }
-    this.reload().then(function () { var a = self._list.querySelector('article'); (a || self._heading).focus(); });
+    this.reload(true).then(function () { var a = self._list.querySelector('article'); (a || self._heading).focus(); });
   };
 
   // ---------------------------------------------------------------- response shapes

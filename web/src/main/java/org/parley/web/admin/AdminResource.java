@@ -24,6 +24,7 @@ import org.parley.core.site.ModerationMode;
 import org.parley.core.site.Site;
 import org.parley.core.site.SiteDraft;
 import org.parley.core.site.SiteSettings;
+import org.parley.web.cache.ReadCache;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.platform.Passwords;
 import org.parley.web.problem.Fields;
@@ -98,6 +99,9 @@ public class AdminResource {
 
     @Inject
     HostedArticles hosted;
+
+    @Inject
+    ReadCache cache;
 
     @GET
     @Path("sites")
@@ -183,6 +187,7 @@ public class AdminResource {
         }
         Fields.check().require("state", body.state()).oneOf("state", body.state(), STATES.keySet()).orThrow();
         Article article = runtime.core().articles().changeState(ArticleRef.of(site, key), STATES.get(body.state()));
+        cache.changed(article.ref());
         return ArticleView.of(article, hosted.html(article.ref()).orElse(null));
     }
 

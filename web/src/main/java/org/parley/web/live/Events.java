@@ -1,10 +1,12 @@
 package org.parley.web.live;
 
+import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.comment.Comment;
 import org.parley.core.review.Queue;
+import org.parley.web.cluster.Signals;
 import org.parley.web.platform.ParleyRuntime;
 
 import java.util.LinkedHashMap;
@@ -14,8 +16,9 @@ import java.util.Map;
 
 /**
  * The live events Parley sends (docs/api.md, "Live updates"): a comment became visible on an
- * article ({@code comment}), and a site's queue counts changed ({@code counts}). Data is computed
- * only when someone listens.
+ * article ({@code comment}), and a site's queue counts changed ({@code counts}). Each is a
+ * {@link Signals signal}, so the streams open on every instance of a cluster hear it, whichever
+ * instance stored the change. Data is computed on each instance only when someone listens there.
  */
 @ApplicationScoped
 public class Events {
@@ -26,21 +29,40 @@ public class Events {
     /** {@code event: count}: the article's total, sent on connect. */
     public record CountEvent(long count) { }
 
+    static final String COMMENT_VISIBLE = "comment-visible";
+    static final String QUEUES_CHANGED = "queues-changed";
+
     @Inject
     LiveUpdates live;
 
     @Inject
     ParleyRuntime runtime;
 
+    @Inject
+    Signals signals;
+
+    @PostConstruct
+    void listen() {
+        signals.on(COMMENT_VISIBLE, args -> {
+            ArticleRef ref = ArticleRef.of(args.get(0), args.get(1));
+            String parent = args.get(3).isEmpty() ? null : args.get(3);
+            live.publish(LiveUpdates.articleTopic(ref.siteKey(), ref.articleKey()), "comment",
+                    () -> new CommentEvent(args.get(2), parent, count(ref)));
+        });
+        signals.on(QUEUES_CHANGED, args -> {
+            String site = args.get(0);
+            live.publish(LiveUpdates.queueTopic(site), "counts", () -> queueCounts(site));
+        });
+    }
+
     public void commentVisible(Comment comment) {
         ArticleRef ref = comment.article();
-        live.publish(LiveUpdates.articleTopic(ref.siteKey(), ref.articleKey()), "comment",
-                () -> new CommentEvent(comment.id().toString(),
-                        comment.parentId() == null ? null : comment.parentId().toString(), count(ref)));
+        signals.send(COMMENT_VISIBLE, ref.siteKey(), ref.articleKey(), comment.id().toString(),
+                comment.parentId() == null ? "" : comment.parentId().toString());
     }
 
     public void queuesChanged(String site) {
-        live.publish(LiveUpdates.queueTopic(site), "counts", () -> queueCounts(site));
+        signals.send(QUEUES_CHANGED, site);
     }
 
     /** Published comments of an article. */

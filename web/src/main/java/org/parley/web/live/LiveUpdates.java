@@ -22,7 +22,8 @@ import java.util.function.Supplier;
  * Server-Sent Event fan-out by topic (one per article, one per site's moderation queues). A
  * subscriber gets a first event on connect, then every event published to its topic; a comment
  * line every {@link #KEEP_ALIVE_SECONDS} s keeps proxies from closing idle streams and lets closed
- * sinks be detected. Fan-out is within one server instance.
+ * sinks be detected. This class fans out to the streams open on this instance; {@link Events}
+ * reaches the other instances of a cluster.
  */
 @ApplicationScoped
 public class LiveUpdates {

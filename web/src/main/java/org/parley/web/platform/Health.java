@@ -6,10 +6,12 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+import org.parley.web.cluster.Grid;
 
 /**
  * MicroProfile Health checks under {@code /health}: ready when the runtime is open and the
- * database answers a query; live while the runtime has not been closed.
+ * database answers a query; live while the runtime has not been closed. Readiness also reports
+ * the data grid: how many members this instance sees (1 without a cluster).
  */
 public final class Health {
 
@@ -33,6 +35,20 @@ public final class Health {
             } catch (RuntimeException e) {
                 return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
             }
+        }
+    }
+
+    /** Readiness data: the cluster this instance belongs to (always up: one instance alone serves). */
+    @Readiness
+    @ApplicationScoped
+    public static class Cluster implements HealthCheck {
+        @Inject
+        Grid grid;
+
+        @Override
+        public HealthCheckResponse call() {
+            return HealthCheckResponse.named("cluster").up().withData("grid", grid.hazelcast().isPresent())
+                    .withData("members", grid.members()).build();
         }
     }
 

@@ -1,5 +1,6 @@
 package org.parley.web.platform;
 
+import com.hazelcast.core.HazelcastInstance;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -9,6 +10,11 @@ import org.parley.moderation.civility.CivilityScorer;
 import org.parley.moderation.screening.Screener;
 import org.parley.moderation.screening.SitePolicy;
 import org.parley.moderation.screening.TokenBucketRateLimiter;
+import org.parley.web.cluster.GridBuckets;
+import org.parley.web.cluster.GridIdempotency;
+import org.parley.web.cluster.GridRecentTexts;
+import org.parley.web.cluster.Grid;
+import org.parley.web.security.Idempotency;
 import org.parley.web.security.IdempotencyStore;
 import org.parley.web.security.RateLimiter;
 import org.parley.web.security.ReaderTokens;
@@ -27,7 +33,9 @@ import java.util.logging.Logger;
 /**
  * The application's long-lived parts, opened once: core on the configured database (H2 file in the
  * data folder unless {@code parley.db.url} names PostgreSQL), the screening pipeline with the
- * shipped civility model, the site policy, and the reader-token key. Closed with the application.
+ * shipped civility model, the site policy, and the reader-token key. Rate limits, idempotency
+ * replays and recent texts live on Payara's data grid when it runs ({@link Grid}), else in this
+ * instance's memory. Closed with the application.
  */
 @ApplicationScoped
 public class ParleyRuntime {
@@ -37,10 +45,13 @@ public class ParleyRuntime {
     @Inject
     Settings settings;
 
+    @Inject
+    Grid grid;
+
     private volatile State state;
 
     private record State(ParleyCore core, CivilityScorer scorer, Screener screener, SitePolicy policy,
-                         ReaderTokens tokens, RateLimiter limiter, IdempotencyStore idempotency,
+                         ReaderTokens tokens, RateLimiter limiter, Idempotency idempotency,
                          RecentTexts recentTexts, Clock clock) { }
 
     /** Opens everything; idempotent. Called by {@link Bootstrap} at deployment. */
@@ -63,10 +74,13 @@ public class ParleyRuntime {
         ParleyCore core = ParleyCore.open(config);
         CivilityScorer scorer = CivilityScorer.loadDefault();
         SitePolicy policy = settings.policyFile().map(ParleyRuntime::readPolicy).orElseGet(SitePolicy::defaults);
-        RecentTexts recent = new RecentTexts();
-        Screener screener = Screener.create(scorer, recent, TokenBucketRateLimiter.withClock(clock));
+        HazelcastInstance hazelcast = grid.hazelcast().orElse(null);
+        RecentTexts recent = hazelcast == null ? new RecentTexts() : new GridRecentTexts(hazelcast);
+        Screener screener = Screener.create(scorer, recent,
+                hazelcast == null ? TokenBucketRateLimiter.withClock(clock) : new GridBuckets(hazelcast, clock));
+        Idempotency idempotency = hazelcast == null ? new IdempotencyStore(clock) : new GridIdempotency(hazelcast);
         state = new State(core, scorer, screener, policy, new ReaderTokens(tokenSecret(data)),
-                new RateLimiter(clock), new IdempotencyStore(clock), recent, clock);
+                new RateLimiter(clock), idempotency, recent, clock);
     }
 
     @PreDestroy
@@ -99,7 +113,7 @@ public class ParleyRuntime {
 
     public RateLimiter limiter() { return state().limiter(); }
 
-    public IdempotencyStore idempotency() { return state().idempotency(); }
+    public Idempotency idempotency() { return state().idempotency(); }
 
     public RecentTexts recentTexts() { return state().recentTexts(); }
 

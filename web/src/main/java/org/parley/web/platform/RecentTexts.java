@@ -11,11 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /**
  * The last few texts each author posted, for the screening's repeat-post step. Bounded: at most
  * {@link #PER_AUTHOR} texts per author and {@link #AUTHORS} authors (the table is cleared when full).
- * Per server instance.
+ * This instance's memory; a cluster shares them on the data grid ({@code cluster.GridRecentTexts}).
  */
-public final class RecentTexts implements RecentPosts {
+public class RecentTexts implements RecentPosts {
 
-    static final int PER_AUTHOR = 5;
+    protected static final int PER_AUTHOR = 5;
     static final int AUTHORS = 20_000;
 
     private final Map<String, Deque<String>> texts = new ConcurrentHashMap<>();

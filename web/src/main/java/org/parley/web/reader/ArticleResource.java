@@ -13,6 +13,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -21,6 +22,8 @@ import jakarta.ws.rs.sse.SseEventSink;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.article.Article;
@@ -31,6 +34,8 @@ import org.parley.core.site.Site;
 import org.parley.core.thread.ThreadPage;
 import org.parley.core.thread.ThreadQuery;
 import org.parley.core.thread.ThreadSort;
+import org.parley.web.cache.HttpCaching;
+import org.parley.web.cache.ReadCache;
 import org.parley.web.live.Events;
 import org.parley.web.live.LiveUpdates;
 import org.parley.web.platform.ArticleRegistration;
@@ -74,6 +79,8 @@ import java.util.Map;
 @Produces(MediaType.APPLICATION_JSON)
 public class ArticleResource {
 
+    static final String DEFAULT_SORT = "newest";
+    static final String DEFAULT_LIMIT = "20";
     private static final Map<String, ThreadSort> SORTS = Map.of("newest", ThreadSort.NEWEST, "oldest", ThreadSort.OLDEST,
             "top", ThreadSort.TOP, "replies", ThreadSort.MOST_REPLIES);
 
@@ -100,6 +107,9 @@ public class ArticleResource {
 
     @Inject
     SignInKeys keys;
+
+    @Inject
+    ReadCache cache;
 
     @Context
     HttpServletRequest request;
@@ -178,12 +188,16 @@ public class ArticleResource {
 
     @GET
     @Path("{key}/comments")
-    @Timed(name = "thread_read", description = "Reading one page of a thread")
-    @Operation(summary = "One page of the thread, replies nested")
-    public ThreadView thread(@QueryParam("site") String site, @PathParam("key") String key,
-                             @QueryParam("sort") @DefaultValue("newest") String sort,
-                             @QueryParam("limit") @DefaultValue("20") String limit,
-                             @QueryParam("cursor") String cursor) {
+    @Timed(name = "thread_read", description = "Reading one page of a thread (not counting answers from the read cache)")
+    @Operation(summary = "One page of the thread, replies nested; anonymous pages carry ETag and public Cache-Control")
+    @APIResponse(responseCode = "200", description = "the page",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ThreadView.class)))
+    @APIResponse(responseCode = "304", description = "If-None-Match named the current page")
+    public Response thread(@QueryParam("site") String site, @PathParam("key") String key,
+                           @QueryParam("sort") @DefaultValue(DEFAULT_SORT) String sort,
+                           @QueryParam("limit") @DefaultValue(DEFAULT_LIMIT) String limit,
+                           @QueryParam("cursor") String cursor,
+                           @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
         Site s = Sites.require(runtime, site);
         ThreadSort order = SORTS.get(sort);
         if (order == null) {
@@ -191,7 +205,10 @@ public class ArticleResource {
         }
         int size = Params.intParam("limit", limit, 1, 100);
         ArticleRef ref = ArticleRef.of(s.key(), key);
-        Article article = runtime.core().articles().get(ref);
+        boolean anonymous = request.getHeader(HttpHeaders.AUTHORIZATION) == null;
+        String article = ReadCache.article(s.key(), key);
+        long generation = cache.generation(article);
+        Article found = runtime.core().articles().get(ref);
         AuthorId viewer = viewer(s.key());
         ThreadQuery query = ThreadQuery.firstPage(ref).withSort(order).withLimit(size).withCursor(cursor)
                 .withDepth(s.settings().maxDepth()).withViewer(viewer);
@@ -199,7 +216,13 @@ public class ArticleResource {
         Instant now = runtime.clock().instant();
         List<CommentView> comments = page.comments().stream()
                 .map(n -> CommentView.of(n, c -> Posting.canEdit(c, s, now))).toList();
-        return new ThreadView(view(article), sort, comments, page.nextCursor(), page.publishedComments());
+        ThreadView view = new ThreadView(view(found), sort, comments, page.nextCursor(), page.publishedComments());
+        if (!anonymous) {
+            return HttpCaching.personal(view);
+        }
+        ReadCache.Entry entry = cache.put(CachedReads.threadKey(site, key, sort, limit, cursor),
+                new String[] {article}, new long[] {generation}, HttpCaching.json(view));
+        return HttpCaching.answer(entry, ifNoneMatch);
     }
 
     @POST

@@ -24,6 +24,7 @@ import org.parley.core.comment.Reaction;
 import org.parley.core.report.ReportReason;
 import org.parley.core.site.Site;
 import org.parley.core.thread.ThreadPage;
+import org.parley.web.cache.ReadCache;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.platform.Settings;
 import org.parley.web.problem.Fields;
@@ -64,6 +65,9 @@ public class CommentResource {
 
     @Inject
     Settings settings;
+
+    @Inject
+    ReadCache cache;
 
     @Context
     HttpServletRequest request;
@@ -128,7 +132,8 @@ public class CommentResource {
         Caller caller = Caller.of(request);
         AuthorId reader = AuthorId.parse(caller.requireReader(s.key()).authorId());
         limitWrites();
-        CommentId comment = comment(s, id).id();
+        Comment target = comment(s, id);
+        CommentId comment = target.id();
         Reaction r;
         if (add) {
             runtime.limiter().claim("address-like", comment + "|" + caller.address(), reader.toString(),
@@ -143,6 +148,7 @@ public class CommentResource {
             r = runtime.core().comments().unreact(comment, reader);
             runtime.limiter().release("address-like", comment + "|" + caller.address(), reader.toString());
         }
+        cache.changed(target.article());
         return new ReactionView(r.count(), r.reacted());
     }
 

@@ -21,6 +21,7 @@ import org.parley.moderation.screening.AuthorStanding;
 import org.parley.moderation.screening.Reasons;
 import org.parley.moderation.screening.Submission;
 import org.parley.moderation.screening.Verdict;
+import org.parley.web.cache.ReadCache;
 import org.parley.web.live.Events;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.Problem;
@@ -61,6 +62,9 @@ public class Posting {
 
     @Inject
     Events events;
+
+    @Inject
+    ReadCache cache;
 
     /**
      * Screens and, unless nudged or rejected, stores a new comment or reply.
@@ -103,8 +107,12 @@ public class Posting {
         return new Outcome(comment, null, message(comment.status()));
     }
 
-    /** Tells live subscribers about a comment whose status may have changed from {@code before}. */
+    /**
+     * Tells readers everywhere that {@code comment} (whose status may have changed from
+     * {@code before}) changed: cached pages of its article go stale, live subscribers hear of it.
+     */
     public void announce(Comment comment, CommentStatus before) {
+        cache.changed(comment.article());
         if (comment.status() == CommentStatus.PUBLISHED && before != CommentStatus.PUBLISHED) {
             events.commentVisible(comment);
         }

@@ -16,9 +16,9 @@ import java.util.function.Supplier;
  * every later one with the same key (and the same caller) gets the first outcome back without
  * running again, even while the first is still in flight. A different request under a used key is
  * refused ({@code idempotency-key-reused}). A failed first attempt is forgotten, so the retry runs.
- * Outcomes are kept for {@link #RETENTION}; per server instance.
+ * Outcomes are kept for {@link #RETENTION} in this instance's memory.
  */
-public final class IdempotencyStore {
+public final class IdempotencyStore implements Idempotency {
 
     public static final Duration RETENTION = Duration.ofHours(24);
     private static final int MAX_ENTRIES = 100_000;
@@ -38,14 +38,9 @@ public final class IdempotencyStore {
         this.clock = clock;
     }
 
-    /**
-     * Runs {@code action} once per ({@code scope}, {@code key}); {@code fingerprint} identifies the
-     * request's content (method, path, body) so a reused key with other content is detected.
-     */
+    @Override
     public Result execute(String scope, String key, String fingerprint, Supplier<Outcome> action) {
-        if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.badParameter("Idempotency-Key", "must be 1 to 200 characters");
-        }
+        checkKey(key);
         Instant now = clock.instant();
         if (entries.size() > MAX_ENTRIES) {
             entries.values().removeIf(e -> e.created().plus(RETENTION).isBefore(now) || e.outcome().isDone());
@@ -56,8 +51,7 @@ public final class IdempotencyStore {
                 old == null || old.created().plus(RETENTION).isBefore(now) ? mine : old);
         if (existing != mine) {
             if (!existing.fingerprint().equals(fingerprint)) {
-                throw ProblemException.of(422, "idempotency-key-reused", "Idempotency key already used",
-                        "This Idempotency-Key was used for a different request; use a new key.");
+                throw reused();
             }
             return new Result(await(existing.outcome(), id, existing, scope, key, fingerprint, action), true);
         }
@@ -70,6 +64,19 @@ public final class IdempotencyStore {
             mine.outcome().completeExceptionally(e);
             throw e;
         }
+    }
+
+    /** Refuses a key that is blank or longer than 200 characters. */
+    public static void checkKey(String key) {
+        if (key.isBlank() || key.length() > 200) {
+            throw ProblemException.badParameter("Idempotency-Key", "must be 1 to 200 characters");
+        }
+    }
+
+    /** The problem for a key already used with another request. */
+    public static ProblemException reused() {
+        return ProblemException.of(422, "idempotency-key-reused", "Idempotency key already used",
+                "This Idempotency-Key was used for a different request; use a new key.");
     }
 
     private Outcome await(CompletableFuture<Outcome> first, String id, Entry entry, String scope, String key,

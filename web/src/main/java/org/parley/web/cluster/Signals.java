@@ -1,0 +1,143 @@
+package org.parley.web.cluster;
+
+import com.hazelcast.cluster.MembershipEvent;
+import com.hazelcast.cluster.MembershipListener;
+import com.hazelcast.core.HazelcastInstance;
+import com.hazelcast.topic.ITopic;
+import com.hazelcast.topic.Message;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Consumer;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Short messages every instance hears: "this article changed", "a comment became visible", "a
+ * site's queues changed". A signal runs this instance's handlers at once, on the sending thread
+ * (so the sender's own cache is current before its answer leaves), and reaches every other member
+ * through one Hazelcast topic of strings. Payloads are plain strings so no application class is
+ * ever deserialised by the grid's class loader. Remote signals are handled on a managed executor,
+ * never on Hazelcast's event threads. When members join or leave, {@link #MEMBERS} is signalled
+ * locally: signals sent while a member was away are lost, so caches drop what they hold.
+ *
+ * <p>Why a Hazelcast topic rather than PostgreSQL LISTEN/NOTIFY or Payara's clustered CDI events:
+ * it is the grid that already holds the cluster's state (same membership, no extra connection
+ * held outside the pool, works on H2 too), it adds no load to the database, which is the first
+ * thing to saturate, and strings avoid the class-loading pitfalls of clustered CDI payloads.
+ */
+@ApplicationScoped
+public class Signals {
+
+    /** The Hazelcast topic all instances listen on. */
+    static final String TOPIC = "parley.signals";
+    /** Signalled locally when the cluster's membership changes. */
+    public static final String MEMBERS = "members";
+
+    private static final Logger LOG = Logger.getLogger(Signals.class.getName());
+    private static final char SEPARATOR = '\u0000';
+
+    @Inject
+    Grid grid;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private final Map<String, List<Consumer<List<String>>>> handlers = new ConcurrentHashMap<>();
+    private ITopic<String> topic;
+    private UUID listener;
+    private UUID membership;
+    private HazelcastInstance hazelcast;
+
+    @PostConstruct
+    void start() {
+        grid.hazelcast().ifPresent(h -> {
+            hazelcast = h;
+            topic = h.getTopic(TOPIC);
+            listener = topic.addMessageListener(this::received);
+            membership = h.getCluster().addMembershipListener(new MembershipListener() {
+                @Override
+                public void memberAdded(MembershipEvent event) {
+                    dispatchLater(List.of(MEMBERS));
+                }
+
+                @Override
+                public void memberRemoved(MembershipEvent event) {
+                    dispatchLater(List.of(MEMBERS));
+                }
+            });
+        });
+    }
+
+    @PreDestroy
+    void stop() {
+        try {
+            if (topic != null) {
+                topic.removeMessageListener(listener);
+                hazelcast.getCluster().removeMembershipListener(membership);
+            }
+        } catch (RuntimeException e) {
+            // the grid is shutting down with us
+        }
+    }
+
+    /** Runs {@code handler} with a signal's arguments whenever {@code kind} is signalled, here or elsewhere. */
+    public void on(String kind, Consumer<List<String>> handler) {
+        handlers.computeIfAbsent(kind, k -> new CopyOnWriteArrayList<>()).add(handler);
+    }
+
+    /** Signals {@code kind} with {@code args} (none may contain NUL) to this instance now and to every other member. */
+    public void send(String kind, String... args) {
+        List<String> message = new java.util.ArrayList<>(args.length + 1);
+        message.add(kind);
+        message.addAll(Arrays.asList(args));
+        dispatch(message);
+        if (topic != null) {
+            try {
+                topic.publish(String.join(String.valueOf(SEPARATOR), message));
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Parley: could not signal the cluster (" + kind + ")", e);
+            }
+        }
+    }
+
+    private void received(Message<String> message) {
+        if (message.getPublishingMember() != null && message.getPublishingMember().localMember()) {
+            return;
+        }
+        dispatchLater(List.of(message.getMessageObject().split(String.valueOf(SEPARATOR), -1)));
+    }
+
+    private void dispatchLater(List<String> message) {
+        try {
+            executor.execute(() -> dispatch(message));
+        } catch (RuntimeException e) {
+            dispatch(message);
+        }
+    }
+
+    private void dispatch(List<String> message) {
+        List<Consumer<List<String>>> list = handlers.get(message.get(0));
+        if (list == null) {
+            return;
+        }
+        List<String> args = message.subList(1, message.size());
+        for (Consumer<List<String>> handler : list) {
+            try {
+                handler.accept(args);
+            } catch (RuntimeException e) {
+                LOG.log(Level.WARNING, "Parley: a handler of signal " + message.get(0) + " failed", e);
+            }
+        }
+    }
+}
