@@ -59,8 +59,12 @@ public final class ProblemException extends RuntimeException {
     }
 
     public static ProblemException rateLimited(long retryAfterSeconds) {
-        return new ProblemException(429, "rate-limited", "Too many requests",
-                "Please wait " + retryAfterSeconds + " s before trying again.", null, null,
+        return rateLimited(retryAfterSeconds, "Please wait " + retryAfterSeconds + " s before trying again.");
+    }
+
+    /** A 429 {@code rate-limited} that says in {@code detail} what was refused. */
+    public static ProblemException rateLimited(long retryAfterSeconds, String detail) {
+        return new ProblemException(429, "rate-limited", "Too many requests", detail, null, null,
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 

@@ -137,7 +137,7 @@ public class CommentResource {
         Reaction r;
         if (add) {
             runtime.limiter().claim("address-like", comment + "|" + caller.address(), reader.toString(),
-                    settings.addressWindow());
+                    settings.addressWindow(), "Someone at your address already likes this comment.");
             try {
                 r = runtime.core().comments().react(comment, reader);
             } catch (RuntimeException e) {
@@ -169,7 +169,7 @@ public class CommentResource {
         limitWrites();
         Comment comment = comment(s, id);
         runtime.limiter().claim("address-report", comment.id() + "|" + Caller.of(request).address(), reader.authorId(),
-                settings.addressWindow());
+                settings.addressWindow(), "This comment has already been reported from your address; the moderators have it.");
         runtime.core().reports().report(comment.id(), AuthorId.parse(reader.authorId()), REASONS.get(report.reason()),
                 report.text());
         posting.announce(comment, comment.status());

@@ -12,8 +12,8 @@ public interface LimiterStore {
     /** Takes one token from the bucket {@code key} under {@code rule}: 0 when taken, else the nanoseconds until one is due. */
     long take(String key, RateLimiter.Rule rule, long now);
 
-    /** Like {@link #take} but takes nothing: 0 when a token is available now. */
-    long peek(String key, RateLimiter.Rule rule, long now);
+    /** Puts back one token taken from the bucket {@code key} (never above the rule's capacity). */
+    void refund(String key, RateLimiter.Rule rule, long now);
 
     /**
      * Claims {@code key} for {@code owner} until {@code now + windowNanos}: 0 when the key was free,

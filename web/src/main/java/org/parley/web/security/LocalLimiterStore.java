@@ -23,9 +23,11 @@ public final class LocalLimiterStore implements LimiterStore {
     }
 
     @Override
-    public long peek(String key, RateLimiter.Rule rule, long now) {
+    public void refund(String key, RateLimiter.Rule rule, long now) {
         Bucket bucket = buckets.get(key);
-        return bucket == null ? 0 : bucket.peek(now);
+        if (bucket != null) {
+            bucket.refund(now);
+        }
     }
 
     @Override
@@ -64,16 +66,17 @@ public final class LocalLimiterStore implements LimiterStore {
         }
 
         synchronized long take(long now) {
-            long wait = peek(now);
-            if (wait == 0) {
+            refill(now);
+            if (tokens >= 1) {
                 tokens -= 1;
+                return 0;
             }
-            return wait;
+            return (long) Math.ceil((1 - tokens) / rule.perNano());
         }
 
-        synchronized long peek(long now) {
+        synchronized void refund(long now) {
             refill(now);
-            return tokens >= 1 ? 0 : (long) Math.ceil((1 - tokens) / rule.perNano());
+            tokens = Math.min(rule.capacity(), tokens + 1);
         }
 
         synchronized boolean isFull(long now) {

@@ -45,22 +45,23 @@ public final class RateLimiter {
         refuseAfter(store.take(key(rule, who), rule, nanos()));
     }
 
-    /** Throws 429 when {@code who} has no token left under {@code rule}; takes nothing. */
-    public void check(Rule rule, String who) {
-        refuseAfter(store.peek(key(rule, who), rule, nanos()));
-    }
-
-    /** Takes one token for {@code who} if one is left, never throwing (counting failures after the fact). */
-    public void charge(Rule rule, String who) {
-        store.take(key(rule, who), rule, nanos());
+    /**
+     * Gives back the token an {@link #acquire} took, for actions that count only when they fail:
+     * take before trying (so concurrent attempts cannot all pass a check), refund on success.
+     */
+    public void refund(Rule rule, String who) {
+        store.refund(key(rule, who), rule, nanos());
     }
 
     /**
-     * Claims {@code what} for {@code owner} for {@code window}, or throws 429 while another owner
-     * holds it. Claiming again as the same owner renews the claim.
+     * Claims {@code what} for {@code owner} for {@code window}, or throws 429 saying
+     * {@code refusal} while another owner holds it. Claiming again as the same owner renews the claim.
      */
-    public void claim(String name, String what, String owner, Duration window) {
-        refuseAfter(store.claim(name + "|" + what, owner, window.toNanos(), nanos()));
+    public void claim(String name, String what, String owner, Duration window, String refusal) {
+        long wait = store.claim(name + "|" + what, owner, window.toNanos(), nanos());
+        if (wait > 0) {
+            throw ProblemException.rateLimited(seconds(wait), refusal);
+        }
     }
 
     /** Gives up {@code owner}'s claim on {@code what}. */
@@ -74,8 +75,12 @@ public final class RateLimiter {
 
     private static void refuseAfter(long waitNanos) {
         if (waitNanos > 0) {
-            throw ProblemException.rateLimited(Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1));
+            throw ProblemException.rateLimited(seconds(waitNanos));
         }
+    }
+
+    private static long seconds(long waitNanos) {
+        return Math.max(1, Duration.ofNanos(waitNanos).toSeconds() + 1);
     }
 
     private long nanos() {

@@ -16,7 +16,9 @@ import java.util.Optional;
  * Checks a staff username and password, for the login form and HTTP Basic alike, under the same
  * limits: attempts per client address ({@code parley.rate.logins-per-minute}) and failed attempts
  * per username ({@code parley.rate.login-failures-per-username-per-hour}; a username that has used
- * them up is refused with 429 even with the right password, so guessing cannot go on). An unknown,
+ * them up is refused with 429 even with the right password, so guessing cannot go on). Every
+ * attempt takes a failure token before the password is checked and a success gives it back, so
+ * concurrent guesses cannot slip past the limit together. An unknown,
  * disabled or wrong account costs one full password hash like a known one, so neither the answer
  * nor its time tells which usernames exist.
  */
@@ -39,12 +41,12 @@ public class StaffLogin {
         RateLimiter.Rule failures = new RateLimiter.Rule("login-failures", settings.loginFailuresPerUsernamePerHour(),
                 Duration.ofHours(1));
         String user = username.strip().toLowerCase(Locale.ROOT);
-        limiter.check(failures, user);
+        limiter.acquire(failures, user);
         Optional<StaffMember> member = match(username.strip(), password);
         if (member.isEmpty()) {
-            limiter.charge(failures, user);
             throw ProblemException.unauthenticated("Wrong username or password.");
         }
+        limiter.refund(failures, user);
         return member.get();
     }
 

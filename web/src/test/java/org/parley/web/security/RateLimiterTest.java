@@ -59,15 +59,17 @@ class RateLimiterTest {
     }
 
     @Test
-    void checkTakesNothingAndChargeNeverThrows() {
+    void aRefundGivesBackATakenTokenButNeverAboveCapacity() {
         RateLimiter limiter = new RateLimiter(new ManualClock());
-        for (int i = 0; i < 5; i++) {
-            limiter.check(THREE_PER_MINUTE, "user");
+        for (int i = 0; i < 10; i++) {
+            limiter.acquire(THREE_PER_MINUTE, "user");
+            limiter.refund(THREE_PER_MINUTE, "user");
         }
-        for (int i = 0; i < 5; i++) {
-            assertDoesNotThrow(() -> limiter.charge(THREE_PER_MINUTE, "user"));
+        limiter.refund(THREE_PER_MINUTE, "user");
+        for (int i = 0; i < 3; i++) {
+            limiter.acquire(THREE_PER_MINUTE, "user");
         }
-        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.check(THREE_PER_MINUTE, "user"));
+        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.acquire(THREE_PER_MINUTE, "user"));
         assertEquals(429, refused.status());
     }
 
@@ -76,19 +78,20 @@ class RateLimiterTest {
         ManualClock clock = new ManualClock();
         RateLimiter limiter = new RateLimiter(clock);
         Duration day = Duration.ofHours(24);
-        limiter.claim("like", "c1|1.2.3.4", "ann", day);
-        assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "ann", day), "the owner may claim again");
-        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.claim("like", "c1|1.2.3.4", "bob", day));
+        limiter.claim("like", "c1|1.2.3.4", "ann", day, "taken");
+        assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "ann", day, "taken"), "the owner may claim again");
+        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.claim("like", "c1|1.2.3.4", "bob", day, "taken"));
         assertEquals(String.valueOf(24 * 3600 + 1), refused.headers().get("Retry-After"));
-        assertDoesNotThrow(() -> limiter.claim("like", "c2|1.2.3.4", "bob", day), "other keys are free");
+        assertEquals("taken", refused.toProblem("/x").detail());
+        assertDoesNotThrow(() -> limiter.claim("like", "c2|1.2.3.4", "bob", day, "taken"), "other keys are free");
 
         limiter.release("like", "c1|1.2.3.4", "bob");
-        assertThrows(ProblemException.class, () -> limiter.claim("like", "c1|1.2.3.4", "bob", day),
+        assertThrows(ProblemException.class, () -> limiter.claim("like", "c1|1.2.3.4", "bob", day, "taken"),
                 "another owner cannot release the claim");
         limiter.release("like", "c1|1.2.3.4", "ann");
-        assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "bob", day));
+        assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "bob", day, "taken"));
 
         clock.now = clock.now.plus(day);
-        assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "cid", day), "a claim ends with its window");
+        assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "cid", day, "taken"), "a claim ends with its window");
     }
 }

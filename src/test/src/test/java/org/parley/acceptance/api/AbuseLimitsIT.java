@@ -148,6 +148,7 @@ class AbuseLimitsIT {
         assertEquals(1, liked.json().getInt("reactions"));
         Http.Reply again = http.send("POST", like, null, "Authorization", Readers.bearer(second), "X-Forwarded-For", home);
         assertEquals(429, again.status(), "a second identity from the same address does not add a like: " + again.body());
+        assertEquals("Someone at your address already likes this comment.", again.json().getString("detail"));
         assertTrue(reacted(http, article, id, first), "the thread page tells the reader they liked it");
         assertFalse(reacted(http, article, id, second));
         assertEquals(1, comment(http, article, id, first).getInt("reactions"));
