@@ -60,6 +60,7 @@ public class ParleyRuntime {
             return;
         }
         Clock clock = Clock.systemUTC();
+        settings.trustedProxies(); // a bad proxy count stops the start, not every request
         Path data = settings.dataDir();
         try {
             Files.createDirectories(data);

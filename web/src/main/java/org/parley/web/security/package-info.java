@@ -1,6 +1,9 @@
 /**
  * Who may do what: reader tokens (HS256, kept by the widget), host-site sign-in by JWT, staff
  * sign-in with PBKDF2-hashed passwords and a session cookie, CSRF on cookie-authenticated writes,
- * CORS for each site's allowed origins, rate limits and idempotency keys.
+ * CORS for each site's allowed origins, rate limits and idempotency keys. Per-address limits count
+ * the client address behind the configured number of trusted proxies ({@link
+ * org.parley.web.security.Authentication#clientAddress}); limiter state lives behind
+ * {@link org.parley.web.security.LimiterStore} (in memory per instance today).
  */
 package org.parley.web.security;
