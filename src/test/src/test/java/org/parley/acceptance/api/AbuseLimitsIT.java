@@ -113,6 +113,18 @@ class AbuseLimitsIT {
     }
 
     @Test
+    void anIpv6ClientCountsAsItsWholeSlash64(ParleyServer.Server server) {
+        ensureSite(Http.admin(server), STRICT, STRICT_ORIGIN);
+        Http http = new Http(server);
+        String network = "2001:db8:" + Integer.toHexString(RANDOM.nextInt(0xffff)) + ":" + Integer.toHexString(RANDOM.nextInt(0xffff));
+        for (int i = 1; i <= ParleyServer.Server.STRICT_GUESTS_PER_HOUR; i++) {
+            assertEquals(201, mintGuest(http, STRICT, network + "::" + Integer.toHexString(i)).status());
+        }
+        Http.Reply rotated = mintGuest(http, STRICT, "[" + network + ":5:6:7:8]:443");
+        assertEquals(429, rotated.status(), "another address of the same /64 is the same client: " + rotated.body());
+    }
+
+    @Test
     void oneAddressMintsOnlySoManyGuestIdentitiesAlsoByPostingWithoutAToken(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         ensureSite(admin, STRICT, STRICT_ORIGIN);
