@@ -537,6 +537,8 @@
       if (cur) cur.node.querySelector('article').focus();
     }
 
+    var TRUST = { normal: 'site rules apply', trusted: 'trusted (no new-author or link holds)', premoderated: 'hold every comment' };
+
     function toggleHistory(card, btn, box) {
       var open = btn.getAttribute('aria-expanded') === 'true';
       btn.setAttribute('aria-expanded', String(!open));
@@ -552,8 +554,21 @@
             (d.reportsAgainst ? ' · ' + d.reportsAgainst + ' reports against' : '')) : null,
           recent.length ? el('ul', null, recent.map(function (r) {
             return el('li', null, el('span', { class: 'tag' }, r.status), ' ', (r.body || r.excerpt || '').slice(0, 200), ' ', el('span', { class: 'muted' }, when(r.createdAt)));
-          })) : el('p', null, 'No other comments.'));
+          })) : el('p', null, 'No other comments.'),
+          trustChooser(card.item.author, (d.author && d.author.trust) || 'normal'));
       }).catch(function (err) { box.textContent = ''; box.appendChild(errorBox(err)); });
+    }
+
+    /** How screening treats the author's comments; every change is audited. */
+    function trustChooser(author, current) {
+      var id = newId('trust');
+      var choice = el('select', { id: id, onchange: function () {
+        var value = choice.value;
+        api('PUT', 'moderation/authors/' + encodeURIComponent(author.id) + '/trust', { trust: value })
+          .then(function (a) { current = a.trust; announce(author.name + ': ' + TRUST[a.trust] + '.'); },
+            function (err) { choice.value = current; choice.after(errorBox(err)); });
+      } }, Object.keys(TRUST).map(function (t) { return el('option', { value: t, selected: t === current }, TRUST[t]); }));
+      return el('div', { class: 'field inline' }, el('label', { for: id }, 'Screening'), choice);
     }
 
     function move(step) {

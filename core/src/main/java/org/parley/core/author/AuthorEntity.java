@@ -40,6 +40,8 @@ public class AuthorEntity {
     private long approvedCount;
     @Column(name = "rejected_count", nullable = false, updatable = false)
     private long rejectedCount;
+    @Column(nullable = false, length = 20)
+    private String trust;
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Version
@@ -57,6 +59,7 @@ public class AuthorEntity {
         this.siteId = siteId;
         this.externalId = externalId;
         this.standing = Standing.ACTIVE.name();
+        this.trust = Trust.NORMAL.name();
         this.createdAt = now;
     }
 
@@ -68,6 +71,10 @@ public class AuthorEntity {
     void changeStanding(Standing newStanding, Instant until) {
         this.standing = newStanding.name();
         this.suspendedUntil = until;
+    }
+
+    void changeTrust(Trust newTrust) {
+        this.trust = newTrust.name();
     }
 
     /** Removes personal data (erasure on request); the row stays for the audit log's references. */
@@ -97,15 +104,27 @@ public class AuthorEntity {
         return Standing.valueOf(standing);
     }
 
+    public Trust trust() {
+        return Trust.valueOf(trust);
+    }
+
     /** The API view, resolving the site key of an external author. */
     public Author toAuthor(Repositories r) {
         return toAuthor(siteId == null ? null
                 : r.sites().byId(siteId).map(SiteEntity::key).orElse(null));
     }
 
-    /** Refuses banned and suspended authors, and guests where the site does not allow them. */
-    public void requireMayParticipate(SiteEntity site, Instant now) {
-        Standing effective = toAuthor((String) null).standingAt(now);
+    /**
+     * Refuses authors of another site, banned and suspended authors, and guests where the site does
+     * not allow them. A guest that belongs to no site yet is bound to {@code site} first: an author
+     * takes part on one site only, so that only that site's moderators can judge them.
+     */
+    public void requireMayParticipate(Repositories r, SiteEntity site) {
+        Long own = siteId != null ? siteId : r.authors().bindToSite(id, site.id());
+        if (own == null || !own.equals(site.id())) {
+            throw new ForbiddenException(ForbiddenException.OTHER_SITE, "this author belongs to another site");
+        }
+        Standing effective = toAuthor((String) null).standingAt(r.now());
         if (effective == Standing.BANNED) {
             throw new ForbiddenException(ForbiddenException.AUTHOR_BANNED, "this author is banned");
         }
@@ -121,6 +140,6 @@ public class AuthorEntity {
 
     public Author toAuthor(String siteKey) {
         return new Author(id(), kind(), displayName, email, siteKey, externalId, standing(), suspendedUntil,
-                approvedCount, rejectedCount, createdAt);
+                approvedCount, rejectedCount, trust(), createdAt);
     }
 }

@@ -20,6 +20,18 @@ public interface AuthorRepository {
 
     void addRole(AuthorRoleEntity role);
 
+    /**
+     * Binds an author that belongs to no site yet to {@code siteId} (atomically, so two first
+     * posts racing on two sites bind it once) and answers the site it belongs to afterwards.
+     */
+    Long bindToSite(UUID authorId, long siteId);
+
+    /**
+     * The author's latest decided comments (published, rejected, removed by a moderator) created at
+     * or after {@code since}, newest first: {@link RecentRecord#WINDOW} at most.
+     */
+    RecentRecord recentRecord(UUID authorId, java.time.Instant since);
+
     /** Atomically adds to the author's approved and rejected counts. */
     void adjustTrust(UUID authorId, long approvedDelta, long rejectedDelta);
 

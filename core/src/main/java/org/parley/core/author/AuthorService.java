@@ -124,6 +124,31 @@ public final class AuthorService {
         return changeStanding(id, Standing.ACTIVE, null, DecisionAction.REINSTATE_AUTHOR, actor, null, note);
     }
 
+    /** Sets how screening treats the author's comments on their site; the change is audited. */
+    public Author setTrust(AuthorId id, Trust trust, Actor actor, String note) {
+        Require.present("trust", trust);
+        Require.present("actor", actor);
+        String text = Require.optionalText("note", note, 2000);
+        return store.write(r -> {
+            AuthorEntity author = r.authors().require(id);
+            Trust from = author.trust();
+            author.changeTrust(trust);
+            AuditLog.author(r, author, from, trust, actor, text);
+            return view(r, author);
+        });
+    }
+
+    /**
+     * The outcome of the author's latest decided comments: a sliding window, so that an author's
+     * old rejections stop counting as they post acceptable comments (see {@link RecentRecord}).
+     */
+    public RecentRecord recentRecord(AuthorId id) {
+        return store.read(r -> {
+            r.authors().require(id);
+            return r.authors().recentRecord(id.value(), r.now().minus(java.time.Duration.ofDays(RecentRecord.MAX_AGE_DAYS)));
+        });
+    }
+
     private Author changeStanding(AuthorId id, Standing standing, Instant until, DecisionAction action, Actor actor,
                                   String reasonCode, String note) {
         Require.present("actor", actor);

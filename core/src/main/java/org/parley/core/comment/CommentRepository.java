@@ -47,7 +47,8 @@ public interface CommentRepository {
     long reactionCount(long commentId);
 
     /** Comments of an author, newest first. */
-    List<CommentEntity> byAuthor(UUID authorId, int limit);
+    /** The author's latest comments on {@code siteId}, newest first. */
+    List<CommentEntity> byAuthor(UUID authorId, long siteId, int limit);
 
     /** Every comment of an author, oldest first. */
     List<CommentEntity> allByAuthor(UUID authorId);

@@ -40,7 +40,7 @@ public final class CommentService {
      * @throws NotFoundException      unknown article or author
      * @throws ValidationException    empty or oversize body; parent unknown or in another article
      * @throws InvalidStateException  discussion closed; parent not published
-     * @throws ForbiddenException     author banned or suspended; guests not allowed on the site
+     * @throws ForbiddenException     author of another site, banned or suspended; guests not allowed on the site
      */
     public Comment post(NewComment request, Screening screening) {
         Require.present("screening", screening);
@@ -70,7 +70,7 @@ public final class CommentService {
             }
         }
         requireOpen(article);
-        author.requireMayParticipate(site, r.now());
+        author.requireMayParticipate(r, site);
         String body = body(request.body(), site);
         CommentEntity parent = null;
         if (request.parent() != null) {
@@ -113,7 +113,7 @@ public final class CommentService {
      * previous revision. The new verdict applies: hold or reject moves the comment (a system
      * decision); publish keeps its status, except that under pre-moderation it is held again.
      *
-     * @throws ForbiddenException     not the author; banned or suspended
+     * @throws ForbiddenException     not the author; author of another site, banned or suspended
      * @throws ConflictException      {@code conflict.stale-revision} if edited meanwhile
      * @throws InvalidStateException  window passed, discussion closed, comment not held or published
      */
@@ -127,7 +127,7 @@ public final class CommentService {
             SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();
             ArticleEntity article = r.articles().byId(c.articleId()).orElseThrow();
             AuthorEntity author = r.authors().require(edit.editor());
-            author.requireMayParticipate(site, r.now());
+            author.requireMayParticipate(r, site);
             requireOpen(article);
             if (!c.status().isEditable()) {
                 throw new InvalidStateException(InvalidStateException.NOT_EDITABLE,
@@ -234,7 +234,7 @@ public final class CommentService {
             throw new ForbiddenException(ForbiddenException.OWN_COMMENT, "authors cannot react to their own comments");
         }
         AuthorEntity author = r.authors().require(reader);
-        author.requireMayParticipate(r.sites().byId(c.siteId()).orElseThrow(), r.now());
+        author.requireMayParticipate(r, r.sites().byId(c.siteId()).orElseThrow());
         return c;
     }
 

@@ -77,7 +77,7 @@ public final class PrivacyService {
                     .add("email", Json.string(author.email()))
                     .add("site", Json.string(author.siteKey()))
                     .add("externalId", Json.string(author.externalId()))
-                    .add("standing", author.standing().name())
+                    .add("standing", author.standing().name()).add("trust", author.trust().name())
                     .add("approvedCount", author.approvedCount()).add("rejectedCount", author.rejectedCount())
                     .add("createdAt", author.createdAt().toString());
             doc.add("author", a);

@@ -22,7 +22,8 @@ public interface ReportRepository {
     int resolveOpen(long commentId, ReportStatus status, Instant now);
 
     /** Open reports against comments of an author. */
-    long openAgainstAuthor(UUID authorId);
+    /** Open reports against the author's comments on {@code siteId}. */
+    long openAgainstAuthor(UUID authorId, long siteId);
 
     List<ReportEntity> byReporter(UUID reporterId);
 

@@ -40,7 +40,7 @@ public final class ReportService {
      * @param text required for {@link ReportReason#OTHER}, at most 2000 characters
      * @throws ConflictException      {@code conflict.duplicate-report} if this reader reported it already
      * @throws InvalidStateException  the comment is not published
-     * @throws ForbiddenException     own comment; reader banned or suspended
+     * @throws ForbiddenException     own comment; reader of another site, banned or suspended
      */
     public Report report(CommentId comment, AuthorId reporter, ReportReason reason, String text) {
         Require.present("comment", comment);
@@ -60,7 +60,7 @@ public final class ReportService {
                     throw new ForbiddenException(ForbiddenException.OWN_COMMENT, "authors cannot report their own comments");
                 }
                 AuthorEntity author = r.authors().require(reporter);
-                author.requireMayParticipate(r.sites().byId(c.siteId()).orElseThrow(), r.now());
+                author.requireMayParticipate(r, r.sites().byId(c.siteId()).orElseThrow());
                 if (r.reports().exists(c.id(), reporter.value())) {
                     throw duplicate();
                 }

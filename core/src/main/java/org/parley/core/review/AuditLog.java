@@ -3,6 +3,7 @@ package org.parley.core.review;
 import java.util.Map;
 import org.parley.core.author.AuthorEntity;
 import org.parley.core.author.Standing;
+import org.parley.core.author.Trust;
 import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentStatus;
 import org.parley.core.infrastructure.Json;
@@ -24,11 +25,23 @@ public final class AuditLog {
                 c.scoresJson(), r.now()));
     }
 
-    /** Records a change of an author's standing (or an erasure). */
+    /**
+     * Records a change of an author's standing (or an erasure) under the author's site, so that the
+     * site's moderators find it in their audit log.
+     */
     public static void author(Repositories r, AuthorEntity a, Standing from, Standing to, DecisionAction action,
                               Actor actor, String reasonCode, String note) {
-        r.review().add(new DecisionEntity(a.siteId(), null, null, a.id().value(), 0,
-                from == null ? null : from.name(), to == null ? null : to.name(), action, actor, reasonCode, note,
-                Json.scores(Map.of()), r.now()));
+        author(r, a, from == null ? null : from.name(), to == null ? null : to.name(), action, actor, reasonCode, note);
+    }
+
+    /** Records a change of an author's trust under the author's site. */
+    public static void author(Repositories r, AuthorEntity a, Trust from, Trust to, Actor actor, String note) {
+        author(r, a, from.name(), to.name(), DecisionAction.SET_AUTHOR_TRUST, actor, null, note);
+    }
+
+    private static void author(Repositories r, AuthorEntity a, String from, String to, DecisionAction action,
+                               Actor actor, String reasonCode, String note) {
+        r.review().add(new DecisionEntity(a.siteId(), null, null, a.id().value(), 0, from, to, action, actor, reasonCode,
+                note, Json.scores(Map.of()), r.now()));
     }
 }

@@ -31,7 +31,9 @@ public enum DecisionAction {
     /** An author's suspension or ban was lifted. */
     REINSTATE_AUTHOR(null, false),
     /** An author's data was erased on request. */
-    ERASE_AUTHOR(null, false);
+    ERASE_AUTHOR(null, false),
+    /** How screening treats an author's comments was changed (from and to name {@link org.parley.core.author.Trust}s). */
+    SET_AUTHOR_TRUST(null, false);
 
     private final CommentStatus target;
     private final boolean needsReason;

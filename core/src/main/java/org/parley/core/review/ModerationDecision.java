@@ -10,7 +10,8 @@ import org.parley.core.comment.CommentId;
  * One append-only audit record. Comment decisions carry the comment, the revision judged and
  * {@code from}/{@code to} as {@link org.parley.core.comment.CommentStatus} names; author
  * decisions have {@code comment == null} and {@code from}/{@code to} as
- * {@link org.parley.core.author.Standing} names.
+ * {@link org.parley.core.author.Standing} names ({@link org.parley.core.author.Trust} names for
+ * {@link DecisionAction#SET_AUTHOR_TRUST}). Author decisions carry the author's site.
  *
  * @param scores the comment's screening scores at the time
  */

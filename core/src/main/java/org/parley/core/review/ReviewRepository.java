@@ -24,5 +24,6 @@ public interface ReviewRepository {
 
     long count(Queue queue, Long siteId, Long articleId);
 
-    Map<CommentStatus, Long> statusCounts(UUID authorId);
+    /** The author's comments on {@code siteId} by status. */
+    Map<CommentStatus, Long> statusCounts(UUID authorId, long siteId);
 }

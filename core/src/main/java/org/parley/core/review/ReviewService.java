@@ -176,7 +176,10 @@ public final class ReviewService {
         });
     }
 
-    /** An author's standing, trust, counts by status, open reports against them and latest comments. */
+    /**
+     * An author's standing, trust, counts by status, open reports against them and latest comments,
+     * all on the author's own site (an author that never took part has none).
+     */
     public AuthorHistory authorHistory(AuthorId author, int recentLimit) {
         Require.range("recentLimit", recentLimit, 0, 200);
         return store.read(r -> {
@@ -185,10 +188,14 @@ public final class ReviewService {
             for (CommentStatus s : CommentStatus.values()) {
                 counts.put(s, 0L);
             }
-            counts.putAll(r.review().statusCounts(author.value()));
+            Long site = entity.siteId();
+            if (site == null) {
+                return new AuthorHistory(entity.toAuthor(r), counts, 0, List.of());
+            }
+            counts.putAll(r.review().statusCounts(author.value(), site));
             List<Comment> recent = recentLimit == 0 ? List.of()
-                    : new CommentViews(r).viewAll(r.comments().byAuthor(author.value(), recentLimit));
-            return new AuthorHistory(entity.toAuthor(r), counts, r.reports().openAgainstAuthor(author.value()),
+                    : new CommentViews(r).viewAll(r.comments().byAuthor(author.value(), site, recentLimit));
+            return new AuthorHistory(entity.toAuthor(r), counts, r.reports().openAgainstAuthor(author.value(), site),
                     recent);
         });
     }

@@ -10,7 +10,8 @@ import java.util.Set;
  *
  * @param text the cleaned text, in Unicode normal form C with line feeds as line breaks
  * @param findings what was changed and which limits were broken, never null
- * @param length the length of {@code text} in code points
+ * @param length the length of {@code text} in UTF-16 code units (an emoji outside the BMP counts 2),
+ *               the unit every length limit in Parley uses
  * @param lines the number of lines of {@code text}
  */
 public record CleanText(String text, Set<HygieneFinding> findings, int length, int lines) {

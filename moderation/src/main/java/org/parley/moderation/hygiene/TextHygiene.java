@@ -33,7 +33,7 @@ import java.util.Set;
  */
 public final class TextHygiene {
 
-    /** The limits used when a site sets none: 5,000 code points, 200 lines, 4 marks per character. */
+    /** The limits used when a site sets none: 5,000 UTF-16 code units, 200 lines, 4 marks per character. */
     public static final int DEFAULT_MAX_LENGTH = 5_000;
     public static final int DEFAULT_MAX_LINES = 200;
     public static final int DEFAULT_MAX_COMBINING_MARKS = 4;
@@ -87,7 +87,8 @@ public final class TextHygiene {
         if (hasMixedScriptWord(text)) {
             findings.add(HygieneFinding.MIXED_SCRIPT_WORD);
         }
-        int length = text.codePointCount(0, text.length());
+        // UTF-16 code units, as a browser's maxlength, core's limit and the database column count.
+        int length = text.length();
         int lines = text.isEmpty() ? 0 : 1 + (int) text.chars().filter(c -> c == '\n').count();
         if (isBlank(text)) {
             findings.add(HygieneFinding.EMPTY);

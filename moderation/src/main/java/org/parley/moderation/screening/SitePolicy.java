@@ -121,7 +121,10 @@ public final class SitePolicy {
         return b;
     }
 
-    /** Longest comment, in code points. */
+    /**
+     * Longest comment, in UTF-16 code units: the unit of a browser's {@code maxlength}, of core's
+     * {@code SiteSettings.maxBodyLength} and of the stored column, so every layer agrees.
+     */
     public int maxLength() {
         return maxLength;
     }
@@ -417,7 +420,7 @@ public final class SitePolicy {
         private Builder() {
         }
 
-        /** Longest comment in code points; default 5,000. */
+        /** Longest comment in UTF-16 code units; default 5,000. */
         public Builder maxLength(int value) {
             maxLength = value;
             return this;

@@ -99,10 +99,11 @@ class TextHygieneTest {
     }
 
     @Test
-    void lengthCountsCodePointsNotUtf16Units() {
-        CleanText clean = TextHygiene.withLimits(3, 5, 2).clean("\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00");
-        assertEquals(3, clean.length());
-        assertFalse(clean.violates());
+    void lengthCountsUtf16UnitsAsBrowsersAndStorageDo() {
+        String threeEmoji = "\uD83D\uDE00\uD83D\uDE00\uD83D\uDE00";
+        assertEquals(6, TextHygiene.withLimits(6, 5, 2).clean(threeEmoji).length());
+        assertFalse(TextHygiene.withLimits(6, 5, 2).clean(threeEmoji).violates());
+        assertTrue(TextHygiene.withLimits(5, 5, 2).clean(threeEmoji).findings().contains(HygieneFinding.TOO_LONG));
     }
 
     @Test

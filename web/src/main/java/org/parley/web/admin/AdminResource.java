@@ -127,7 +127,7 @@ public class AdminResource {
         }
         Fields.check().require("key", body.key()).require("name", body.name())
                 .oneOf("moderationMode", body.moderationMode(), MODES.keySet()).orThrow();
-        SiteSettings defaults = SiteSettings.defaults();
+        SiteSettings defaults = runtime.policies().defaultsForNewSites();
         SiteSettings settings = new SiteSettings(
                 body.guestsAllowed() == null ? defaults.allowGuests() : body.guestsAllowed(),
                 body.editWindowSeconds() == null ? defaults.editWindow() : Duration.ofSeconds(body.editWindowSeconds()),

@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -16,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.account.AccountRole;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
+import org.parley.core.author.Trust;
 import org.parley.core.review.AuthorHistory;
 import org.parley.web.moderator.ModeratorViews.AuthorCard;
 import org.parley.web.moderator.ModeratorViews.AuthorView;
@@ -32,7 +34,13 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-/** Authors as moderators see them: history and standing; suspend, lift, ban. Each change is audited. */
+/**
+ * Authors as moderators see them: history and standing; suspend, lift, ban, set trust. Every author
+ * belongs to one site (core binds a guest to the first site it takes part on), and a moderator
+ * sees and acts on the authors of the sites they cover only: any other author id answers 404, so
+ * a moderator of one site learns nothing about another site's authors. Each change is audited
+ * under the author's site.
+ */
 @Path("moderation/authors")
 @Tag(name = "moderation")
 @Produces(MediaType.APPLICATION_JSON)
@@ -45,6 +53,12 @@ public class AuthorResource {
     /** {@code POST .../ban}. */
     public record Ban(String reason, String note) { }
 
+    /** {@code PUT .../trust}: {@code normal}, {@code trusted} or {@code premoderated}. */
+    public record TrustChange(String trust, String note) { }
+
+    private static final Map<String, Trust> TRUST = Map.of("normal", Trust.NORMAL, "trusted", Trust.TRUSTED,
+            "premoderated", Trust.PREMODERATED);
+
     @Inject
     ParleyRuntime runtime;
 
@@ -55,8 +69,8 @@ public class AuthorResource {
     @Path("{id}")
     @Operation(summary = "An author's standing, counts by status and recent comments")
     public AuthorView author(@PathParam("id") String id) {
-        staff();
-        AuthorHistory history = runtime.core().review().authorHistory(authorId(id), 20);
+        AuthorId author = inScope(id, staff());
+        AuthorHistory history = runtime.core().review().authorHistory(author, 20);
         Map<String, Long> counts = new LinkedHashMap<>();
         history.countsByStatus().forEach((status, n) ->
                 counts.put(org.parley.web.reader.ReaderViews.statusName(status), n));
@@ -74,8 +88,9 @@ public class AuthorResource {
         }
         Fields.check().require("days", body.days()).range("days", body.days(), 1, 3650).require("reason", body.reason()).orThrow();
         StaffMember member = staff();
+        AuthorId subject = inScope(id, member);
         Instant until = runtime.clock().instant().plus(Duration.ofDays(body.days()));
-        Author author = runtime.core().authors().suspend(authorId(id), until, ModerationResource.actor(member),
+        Author author = runtime.core().authors().suspend(subject, until, ModerationResource.actor(member),
                 ModerationResource.reasonCode(body.reason()), body.note());
         return AuthorCard.of(author, runtime.clock().instant());
     }
@@ -85,7 +100,7 @@ public class AuthorResource {
     @Operation(summary = "Lift a suspension or ban")
     public AuthorCard reinstate(@PathParam("id") String id) {
         StaffMember member = staff();
-        Author author = runtime.core().authors().reinstate(authorId(id), ModerationResource.actor(member), null);
+        Author author = runtime.core().authors().reinstate(inScope(id, member), ModerationResource.actor(member), null);
         return AuthorCard.of(author, runtime.clock().instant());
     }
 
@@ -99,13 +114,44 @@ public class AuthorResource {
         }
         Fields.check().require("reason", body.reason()).orThrow();
         StaffMember member = staff();
-        Author author = runtime.core().authors().ban(authorId(id), ModerationResource.actor(member), ModerationResource.reasonCode(body.reason()),
-                body.note());
+        Author author = runtime.core().authors().ban(inScope(id, member), ModerationResource.actor(member),
+                ModerationResource.reasonCode(body.reason()), body.note());
+        return AuthorCard.of(author, runtime.clock().instant());
+    }
+
+    @PUT
+    @Path("{id}/trust")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Set how screening treats the author's comments: normal, trusted or premoderated")
+    public AuthorCard trust(@PathParam("id") String id, TrustChange body) {
+        if (body == null) {
+            throw ProblemException.malformedJson("Send {\"trust\": \"trusted\"}.");
+        }
+        Fields.check().require("trust", body.trust()).oneOf("trust", body.trust(), TRUST.keySet())
+                .maxLength("note", body.note(), 2000).orThrow();
+        StaffMember member = staff();
+        Author author = runtime.core().authors().setTrust(inScope(id, member), TRUST.get(body.trust()),
+                ModerationResource.actor(member), body.note());
         return AuthorCard.of(author, runtime.clock().instant());
     }
 
     private StaffMember staff() {
         return Caller.of(request).requireStaff(AccountRole.MODERATOR);
+    }
+
+    /**
+     * The author, if {@code member} moderates the author's site; otherwise 404, as for an unknown
+     * id. Staff who cover every site may also act on an author that has not taken part anywhere yet.
+     */
+    private AuthorId inScope(String id, StaffMember member) {
+        AuthorId author = authorId(id);
+        String site = runtime.core().authors().find(author).map(Author::siteKey)
+                .orElseThrow(() -> ProblemException.notFound("author " + id + " does not exist."));
+        boolean coversAll = member.role() == AccountRole.ADMINISTRATOR || member.siteKey() == null;
+        if (!coversAll && (site == null || !member.covers(site))) {
+            throw ProblemException.notFound("author " + id + " does not exist.");
+        }
+        return author;
     }
 
     private static AuthorId authorId(String id) {

@@ -51,13 +51,18 @@ public final class ModeratorViews {
         }
     }
 
-    /** An author's standing and track record. */
-    public record AuthorCard(String id, String name, String kind, String standing, Instant suspendedUntil,
-                             long approved, long rejected, Instant since) {
+    /**
+     * An author's standing and track record.
+     *
+     * @param site  the one site the author takes part on ({@code null} until they first do)
+     * @param trust how screening treats their comments: {@code normal}, {@code trusted} or {@code premoderated}
+     */
+    public record AuthorCard(String id, String name, String kind, String site, String standing, Instant suspendedUntil,
+                             String trust, long approved, long rejected, Instant since) {
         static AuthorCard of(Author a, Instant now) {
-            return new AuthorCard(a.id().toString(), a.displayName(), a.kind().name().toLowerCase(Locale.ROOT),
-                    a.standingAt(now).name().toLowerCase(Locale.ROOT), a.suspendedUntil(), a.approvedCount(),
-                    a.rejectedCount(), a.createdAt());
+            return new AuthorCard(a.id().toString(), a.displayName(), a.kind().name().toLowerCase(Locale.ROOT), a.siteKey(),
+                    a.standingAt(now).name().toLowerCase(Locale.ROOT), a.suspendedUntil(),
+                    a.trust().name().toLowerCase(Locale.ROOT), a.approvedCount(), a.rejectedCount(), a.createdAt());
         }
     }
 

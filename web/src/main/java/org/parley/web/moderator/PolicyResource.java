@@ -60,7 +60,7 @@ public class PolicyResource {
         }
         String s = requireSite(body.site());
         Fields.check().range("limit", body.limit(), 1, 5000).orThrow();
-        SitePolicy current = runtime.policy();
+        SitePolicy current = runtime.policyFor(runtime.core().sites().get(s));
         SitePolicy tried = tried(current, body);
         List<RecentComment> recent = runtime.core().insights().recentComments(s, body.limit() == null ? 500 : body.limit());
         Map<String, AuthorContext> authors = new HashMap<>();
@@ -69,7 +69,8 @@ public class PolicyResource {
         Map<String, String> texts = new HashMap<>();
         for (RecentComment c : recent) {
             AuthorContext author = authors.computeIfAbsent(c.author().toString(), id -> runtime.core().authors().find(c.author())
-                    .map(a -> Posting.authorContext(a, now)).orElse(AuthorContext.newcomer(id)));
+                    .map(a -> Posting.authorContext(a, runtime.core().authors().recentRecord(a.id()), now))
+                    .orElse(AuthorContext.newcomer(id)));
             past.add(new PolicyDryRun.PastComment(c.id().toString(), c.rawBody(), author));
             texts.put(c.id().toString(), c.rawBody());
         }

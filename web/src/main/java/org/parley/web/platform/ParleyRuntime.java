@@ -6,6 +6,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.parley.core.CoreConfig;
 import org.parley.core.ParleyCore;
+import org.parley.core.site.Site;
 import org.parley.moderation.civility.CivilityScorer;
 import org.parley.moderation.screening.Screener;
 import org.parley.moderation.screening.SitePolicy;
@@ -50,7 +51,7 @@ public class ParleyRuntime {
 
     private volatile State state;
 
-    private record State(ParleyCore core, CivilityScorer scorer, Screener screener, SitePolicy policy,
+    private record State(ParleyCore core, CivilityScorer scorer, Screener screener, SitePolicies policies,
                          ReaderTokens tokens, RateLimiter limiter, Idempotency idempotency,
                          RecentTexts recentTexts, Clock clock) { }
 
@@ -80,7 +81,7 @@ public class ParleyRuntime {
         Screener screener = Screener.create(scorer, recent,
                 hazelcast == null ? TokenBucketRateLimiter.withClock(clock) : new GridBuckets(hazelcast, clock));
         Idempotency idempotency = hazelcast == null ? new IdempotencyStore(clock) : new GridIdempotency(hazelcast);
-        state = new State(core, scorer, screener, policy, new ReaderTokens(tokenSecret(data)),
+        state = new State(core, scorer, screener, new SitePolicies(policy), new ReaderTokens(tokenSecret(data)),
                 new RateLimiter(clock), idempotency, recent, clock);
     }
 
@@ -108,7 +109,14 @@ public class ParleyRuntime {
 
     public Screener screener() { return state().screener(); }
 
-    public SitePolicy policy() { return state().policy(); }
+    /** The installation's screening policy; comments are screened under {@link #policyFor(Site)}. */
+    public SitePolicy policy() { return state().policies().installation(); }
+
+    /** The screening policy of {@code site}: its stored settings over the installation's policy. */
+    public SitePolicy policyFor(Site site) { return state().policies().forSite(site.settings()); }
+
+    /** Where site settings and the installation's policy are resolved into screening policies. */
+    public SitePolicies policies() { return state().policies(); }
 
     public ReaderTokens tokens() { return state().tokens(); }
 

@@ -7,6 +7,7 @@ import org.parley.core.article.Article;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
+import org.parley.core.author.RecentRecord;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentEdit;
 import org.parley.core.comment.CommentId;
@@ -17,8 +18,10 @@ import org.parley.core.site.ModerationMode;
 import org.parley.core.site.Site;
 import org.parley.moderation.screening.ArticleContext;
 import org.parley.moderation.screening.AuthorContext;
+import org.parley.moderation.screening.AuthorFlag;
 import org.parley.moderation.screening.AuthorStanding;
 import org.parley.moderation.screening.Reasons;
+import org.parley.moderation.screening.SitePolicy;
 import org.parley.moderation.screening.Submission;
 import org.parley.moderation.screening.Verdict;
 import org.parley.web.cache.ReadCache;
@@ -77,11 +80,12 @@ public class Posting {
         ParleyCore core = runtime.core();
         Article article = core.articles().get(ref);
         Author author = core.authors().get(authorId);
-        Verdict verdict = screen(body, author, article, confirm);
+        SitePolicy policy = runtime.policyFor(core.sites().get(ref.siteKey()));
+        Verdict verdict = screen(body, author, article, policy, confirm);
         if (verdict.needsNudge() && !confirm) {
             return new Outcome(null, NudgeView.of(verdict.nudge().orElseThrow()), verdict.nudge().get().message());
         }
-        refuseIfRejected(verdict, runtime.policy().rateLimit().refillEvery().toSeconds());
+        refuseIfRejected(verdict, policy.rateLimit().refillEvery().toSeconds());
         Comment comment = core.comments().post(new NewComment(ref, authorId, parent, body, requestKey), screening(verdict));
         runtime.recentTexts().remember(authorId.toString(), body);
         announce(comment, null);
@@ -97,11 +101,12 @@ public class Posting {
         }
         Article article = core.articles().get(before.article());
         Author author = core.authors().get(authorId);
-        Verdict verdict = screen(body, author, article, confirm);
+        SitePolicy policy = runtime.policyFor(core.sites().get(before.article().siteKey()));
+        Verdict verdict = screen(body, author, article, policy, confirm);
         if (verdict.needsNudge() && !confirm) {
             return new Outcome(null, NudgeView.of(verdict.nudge().orElseThrow()), verdict.nudge().get().message());
         }
-        refuseIfRejected(verdict, runtime.policy().rateLimit().refillEvery().toSeconds());
+        refuseIfRejected(verdict, policy.rateLimit().refillEvery().toSeconds());
         Comment comment = core.comments().edit(new CommentEdit(id, authorId, expectedRevision, body), screening(verdict));
         announce(comment, before.status());
         return new Outcome(comment, null, message(comment.status()));
@@ -119,26 +124,32 @@ public class Posting {
         events.queuesChanged(comment.article().siteKey());
     }
 
-    private Verdict screen(String body, Author author, Article article, boolean confirm) {
+    private Verdict screen(String body, Author author, Article article, SitePolicy policy, boolean confirm) {
         ArticleContext context = new ArticleContext(article.ref().articleKey(), article.discussionState().acceptsComments(),
-                article.effectiveModeration() == ModerationMode.PRE_MODERATION, runtime.policy());
-        AuthorContext who = authorContext(author, runtime.clock().instant());
+                article.effectiveModeration() == ModerationMode.PRE_MODERATION, policy);
+        AuthorContext who = authorContext(author, runtime.core().authors().recentRecord(author.id()), runtime.clock().instant());
         Submission submission = confirm ? Submission.confirmed(body, who, context) : Submission.of(body, who, context);
         return runtime.screener().screen(submission);
     }
 
-    /** What screening needs to know about an author: standing and track record. */
-    public static AuthorContext authorContext(Author author, Instant now) {
+    /**
+     * What screening needs to know about an author: standing, lifetime counts, the outcome of their
+     * latest decided comments ({@code recent}, a sliding window, so old rejections stop counting)
+     * and the trust a moderator set.
+     */
+    public static AuthorContext authorContext(Author author, RecentRecord recent, Instant now) {
         AuthorStanding standing = switch (author.standingAt(now)) {
             case ACTIVE -> AuthorStanding.ACTIVE;
             case SUSPENDED -> AuthorStanding.SUSPENDED;
             case BANNED -> AuthorStanding.BANNED;
         };
-        long decided = author.approvedCount() + author.rejectedCount();
-        int recent = (int) Math.min(decided, 20);
-        int recentRejections = (int) Math.min(author.rejectedCount(), recent);
+        Set<AuthorFlag> flags = switch (author.trust()) {
+            case NORMAL -> Set.of();
+            case TRUSTED -> Set.of(AuthorFlag.TRUSTED);
+            case PREMODERATED -> Set.of(AuthorFlag.ALWAYS_PREMODERATE);
+        };
         return new AuthorContext(author.id().toString(), standing, author.approvedCount(), author.rejectedCount(),
-                recent, recentRejections, Set.of());
+                recent.decided(), recent.rejected(), flags);
     }
 
     private static void refuseIfRejected(Verdict verdict, long retryAfterSeconds) {

@@ -1,13 +1,16 @@
 package org.parley.core.infrastructure.persistence;
 
 import jakarta.persistence.EntityManager;
+import java.time.Instant;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.core.author.AuthorEntity;
 import org.parley.core.author.AuthorRepository;
 import org.parley.core.author.AuthorRoleEntity;
+import org.parley.core.author.RecentRecord;
 
 final class JpaAuthorRepository implements AuthorRepository {
     private final EntityManager em;
@@ -48,6 +51,22 @@ final class JpaAuthorRepository implements AuthorRepository {
     @Override
     public void addRole(AuthorRoleEntity role) {
         em.persist(role);
+    }
+
+    @Override
+    public Long bindToSite(UUID authorId, long siteId) {
+        q.sqlUpdate("update author set site_id = ?1 where id = ?2 and site_id is null", siteId, authorId);
+        Object bound = q.sqlSingle("select site_id from author where id = ?1", authorId);
+        return bound == null ? null : ((Number) bound).longValue();
+    }
+
+    @Override
+    public RecentRecord recentRecord(UUID authorId, Instant since) {
+        List<String> statuses = q.list("select c.status from CommentEntity c where c.authorId = :a and c.createdAt >= :since"
+                        + " and c.status in ('PUBLISHED', 'REJECTED', 'REMOVED_BY_MODERATOR') order by c.id desc",
+                String.class, RecentRecord.WINDOW, "a", authorId, "since", since);
+        int rejected = (int) statuses.stream().filter(s -> !"PUBLISHED".equals(s)).count();
+        return new RecentRecord(statuses.size(), rejected);
     }
 
     @Override

@@ -112,9 +112,9 @@ final class JpaCommentRepository implements CommentRepository {
     }
 
     @Override
-    public List<CommentEntity> byAuthor(UUID authorId, int limit) {
-        return q.list("select c from CommentEntity c where c.authorId = :a order by c.id desc", CommentEntity.class, limit,
-                "a", authorId);
+    public List<CommentEntity> byAuthor(UUID authorId, long siteId, int limit) {
+        return q.list("select c from CommentEntity c where c.authorId = :a and c.siteId = :s order by c.id desc",
+                CommentEntity.class, limit, "a", authorId, "s", siteId);
     }
 
     @Override

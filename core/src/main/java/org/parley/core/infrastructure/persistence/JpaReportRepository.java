@@ -57,9 +57,9 @@ final class JpaReportRepository implements ReportRepository {
     }
 
     @Override
-    public long openAgainstAuthor(UUID authorId) {
+    public long openAgainstAuthor(UUID authorId, long siteId) {
         return q.count("select count(r) from ReportEntity r, CommentEntity c where c.id = r.commentId"
-                + " and c.authorId = :a and r.status = 'OPEN'", "a", authorId);
+                + " and c.authorId = :a and c.siteId = :s and r.status = 'OPEN'", "a", authorId, "s", siteId);
     }
 
     @Override

@@ -136,10 +136,10 @@ final class JpaReviewRepository implements ReviewRepository {
     }
 
     @Override
-    public Map<CommentStatus, Long> statusCounts(UUID authorId) {
+    public Map<CommentStatus, Long> statusCounts(UUID authorId, long siteId) {
         Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
-        for (Object[] row : q.all("select c.status, count(c) from CommentEntity c where c.authorId = :a group by c.status",
-                Object[].class, "a", authorId)) {
+        for (Object[] row : q.all("select c.status, count(c) from CommentEntity c where c.authorId = :a and c.siteId = :s"
+                + " group by c.status", Object[].class, "a", authorId, "s", siteId)) {
             counts.put(CommentStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
         }
         return counts;
