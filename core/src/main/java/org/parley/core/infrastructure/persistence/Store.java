@@ -52,8 +52,7 @@ public final class Store implements AutoCloseable {
         this.clock = clock;
         ClassLoader loader = Store.class.getClassLoader();
         HikariConfig pool = new HikariConfig();
-        pool.setJdbcUrl(jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.toUpperCase(java.util.Locale.ROOT).contains("QUERY_CACHE_SIZE")
-                ? jdbcUrl + ";QUERY_CACHE_SIZE=256" : jdbcUrl);
+        pool.setJdbcUrl(jdbcUrl.startsWith("jdbc:h2:") ? h2Url(jdbcUrl) : jdbcUrl);
         pool.setUsername(user);
         pool.setPassword(password);
         pool.setMaximumPoolSize(poolSize);
@@ -88,6 +87,26 @@ public final class Store implements AutoCloseable {
             dataSource.close();
             throw e;
         }
+    }
+
+    /**
+     * H2 settings this store relies on, unless the URL sets them itself. {@code WRITE_DELAY=0}: a
+     * commit returns only after the MVStore has written the new version to the database file (the
+     * default, 500 ms, leaves commits of the last half second in memory only, and a killed process
+     * loses comments it had acknowledged). The file is written, not fsynced: a crash of the process
+     * loses nothing acknowledged; a crash of the operating system can lose the last commits, never
+     * the file's consistency (H2 keeps old chunks for {@code RETENTION_TIME}, 45 s).
+     */
+    static String h2Url(String jdbcUrl) {
+        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        StringBuilder url = new StringBuilder(jdbcUrl);
+        if (!upper.contains(";QUERY_CACHE_SIZE=")) {
+            url.append(";QUERY_CACHE_SIZE=256");
+        }
+        if (!upper.contains(";WRITE_DELAY=")) {
+            url.append(";WRITE_DELAY=0");
+        }
+        return url.toString();
     }
 
     /** Runs {@code work} in a read-write transaction and commits it; nothing is written if it throws. */

@@ -7,28 +7,19 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.List;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Starts the packaged server (Payara Micro running {@code parley.war}) once per test run, as a
  * separate process on an OS-picked port with a fresh data folder, and stops it when the run ends.
  * Test classes use {@code @ExtendWith(ParleyServer.class)} and take a {@link Server} parameter
  * (base URL and the administrator's credentials, which this launcher chooses and passes to the
- * server through configuration). Paths come from system properties that failsafe sets
- * ({@code parley.server.*}); the server's log is {@code target/parley-server/server.log}.
+ * server through configuration). The process, its start-up watchdog and the system properties it
+ * needs are {@link ServerProcess}'s; the server's log is {@code target/parley-server/server.log}.
  */
 public final class ParleyServer implements BeforeAllCallback, ParameterResolver {
 
@@ -59,7 +50,6 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
         }
     }
 
-    static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     static final String ADMIN_USER = "admin";
 
     @Override
@@ -84,10 +74,10 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
 
     /** The server process; closed by JUnit when the root context closes, i.e. at the end of the run. */
     static final class Running implements AutoCloseable {
-        private final Process process;
+        private final ServerProcess process;
         private final Server server;
 
-        private Running(Process process, Server server) {
+        private Running(ServerProcess process, Server server) {
             this.process = process;
             this.server = server;
         }
@@ -102,51 +92,30 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
                 return attach(external);
             }
             try {
-                Path work = Path.of(required("parley.server.work"));
+                Path work = Path.of(ServerProcess.required("parley.server.work"));
                 Files.createDirectories(work);
                 Path data = Files.createTempDirectory(work, "data-");
-                Path root = Files.createTempDirectory(work, "payara-");
-                Path log = work.resolve("server.log");
-                int port = freePort();
                 String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-                List<String> command = new ArrayList<>(List.of(
-                        required("parley.server.java"),
-                        "-Dparley.data-dir=" + data,
-                        "-Dparley.admin.user=" + ADMIN_USER,
-                        "-Dparley.admin.password=" + password,
-                        "-Dparley.public-url=http://127.0.0.1:" + port,
-                        "-Dparley.rate.address-posts-per-minute=100000",
-                        "-Dparley.rate.address-writes-per-minute=100000",
-                        "-Dparley.rate.logins-per-minute=100000",
-                        "-Dparley.rate.address-guests-per-hour=100000",
-                        "-Dparley.rate.address-articles-per-hour=100000",
-                        "-Dparley.rate.login-failures-per-username-per-hour=" + Server.LOGIN_FAILURES_PER_USERNAME,
-                        "-Dparley.trusted-proxies=1",
-                        "-Dparley.site." + Server.STRICT_SITE + ".rate.address-guests-per-hour=" + Server.STRICT_GUESTS_PER_HOUR,
-                        "-Dparley.site." + Server.STRICT_SITE + ".rate.address-articles-per-hour=" + Server.STRICT_GUESTS_PER_HOUR,
-                        "-Dparley.site." + Server.SIGNED_SITE + ".article-registration=signed",
-                        "-Dparley.site." + Server.SIGNED_SITE + ".jwt-secret=" + Server.SSO_SECRET,
-                        "-Dparley.site." + Server.STAFF_SITE + ".article-registration=admin",
-                        "-Dparley.site." + Server.SSO_SITE + ".jwt-secret=" + Server.SSO_SECRET,
-                        "-jar", required("parley.server.payara"),
-                        "--deploy", required("parley.server.war"),
-                        "--contextroot", "/",
-                        "--port", Integer.toString(port),
-                        "--nohazelcast", "--disablephonehome",
-                        "--rootdir", root.toString()));
-                Process process = new ProcessBuilder(command)
-                        .redirectErrorStream(true)
-                        .redirectOutput(log.toFile())
-                        .start();
-                Server server = new Server(URI.create("http://127.0.0.1:" + port + "/"), ADMIN_USER, password, data, log);
-                Running running = new Running(process, server);
-                try {
-                    running.awaitReady();
-                } catch (RuntimeException | Error e) {
-                    running.close();
-                    throw e;
-                }
-                return running;
+                ServerProcess process = ServerProcess.start(ServerProcess.Launch.of(work, data)
+                        .property("parley.admin.user", ADMIN_USER)
+                        .property("parley.admin.password", password)
+                        .property("parley.rate.address-posts-per-minute", "100000")
+                        .property("parley.rate.address-writes-per-minute", "100000")
+                        .property("parley.rate.logins-per-minute", "100000")
+                        .property("parley.rate.address-guests-per-hour", "100000")
+                        .property("parley.rate.address-articles-per-hour", "100000")
+                        .property("parley.rate.login-failures-per-username-per-hour",
+                                Integer.toString(Server.LOGIN_FAILURES_PER_USERNAME))
+                        .property("parley.trusted-proxies", "1")
+                        .property("parley.site." + Server.STRICT_SITE + ".rate.address-guests-per-hour",
+                                Integer.toString(Server.STRICT_GUESTS_PER_HOUR))
+                        .property("parley.site." + Server.STRICT_SITE + ".rate.address-articles-per-hour",
+                                Integer.toString(Server.STRICT_GUESTS_PER_HOUR))
+                        .property("parley.site." + Server.SIGNED_SITE + ".article-registration", "signed")
+                        .property("parley.site." + Server.SIGNED_SITE + ".jwt-secret", Server.SSO_SECRET)
+                        .property("parley.site." + Server.STAFF_SITE + ".article-registration", "admin")
+                        .property("parley.site." + Server.SSO_SITE + ".jwt-secret", Server.SSO_SECRET));
+                return new Running(process, new Server(process.base(), ADMIN_USER, password, data, process.log()));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the Parley server", e);
             }
@@ -159,78 +128,15 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
         private static Running attach(String url) {
             String base = url.endsWith("/") ? url : url + "/";
             Server server = new Server(URI.create(base), System.getProperty("parley.server.admin-user", ADMIN_USER),
-                    required("parley.server.admin-password"), null, null);
+                    ServerProcess.required("parley.server.admin-password"), null, null);
             return new Running(null, server);
-        }
-
-        private void awaitReady() {
-            HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-            HttpRequest ready = HttpRequest.newBuilder(server.uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
-            HttpRequest api = HttpRequest.newBuilder(server.uri("/api/v1/sites/demo")).timeout(Duration.ofSeconds(5)).build();
-            Instant deadline = Instant.now().plus(START_TIMEOUT);
-            while (Instant.now().isBefore(deadline)) {
-                if (!process.isAlive()) {
-                    throw new IllegalStateException("the server exited with " + process.exitValue() + "; log:\n" + tail());
-                }
-                try {
-                    if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
-                            && client.send(api, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                        return;
-                    }
-                } catch (IOException e) {
-                    // not listening yet
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the server", e);
-                }
-                try {
-                    process.waitFor(500, TimeUnit.MILLISECONDS);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while waiting for the server", e);
-                }
-            }
-            throw new IllegalStateException("the server was not ready within " + START_TIMEOUT + "; log:\n" + tail());
-        }
-
-        private String tail() {
-            try {
-                List<String> lines = Files.readAllLines(server.log());
-                return String.join("\n", lines.subList(Math.max(0, lines.size() - 80), lines.size()));
-            } catch (IOException e) {
-                return "(no log: " + e.getMessage() + ")";
-            }
         }
 
         @Override
         public void close() {
-            if (process == null) {
-                return;
+            if (process != null) {
+                process.close();
             }
-            process.destroy();
-            try {
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
-                    process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
-    }
-
-    private static String required(String property) {
-        String value = System.getProperty(property);
-        if (value == null || value.isBlank()) {
-            throw new IllegalStateException("system property " + property + " is not set (run through Maven failsafe)");
-        }
-        return value;
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
         }
     }
 }
