@@ -3,6 +3,7 @@
 # limit off) and per-address limits off, and waits until /health/ready answers 200. Sets PID,
 # BASE, WORK (data in $WORK/data, log in $WORK/server.log) and ADMIN_PASSWORD; the server is
 # stopped and $WORK removed when the script exits. Extra JVM options: start_server -Dkey=value...
+# PARLEY_BENCH_H2_OPTIONS (e.g. ";WRITE_DELAY=500") appends settings to the H2 URL of the data folder.
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PAYARA=$(ls ~/.m2/repository/fish/payara/extras/payara-micro/*/payara-micro-*.jar | sort | tail -1)
 WAR=${PARLEY_WAR:-web/target/parley.war}
@@ -17,7 +18,8 @@ start_server() {
   "$JAVA_HOME/bin/java" -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS -Dparley.data-dir="$WORK/data" \
     -Dparley.admin.password=$ADMIN_PASSWORD -Dparley.public-url=$BASE \
     -Dparley.policy-file="$PWD/src/test/bench/bench-policy.json" \
-    -Dparley.rate.address-posts-per-minute=100000000 -Dparley.rate.address-writes-per-minute=100000000 "$@" \
+    -Dparley.rate.address-posts-per-minute=100000000 -Dparley.rate.address-writes-per-minute=100000000 \
+    ${PARLEY_BENCH_H2_OPTIONS:+"-Dparley.db.url=jdbc:h2:file:$WORK/data/parley$PARLEY_BENCH_H2_OPTIONS"} "$@" \
     -jar "$PAYARA" --deploy "$WAR" --contextroot / --port "$PORT" --nohazelcast --disablephonehome \
     --rootdir "$WORK/payara" > "$WORK/server.log" 2>&1 &
   PID=$!
