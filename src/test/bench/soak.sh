@@ -5,6 +5,7 @@
 # resident memory, CPU time and the H2 file size; wrk reports latency percentiles and answers
 # by status. Prerequisites: `mvn -B -q -DskipTests package` (web/target/parley.war), wrk, python3.
 # Usage: src/test/bench/soak.sh [seconds, default 600] [sample seconds, default 60]
+# (PARLEY_SOAK_SEED: comments seeded into the thread first, default 1000).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 DURATION=${1:-600}
@@ -12,7 +13,7 @@ SAMPLE=${2:-60}
 source src/test/bench/server.sh
 start_server
 KEY=soak-$(date +%s)
-TOKEN=$(python3 src/test/bench/seed.py $BASE admin $ADMIN_PASSWORD $KEY 1000)
+TOKEN=$(python3 src/test/bench/seed.py $BASE admin $ADMIN_PASSWORD $KEY "${PARLEY_SOAK_SEED:-1000}")
 echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) before the run"
 
 sample() {
