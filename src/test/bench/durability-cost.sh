@@ -20,7 +20,7 @@ for round in $(seq 1 "$ROUNDS"); do
       TOKEN=$(python3 src/test/bench/seed.py $BASE admin $ADMIN_PASSWORD $KEY 0)
       echo "== round $round, WRITE_DELAY=$delay, post at 16 connections for ${DURATION}s, load average $(cut -d' ' -f1 /proc/loadavg)"
       PARLEY_TOKEN=$TOKEN PARLEY_PATH="/api/v1/articles/$KEY/comments?site=demo" \
-        wrk -t2 -c16 -d${DURATION}s --latency -s src/test/bench/post.lua "$BASE" \
+        wrk -t2 -c16 -d${DURATION}s --timeout 30s --latency -s src/test/bench/post.lua "$BASE" \
         | grep -E "Latency  |requests in|Requests/sec|50%|90%|99%|HTTP [0-9]+:"
       echo "H2 file: $(( $(stat -c %s "$WORK/data/parley.mv.db") / 1048576 )) MB with $(curl -s "$BASE/api/v1/counts?site=demo&keys=$KEY")"
     )

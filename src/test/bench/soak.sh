@@ -19,7 +19,7 @@ echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) bef
 sample() {
   local used rss cpu h2
   "$JAVA_HOME/bin/jcmd" $PID GC.run > /dev/null
-  used=$("$JAVA_HOME/bin/jcmd" $PID GC.heap_info | sed -n 's/.*total [0-9]*K, used \([0-9]*\)K.*/\1/p' | head -1)
+  used=$("$JAVA_HOME/bin/jcmd" $PID GC.heap_info | sed -n 's/.* used \([0-9]*\)K.*/\1/p' | head -1)
   read -r rss cpu < <(ps -o rss=,cputime= -p $PID)
   h2=$(stat -c %s "$WORK/data/parley.mv.db")
   printf '%s  t=%4ss  heap after full GC %4d MB  RSS %4d MB  CPU %s  H2 file %4d MB  load %s\n' "$(date -u +%H:%M:%S)" \
