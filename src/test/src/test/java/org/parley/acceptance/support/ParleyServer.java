@@ -98,7 +98,7 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
             try {
                 Path work = Path.of(ServerProcess.required("parley.server.work"));
                 Files.createDirectories(work);
-                // The server creates the data folder itself, so tests see the permissions it chooses.
+                // The launcher creates this folder with default permissions; the server must make it owner-only.
                 Path data = Files.createTempDirectory(work, "data-").resolve("parley");
                 String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
                 ServerProcess process = ServerProcess.start(ServerProcess.Launch.of(work, data)
