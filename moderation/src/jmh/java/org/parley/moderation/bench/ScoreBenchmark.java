@@ -16,7 +16,11 @@ import org.openjdk.jmh.annotations.Warmup;
 import org.parley.moderation.civility.CivilityScorer;
 import org.parley.moderation.civility.CivilityScores;
 
-/** Civility scoring of one 300-character comment, one thread: the latency distribution. */
+/**
+ * Civility scoring of one 300-character comment, one thread: the latency distribution, with both
+ * stages (lexical and semantic, as the screening pipeline scores English) and with the lexical
+ * stage alone.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.SampleTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
@@ -39,5 +43,10 @@ public class ScoreBenchmark {
     @Benchmark
     public CivilityScores score300Chars() {
         return scorer.score(Comments.THREE_HUNDRED);
+    }
+
+    @Benchmark
+    public CivilityScores score300CharsLexicalOnly() {
+        return scorer.scoreLexical(Comments.THREE_HUNDRED);
     }
 }

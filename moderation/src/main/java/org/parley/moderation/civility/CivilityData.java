@@ -42,6 +42,12 @@ final class CivilityData {
     static final String HATEXPLAIN = "hatexplain";
     static final String TOXIGEN = "toxigen";
     static final String EXTRA = "parley_extra";
+    static final String EXTRA_DE = "parley_extra_de";
+    static final String THREATGRAM = "threatgram101";
+    static final String IMPLICIT_HATE = "implicit_hate";
+    static final String SBIC = "sbic";
+    static final String CONVABUSE = "convabuse";
+    static final String GERMEVAL = "germeval2018";
 
     private static final int TOX = Attribute.TOXICITY.ordinal();
     private static final int SEV = Attribute.SEVERE_TOXICITY.ordinal();
@@ -64,16 +70,175 @@ final class CivilityData {
     private CivilityData() {
     }
 
-    /** Every labelled example of the training sources, all splits. */
-    static List<Example> trainingSources(Path dir, Path extra) {
+    /**
+     * Every labelled example of the training sources, all splits. ToxiGen is not among them: its
+     * data is for research only, so it is kept for evaluation ({@link #toxigen}).
+     */
+    static List<Example> trainingSources(Path dir, List<Path> extra) {
         List<Example> all = new ArrayList<>();
         all.addAll(jigsaw(dir));
         all.addAll(civilComments(dir));
         all.addAll(davidson(dir));
         all.addAll(hatexplain(dir));
-        all.addAll(toxigen(dir));
-        all.addAll(extra(extra));
+        all.addAll(threatgram(dir));
+        all.addAll(implicitHate(dir));
+        all.addAll(sbic(dir));
+        all.addAll(convAbuse(dir));
+        all.addAll(germEval(dir));
+        for (Path file : extra) {
+            all.addAll(extra(file));
+        }
         return all;
+    }
+
+    /** The language of an example: German for GermEval and our German rows, else English. */
+    static String language(Example e) {
+        return GERMEVAL.equals(e.source()) || EXTRA_DE.equals(e.source()) ? "de" : "en";
+    }
+
+    /**
+     * ThreatGram101: replies in political Telegram channels. Label 2 (a call for or wish of
+     * violence) teaches threat, and toxicity and uncivil at half weight; labels 1 (calls for
+     * arrest, impeachment) and 0 are negatives for threat only, since they may still be rude.
+     * Duplicate texts keep their first label.
+     */
+    static List<Example> threatgram(Path dir) {
+        List<Example> out = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("threatgram101_labeled.csv"))) {
+            String text = r.get("text");
+            if (text == null || text.isBlank() || !seen.add(text)) {
+                continue;
+            }
+            boolean violent = "2".equals(r.get("Label"));
+            Labels l = new Labels();
+            l.set(THR, violent, 1);
+            if (violent) {
+                l.set(TOX, true, 0.5f).set(UNC, true, 0.5f);
+            }
+            out.add(new Example(THREATGRAM, text, l.label, l.weight, hashSplit(text, 0.1, 0.05)));
+        }
+        return out;
+    }
+
+    /**
+     * Latent Hatred (implicit hate): implicit and explicit hate teach identity attack, toxicity
+     * and uncivil; posts of stage 2's "threatening" class also teach threat; posts that are not
+     * hateful (many name a group neutrally) are negatives for identity attack and threat, and weak
+     * negatives for toxicity and uncivil. Posts that also appear in SBIC's held-out {@code tst}
+     * split are dropped so that split stays unseen.
+     */
+    static List<Example> implicitHate(Path dir) {
+        Set<String> threatening = new HashSet<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("implicit_hate_stg2_posts.csv"))) {
+            if ("threatening".equals(r.get("implicit_class")) || "threatening".equals(r.get("extra_implicit_class"))) {
+                threatening.add(r.get("text"));
+            }
+        }
+        Set<String> sbicTest = new HashSet<>();
+        for (Example e : sbic(dir)) {
+            if (e.split() == Split.TEST) {
+                sbicTest.add(e.text().strip().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        List<Example> out = new ArrayList<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("implicit_hate_stg1_posts.csv"))) {
+            String text = r.get("text");
+            if (text == null || text.isBlank() || sbicTest.contains(text.strip().toLowerCase(java.util.Locale.ROOT))) {
+                continue;
+            }
+            String cls = r.get("class");
+            boolean hate = "implicit_hate".equals(cls) || "explicit_hate".equals(cls);
+            Labels l = new Labels();
+            l.set(IDA, hate, 1).set(THR, hate && threatening.contains(text), hate ? 0.7f : 1);
+            if (hate) {
+                l.set(TOX, true, 0.7f).set(UNC, true, 0.7f);
+            } else {
+                l.set(TOX, false, 0.3f).set(UNC, false, 0.3f);
+            }
+            out.add(new Example(IMPLICIT_HATE, text, l.label, l.weight, hashSplit(text, 0.1, 0.05)));
+        }
+        return out;
+    }
+
+    /**
+     * Social Bias Frames: offensive by annotator mean (at least 0.5) teaches toxicity and uncivil;
+     * a post that implies a stereotype about a group ({@code hasBiasedImplication} 0, inverted by
+     * the aggregation) teaches identity attack, every other post is a negative for it. {@code dev}
+     * trains (5% kept for calibration), {@code tst} is held out.
+     */
+    static List<Example> sbic(Path dir) {
+        List<Example> out = new ArrayList<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("sbic_v2_agg_dev_tst.csv"))) {
+            String text = r.get("text");
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            boolean offensive = number(r.get("offensiveYN")) >= 0.5;
+            boolean stereotype = "0".equals(r.get("hasBiasedImplication"));
+            Labels l = new Labels();
+            l.set(TOX, offensive, 0.7f).set(UNC, offensive, 0.7f).set(IDA, stereotype, 1);
+            Split split = "tst".equals(r.get("source_split")) ? Split.TEST
+                    : (bucket(text) < 0.05 ? Split.CALIBRATION : Split.TRAIN);
+            out.add(new Example(SBIC, text, l.label, l.weight, split));
+        }
+        return out;
+    }
+
+    /**
+     * ConvAbuse: users' messages to chatbots. Abusive by majority teaches uncivil and toxicity;
+     * abuse that at least one annotator called an insult to intelligence teaches insult and
+     * attack on the person (belittling); the rest are negatives. Half weight: chat, not comments.
+     * The published train, valid and test splits are kept.
+     */
+    static List<Example> convAbuse(Path dir) {
+        List<Example> out = new ArrayList<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("convabuse.csv"))) {
+            String text = r.get("text");
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            boolean abusive = one(r.get("abusive_majority"));
+            boolean belittling = abusive && number(r.get("votes_intellectual")) >= 1;
+            Labels l = new Labels();
+            l.set(UNC, abusive, 0.5f).set(TOX, abusive, 0.5f).set(INS, belittling, 0.5f).set(ATT, belittling, 0.5f);
+            String s = r.get("source_split");
+            Split split = "test".equals(s) ? Split.TEST : "valid".equals(s) ? Split.CALIBRATION : Split.TRAIN;
+            out.add(new Example(CONVABUSE, text, l.label, l.weight, split));
+        }
+        return out;
+    }
+
+    /**
+     * GermEval 2018 (German tweets): OFFENSE teaches toxicity and uncivil, its fine labels INSULT
+     * and PROFANITY teach insult and profanity; OTHER is a negative for all four. The published
+     * {@code test} split is held out; 10% of {@code training} calibrates.
+     */
+    static List<Example> germEval(Path dir) {
+        List<Example> out = new ArrayList<>();
+        for (Map<String, String> r : Csv.read(dir.resolve("de_germeval2018_offense.csv"))) {
+            String text = r.get("text");
+            if (text == null || text.isBlank()) {
+                continue;
+            }
+            boolean offense = "OFFENSE".equals(r.get("coarse_label"));
+            String fine = r.get("fine_label");
+            Labels l = new Labels();
+            l.set(TOX, offense, 1).set(UNC, offense, 1).set(INS, "INSULT".equals(fine), 1)
+                    .set(PRO, "PROFANITY".equals(fine), 1);
+            Split split = "test".equals(r.get("source_split")) ? Split.TEST
+                    : (bucket(text) < 0.1 ? Split.CALIBRATION : Split.TRAIN);
+            out.add(new Example(GERMEVAL, text, l.label, l.weight, split));
+        }
+        return out;
+    }
+
+    private static double number(String v) {
+        try {
+            return v == null || v.isEmpty() ? 0 : Double.parseDouble(v);
+        } catch (NumberFormatException e) {
+            return 0;
+        }
     }
 
     static List<Example> jigsaw(Path dir) {
@@ -244,14 +409,18 @@ final class CivilityData {
             if (!hateful) {
                 l.set(INS, false, 0.5f).set(THR, false, 0.5f);
             }
-            out.add(new Example(TOXIGEN, text, l.label, l.weight, hashSplit(text, 0.15, 0.1)));
+            // research-only data: every row is evaluation, none trains shipped weights
+            out.add(new Example(TOXIGEN, text, l.label, l.weight, Split.TEST));
         }
         return out;
     }
 
     /**
-     * Our own labelled news comments: tab-separated {@code dismissive attack uncivil text}, with
-     * {@code #} comment lines and a header. Civil examples are negatives for every attribute.
+     * Our own labelled news comments: tab-separated, {@code #} comment lines, one header line that
+     * names the columns, text last. Columns named after an attribute key ({@code dismissive},
+     * {@code attack_on_person}, {@code threat}, {@code identity_attack}, {@code uncivil}, ...) are
+     * 0/1 labels; {@code lang} (en, de) and {@code kind} are optional. Civil rows ({@code uncivil}
+     * 0) are negatives for every attribute; a threat or identity attack is also toxic.
      */
     static List<Example> extra(Path file) {
         List<String> lines;
@@ -261,29 +430,59 @@ final class CivilityData {
             throw new UncheckedIOException("cannot read " + file, e);
         }
         List<Example> out = new ArrayList<>();
+        List<String> header = null;
         for (String line : lines) {
-            if (line.isBlank() || line.startsWith("#") || line.startsWith("dismissive\t")) {
+            if (line.isBlank() || line.startsWith("#")) {
                 continue;
             }
-            String[] f = line.split("\t", 4);
-            if (f.length != 4) {
+            if (header == null) {
+                header = List.of(line.strip().split("\t"));
+                if (!header.get(header.size() - 1).equals("text") || !header.contains("uncivil")) {
+                    throw new IllegalArgumentException("header of " + file + " must name uncivil and end with text: " + line);
+                }
+                continue;
+            }
+            String[] f = line.split("\t", header.size());
+            if (f.length != header.size()) {
                 throw new IllegalArgumentException("bad line in " + file + ": " + line);
             }
-            boolean dismissive = one(f[0]);
-            boolean attack = one(f[1]);
-            boolean uncivil = one(f[2]);
-            String text = f[3].strip();
+            String text = f[f.length - 1].strip();
             float w = 3f;
             Labels l = new Labels();
-            l.set(DIS, dismissive, w).set(ATT, attack, w).set(UNC, uncivil, w);
+            String lang = "en";
+            boolean uncivil = false;
+            boolean hostileToGroupOrLife = false;
+            for (int c = 0; c < header.size() - 1; c++) {
+                String col = header.get(c);
+                if (col.equals("lang")) {
+                    lang = f[c].strip();
+                } else if (!col.equals("kind")) {
+                    Attribute a = Attribute.ofKey(col);
+                    boolean v = one(f[c].strip());
+                    l.set(a.ordinal(), v, w);
+                    uncivil |= a == Attribute.UNCIVIL && v;
+                    hostileToGroupOrLife |= v && (a == Attribute.THREAT || a == Attribute.IDENTITY_ATTACK);
+                }
+            }
             if (!uncivil) {
                 for (int h : new int[] {TOX, SEV, INS, IDA, THR, PRO}) {
-                    l.set(h, false, 1.5f);
+                    if (l.weight[h] == 0) {
+                        l.set(h, false, 1.5f);
+                    }
                 }
             } else {
-                l.set(SEV, false, 0.5f).set(THR, false, 0.5f).set(IDA, false, 0.5f);
+                l.set(SEV, false, 0.5f);
+                for (int h : new int[] {THR, IDA}) {
+                    if (l.weight[h] == 0) {
+                        l.set(h, false, 0.5f);
+                    }
+                }
+                if (hostileToGroupOrLife) {
+                    l.set(TOX, true, 1.5f);
+                }
             }
-            out.add(new Example(EXTRA, text, l.label, l.weight, hashSplit(text, 0.2, 0.12)));
+            String source = "de".equals(lang) ? EXTRA_DE : EXTRA;
+            out.add(new Example(source, text, l.label, l.weight, hashSplit(text, 0.2, 0.12)));
         }
         return out;
     }

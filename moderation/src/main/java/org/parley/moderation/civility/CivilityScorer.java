@@ -4,12 +4,21 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 
 /**
- * Scores the civility of comment text offline, in microseconds: the text is normalised
- * ({@link TextNormalizer}), mapped to hashed word and character n-grams plus hand-built cues, and
- * run through one calibrated logistic head per {@link Attribute}. For every attribute at or above
- * the model's threshold it also reports the spans of the original text that drove the score.
+ * Scores the civility of comment text offline. Two stages: the lexical stage (microseconds)
+ * normalises the text ({@link TextNormalizer}), maps it to hashed word and character n-grams plus
+ * hand-built cues and runs one logistic head per {@link Attribute}; the semantic stage (about 2
+ * ms) embeds the text with a small sentence encoder ({@link SemanticEncoder}) and runs heads on
+ * the embedding, so meaning counts and not only words. A stacking layer fitted on held-out data
+ * joins both into one calibrated probability per attribute. For every attribute at or above the
+ * model's threshold it also reports the spans of the original text that drove the score: the
+ * lexical stage's words and phrases, or, when the score comes from meaning alone, the clause
+ * whose removal lowers it most.
+ *
+ * <p>German text is scored by the lexical stage alone (the encoder reads English), with its own
+ * calibration; see {@link #score(String, String)}.
  *
  * <p>Immutable and thread-safe: one instance serves every thread. Scoring never throws on any
  * string; {@code null} is rejected.
@@ -24,13 +33,35 @@ public final class CivilityScorer {
     /** Least share of the strongest token's credit a token must have to be part of a span. */
     private static final double RELATIVE_CREDIT = 0.35;
 
+    /** Least log-odds the removal of a clause must take off to be reported as the semantic span. */
+    private static final double MIN_CLAUSE_DROP = 0.2;
+    /** Clauses tried when explaining a semantic score (each costs one encoder call). */
+    private static final int MAX_CLAUSES = 4;
+
     private final Model model;
     private final FeatureExtractor extractor;
+    /** The semantic stage's encoder, or null when scoring is lexical only. */
+    private final Function<String, float[]> encoder;
 
+    /** A lexical-only scorer (the model's semantic heads, if any, are not used). */
     CivilityScorer(Model model) {
+        this(model, null);
+    }
+
+    /** A scorer whose semantic stage uses {@code encoder} (null: lexical only). */
+    CivilityScorer(Model model, Function<String, float[]> encoder) {
         this.model = model;
         this.extractor = new FeatureExtractor(model.bits, model.idf);
+        this.encoder = model.semantic == null ? null : encoder;
     }
+
+    /** Whether this scorer runs the semantic stage for English text. */
+    public boolean semantic() {
+        return encoder != null;
+    }
+
+    /** Languages this scorer covers, as ISO 639-1 codes: the rest cannot be scored honestly. */
+    public static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "de");
 
     /**
      * The scorer with the model shipped in this module, loaded once and shared.
@@ -58,14 +89,15 @@ public final class CivilityScorer {
                 throw new IllegalStateException("civility model resource missing: " + DEFAULT_MODEL);
             }
             return load(in);
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
             throw new IllegalStateException("civility model unreadable: " + DEFAULT_MODEL, e);
         }
     }
 
-    /** Reads a model written by {@link Trainer}. */
+    /** Reads a model written by {@link Trainer}; its semantic stage, if any, uses the shipped encoder. */
     static CivilityScorer load(InputStream in) throws IOException {
-        return new CivilityScorer(Model.read(in));
+        Model m = Model.read(in);
+        return new CivilityScorer(m, m.semantic == null ? null : SemanticEncoder.load()::embed);
     }
 
     /**
@@ -74,20 +106,149 @@ public final class CivilityScorer {
      * @throws NullPointerException if {@code text} is null
      */
     public CivilityScores score(String text) {
+        return score(text, "en");
+    }
+
+    /**
+     * Scores {@code text} written in {@code language} (ISO 639-1): English with both stages, any
+     * other language with the lexical stage alone (its n-grams and calibration cover German; for
+     * languages outside {@link #LANGUAGES} the scores mean little and callers should say so).
+     *
+     * @throws NullPointerException if {@code text} is null
+     */
+    public CivilityScores score(String text, String language) {
         NormalizedText normalized = TextNormalizer.normalizeWithOffsets(text);
         Features features = extractor.extract(normalized);
         double[] raw = new double[Model.HEADS];
         model.rawLogits(features, raw);
         double[] p = new double[Model.HEADS];
-        model.probabilities(raw, p);
+        double[] sem = null;
+        if (encoder != null && "en".equals(language)) {
+            sem = semanticLogits(text);
+            model.probabilities(raw, sem, p);
+        } else {
+            model.probabilities(raw, p);
+        }
         List<List<Span>> spans = new ArrayList<>(Model.HEADS);
+        List<Integer> byMeaning = new ArrayList<>();
         for (int a = 0; a < Model.HEADS; a++) {
-            spans.add(p[a] >= model.threshold[a] ? explain(a, text, normalized, features, raw) : List.of());
+            List<Span> s = List.of();
+            if (p[a] >= model.threshold[a]) {
+                s = explain(a, text, normalized, features, raw, sem);
+                if (s.isEmpty() && sem != null) {
+                    byMeaning.add(a);
+                }
+            }
+            spans.add(s);
+        }
+        if (!byMeaning.isEmpty()) {
+            explainByMeaning(byMeaning, text, p, spans);
         }
         return new CivilityScores(p, spans);
     }
 
-    /** Raw log-odds of every head, before calibration (for training the combiner and evaluation). */
+    /** Scores with the lexical stage alone, whatever the model holds (for comparison and benchmarks). */
+    public CivilityScores scoreLexical(String text) {
+        return score(text, "");
+    }
+
+    private double[] semanticLogits(String text) {
+        double[] sem = new double[Model.HEADS];
+        model.semantic.logits(encoder.apply(text), sem);
+        return sem;
+    }
+
+    /** Probabilities of every attribute for {@code text} with both stages. */
+    private double[] probabilities(String text) {
+        double[] raw = rawLogits(text);
+        double[] p = new double[Model.HEADS];
+        model.probabilities(raw, semanticLogits(text), p);
+        return p;
+    }
+
+    /**
+     * For each attribute in {@code attributes}, the clause (split at sentence ends, semicolons,
+     * commas and line breaks) whose removal lowers it most, when that lowers its log-odds by at
+     * least {@value #MIN_CLAUSE_DROP}; a text of one clause is its own span. At most
+     * {@value #MAX_CLAUSES} clauses are tried, longest first, each with one encoder call shared by
+     * all attributes.
+     */
+    private void explainByMeaning(List<Integer> attributes, String text, double[] p, List<List<Span>> spans) {
+        List<int[]> clauses = clauses(text);
+        if (clauses.isEmpty()) {
+            return;
+        }
+        if (clauses.size() == 1) {
+            int[] c = clauses.get(0);
+            for (int a : attributes) {
+                spans.set(a, List.of(new Span(c[0], c[1], text.substring(c[0], c[1]), logit(p[a]))));
+            }
+            return;
+        }
+        List<int[]> tried = new ArrayList<>(clauses);
+        tried.sort((x, y) -> Integer.compare(y[1] - y[0], x[1] - x[0]));
+        tried = tried.subList(0, Math.min(MAX_CLAUSES, tried.size()));
+        double[][] without = new double[tried.size()][];
+        for (int i = 0; i < without.length; i++) {
+            int[] c = tried.get(i);
+            without[i] = probabilities(text.substring(0, c[0]) + " " + text.substring(c[1]));
+        }
+        for (int a : attributes) {
+            int best = -1;
+            double bestDrop = MIN_CLAUSE_DROP;
+            for (int i = 0; i < without.length; i++) {
+                double drop = logit(p[a]) - logit(without[i][a]);
+                if (drop > bestDrop) {
+                    bestDrop = drop;
+                    best = i;
+                }
+            }
+            if (best >= 0) {
+                int[] c = tried.get(best);
+                spans.set(a, List.of(new Span(c[0], c[1], text.substring(c[0], c[1]), bestDrop)));
+            }
+        }
+    }
+
+    private static double logit(double p) {
+        double q = Math.max(1e-9, Math.min(1 - 1e-9, p));
+        return Math.log(q / (1 - q));
+    }
+
+    /** Offsets of the non-blank clauses of {@code text}, trimmed, each with its closing punctuation. */
+    static List<int[]> clauses(String text) {
+        List<int[]> out = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= text.length(); i++) {
+            boolean end = i == text.length();
+            if (!end) {
+                char c = text.charAt(i);
+                end = c == '.' || c == '!' || c == '?' || c == ';' || c == ',' || c == '\n';
+            }
+            if (end) {
+                int to = Math.min(text.length(), i + 1);
+                int from = start;
+                while (from < to && Character.isWhitespace(text.charAt(from))) {
+                    from++;
+                }
+                int last = to;
+                while (last > from && Character.isWhitespace(text.charAt(last - 1))) {
+                    last--;
+                }
+                boolean hasLetter = false;
+                for (int k = from; k < last && !hasLetter; k++) {
+                    hasLetter = Character.isLetterOrDigit(text.charAt(k));
+                }
+                if (hasLetter) {
+                    out.add(new int[] {from, last});
+                }
+                start = to;
+            }
+        }
+        return out;
+    }
+
+    /** Raw log-odds of every lexical head, before calibration (for training the combiner and evaluation). */
     double[] rawLogits(String text) {
         Features features = extractor.extract(TextNormalizer.normalizeWithOffsets(text));
         double[] raw = new double[Model.HEADS];
@@ -104,11 +265,11 @@ public final class CivilityScorer {
      * Credits each feature's contribution to attribute {@code a} to the tokens it came from, then
      * reports the tokens (and runs of adjacent tokens) that pushed {@code a} up most.
      */
-    private List<Span> explain(int a, String original, NormalizedText text, Features f, double[] raw) {
+    private List<Span> explain(int a, String original, NormalizedText text, Features f, double[] raw, double[] sem) {
         double[] credit = new double[f.tokens];
         double[] headWeight = new double[Model.HEADS];
         for (int h = 0; h < Model.HEADS; h++) {
-            headWeight[h] = model.attributionWeight(a, h, raw);
+            headWeight[h] = model.attributionWeight(a, h, raw, sem);
         }
         float[] w = model.weights;
         for (int i = 0; i < f.size; i++) {

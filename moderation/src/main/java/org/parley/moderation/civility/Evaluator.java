@@ -14,81 +14,339 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * The evaluation command: scores every evaluation data set and prints, as Markdown tables, per
- * data set and attribute the ROC-AUC, PR-AUC, and precision and recall at the model's threshold;
- * the identity bias (plain versus identity-fuzzed Wikipedia test set, and subgroup AUCs on the
- * identity templates); the rank agreement (Spearman) with the Perspective API scores; and the
- * character-level F1 of the explanation spans against Civil Comments' annotated toxic spans.
- * Training sources are scored on their held-out test split only.
+ * The evaluation command: scores every evaluation data set and prints Markdown tables. First the
+ * data sets the model never saw in training (news comments with Perspective's scores for
+ * comparison, Parley's own functional suite per category, Wikipedia plain and identity-fuzzed,
+ * Fox News, ToxiGen, identity templates, agreement with Perspective), with the default hold
+ * thresholds chosen for a 2% false-hold rate and the recall they give; then the held-out test
+ * splits of every training source; then a cross-data summary of both. Per data set and attribute:
+ * ROC-AUC, PR-AUC, and precision and recall at the default hold threshold.
  *
  * <pre>
  * java -cp moderation/target/parley-moderation.jar org.parley.moderation.civility.Evaluator \
- *     --data ../shared/data/civility [--model FILE] [--extra FILE]
+ *     --data ../shared/data/civility [--model FILE] [--extra FILES] [--evaluation DIR] \
+ *     [--embeddings FILE] [--lexical true]
  * </pre>
  */
 public final class Evaluator {
     private static final Attribute[] SPAN_ATTRIBUTES = {Attribute.TOXICITY, Attribute.INSULT,
         Attribute.IDENTITY_ATTACK, Attribute.THREAT, Attribute.PROFANITY};
+    /** The false-hold budget the default thresholds are chosen for. */
+    static final double FALSE_HOLD_BUDGET = 0.02;
+    /** Share of the non-toxic news comments evaluated (all toxic ones are). */
+    static final double NEWS_SAMPLE = 0.25;
+    /** Most examples evaluated per held-out test split. */
+    static final int TEST_SAMPLE = 500;
+    /** Share of the identity template phrases evaluated. */
+    static final double TEMPLATE_SAMPLE = 1 / 20.0;
 
     private Evaluator() {
     }
 
     /** Runs the evaluation; exits with status 2 on bad arguments and 1 when data cannot be read. */
     public static void main(String[] args) {
-        Trainer.Args a = Trainer.Args.parse(args, "Evaluator", "--data DIR [--model FILE] [--extra FILE]");
+        Trainer.Args a = Trainer.Args.parse(args, "Evaluator",
+                "--data DIR [--model FILE] [--extra FILES] [--evaluation DIR] [--embeddings FILE] [--lexical true]");
         if (a == null) {
             System.exit(2);
             return;
         }
         try {
-            CivilityScorer scorer;
+            Model model;
             if (a.values().containsKey("--model")) {
                 try (InputStream in = Files.newInputStream(Path.of(a.values().get("--model")))) {
-                    scorer = CivilityScorer.load(in);
+                    model = Model.read(in);
                 }
             } else {
-                scorer = CivilityScorer.loadDefault();
+                try (InputStream in = CivilityScorer.class.getResourceAsStream(CivilityScorer.DEFAULT_MODEL)) {
+                    model = Model.read(in);
+                }
             }
-            evaluate(scorer, a.dataDir(), a.extraFile(), System.out);
+            CivilityScorer scorer;
+            EmbeddingCache cache = null;
+            if ("true".equals(a.values().get("--lexical")) || model.semantic == null) {
+                scorer = new CivilityScorer(model);
+            } else {
+                cache = EmbeddingCache.open(a.path("--embeddings", "moderation/target/civility-embeddings.bin"));
+                scorer = new CivilityScorer(model, cache::embed);
+            }
+            Path evaluation = a.path("--evaluation", Files.isDirectory(Path.of("moderation/src/main/evaluation"))
+                    ? "moderation/src/main/evaluation" : "src/main/evaluation");
+            evaluate(scorer, a.dataDir(), a.extraFiles(), evaluation, System.out);
+            if (cache != null) {
+                cache.save();
+            }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
             System.err.println("evaluation failed: " + e.getMessage());
             System.exit(1);
         }
     }
 
-    static void evaluate(CivilityScorer scorer, Path dir, Path extra, PrintStream out) {
+    /** One line of the cross-data summary. */
+    private record Summary(String set, boolean trainedOnSource, Attribute attribute, int n, int positives, double auc) {
+    }
+
+    static void evaluate(CivilityScorer scorer, Path dir, List<Path> extras, Path evaluation, PrintStream out) {
         long t0 = System.nanoTime();
+        List<Summary> summary = new ArrayList<>();
         out.println("# Civility evaluation");
         out.println();
-        out.println("Threshold for precision and recall: each attribute's model threshold ("
-                + String.format(Locale.ROOT, "%.2f", scorer.threshold(Attribute.TOXICITY)) + ").");
+        out.println("Scorer: " + (scorer.semantic() ? "lexical and semantic stages, stacked" : "lexical stage only") + ".");
         out.println();
-        table(out, "Jigsaw 2018 `test` split", scorer, testSplit(CivilityData.jigsaw(dir)));
+        List<CivilityData.Example> ownTest = new ArrayList<>();
+        for (Path f : extras) {
+            ownTest.addAll(testSplit(CivilityData.extra(f)));
+        }
+        Map<Attribute, Double> thresholds = newsComments(out, scorer, dir, ownTest, summary);
+        functionalSuite(out, scorer, evaluation, thresholds);
+        out.println("# Data sets never trained on");
+        out.println();
         List<CivilityData.Example> plain = wiki(dir.resolve("wiki_toxicity_testset.csv"));
         List<CivilityData.Example> fuzzed = wiki(dir.resolve("wiki_toxicity_testset_fuzzed.csv"));
-        Map<Attribute, Double> plainAuc = table(out, "Wikipedia toxicity test set (Wulczyn et al.)", scorer, plain);
-        Map<Attribute, Double> fuzzedAuc = table(out, "Wikipedia toxicity test set, identity terms fuzzed", scorer, fuzzed);
+        Map<Attribute, Double> plainAuc = table(out, "Wikipedia toxicity test set (Wulczyn et al.)", scorer, plain,
+                thresholds, summary, false);
+        Map<Attribute, Double> fuzzedAuc = table(out, "Wikipedia toxicity test set, identity terms fuzzed", scorer, fuzzed,
+                thresholds, summary, false);
         out.println("Identity bias, ROC-AUC plain minus fuzzed: "
                 + String.format(Locale.ROOT, "toxicity %+.4f, uncivil %+.4f",
                         plainAuc.get(Attribute.TOXICITY) - fuzzedAuc.get(Attribute.TOXICITY),
                         plainAuc.get(Attribute.UNCIVIL) - fuzzedAuc.get(Attribute.UNCIVIL)));
         out.println();
-        List<CivilityData.Example> civil = testSplit(CivilityData.civilComments(dir));
-        table(out, "Civil Comments Toxic Spans, held-out 10% (news comments)", scorer, civil);
-        spanF1(out, scorer, civil, CivilityData.civilCommentsGoldSpans(dir));
-        table(out, "Parley's own examples, held-out 20% (dismissive, attack, hard negatives)", scorer,
-                testSplit(CivilityData.extra(extra)));
-        table(out, "ToxiGen seed statements, held-out 15%", scorer, testSplit(CivilityData.toxigen(dir)));
-        table(out, "Davidson tweets, held-out 10%", scorer, testSplit(CivilityData.davidson(dir)));
-        table(out, "HateXplain, held-out 10%", scorer, testSplit(CivilityData.hatexplain(dir)));
-        table(out, "Fox News comments (evaluation only; label = hateful)", scorer, fox(dir));
+        table(out, "Fox News comments (label = hateful)", scorer, fox(dir), thresholds, summary, false);
+        table(out, "ToxiGen seed statements (research-only data: evaluation only, all 668)", scorer,
+                CivilityData.toxigen(dir), thresholds, summary, false);
         identityTemplates(out, scorer, dir);
         perspective(out, scorer, dir);
+        out.println("# Held-out test splits of the training sources");
+        out.println();
+        table(out, "Jigsaw 2018 `test` split", scorer, testSplit(CivilityData.jigsaw(dir)), thresholds, summary, true);
+        List<CivilityData.Example> civil = testSplit(CivilityData.civilComments(dir));
+        table(out, "Civil Comments Toxic Spans, held-out 10% (news comments)", scorer, civil, thresholds, summary, true);
+        spanF1(out, scorer, civil, CivilityData.civilCommentsGoldSpans(dir));
+        table(out, "Parley's own examples, held-out 20%", scorer, ownTest, thresholds, summary, true);
+        table(out, "ThreatGram101, held-out 10%", scorer, testSplit(CivilityData.threatgram(dir)), thresholds, summary, true);
+        table(out, "Implicit Hate, held-out 10%", scorer, testSplit(CivilityData.implicitHate(dir)), thresholds, summary, true);
+        table(out, "SBIC `tst` split", scorer, testSplit(CivilityData.sbic(dir)), thresholds, summary, true);
+        table(out, "ConvAbuse `test` split", scorer, testSplit(CivilityData.convAbuse(dir)), thresholds, summary, true);
+        table(out, "Davidson tweets, held-out 10%", scorer, testSplit(CivilityData.davidson(dir)), thresholds, summary, true);
+        table(out, "HateXplain, held-out 10%", scorer, testSplit(CivilityData.hatexplain(dir)), thresholds, summary, true);
+        table(out, "GermEval 2018 `test` split (German, lexical stage)", scorer, testSplit(CivilityData.germEval(dir)),
+                thresholds, summary, true);
+        out.println("# Cross-data summary");
+        out.println();
+        out.println("Trained on the source: no = a data set the model never saw; yes = the held-out test split of a training source.");
+        out.println();
+        out.println("| data set | trained on the source | attribute | n | positives | ROC-AUC |");
+        out.println("|---|---|---|---:|---:|---:|");
+        for (Summary s : summary) {
+            out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %.4f |%n", s.set(), s.trainedOnSource() ? "yes" : "no",
+                    s.attribute().key(), s.n(), s.positives(), s.auc());
+        }
+        out.println();
         out.printf(Locale.ROOT, "Evaluated in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
     }
 
-    private static List<CivilityData.Example> testSplit(List<CivilityData.Example> all) {
-        return all.stream().filter(e -> e.split() == CivilityData.Split.TEST).toList();
+    /**
+     * News comments (Civil Comments in Context, never trained on): ROC-AUC of ours and of
+     * Perspective; the default hold thresholds, chosen on one half (by a hash of the id) and
+     * Parley's own civil test rows for {@value #FALSE_HOLD_BUDGET} false holds, checked on the other
+     * half; share of toxic comments held at the same false-hold rate. Returns the thresholds.
+     */
+    static Map<Attribute, Double> newsComments(PrintStream out, CivilityScorer scorer, Path dir,
+            List<CivilityData.Example> ownTest, List<Summary> summary) {
+        // every toxic comment and a fixed share of the non-toxic ones (by a hash of the id)
+        List<Map<String, String>> rows = Csv.read(dir.resolve("civil_comments_in_context_gc.csv")).stream()
+                .filter(r -> "1".equals(r.get("label")) || CivilityData.bucket(r.get("id") + "#news") < NEWS_SAMPLE).toList();
+        double[][] p = rows.parallelStream().map(r -> probabilities(scorer, r.get("text"))).toArray(double[][]::new);
+        boolean[] toxic = new boolean[rows.size()];
+        boolean[] choice = new boolean[rows.size()];
+        double[] api = new double[rows.size()];
+        for (int i = 0; i < rows.size(); i++) {
+            toxic[i] = "1".equals(rows.get(i).get("label"));
+            choice[i] = CivilityData.bucket(rows.get(i).get("id")) < 0.5;
+            api[i] = Double.parseDouble(rows.get(i).get("api"));
+        }
+        List<double[]> civilChoice = new ArrayList<>();
+        List<double[]> civilCheck = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (!toxic[i]) {
+                (choice[i] ? civilChoice : civilCheck).add(p[i]);
+            }
+        }
+        List<double[]> ownCivil = ownTest.stream().filter(e -> e.has(Attribute.UNCIVIL) && !e.is(Attribute.UNCIVIL))
+                .map(e -> probabilities(scorer, e.text())).toList();
+        Map<Attribute, Double> t = Thresholds.choose(List.of(civilChoice.toArray(double[][]::new),
+                ownCivil.toArray(double[][]::new)), FALSE_HOLD_BUDGET);
+        int positives = 0;
+        for (boolean b : toxic) {
+            positives += b ? 1 : 0;
+        }
+        out.println("## News comments: Civil Comments in Context (never trained on)");
+        out.println();
+        out.printf(Locale.ROOT, "%d comments (all %d toxic ones and a fixed %.0f%% of the non-toxic ones). "
+                + "Perspective API (2021) ROC-AUC on them: %.4f.%n%n", rows.size(), positives, 100 * NEWS_SAMPLE,
+                Metrics.rocAuc(api, toxic));
+        out.println("| our attribute | ROC-AUC | toxic held at 2% of non-toxic held (this attribute alone) |");
+        out.println("|---|---:|---:|");
+        for (Attribute a : new Attribute[] {Attribute.UNCIVIL, Attribute.TOXICITY, Attribute.INSULT, Attribute.ATTACK_ON_PERSON,
+            Attribute.DISMISSIVE, Attribute.IDENTITY_ATTACK, Attribute.THREAT}) {
+            double[] s = column(p, a);
+            double auc = Metrics.rocAuc(s, toxic);
+            out.printf(Locale.ROOT, "| %s | %.4f | %.1f%% |%n", a.key(), auc, 100 * recallAtFalseHold(s, toxic, 0.02));
+            if (a == Attribute.UNCIVIL || a == Attribute.TOXICITY) {
+                summary.add(new Summary("News comments (Civil Comments in Context)", false, a, rows.size(), positives, auc));
+            }
+        }
+        out.printf(Locale.ROOT, "| Perspective TOXICITY (reference) | %.4f | %.1f%% |%n%n", Metrics.rocAuc(api, toxic),
+                100 * recallAtFalseHold(api, toxic, 0.02));
+        out.println("### Default hold thresholds (chosen here; `SitePolicy` defaults)");
+        out.println();
+        out.printf(Locale.ROOT, "Chosen for at most %.0f%% false holds of the whole policy on the non-toxic comments of one half "
+                + "(%d) and on Parley's own civil test rows (%d).%n%n", 100 * FALSE_HOLD_BUDGET, civilChoice.size(), ownCivil.size());
+        out.println("| attribute | threshold |");
+        out.println("|---|---:|");
+        t.forEach((a, v) -> out.printf(Locale.ROOT, "| %s | %.2f |%n", a.key(), v));
+        out.println();
+        out.println("| set | comments | held by the default policy |");
+        out.println("|---|---:|---:|");
+        policyRow(out, "news, non-toxic, choice half", p, toxic, choice, true, false, t);
+        policyRow(out, "news, non-toxic, check half", p, toxic, choice, false, false, t);
+        policyRow(out, "news, toxic, choice half", p, toxic, choice, true, true, t);
+        policyRow(out, "news, toxic, check half", p, toxic, choice, false, true, t);
+        out.printf(Locale.ROOT, "| Parley's own civil test rows | %d | %.1f%% |%n%n", ownCivil.size(),
+                100 * Thresholds.heldShare(ownCivil.toArray(double[][]::new), t));
+        return t;
+    }
+
+    private static void policyRow(PrintStream out, String name, double[][] p, boolean[] toxic, boolean[] choice,
+            boolean half, boolean wantToxic, Map<Attribute, Double> t) {
+        List<double[]> set = new ArrayList<>();
+        for (int i = 0; i < p.length; i++) {
+            if (choice[i] == half && toxic[i] == wantToxic) {
+                set.add(p[i]);
+            }
+        }
+        out.printf(Locale.ROOT, "| %s | %d | %.1f%% |%n", name, set.size(),
+                100 * Thresholds.heldShare(set.toArray(double[][]::new), t));
+    }
+
+    /** Share of positives scoring at or above the threshold that holds {@code rate} of the negatives. */
+    static double recallAtFalseHold(double[] s, boolean[] positive, double rate) {
+        List<double[]> neg = new ArrayList<>();
+        for (int i = 0; i < s.length; i++) {
+            if (!positive[i]) {
+                neg.add(new double[] {s[i]});
+            }
+        }
+        double th = Thresholds.quantileThreshold(neg.toArray(double[][]::new), 0, rate);
+        int pos = 0;
+        int hit = 0;
+        for (int i = 0; i < s.length; i++) {
+            if (positive[i]) {
+                pos++;
+                hit += s[i] >= th ? 1 : 0;
+            }
+        }
+        return pos == 0 ? Double.NaN : hit / (double) pos;
+    }
+
+    private static double[] column(double[][] p, Attribute a) {
+        double[] s = new double[p.length];
+        for (int i = 0; i < p.length; i++) {
+            s[i] = p[i][a.ordinal()];
+        }
+        return s;
+    }
+
+    /**
+     * Parley's own functional suite and evaluation sets (tab-separated with a header: a
+     * {@code category}, {@code kind} or {@code topic} column, {@code expected} hold or publish,
+     * optional {@code lang}, {@code text}): share judged right by the default thresholds, per file
+     * and category. Missing folder: says so.
+     */
+    static void functionalSuite(PrintStream out, CivilityScorer scorer, Path evaluation, Map<Attribute, Double> t) {
+        out.println("## Parley's own evaluation suites (never trained on), judged by the default thresholds");
+        out.println();
+        List<Path> files;
+        try (var list = Files.list(evaluation)) {
+            files = list.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
+        } catch (IOException e) {
+            out.println("No evaluation folder at " + evaluation + ".");
+            out.println();
+            return;
+        }
+        for (Path f : files) {
+            List<String[]> rows = new ArrayList<>();
+            try {
+                List<String> header = null;
+                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                    if (line.isBlank() || line.startsWith("#")) {
+                        continue;
+                    }
+                    String[] c = line.split("\t");
+                    if (header == null) {
+                        header = List.of(c);
+                        continue;
+                    }
+                    int cat = header.contains("category") ? header.indexOf("category")
+                            : header.contains("kind") ? header.indexOf("kind") : header.indexOf("topic");
+                    int exp = header.indexOf("expected");
+                    int txt = header.indexOf("text");
+                    int lang = header.indexOf("lang");
+                    if (cat < 0 || exp < 0 || txt < 0 || c.length <= Math.max(cat, Math.max(exp, txt))) {
+                        continue;
+                    }
+                    rows.add(new String[] {c[cat], c[exp], c[txt], lang >= 0 && lang < c.length ? c[lang] : "en"});
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            if (rows.isEmpty()) {
+                continue;
+            }
+            boolean[] held = new boolean[rows.size()];
+            java.util.stream.IntStream.range(0, rows.size()).parallel().forEach(i -> {
+                CivilityScores s = scorer.score(rows.get(i)[2], rows.get(i)[3]);
+                double[] p = new double[Model.HEADS];
+                for (Attribute a : Attribute.values()) {
+                    p[a.ordinal()] = s.get(a);
+                }
+                held[i] = Thresholds.holds(p, t);
+            });
+            Map<String, int[]> byCategory = new java.util.TreeMap<>();
+            int right = 0;
+            for (int i = 0; i < rows.size(); i++) {
+                boolean expectHold = isHold(rows.get(i)[1]);
+                int[] c = byCategory.computeIfAbsent(rows.get(i)[0] + " (expected " + (expectHold ? "hold" : "publish") + ")",
+                        k -> new int[2]);
+                c[0]++;
+                if (held[i] == expectHold) {
+                    c[1]++;
+                    right++;
+                }
+            }
+            out.printf(Locale.ROOT, "### %s: %d of %d judged right (%.1f%%)%n%n", f.getFileName(), right, rows.size(),
+                    100.0 * right / rows.size());
+            out.println("| category | cases | right |");
+            out.println("|---|---:|---:|");
+            byCategory.forEach((k, c) -> out.printf(Locale.ROOT, "| %s | %d | %.0f%% |%n", k, c[0], 100.0 * c[1] / c[0]));
+            out.println();
+        }
+    }
+
+    private static boolean isHold(String expected) {
+        String e = expected.strip().toLowerCase(Locale.ROOT);
+        return e.equals("hold") || e.equals("1") || e.equals("hateful") || e.equals("uncivil") || e.equals("toxic");
+    }
+
+    /**
+     * The held-out test split, at most {@value #TEST_SAMPLE} examples of it (by a fixed hash of the
+     * text), which bounds the semantic stage's encoder calls per set.
+     */
+    static List<CivilityData.Example> testSplit(List<CivilityData.Example> all) {
+        List<CivilityData.Example> test = all.stream().filter(e -> e.split() == CivilityData.Split.TEST).toList();
+        double keep = TEST_SAMPLE / (double) Math.max(1, test.size());
+        return keep >= 1 ? test : test.stream().filter(e -> CivilityData.bucket(e.text() + "#test") < keep).toList();
     }
 
     /** A set whose one binary label stands for toxicity and for uncivil. */
@@ -125,11 +383,12 @@ public final class Evaluator {
 
     /** Prints one data set's table; returns ROC-AUC per attribute. */
     private static Map<Attribute, Double> table(PrintStream out, String title, CivilityScorer scorer,
-            List<CivilityData.Example> examples) {
-        double[][] p = examples.parallelStream().map(e -> probabilities(scorer, e.text())).toArray(double[][]::new);
+            List<CivilityData.Example> examples, Map<Attribute, Double> thresholds, List<Summary> summary, boolean trained) {
+        double[][] p = examples.parallelStream()
+                .map(e -> probabilities(scorer, e.text(), CivilityData.language(e))).toArray(double[][]::new);
         out.println("## " + title);
         out.println();
-        out.println("| attribute | n | positives | ROC-AUC | PR-AUC | precision | recall |");
+        out.println("| attribute | n | positives | ROC-AUC | PR-AUC | precision at default threshold | recall |");
         out.println("|---|---:|---:|---:|---:|---:|---:|");
         Map<Attribute, Double> aucs = new LinkedHashMap<>();
         for (Attribute a : Attribute.values()) {
@@ -154,8 +413,9 @@ public final class Evaluator {
                 continue;
             }
             double auc = Metrics.rocAuc(s, y);
-            double[] pr = Metrics.precisionRecall(s, y, scorer.threshold(a));
+            double[] pr = Metrics.precisionRecall(s, y, thresholds.get(a));
             aucs.put(a, auc);
+            summary.add(new Summary(title, trained, a, s.length, pos, auc));
             out.printf(Locale.ROOT, "| %s | %d | %d | %.4f | %.4f | %.3f | %.3f |%n", a.key(), s.length, pos, auc,
                     Metrics.averagePrecision(s, y), pr[0], pr[1]);
         }
@@ -164,7 +424,11 @@ public final class Evaluator {
     }
 
     private static double[] probabilities(CivilityScorer scorer, String text) {
-        CivilityScores s = scorer.score(text);
+        return probabilities(scorer, text, "en");
+    }
+
+    private static double[] probabilities(CivilityScorer scorer, String text, String language) {
+        CivilityScores s = scorer.score(text, language);
         double[] p = new double[Model.HEADS];
         for (Attribute a : Attribute.values()) {
             p[a.ordinal()] = s.get(a);
@@ -213,9 +477,12 @@ public final class Evaluator {
 
     /** Toxicity AUC over the identity templates, overall and per identity term (subgroup AUC). */
     private static void identityTemplates(PrintStream out, CivilityScorer scorer, Path dir) {
-        List<Map<String, String>> rows = Csv.read(dir.resolve("identity_templates_en.csv"));
+        // a fixed twentieth of the 76,564 phrases (by a hash of the phrase): every term keeps about
+        // 75 phrases, and the semantic stage's encoder runs 3,800 times instead of 77,000
+        List<Map<String, String>> rows = Csv.read(dir.resolve("identity_templates_en.csv")).stream()
+                .filter(r -> CivilityData.bucket(r.get("phrase")) < TEMPLATE_SAMPLE).toList();
         List<String> terms = new ArrayList<>();
-        for (Map<String, String> r : rows) {
+        for (Map<String, String> r : Csv.read(dir.resolve("identity_templates_en.csv"))) {
             if ("verb_adj".equals(r.get("template")) && "nontoxic".equals(r.get("toxicity"))
                     && r.get("phrase").startsWith("hug ")) {
                 String term = r.get("phrase").substring(4);
@@ -230,7 +497,7 @@ public final class Evaluator {
         for (int i = 0; i < toxic.length; i++) {
             toxic[i] = "toxic".equals(rows.get(i).get("toxicity"));
         }
-        out.println("## Identity templates (toxicity; subgroup AUC per identity term)");
+        out.println("## Identity templates (toxicity; subgroup AUC per identity term; a fixed twentieth of the phrases)");
         out.println();
         out.printf(Locale.ROOT, "Overall ROC-AUC over %d phrases: %.4f%n%n", rows.size(), Metrics.rocAuc(score, toxic));
         out.println("| identity term | phrases | subgroup ROC-AUC | mean score, non-toxic phrases |");
@@ -266,6 +533,57 @@ public final class Evaluator {
             min = Math.min(min, r[2]);
         }
         out.printf(Locale.ROOT, "%nLowest subgroup ROC-AUC: %.4f%n%n", min);
+        namingAGroup(out, scorer, rows, terms, toxic);
+    }
+
+    /**
+     * Does naming a group neutrally raise the score? For every non-toxic template phrase, the same
+     * phrase with its identity term removed: mean difference (with minus without) of toxicity,
+     * identity attack and uncivil, and the share of phrases where naming the group adds more than
+     * 0.05. Terms are matched longest first so "african american" is removed whole.
+     */
+    private static void namingAGroup(PrintStream out, CivilityScorer scorer, List<Map<String, String>> rows,
+            List<String> terms, boolean[] toxic) {
+        List<String> byLength = new ArrayList<>(terms);
+        byLength.sort((x, y) -> Integer.compare(y.length(), x.length()));
+        List<String[]> pairs = new ArrayList<>();
+        for (int i = 0; i < rows.size(); i++) {
+            if (toxic[i]) {
+                continue;
+            }
+            String phrase = " " + rows.get(i).get("phrase") + " ";
+            for (String term : byLength) {
+                if (phrase.contains(" " + term + " ")) {
+                    String without = phrase.replace(" " + term + " ", " ").strip().replaceAll(" +", " ");
+                    pairs.add(new String[] {phrase.strip(), without});
+                    break;
+                }
+            }
+        }
+        Attribute[] attrs = {Attribute.TOXICITY, Attribute.IDENTITY_ATTACK, Attribute.UNCIVIL};
+        double[][] diff = pairs.parallelStream().map(pr -> {
+            double[] with = probabilities(scorer, pr[0]);
+            double[] without = probabilities(scorer, pr[1]);
+            double[] d = new double[attrs.length];
+            for (int k = 0; k < attrs.length; k++) {
+                d[k] = with[attrs[k].ordinal()] - without[attrs[k].ordinal()];
+            }
+            return d;
+        }).toArray(double[][]::new);
+        out.printf(Locale.ROOT, "Naming a group neutrally (%d non-toxic template phrases, with and without the identity term):%n%n",
+                pairs.size());
+        out.println("| attribute | mean change when the group is named | phrases where naming it adds > 0.05 |");
+        out.println("|---|---:|---:|");
+        for (int k = 0; k < attrs.length; k++) {
+            double sum = 0;
+            int worse = 0;
+            for (double[] d : diff) {
+                sum += d[k];
+                worse += d[k] > 0.05 ? 1 : 0;
+            }
+            out.printf(Locale.ROOT, "| %s | %+.4f | %.1f%% |%n", attrs[k].key(), sum / diff.length, 100.0 * worse / diff.length);
+        }
+        out.println();
     }
 
     /** Spearman rank correlation with the Perspective API's 2018 scores on 2,000 Wikipedia comments. */

@@ -17,11 +17,13 @@ import java.util.zip.GZIPOutputStream;
  * Platt slope and intercept, threshold and weight scale, then the combiner (weight of the
  * uncivil head, weight of the strongest attribute, bias), then the inverse document frequency
  * of every bucket as an unsigned byte in sixteenths, then the weights as 16-bit integers, bucket-major ({@code heads} per bucket), each
- * multiplied by its head's scale when read. Immutable once built.
+ * multiplied by its head's scale when read; since version 3 a flag and, when set, the semantic
+ * stage's heads ({@link SemanticHeads}). Version 2 files (lexical only) are still read.
+ * Immutable once built.
  */
 final class Model {
     static final int MAGIC = 0x50434956;
-    static final int VERSION = 2;
+    static final int VERSION = 3;
     static final int HEADS = Attribute.values().length;
     /** Raw log-odds are clipped to this range before calibration and combination. */
     static final double CLIP = 12;
@@ -45,8 +47,16 @@ final class Model {
     static final Attribute[] COMBINED = {Attribute.TOXICITY, Attribute.INSULT, Attribute.IDENTITY_ATTACK,
         Attribute.THREAT, Attribute.PROFANITY, Attribute.DISMISSIVE, Attribute.ATTACK_ON_PERSON};
 
+    /** The semantic stage's heads and stacking layer; null for a lexical-only model. */
+    final SemanticHeads semantic;
+
     Model(int bits, float[] weights, float[] idf, float[] bias, float[] plattA, float[] plattB, float[] threshold,
             float[] combiner) {
+        this(bits, weights, idf, bias, plattA, plattB, threshold, combiner, null);
+    }
+
+    Model(int bits, float[] weights, float[] idf, float[] bias, float[] plattA, float[] plattB, float[] threshold,
+            float[] combiner, SemanticHeads semantic) {
         if (weights.length != (1 << bits) * HEADS || idf.length != 1 << bits || bias.length != HEADS || plattA.length != HEADS
                 || plattB.length != HEADS || threshold.length != HEADS || combiner.length != COMBINER_SIZE) {
             throw new IllegalArgumentException("inconsistent model dimensions");
@@ -59,6 +69,72 @@ final class Model {
         this.plattB = plattB;
         this.threshold = threshold;
         this.combiner = combiner;
+        this.semantic = semantic;
+    }
+
+    /** This model with every attribute explained with spans from probability {@code t} up. */
+    Model withExplanationThreshold(float t) {
+        float[] th = new float[HEADS];
+        java.util.Arrays.fill(th, t);
+        return new Model(bits, weights, idf, bias, plattA, plattB, th, combiner, semantic);
+    }
+
+    /** This model with {@code heads} as its semantic stage. */
+    Model withSemantic(SemanticHeads heads) {
+        return new Model(bits, weights, idf, bias, plattA, plattB, threshold, combiner, heads);
+    }
+
+    /**
+     * Calibrated probabilities with the semantic stage: per head the stacked log-odds of the
+     * lexical raw and the semantic log-odds, and for UNCIVIL the semantic combiner over its own
+     * stacked log-odds and the strongest stacked attribute.
+     */
+    void probabilities(double[] raw, double[] sem, double[] out) {
+        int uncivil = Attribute.UNCIVIL.ordinal();
+        double[] cal = stackedLogits(raw, sem);
+        for (int h = 0; h < HEADS; h++) {
+            if (h != uncivil) {
+                out[h] = sigmoid(cal[h]);
+            }
+        }
+        float[] c = semantic.combiner;
+        out[uncivil] = sigmoid(c[0] * cal[uncivil] + c[1] * cal[strongestStacked(cal)] + c[2]);
+    }
+
+    /** Stacked, calibrated log-odds of every head. */
+    double[] stackedLogits(double[] raw, double[] sem) {
+        double[] cal = new double[HEADS];
+        for (int h = 0; h < HEADS; h++) {
+            cal[h] = semantic.stacked(h, raw[h], sem[h]);
+        }
+        return cal;
+    }
+
+    /** The {@link #COMBINED} head with the largest stacked log-odds. */
+    static int strongestStacked(double[] cal) {
+        int best = COMBINED[0].ordinal();
+        for (Attribute a : COMBINED) {
+            if (cal[a.ordinal()] > cal[best]) {
+                best = a.ordinal();
+            }
+        }
+        return best;
+    }
+
+    /**
+     * How strongly head {@code h}'s lexical raw log-odds enter the final score of attribute
+     * {@code a} when the semantic stage ran ({@code sem} its log-odds).
+     */
+    double attributionWeight(int a, int h, double[] raw, double[] sem) {
+        if (sem == null || semantic == null) {
+            return attributionWeight(a, h, raw);
+        }
+        int uncivil = Attribute.UNCIVIL.ordinal();
+        if (a == uncivil) {
+            double k = h == a ? semantic.combiner[0] * semantic.lexicalWeight(h) : 0;
+            return h == strongestStacked(stackedLogits(raw, sem)) ? k + semantic.combiner[1] * semantic.lexicalWeight(h) : k;
+        }
+        return a == h ? semantic.lexicalWeight(h) : 0;
     }
 
     /** Raw (uncalibrated) log-odds of every head for {@code f}, written into {@code out}. */
@@ -157,6 +233,10 @@ final class Model {
         for (int i = 0; i < weights.length; i++) {
             out.writeShort(Math.round(weights[i] / scale[i % HEADS]));
         }
+        out.writeBoolean(semantic != null);
+        if (semantic != null) {
+            semantic.write(out);
+        }
         out.flush();
         gz.finish();
     }
@@ -172,7 +252,7 @@ final class Model {
             throw new IOException("not a Parley civility model");
         }
         int version = in.readInt();
-        if (version != VERSION) {
+        if (version != VERSION && version != 2) {
             throw new IOException("unsupported civility model version " + version);
         }
         int bits = in.readInt();
@@ -204,6 +284,7 @@ final class Model {
         for (int i = 0; i < weights.length; i++) {
             weights[i] = in.readShort() * scale[i % HEADS];
         }
-        return new Model(bits, weights, idf, bias, a, b, threshold, combiner);
+        SemanticHeads semantic = version >= 3 && in.readBoolean() ? SemanticHeads.read(in) : null;
+        return new Model(bits, weights, idf, bias, a, b, threshold, combiner, semantic);
     }
 }

@@ -8,11 +8,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.CivilityScores;
+import org.parley.moderation.civility.Languages;
 import org.parley.moderation.civility.Span;
 
 /**
@@ -21,8 +23,12 @@ import org.parley.moderation.civility.Span;
  * toxicity or an attack on a group) and the site nudges, the verdict carries a {@link Nudge} so
  * the author can rephrase first; the same text confirmed after the nudge is held with {@code
  * civility.nudge_declined}, never refused.
+ *
+ * <p>The language is detected first ({@link Languages}): English and German are scored; a
+ * comment in another language is not scored and gets {@code language.unscored}, held or flagged
+ * as the site decides, instead of passing as civil.
  */
-record CivilityStep(Function<String, CivilityScores> scorer) implements ScreeningStep {
+record CivilityStep(BiFunction<String, String, CivilityScores> scorer) implements ScreeningStep {
 
     /** Attributes too serious for a nudge: straight to a moderator. */
     private static final Set<Attribute> NOT_NUDGEABLE =
@@ -43,6 +49,12 @@ record CivilityStep(Function<String, CivilityScores> scorer) implements Screenin
         Objects.requireNonNull(scorer, "scorer");
     }
 
+    /** A step whose scorer ignores the language (for scorers that cover one language). */
+    static CivilityStep ofEnglish(Function<String, CivilityScores> scorer) {
+        Objects.requireNonNull(scorer, "scorer");
+        return new CivilityStep((text, language) -> scorer.apply(text));
+    }
+
     @Override
     public String name() {
         return "civility";
@@ -50,9 +62,19 @@ record CivilityStep(Function<String, CivilityScores> scorer) implements Screenin
 
     @Override
     public void apply(ScreeningRun run) {
-        CivilityScores scores = scorer.apply(run.text());
-        run.scores(scores);
         SitePolicy p = run.policy();
+        String language = Languages.detect(run.text());
+        if (!Languages.scored(language)) {
+            run.detail("language", language);
+            if (p.unscoredLanguage() == UnscoredLanguageAction.HOLD) {
+                run.hold(Reasons.LANGUAGE_UNSCORED);
+            } else {
+                run.flag(Reasons.LANGUAGE_UNSCORED);
+            }
+            return;
+        }
+        CivilityScores scores = scorer.apply(run.text(), language);
+        run.scores(scores);
         List<Attribute> over = new ArrayList<>();
         for (Attribute a : Attribute.values()) {
             if (a != Attribute.UNCIVIL && reaches(scores.get(a), p.threshold(a))) {

@@ -46,6 +46,11 @@ public final class Reasons {
     public static final String LINKS_TOO_MANY = "links.too_many";
     /** Hold: the overall uncivil probability reached its threshold, no single attribute did. */
     public static final String CIVILITY_UNCIVIL = "civility.uncivil";
+    /**
+     * Hold or flag (the site's {@link UnscoredLanguageAction}): the comment is in a language the
+     * civility model does not score, so it was not scored.
+     */
+    public static final String LANGUAGE_UNSCORED = "language.unscored";
     /** Hold: the author was nudged and posted the same text anyway. */
     public static final String CIVILITY_NUDGE_DECLINED = "civility.nudge_declined";
 

@@ -6,6 +6,7 @@ import java.util.function.Function;
 
 import org.parley.moderation.civility.CivilityScorer;
 import org.parley.moderation.civility.CivilityScores;
+import org.parley.moderation.civility.Languages;
 
 /**
  * Screens submissions: the one place that lists the steps, in order. Each step is small and
@@ -19,7 +20,7 @@ public final class Screener {
 
     private final List<ScreeningStep> steps;
 
-    private Screener(Function<String, CivilityScores> scorer, RecentPosts recentPosts, RateLimiter rateLimiter) {
+    private Screener(CivilityStep civility, RecentPosts recentPosts, RateLimiter rateLimiter) {
         this.steps = List.of(
                 new HygieneStep(),
                 new ClosedArticleStep(),
@@ -28,7 +29,7 @@ public final class Screener {
                 new SanitizeStep(),
                 new RepeatPostStep(recentPosts),
                 new WordListStep(),
-                new CivilityStep(scorer),
+                civility,
                 new LinkCountStep(),
                 new AuthorTrustStep(),
                 new PremoderationStep());
@@ -46,7 +47,8 @@ public final class Screener {
     /** A screener with the given scorer, history port and rate limiter. */
     public static Screener create(CivilityScorer scorer, RecentPosts recentPosts, RateLimiter rateLimiter) {
         Objects.requireNonNull(scorer, "scorer");
-        return new Screener(scorer::score, Objects.requireNonNull(recentPosts, "recentPosts"),
+        Languages.warmUp();
+        return new Screener(new CivilityStep(scorer::score), Objects.requireNonNull(recentPosts, "recentPosts"),
                 Objects.requireNonNull(rateLimiter, "rateLimiter"));
     }
 
@@ -56,7 +58,7 @@ public final class Screener {
     }
 
     static Screener withScoring(Function<String, CivilityScores> scorer) {
-        return new Screener(scorer, RecentPosts.none(), RateLimiter.unlimited());
+        return new Screener(CivilityStep.ofEnglish(scorer), RecentPosts.none(), RateLimiter.unlimited());
     }
 
     /**

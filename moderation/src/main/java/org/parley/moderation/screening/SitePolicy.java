@@ -61,6 +61,7 @@ public final class SitePolicy {
     private final double uncivilThreshold;
     private final Map<Attribute, Double> attributeThresholds;
     private final boolean nudge;
+    private final UnscoredLanguageAction unscoredLanguage;
     private final int newAuthorApprovals;
     private final double maxRejectionRate;
     private final int minDecisionsForRate;
@@ -82,6 +83,7 @@ public final class SitePolicy {
         b.attributeThresholds.forEach((a, v) -> thresholds.put(a, probability("attributeThresholds." + a.key(), v)));
         this.attributeThresholds = Map.copyOf(thresholds);
         this.nudge = b.nudge;
+        this.unscoredLanguage = Objects.requireNonNull(b.unscoredLanguage, "unscoredLanguage");
         this.newAuthorApprovals = atLeastZero("newAuthorApprovals", b.newAuthorApprovals);
         this.maxRejectionRate = probability("maxRejectionRate", b.maxRejectionRate);
         this.minDecisionsForRate = positive("minDecisionsForRate", b.minDecisionsForRate);
@@ -114,6 +116,7 @@ public final class SitePolicy {
         b.uncivilThreshold = uncivilThreshold;
         b.attributeThresholds = new EnumMap<>(attributeThresholds);
         b.nudge = nudge;
+        b.unscoredLanguage = unscoredLanguage;
         b.newAuthorApprovals = newAuthorApprovals;
         b.maxRejectionRate = maxRejectionRate;
         b.minDecisionsForRate = minDecisionsForRate;
@@ -167,6 +170,11 @@ public final class SitePolicy {
     /** What a suspect word does. */
     public SuspectWordAction suspectWordAction() {
         return suspectWordAction;
+    }
+
+    /** What a comment in a language the civility model does not score gets. */
+    public UnscoredLanguageAction unscoredLanguage() {
+        return unscoredLanguage;
     }
 
     /** Hold threshold of the overall {@code uncivil} probability. */
@@ -245,6 +253,8 @@ public final class SitePolicy {
                         }
                     }
                     case "nudge" -> b.nudge(bool(v));
+                    case "unscoredLanguage" -> b.unscoredLanguage(
+                            UnscoredLanguageAction.valueOf(string(v).toUpperCase(Locale.ROOT)));
                     case "newAuthorApprovals" -> b.newAuthorApprovals(integer(v));
                     case "maxRejectionRate" -> b.maxRejectionRate(number(v));
                     case "minDecisionsForRate" -> b.minDecisionsForRate(integer(v));
@@ -290,6 +300,7 @@ public final class SitePolicy {
                 .add("uncivilThreshold", uncivilThreshold)
                 .add("attributeThresholds", thresholds)
                 .add("nudge", nudge)
+                .add("unscoredLanguage", unscoredLanguage.name())
                 .add("newAuthorApprovals", newAuthorApprovals)
                 .add("maxRejectionRate", maxRejectionRate)
                 .add("minDecisionsForRate", minDecisionsForRate)
@@ -412,6 +423,7 @@ public final class SitePolicy {
         private double uncivilThreshold = DEFAULT_UNCIVIL_THRESHOLD;
         private Map<Attribute, Double> attributeThresholds = new EnumMap<>(DEFAULT_THRESHOLDS);
         private boolean nudge = true;
+        private UnscoredLanguageAction unscoredLanguage = UnscoredLanguageAction.FLAG;
         private int newAuthorApprovals;
         private double maxRejectionRate = 0.5;
         private int minDecisionsForRate = 4;
@@ -471,6 +483,15 @@ public final class SitePolicy {
         /** What a suspect word does; default {@link SuspectWordAction#HOLD}. */
         public Builder suspectWordAction(SuspectWordAction value) {
             suspectWordAction = value;
+            return this;
+        }
+
+        /**
+         * What a comment in a language the civility model does not score gets; default
+         * {@link UnscoredLanguageAction#FLAG} (published, flagged {@code language.unscored}).
+         */
+        public Builder unscoredLanguage(UnscoredLanguageAction value) {
+            unscoredLanguage = value;
             return this;
         }
 

@@ -2,6 +2,7 @@ package org.parley.moderation.civility;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayOutputStream;
@@ -54,6 +55,19 @@ class TrainerTest {
         write("hatexplain_preprocessed.csv", List.of("text,rationale_pos,label,label_gender,label_religion,label_race,label_economic,label_minority",
             "a normal post,,0,0,0,0,0,0"));
         write("toxigen_seed_statements.csv", List.of("text,hateful,target_group", "people from there are lovely,0,x"));
+        write("threatgram101_labeled.csv", List.of("text,Label,replyDate,telegramChannel", "\"hang them all\",2,1,c",
+            "\"impeach him now\",1,2,c", "\"nice speech today\",0,3,c"));
+        write("implicit_hate_stg1_posts.csv", List.of("text,class", "they are all the same those people,implicit_hate",
+            "the parade is on sunday,not_hate"));
+        write("implicit_hate_stg2_posts.csv", List.of("text,implicit_class,extra_implicit_class",
+            "they are all the same those people,stereotypical,"));
+        write("sbic_v2_agg_dev_tst.csv", List.of("text,targetMinority,targetCategory,targetStereotype,whoTarget,intentYN,"
+            + "sexYN,offensiveYN,dataSource,hasBiasedImplication,source_split", "a joke about a group,[],[],[],1.0,1.0,0.0,1.0,t,0,dev",
+            "a post about lunch,[],[],[],,0.0,0.0,0.0,t,1,tst"));
+        write("convabuse.csv", List.of("text,source_split,abusive_majority,votes_intellectual", "you are so dumb,train,1,2",
+            "what is the weather,test,0,0"));
+        write("de_germeval2018_offense.csv", List.of("text,coarse_label,fine_label,lang,source_split",
+            "du bist ein vollidiot,OFFENSE,INSULT,de,training", "schönes wetter heute,OTHER,OTHER,de,test"));
         List<String> own = new ArrayList<>(List.of("dismissive\tattack_on_person\tuncivil\ttext"));
         for (int copy = 0; copy < 10; copy++) {
             own.add("1\t0\t1\tcool story bro " + copy);
@@ -90,6 +104,63 @@ class TrainerTest {
         CivilityScorer reread = new CivilityScorer(back);
         assertEquals(original.score("you idiot").get(Attribute.TOXICITY),
                 reread.score("you idiot").get(Attribute.TOXICITY), 0.01);
+    }
+
+    @Test
+    void semanticStageIsTrainedReproduciblyAndSurvivesTheFile() throws IOException {
+        EmbeddingCache cache = EmbeddingCache.open(dir.resolve("embeddings.bin"));
+        Model a = Trainer.train(dir, List.of(extra), cache, 8, 3, quiet());
+        Model b = Trainer.train(dir, List.of(extra), EmbeddingCache.open(dir.resolve("embeddings.bin")), 8, 3, quiet());
+        assertTrue(a.semantic != null);
+        assertArrayEquals(a.semantic.w2, b.semantic.w2);
+        assertArrayEquals(a.semantic.stack, b.semantic.stack);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        a.write(bytes);
+        Model back = Model.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        CivilityScorer original = new CivilityScorer(a, cache::embed);
+        CivilityScorer reread = new CivilityScorer(back, cache::embed);
+        assertTrue(reread.semantic());
+        String text = "what a pathetic clown you are";
+        assertEquals(original.score(text).uncivil(), reread.score(text).uncivil(), 1e-6);
+        assertTrue(original.score(text).uncivil() > original.score("the library opens on monday at nine").uncivil());
+    }
+
+    @Test
+    void toxiGenNeverTrainsShippedWeights() {
+        List<CivilityData.Example> all = CivilityData.trainingSources(dir, List.of(extra));
+        assertTrue(all.stream().noneMatch(e -> e.source().equals(CivilityData.TOXIGEN)));
+        assertTrue(CivilityData.toxigen(dir).stream().allMatch(e -> e.split() == CivilityData.Split.TEST));
+    }
+
+    @Test
+    void newSourcesTeachThreatIdentityAttackAndBelittling() {
+        CivilityData.Example threat = CivilityData.threatgram(dir).get(0);
+        assertTrue(threat.is(Attribute.THREAT));
+        assertTrue(CivilityData.threatgram(dir).get(1).has(Attribute.THREAT));
+        assertFalse(CivilityData.threatgram(dir).get(1).is(Attribute.THREAT));
+        CivilityData.Example stereotype = CivilityData.implicitHate(dir).get(0);
+        assertTrue(stereotype.is(Attribute.IDENTITY_ATTACK));
+        assertFalse(CivilityData.implicitHate(dir).get(1).is(Attribute.IDENTITY_ATTACK));
+        assertTrue(CivilityData.sbic(dir).get(0).is(Attribute.IDENTITY_ATTACK));
+        assertEquals(CivilityData.Split.TEST, CivilityData.sbic(dir).get(1).split());
+        assertTrue(CivilityData.convAbuse(dir).get(0).is(Attribute.ATTACK_ON_PERSON));
+        CivilityData.Example german = CivilityData.germEval(dir).get(0);
+        assertTrue(german.is(Attribute.INSULT));
+        assertEquals("de", CivilityData.language(german));
+    }
+
+    @Test
+    void ownFilesAreReadByTheirHeader() throws IOException {
+        Path f = dir.resolve("own-2.tsv");
+        Files.write(f, List.of("# comment", "dismissive\tthreat\tidentity_attack\tuncivil\tlang\tkind\ttext",
+            "0\t1\t0\t1\ten\tthreat\tsomeone will visit your house tonight",
+            "0\t0\t0\t0\tde\tcivil\tder Artikel ist gut"), StandardCharsets.UTF_8);
+        List<CivilityData.Example> rows = CivilityData.extra(f);
+        assertTrue(rows.get(0).is(Attribute.THREAT));
+        assertTrue(rows.get(0).is(Attribute.TOXICITY));
+        assertFalse(rows.get(1).is(Attribute.UNCIVIL));
+        assertTrue(rows.get(1).has(Attribute.INSULT));
+        assertEquals("de", CivilityData.language(rows.get(1)));
     }
 
     @Test

@@ -24,6 +24,30 @@ class CivilityStepTest {
     }
 
     @Test
+    void commentInALanguageTheModelDoesNotScoreIsFlaggedNotPassedAsCivil() {
+        Verdict v = run(Runs.submission("Je trouve que la mairie se trompe complètement sur les pistes cyclables du centre.")).verdict();
+        assertEquals(Decision.PUBLISH, v.decision());
+        assertTrue(v.flags().contains(Reasons.LANGUAGE_UNSCORED), v.flags()::toString);
+        assertTrue(v.scores().isEmpty());
+    }
+
+    @Test
+    void siteCanHoldCommentsInLanguagesTheModelDoesNotScore() {
+        SitePolicy hold = SitePolicy.builder().unscoredLanguage(UnscoredLanguageAction.HOLD).build();
+        Verdict v = run(Runs.submission("Je trouve que la mairie se trompe complètement sur les pistes cyclables du centre.", hold))
+                .verdict();
+        assertEquals(Decision.HOLD, v.decision());
+        assertTrue(v.reasons().contains(Reasons.LANGUAGE_UNSCORED), v.reasons()::toString);
+    }
+
+    @Test
+    void germanCommentsAreScored() {
+        Verdict v = run(Runs.submission("Der Stadtrat hat gestern den Haushalt für das kommende Jahr beschlossen.")).verdict();
+        assertTrue(v.scores().isPresent());
+        assertFalse(v.flags().contains(Reasons.LANGUAGE_UNSCORED), v.flags()::toString);
+    }
+
+    @Test
     void civilTextGetsScoresButNoReason() {
         Verdict v = run(Runs.submission("I disagree with the columnist; the bus figures in table 3 say otherwise.")).verdict();
         assertEquals(Decision.PUBLISH, v.decision());
