@@ -231,7 +231,7 @@ public class ModerationResource {
     @Operation(summary = "Live queue counts (Server-Sent Events: counts)")
     public void events(@QueryParam("site") String site, @Context SseEventSink sink, @Context Sse sse) {
         String s = scope(site);
-        live.subscribe(sse, sink, LiveUpdates.queueTopic(s), "counts", events.queueCounts(s));
+        live.subscribe(sse, sink, LiveUpdates.queueTopic(s), Caller.of(request).address(), "counts", events.queueCounts(s));
     }
 
     /** The dashboard's site: the requested one, the moderator's own, or the only/first site for administrators. */

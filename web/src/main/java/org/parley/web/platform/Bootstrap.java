@@ -6,12 +6,10 @@ import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import org.parley.core.account.AccountRole;
 import org.parley.web.demo.DemoContent;
+import org.parley.web.security.SignInKeys;
 
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
@@ -40,8 +38,12 @@ public class Bootstrap {
     @Inject
     DemoContent demo;
 
+    @Inject
+    SignInKeys keys;
+
     void start(@Observes @Initialized(ApplicationScoped.class) Object ignored) {
         long started = System.nanoTime();
+        keys.checkAll();
         runtime.open();
         List<String> credentials = new ArrayList<>();
         if (runtime.core().accounts().count() == 0) {
@@ -74,9 +76,8 @@ public class Bootstrap {
     private void writeCredentials(List<String> credentials) {
         Path file = settings.dataDir().resolve("first-start-credentials.txt");
         try {
-            Files.write(file, credentials, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-            Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-        } catch (IOException | UnsupportedOperationException e) {
+            DataFolder.append(file, credentials);
+        } catch (IOException e) {
             LOG.warning(() -> "could not write " + file + ": " + e.getMessage());
         }
     }

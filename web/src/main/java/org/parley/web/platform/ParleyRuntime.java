@@ -25,7 +25,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
@@ -63,14 +62,10 @@ public class ParleyRuntime {
         Clock clock = Clock.systemUTC();
         settings.trustedProxies(); // a bad proxy count stops the start, not every request
         Path data = settings.dataDir();
-        try {
-            Files.createDirectories(data);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create the data folder " + data, e);
-        }
+        DataFolder.prepare(data);
         CoreConfig config = settings.dbUrl()
                 .map(url -> CoreConfig.jdbc(url, settings.dbUser(), settings.dbPassword()))
-                .orElseGet(() -> CoreConfig.h2File(data.resolve("parley")))
+                .orElseGet(() -> h2File(data))
                 .withMaxPoolSize(settings.dbPoolSize());
         LOG.info(() -> "Parley: opening " + config);
         ParleyCore core = ParleyCore.open(config);
@@ -136,24 +131,32 @@ public class ParleyRuntime {
         }
     }
 
-    /** The configured secret, or one generated once into the data folder (readable by the owner only). */
+    /** The H2 database in the data folder; its file is created owner-only before H2 opens it. */
+    private static CoreConfig h2File(Path data) {
+        try {
+            DataFolder.createOwnerOnly(data.resolve("parley.mv.db"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create the database file in " + data, e);
+        }
+        return CoreConfig.h2File(data.resolve("parley"));
+    }
+
+    /** The configured secret, or one generated once into the data folder (created readable by the owner only). */
     private byte[] tokenSecret(Path data) {
         if (settings.tokenSecret().isPresent()) {
             return settings.tokenSecret().get().getBytes(StandardCharsets.UTF_8);
         }
         Path file = data.resolve("token-secret");
         try {
-            if (!Files.exists(file)) {
-                byte[] secret = new byte[32];
-                new SecureRandom().nextBytes(secret);
-                Files.writeString(file, HexFormat.of().formatHex(secret));
-                try {
-                    Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-                } catch (UnsupportedOperationException e) {
-                    // not a POSIX file system
-                }
+            DataFolder.createOwnerOnly(file);
+            String secret = Files.readString(file).strip();
+            if (secret.isEmpty()) {
+                byte[] random = new byte[32];
+                new SecureRandom().nextBytes(random);
+                secret = HexFormat.of().formatHex(random);
+                Files.writeString(file, secret);
             }
-            return Files.readString(file).strip().getBytes(StandardCharsets.UTF_8);
+            return secret.getBytes(StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write " + file, e);
         }

@@ -2,7 +2,6 @@ package org.parley.web.platform;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -13,9 +12,11 @@ import java.io.IOException;
  * Response headers that harden every answer: no MIME sniffing, a strict referrer policy, and on
  * Parley's own pages (demo, moderator console) a Content-Security-Policy that allows scripts only
  * from this origin and no framing. The widget's files may be loaded by any page
- * ({@code Access-Control-Allow-Origin: *}: they are public and carry no credentials).
+ * ({@code Access-Control-Allow-Origin: *}: they are public and carry no credentials). The choice is
+ * made on the path the container serves (servlet path and path info, decoded and normalised), never
+ * on the raw URI, so {@code /widget/..%2fmoderate/} cannot pass for a widget file. Declared first in
+ * web.xml, so every answer carries these headers.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
 public class SecurityHeaders extends HttpFilter {
 
     static final String PAGE_POLICY = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'; "
@@ -25,7 +26,7 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
+        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         if (path.startsWith("/widget/")) {

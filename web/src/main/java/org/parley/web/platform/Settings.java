@@ -88,6 +88,21 @@ public class Settings {
     @Inject @ConfigProperty(name = "parley.rate.address-window", defaultValue = "PT24H")
     String addressWindow;
 
+    @Inject @ConfigProperty(name = "parley.max-request-bytes", defaultValue = "262144")
+    long maxRequestBytes;
+
+    @Inject @ConfigProperty(name = "parley.live.max-streams-per-address", defaultValue = "20")
+    int liveStreamsPerAddress;
+
+    @Inject @ConfigProperty(name = "parley.live.max-streams", defaultValue = "2000")
+    int liveStreams;
+
+    @Inject @ConfigProperty(name = "parley.live.keep-alive-seconds", defaultValue = "20")
+    int liveKeepAliveSeconds;
+
+    @Inject @ConfigProperty(name = "parley.live.idle-timeout-seconds", defaultValue = "900")
+    long liveIdleTimeoutSeconds;
+
     public Path dataDir() {
         return Path.of(dataDir).toAbsolutePath().normalize();
     }
@@ -171,4 +186,19 @@ public class Settings {
         return ConfigProvider.getConfig().getOptionalValue("parley.site." + site + "." + name, Integer.class)
                 .orElse(fallback);
     }
+
+    /** The largest request body accepted (413 beyond it). */
+    public long maxRequestBytes() { return maxRequestBytes; }
+
+    /** Open live-update streams allowed from one client address (429 beyond it). */
+    public int liveStreamsPerAddress() { return liveStreamsPerAddress; }
+
+    /** Open live-update streams allowed in total on this instance (503 beyond it). */
+    public int liveStreams() { return liveStreams; }
+
+    /** Seconds between keep-alive comments on live-update streams; a gone client is noticed at the next one. */
+    public int liveKeepAliveSeconds() { return liveKeepAliveSeconds; }
+
+    /** A live-update stream that carried no event for this long is closed (the client reconnects). */
+    public java.time.Duration liveIdleTimeout() { return java.time.Duration.ofSeconds(liveIdleTimeoutSeconds); }
 }

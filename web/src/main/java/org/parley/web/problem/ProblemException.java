@@ -68,6 +68,17 @@ public final class ProblemException extends RuntimeException {
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
+    /** The body is larger than the server accepts ({@code parley.max-request-bytes}). */
+    public static ProblemException tooLarge(long maxBytes) {
+        return of(413, "payload-too-large", "The request body is too large",
+                "Send at most " + maxBytes + " bytes.");
+    }
+
+    /** One invalid field, as a {@code validation} problem. */
+    public static ProblemException invalid(String field, String message) {
+        return validation(List.of(new Problem.FieldError(field, message)));
+    }
+
     public static ProblemException rejected(String detail, List<String> reasons) {
         return new ProblemException(422, "rejected", "The comment cannot be published", detail,
                 null, List.copyOf(reasons), Map.of());

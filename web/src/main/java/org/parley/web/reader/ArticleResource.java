@@ -239,6 +239,9 @@ public class ArticleResource {
         if (post == null) {
             throw ProblemException.malformedJson("Send {\"body\": \"...\"}.");
         }
+        if (idempotencyKey != null) {
+            IdempotencyStore.checkKey(idempotencyKey);
+        }
         Caller caller = Caller.of(request);
         Fields.check().require("body", post.body()).maxLength("body", post.body(), s.settings().maxBodyLength())
                 .maxLength("parentId", post.parentId(), 40).orThrow();
@@ -279,10 +282,22 @@ public class ArticleResource {
         return new IdempotencyStore.Outcome(201, posted, location);
     }
 
-    private static Response respond(IdempotencyStore.Outcome outcome, boolean replayed) {
-        Response.ResponseBuilder builder = Response.status(outcome.status()).entity(outcome.entity());
+    /**
+     * The answer to a post. A replay never carries the reader token the first answer created: the
+     * replay only proves knowledge of the key and the body, not that it is the same client.
+     */
+    private Response respond(IdempotencyStore.Outcome outcome, boolean replayed) {
+        Object entity = outcome.entity();
+        if (replayed) {
+            entity = switch (entity) {
+                case Posted p -> new Posted(p.comment(), p.status(), p.message(), null);
+                case Nudged n -> new Nudged(n.nudge(), null);
+                default -> entity;
+            };
+        }
+        Response.ResponseBuilder builder = Response.status(outcome.status()).entity(entity);
         if (outcome.location() != null) {
-            builder.location(URI.create(outcome.location()));
+            builder.location(URI.create(settings.publicUrl() + outcome.location()));
         }
         if (replayed) {
             builder.header("Idempotency-Replayed", "true");
@@ -299,7 +314,8 @@ public class ArticleResource {
         Site s = Sites.require(runtime, site);
         ArticleRef ref = ArticleRef.of(s.key(), key);
         runtime.core().articles().get(ref);
-        live.subscribe(sse, sink, LiveUpdates.articleTopic(s.key(), key), "count", new Events.CountEvent(events.count(ref)));
+        live.subscribe(sse, sink, LiveUpdates.articleTopic(s.key(), key), Caller.of(request).address(), "count",
+                new Events.CountEvent(events.count(ref)));
     }
 
     private AuthorId viewer(String site) {

@@ -17,9 +17,11 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.core.NotFoundException;
 import org.parley.core.author.AuthorId;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentId;
+import org.parley.core.comment.CommentStatus;
 import org.parley.core.comment.Reaction;
 import org.parley.core.report.ReportReason;
 import org.parley.core.site.Site;
@@ -42,7 +44,6 @@ import org.parley.web.security.ReaderIdentity;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
-import java.util.Set;
 
 /** A reader's actions on one comment: edit and delete own, react, report, and more replies. */
 @Path("comments")
@@ -85,8 +86,9 @@ public class CommentResource {
         Fields.check().require("body", edit.body()).require("version", edit.version())
                 .maxLength("body", edit.body(), s.settings().maxBodyLength()).orThrow();
         limitWrites();
-        Comment comment = comment(s, id);
-        Posting.Outcome outcome = posting.edit(comment.id(), AuthorId.parse(reader.authorId()), edit.version(),
+        AuthorId editor = AuthorId.parse(reader.authorId());
+        Comment comment = comment(s, id, editor);
+        Posting.Outcome outcome = posting.edit(comment.id(), editor, edit.version(),
                 edit.body(), Boolean.TRUE.equals(edit.confirm()));
         if (!outcome.stored()) {
             return Response.ok(new Nudged(outcome.nudge(), null)).build();
@@ -102,8 +104,9 @@ public class CommentResource {
         Site s = Sites.require(runtime, site);
         ReaderIdentity reader = Caller.of(request).requireReader(s.key());
         limitWrites();
-        Comment before = comment(s, id);
-        Comment after = runtime.core().comments().deleteOwn(before.id(), AuthorId.parse(reader.authorId()));
+        AuthorId author = AuthorId.parse(reader.authorId());
+        Comment before = comment(s, id, author);
+        Comment after = runtime.core().comments().deleteOwn(before.id(), author);
         posting.announce(after, before.status());
         return Response.noContent().build();
     }
@@ -132,7 +135,7 @@ public class CommentResource {
         Caller caller = Caller.of(request);
         AuthorId reader = AuthorId.parse(caller.requireReader(s.key()).authorId());
         limitWrites();
-        Comment target = comment(s, id);
+        Comment target = comment(s, id, reader);
         CommentId comment = target.id();
         Reaction r;
         if (add) {
@@ -167,10 +170,11 @@ public class CommentResource {
                         "text", "must say what is wrong when the reason is other")
                 .maxLength("text", report.text(), 1000).orThrow();
         limitWrites();
-        Comment comment = comment(s, id);
+        AuthorId reporter = AuthorId.parse(reader.authorId());
+        Comment comment = comment(s, id, reporter);
         runtime.limiter().claim("address-report", comment.id() + "|" + Caller.of(request).address(), reader.authorId(),
                 settings.addressWindow(), "This comment has already been reported from your address; the moderators have it.");
-        runtime.core().reports().report(comment.id(), AuthorId.parse(reader.authorId()), REASONS.get(report.reason()),
+        runtime.core().reports().report(comment.id(), reporter, REASONS.get(report.reason()),
                 report.text());
         posting.announce(comment, comment.status());
         return Response.status(201).entity(new Reported(true)).build();
@@ -183,25 +187,30 @@ public class CommentResource {
                                @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") String limit) {
         Site s = Sites.require(runtime, site);
         int size = Params.intParam("limit", limit, 1, 200);
-        Comment parent = comment(s, id);
         ReaderIdentity reader = Caller.of(request).reader();
         AuthorId viewer = reader != null && reader.site().equals(s.key()) ? AuthorId.parse(reader.authorId()) : null;
+        Comment parent = comment(s, id, viewer);
         ThreadPage page = runtime.core().threads().replies(parent.id(), viewer, cursor, size);
         Instant now = runtime.clock().instant();
         return new RepliesView(page.comments().stream().map(n -> CommentView.of(n, c -> Posting.canEdit(c, s, now))).toList(),
                 page.nextCursor());
     }
 
-    /** The comment with this id on this site; 404 otherwise (also for comments readers may not see). */
-    private Comment comment(Site site, String id) {
+    /**
+     * The comment with this id on this site as {@code viewer} may know it: published, a tombstone
+     * (shown as a placeholder in threads), or the viewer's own held comment. Anything else — another
+     * site's, rejected, someone else's held comment — is a 404 worded exactly like an unknown id,
+     * so its existence cannot be probed.
+     */
+    private Comment comment(Site site, String id, AuthorId viewer) {
         Comment comment = runtime.core().comments().get(CommentId.parse(id));
-        if (!comment.article().siteKey().equals(site.key()) || HIDDEN.contains(comment.status())) {
-            throw ProblemException.notFound("comment " + id + " does not exist.");
+        boolean known = comment.status().isVisibleToReaders() || CommentStatus.TOMBSTONES.contains(comment.status())
+                || (comment.status() == CommentStatus.HELD && comment.author().id().equals(viewer));
+        if (!comment.article().siteKey().equals(site.key()) || !known) {
+            throw new NotFoundException("comment", comment.id());
         }
         return comment;
     }
-
-    private static final Set<org.parley.core.comment.CommentStatus> HIDDEN = Set.of(org.parley.core.comment.CommentStatus.REJECTED);
 
     private void limitWrites() {
         runtime.limiter().acquire(new RateLimiter.Rule("address-writes", settings.addressWritesPerMinute(),

@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
 
 /**
  * Cross-origin access for the widget: only reader endpoints, and only for the allowed origins of
- * the site the request names ({@code ?site=} or {@code /sites/{site}/}). The allowed origin is
+ * the site the request names ({@code /sites/{site}/}, else {@code ?site=}). The allowed origin is
  * echoed with {@code Vary: Origin}; no credentials are allowed (readers authenticate with a bearer
  * token). A preflight from any other origin is refused with 403; moderator, admin and auth
  * endpoints never answer cross-origin.
@@ -94,13 +94,14 @@ public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
         }
     }
 
+    /** The site a request is about: the path's {@code /sites/{site}/} when it has one (a query cannot override it), else {@code ?site=}. */
     static String site(ContainerRequestContext request, String path) {
-        List<String> query = request.getUriInfo().getQueryParameters().get("site");
-        if (query != null && !query.isEmpty()) {
-            return query.get(0);
-        }
         Matcher m = SITE_IN_PATH.matcher(path);
-        return m.find() ? m.group(1) : null;
+        if (m.find()) {
+            return m.group(1);
+        }
+        List<String> query = request.getUriInfo().getQueryParameters().get("site");
+        return query == null || query.isEmpty() ? null : query.get(0);
     }
 
     /** An {@code Origin} equal to the request's own scheme, host and port needs no CORS. */

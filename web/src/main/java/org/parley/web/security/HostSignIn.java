@@ -1,7 +1,6 @@
 package org.parley.web.security;
 
 import jakarta.json.JsonArray;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
@@ -14,12 +13,20 @@ import java.util.Optional;
 /**
  * Verifies the JWT a host site issues for a signed-in reader against that site's {@link SignInKey}.
  * Accepted only with a valid signature by the configured algorithm, a {@code sub}, an {@code exp}
- * in the future, no {@code nbf}/{@code iat} in the future (one minute of clock skew), and the
- * configured {@code iss}/{@code aud} when the site sets them.
+ * in the future but at most {@link #MAX_LIFETIME} ahead ({@link #MAX_EMBED_LIFETIME} for embed
+ * tokens), no {@code nbf}/{@code iat} in the future (one minute of clock skew), and the configured
+ * {@code iss}/{@code aud} when the site sets them.
  */
 public final class HostSignIn {
 
     static final Duration SKEW = Duration.ofMinutes(1);
+    /**
+     * The furthest {@code exp} accepted. The widget trades the host's token for a reader token at
+     * once, so a host token only has to live for a page view; a longer one is a replayable credential.
+     */
+    static final Duration MAX_LIFETIME = Duration.ofHours(24);
+    /** The furthest {@code exp} of an embed token: it sits in article pages that caches may keep for days. */
+    static final Duration MAX_EMBED_LIFETIME = Duration.ofDays(30);
 
     /** The host site's reader, as its token names them. */
     public record HostReader(String subject, String name, String email) { }
@@ -27,7 +34,7 @@ public final class HostSignIn {
     private HostSignIn() { }
 
     public static Optional<HostReader> verify(String token, SignInKey key, Instant now) {
-        return claims(token, key, now).flatMap(claims -> {
+        return claims(token, key, now, MAX_LIFETIME).flatMap(claims -> {
             String sub = ReaderTokens.text(claims, "sub");
             if (sub == null || sub.isBlank() || sub.length() > 200) {
                 return Optional.empty();
@@ -49,7 +56,7 @@ public final class HostSignIn {
      * as a reader's, naming the article ({@code article}, {@code url}, {@code title}).
      */
     public static Optional<HostArticle> verifyEmbed(String token, SignInKey key, Instant now) {
-        return claims(token, key, now).flatMap(claims -> {
+        return claims(token, key, now, MAX_EMBED_LIFETIME).flatMap(claims -> {
             String article = ReaderTokens.text(claims, "article");
             String url = ReaderTokens.text(claims, "url");
             String title = ReaderTokens.text(claims, "title");
@@ -61,7 +68,7 @@ public final class HostSignIn {
     }
 
     /** The claims of a token signed with {@code key}, within its validity and for the configured issuer and audience. */
-    private static Optional<JsonObject> claims(String token, SignInKey key, Instant now) {
+    private static Optional<JsonObject> claims(String token, SignInKey key, Instant now, Duration maxLifetime) {
         try {
             Jwt.Parsed parsed = Jwt.parse(token);
             if ("HS256".equals(key.algorithm())) {
@@ -71,10 +78,11 @@ public final class HostSignIn {
             }
             JsonObject claims = parsed.claims();
             long nowSeconds = now.getEpochSecond();
-            Long exp = seconds(claims, "exp");
-            Long nbf = seconds(claims, "nbf");
-            Long iat = seconds(claims, "iat");
+            Long exp = Jwt.seconds(claims, "exp");
+            Long nbf = Jwt.seconds(claims, "nbf");
+            Long iat = Jwt.seconds(claims, "iat");
             if (exp == null || exp + SKEW.toSeconds() <= nowSeconds
+                    || exp - nowSeconds > maxLifetime.plus(SKEW).toSeconds()
                     || (nbf != null && nbf - SKEW.toSeconds() > nowSeconds)
                     || (iat != null && iat - SKEW.toSeconds() > nowSeconds)) {
                 return Optional.empty();
@@ -89,10 +97,6 @@ public final class HostSignIn {
         } catch (Jwt.InvalidTokenException | IllegalArgumentException | ClassCastException e) {
             return Optional.empty();
         }
-    }
-
-    private static Long seconds(JsonObject claims, String name) {
-        return claims.get(name) instanceof JsonNumber n ? n.longValue() : null;
     }
 
     private static boolean hasAudience(JsonValue aud, String expected) {

@@ -21,6 +21,9 @@ import java.util.function.Supplier;
 public final class IdempotencyStore implements Idempotency {
 
     public static final Duration RETENTION = Duration.ofHours(24);
+    /** The longest key accepted: what the comment table stores with the comment. */
+    public static final int MAX_KEY_LENGTH = 100;
+    private static final java.util.regex.Pattern KEY = java.util.regex.Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
     private static final int MAX_ENTRIES = 100_000;
 
     /** What the first request answered. */
@@ -66,10 +69,11 @@ public final class IdempotencyStore implements Idempotency {
         }
     }
 
-    /** Refuses a key that is blank or longer than 200 characters. */
+    /** Refuses (400) a key that is empty, longer than {@value #MAX_KEY_LENGTH} or not printable ASCII without spaces. */
     public static void checkKey(String key) {
-        if (key.isBlank() || key.length() > 200) {
-            throw ProblemException.badParameter("Idempotency-Key", "must be 1 to 200 characters");
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw ProblemException.badParameter("Idempotency-Key",
+                    "must be 1 to " + MAX_KEY_LENGTH + " printable ASCII characters without spaces");
         }
     }
 

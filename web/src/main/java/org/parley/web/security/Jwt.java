@@ -2,8 +2,10 @@ package org.parley.web.security;
 
 import jakarta.json.Json;
 import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonValue;
 
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
@@ -68,6 +70,29 @@ final class Jwt {
         try (JsonReader reader = Json.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }
+    }
+
+    /** Latest time claim accepted at all (year 9999): beyond it the value is not a time. */
+    private static final long MAX_SECONDS = 253_402_300_799L;
+
+    /**
+     * A NumericDate claim ({@code exp}, {@code nbf}, {@code iat}) in whole seconds, or {@code null} when
+     * absent. Anything else — a string, a fraction past the second, a value outside year 0 to 9999 —
+     * makes the token invalid instead of overflowing.
+     */
+    static Long seconds(JsonObject claims, String name) throws InvalidTokenException {
+        JsonValue value = claims.get(name);
+        if (value == null) {
+            return null;
+        }
+        if (!(value instanceof JsonNumber number)) {
+            throw new InvalidTokenException(name + " is not a number");
+        }
+        java.math.BigDecimal decimal = number.bigDecimalValue();
+        if (decimal.compareTo(java.math.BigDecimal.ZERO) < 0 || decimal.compareTo(java.math.BigDecimal.valueOf(MAX_SECONDS)) > 0) {
+            throw new InvalidTokenException(name + " is out of range");
+        }
+        return decimal.longValue();
     }
 
     static String signHs256(JsonObject claims, byte[] secret) {

@@ -47,8 +47,8 @@ public final class ReaderTokens {
             Jwt.Parsed parsed = Jwt.parse(token);
             Jwt.verifyHs256(parsed, secret);
             JsonObject claims = parsed.claims();
-            if (!ISSUER.equals(text(claims, "iss")) || !claims.containsKey("exp")
-                    || claims.getJsonNumber("exp").longValue() <= now.getEpochSecond()) {
+            Long exp = Jwt.seconds(claims, "exp");
+            if (!ISSUER.equals(text(claims, "iss")) || exp == null || exp <= now.getEpochSecond()) {
                 return Optional.empty();
             }
             String sub = text(claims, "sub");
@@ -57,7 +57,7 @@ public final class ReaderTokens {
                 return Optional.empty();
             }
             return Optional.of(new ReaderIdentity(sub, site, text(claims, "name"), text(claims, "kind"),
-                    Instant.ofEpochSecond(claims.getJsonNumber("exp").longValue())));
+                    Instant.ofEpochSecond(exp)));
         } catch (Jwt.InvalidTokenException | ClassCastException | NullPointerException e) {
             return Optional.empty();
         }

@@ -31,6 +31,43 @@ public class SignInKeys {
                 : new SignInKey("RS256", publicKey.get(), issuer, audience));
     }
 
+    /**
+     * Checks every configured host sign-in key at start-up, so a secret shorter than 32 characters or
+     * an unreadable PEM key stops the deployment with a message naming the setting instead of failing
+     * each sign-in later.
+     *
+     * @throws IllegalStateException naming the first invalid setting
+     */
+    public void checkAll() {
+        Config config = ConfigProvider.getConfig();
+        check(config.getPropertyNames(), name -> value(config, name));
+    }
+
+    /** {@link #checkAll()} over the given setting names and their values. */
+    static void check(Iterable<String> names, java.util.function.Function<String, Optional<String>> values) {
+        for (String name : names) {
+            java.util.regex.Matcher m = KEY_SETTING.matcher(name);
+            if (!m.matches()) {
+                continue;
+            }
+            Optional<String> key = values.apply(name);
+            if (key.isEmpty()) {
+                continue;
+            }
+            String algorithm = m.group(2).toLowerCase(java.util.Locale.ROOT).startsWith("secret") ? "HS256" : "RS256";
+            try {
+                new SignInKey(algorithm, key.get(), null, null);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalStateException("Invalid host sign-in key " + name + ": " + e.getMessage()
+                        + " (see README, PARLEY_SITE_<KEY>_JWT_SECRET)", e);
+            }
+        }
+    }
+
+    /** {@code parley.site.<key>.jwt-secret|jwt-public-key}, or the same as an environment variable. */
+    private static final java.util.regex.Pattern KEY_SETTING = java.util.regex.Pattern.compile(
+            "(?i)parley[._]site[._](.+)[._]jwt[._-](secret|public[._-]key)");
+
     private static Optional<String> value(Config config, String name) {
         return config.getOptionalValue(name, String.class).filter(s -> !s.isBlank());
     }

@@ -107,10 +107,7 @@ class SecurityIT {
 
     @Test
     void hostSiteReadersSignInWithASignedJwt(ParleyServer.Server server) throws Exception {
-        Http admin = Http.admin(server);
-        Http.Reply site = admin.post("/api/v1/admin/sites", Json.createObjectBuilder().add("key", ParleyServer.Server.SSO_SITE)
-                .add("name", "SSO test").add("origins", Json.createArrayBuilder().add("https://news.example")).build());
-        assertTrue(site.status() == 201 || site.status() == 409, site.body());
+        ensureSsoSite(server);
         Http http = new Http(server);
         String jwt = hs256("{\"sub\":\"host-user-1\",\"name\":\"Lena from the host\",\"exp\":"
                 + (Instant.now().getEpochSecond() + 600) + "}", ParleyServer.Server.SSO_SECRET);
@@ -152,6 +149,14 @@ class SecurityIT {
         Http.Reply widget = http.get("/widget/parley.js", "Origin", FOREIGN);
         assertEquals(200, widget.status());
         assertEquals("*", widget.header("Access-Control-Allow-Origin"));
+    }
+
+    /** Creates the site whose host sign-in secret the launcher configures, unless an earlier test did. */
+    static void ensureSsoSite(ParleyServer.Server server) {
+        Http.Reply site = Http.admin(server).post("/api/v1/admin/sites", Json.createObjectBuilder()
+                .add("key", ParleyServer.Server.SSO_SITE).add("name", "SSO test")
+                .add("origins", Json.createArrayBuilder().add("https://news.example")).build());
+        assertTrue(site.status() == 201 || site.status() == 409, site.body());
     }
 
     static String hs256(String claims, String secret) throws Exception {

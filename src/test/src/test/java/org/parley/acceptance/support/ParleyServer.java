@@ -43,6 +43,10 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
         public static final String SIGNED_SITE = "signed-it";
         /** A site whose articles only staff register. */
         public static final String STAFF_SITE = "staff-it";
+        /** Keep-alive period of live-update streams: a client that left is noticed within it. */
+        public static final int LIVE_KEEP_ALIVE_SECONDS = 2;
+        /** Live-update streams one address may hold open. */
+        public static final int LIVE_STREAMS_PER_ADDRESS = 10;
 
         /** {@code base} resolved against a path such as {@code /api/v1/counts}. */
         public URI uri(String path) {
@@ -94,7 +98,8 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
             try {
                 Path work = Path.of(ServerProcess.required("parley.server.work"));
                 Files.createDirectories(work);
-                Path data = Files.createTempDirectory(work, "data-");
+                // The launcher creates this folder with default permissions; the server must make it owner-only.
+                Path data = Files.createTempDirectory(work, "data-").resolve("parley");
                 String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
                 ServerProcess process = ServerProcess.start(ServerProcess.Launch.of(work, data)
                         .property("parley.admin.user", ADMIN_USER)
@@ -114,7 +119,9 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
                         .property("parley.site." + Server.SIGNED_SITE + ".article-registration", "signed")
                         .property("parley.site." + Server.SIGNED_SITE + ".jwt-secret", Server.SSO_SECRET)
                         .property("parley.site." + Server.STAFF_SITE + ".article-registration", "admin")
-                        .property("parley.site." + Server.SSO_SITE + ".jwt-secret", Server.SSO_SECRET));
+                        .property("parley.site." + Server.SSO_SITE + ".jwt-secret", Server.SSO_SECRET)
+                        .property("parley.live.keep-alive-seconds", Integer.toString(Server.LIVE_KEEP_ALIVE_SECONDS))
+                        .property("parley.live.max-streams-per-address", Integer.toString(Server.LIVE_STREAMS_PER_ADDRESS)));
                 return new Running(process, new Server(process.base(), ADMIN_USER, password, data, process.log()));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the Parley server", e);
