@@ -4,6 +4,7 @@ import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
 import org.parley.moderation.screening.RateLimit;
 import org.parley.moderation.screening.RateLimiter;
+import org.parley.web.security.LimiterStore;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -15,9 +16,10 @@ import java.time.Instant;
  * ({@code tokens;updated-nanos}) updated by compare-and-set; an idle bucket is evicted after
  * {@link #IDLE_SECONDS}, by which time it would be full again (every limit refills within an hour).
  * Times are nanoseconds since the epoch on the instances' clocks, which must agree to well under
- * a limit's refill time (NTP does). Also the screening's per-author {@link RateLimiter}.
+ * a limit's refill time (NTP does). The web's {@link LimiterStore} (per-address limits, likes and
+ * reports held per address) and the screening's per-author {@link RateLimiter}.
  */
-public final class GridBuckets implements RateLimiter {
+public final class GridBuckets implements RateLimiter, LimiterStore {
 
     static final String BUCKETS = "parley.buckets";
     static final String CLAIMS = "parley.claims";
@@ -53,10 +55,25 @@ public final class GridBuckets implements RateLimiter {
         return waited[0];
     }
 
+    @Override
+    public long take(String key, org.parley.web.security.RateLimiter.Rule rule, long now) {
+        return take(key, rule.capacity(), nanosPerToken(rule), now, true);
+    }
+
+    @Override
+    public long peek(String key, org.parley.web.security.RateLimiter.Rule rule, long now) {
+        return take(key, rule.capacity(), nanosPerToken(rule), now, false);
+    }
+
+    private static double nanosPerToken(org.parley.web.security.RateLimiter.Rule rule) {
+        return rule.period().toNanos() / (double) rule.capacity();
+    }
+
     /**
      * Claims {@code key} for {@code owner} until {@code now + windowNanos}: 0 when it was free,
      * expired or already {@code owner}'s (renewed), else the nanoseconds until the other claim ends.
      */
+    @Override
     public long claim(String key, String owner, long windowNanos, long now) {
         long[] waited = new long[1];
         GridMaps.update(claims, key, old -> {
@@ -75,6 +92,7 @@ public final class GridBuckets implements RateLimiter {
     }
 
     /** Ends {@code owner}'s claim on {@code key}; another owner's claim stays. */
+    @Override
     public void release(String key, String owner) {
         String current = claims.get(key);
         if (current != null && current.substring(0, current.lastIndexOf(';')).equals(owner)) {

@@ -91,6 +91,11 @@ public class Signals {
         }
     }
 
+    /** Whether signals reach other instances (Payara runs its data grid). */
+    public boolean clustered() {
+        return topic != null;
+    }
+
     /** Runs {@code handler} with a signal's arguments whenever {@code kind} is signalled, here or elsewhere. */
     public void on(String kind, Consumer<List<String>> handler) {
         handlers.computeIfAbsent(kind, k -> new CopyOnWriteArrayList<>()).add(handler);

@@ -47,7 +47,7 @@ public class Events {
             ArticleRef ref = ArticleRef.of(args.get(0), args.get(1));
             String parent = args.get(3).isEmpty() ? null : args.get(3);
             live.publish(LiveUpdates.articleTopic(ref.siteKey(), ref.articleKey()), "comment",
-                    () -> new CommentEvent(args.get(2), parent, count(ref)));
+                    () -> new CommentEvent(args.get(2), parent, args.size() > 4 ? Long.parseLong(args.get(4)) : count(ref)));
         });
         signals.on(QUEUES_CHANGED, args -> {
             String site = args.get(0);
@@ -57,8 +57,14 @@ public class Events {
 
     public void commentVisible(Comment comment) {
         ArticleRef ref = comment.article();
-        signals.send(COMMENT_VISIBLE, ref.siteKey(), ref.articleKey(), comment.id().toString(),
-                comment.parentId() == null ? "" : comment.parentId().toString());
+        String id = comment.id().toString();
+        String parent = comment.parentId() == null ? "" : comment.parentId().toString();
+        if (signals.clustered()) {
+            // Counted once here rather than by every instance that has listeners: the other instances only relay.
+            signals.send(COMMENT_VISIBLE, ref.siteKey(), ref.articleKey(), id, parent, Long.toString(count(ref)));
+        } else {
+            signals.send(COMMENT_VISIBLE, ref.siteKey(), ref.articleKey(), id, parent);
+        }
     }
 
     public void queuesChanged(String site) {

@@ -73,11 +73,11 @@ public class ParleyRuntime {
         SitePolicy policy = settings.policyFile().map(ParleyRuntime::readPolicy).orElseGet(SitePolicy::defaults);
         HazelcastInstance hazelcast = grid.hazelcast().orElse(null);
         RecentTexts recent = hazelcast == null ? new RecentTexts() : new GridRecentTexts(hazelcast);
-        Screener screener = Screener.create(scorer, recent,
-                hazelcast == null ? TokenBucketRateLimiter.withClock(clock) : new GridBuckets(hazelcast, clock));
+        GridBuckets buckets = hazelcast == null ? null : new GridBuckets(hazelcast, clock);
+        Screener screener = Screener.create(scorer, recent, buckets == null ? TokenBucketRateLimiter.withClock(clock) : buckets);
         Idempotency idempotency = hazelcast == null ? new IdempotencyStore(clock) : new GridIdempotency(hazelcast);
         state = new State(core, scorer, screener, new SitePolicies(policy), new ReaderTokens(tokenSecret(data)),
-                new RateLimiter(clock), idempotency, recent, clock);
+                buckets == null ? new RateLimiter(clock) : new RateLimiter(buckets, clock), idempotency, recent, clock);
     }
 
     @PreDestroy

@@ -26,7 +26,17 @@ public class SecurityHeaders extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        String path = request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+        harden(path(request), response);
+        chain.doFilter(request, response);
+    }
+
+    /** The request's path below the context root, decoded and normalised by the container. */
+    public static String path(HttpServletRequest request) {
+        return request.getServletPath() + (request.getPathInfo() == null ? "" : request.getPathInfo());
+    }
+
+    /** Sets the hardening headers of the answer to {@code path} (relative to the context root). */
+    public static void harden(String path, HttpServletResponse response) {
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         if (path.startsWith("/widget/")) {
@@ -35,6 +45,5 @@ public class SecurityHeaders extends HttpFilter {
             response.setHeader("Content-Security-Policy", PAGE_POLICY);
             response.setHeader("X-Frame-Options", "DENY");
         }
-        chain.doFilter(request, response);
     }
 }

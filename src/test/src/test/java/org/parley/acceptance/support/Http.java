@@ -69,6 +69,17 @@ public final class Http {
         this.csrf = csrf;
     }
 
+    /** A client whose connections come from {@code localAddress} (any of 127.0.0.0/8), so the server sees that client address. */
+    public static Http from(ParleyServer.Server server, java.net.InetAddress localAddress) {
+        return new Http(server, HttpClient.newBuilder().cookieHandler(new CookieManager()).localAddress(localAddress)
+                .connectTimeout(Duration.ofSeconds(10)).build(), null);
+    }
+
+    /** The same session (cookies, CSRF token) talking to another server, e.g. another instance of a cluster. */
+    public Http at(ParleyServer.Server other) {
+        return new Http(other, client, csrf);
+    }
+
     /** The same session (cookies) that does not send its CSRF token. */
     public Http withoutCsrf() {
         return new Http(server, client, null);
