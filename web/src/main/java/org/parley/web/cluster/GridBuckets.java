@@ -36,15 +36,10 @@ public final class GridBuckets implements RateLimiter, LimiterStore {
     }
 
     /**
-     * Takes (or, with {@code consume} false, only looks for) one token of the bucket {@code key}
-     * holding at most {@code capacity} tokens and earning one every {@code nanosPerToken}: 0 when
-     * one was there, else the nanoseconds until one is.
+     * Takes one token of the bucket {@code key} holding at most {@code capacity} tokens and earning
+     * one every {@code nanosPerToken}: 0 when one was there, else the nanoseconds until one is.
      */
-    public long take(String key, int capacity, double nanosPerToken, long now, boolean consume) {
-        if (!consume) {
-            String state = buckets.get(key);
-            return state == null ? 0 : wait(refilled(state, capacity, nanosPerToken, now), nanosPerToken);
-        }
+    public long take(String key, int capacity, double nanosPerToken, long now) {
         long[] waited = new long[1];
         GridMaps.update(buckets, key, old -> {
             double tokens = old == null ? capacity : refilled(old, capacity, nanosPerToken, now);
@@ -57,12 +52,17 @@ public final class GridBuckets implements RateLimiter, LimiterStore {
 
     @Override
     public long take(String key, org.parley.web.security.RateLimiter.Rule rule, long now) {
-        return take(key, rule.capacity(), nanosPerToken(rule), now, true);
+        return take(key, rule.capacity(), nanosPerToken(rule), now);
     }
 
     @Override
-    public long peek(String key, org.parley.web.security.RateLimiter.Rule rule, long now) {
-        return take(key, rule.capacity(), nanosPerToken(rule), now, false);
+    public void refund(String key, org.parley.web.security.RateLimiter.Rule rule, long now) {
+        double nanosPerToken = nanosPerToken(rule);
+        GridMaps.update(buckets, key, old -> {
+            double tokens = old == null ? rule.capacity() : refilled(old, rule.capacity(), nanosPerToken, now);
+            long stamp = old == null ? now : Math.max(now, Long.parseLong(old.substring(old.indexOf(';') + 1)));
+            return Math.min(rule.capacity(), tokens + 1) + ";" + stamp;
+        });
     }
 
     private static double nanosPerToken(org.parley.web.security.RateLimiter.Rule rule) {
@@ -103,7 +103,7 @@ public final class GridBuckets implements RateLimiter, LimiterStore {
     @Override
     public boolean tryAcquire(String key, RateLimit limit) {
         double nanosPerToken = limit.refillEvery().toNanos();
-        return take("author|" + key, limit.burst(), nanosPerToken, nanos(), true) == 0;
+        return take("author|" + key, limit.burst(), nanosPerToken, nanos()) == 0;
     }
 
     private long nanos() {

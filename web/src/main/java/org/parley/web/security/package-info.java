@@ -4,6 +4,7 @@
  * CORS for each site's allowed origins, rate limits and idempotency keys. Per-address limits count
  * the client address behind the configured number of trusted proxies ({@link
  * org.parley.web.security.Authentication#clientAddress}); limiter state lives behind
- * {@link org.parley.web.security.LimiterStore} (in memory per instance today).
+ * {@link org.parley.web.security.LimiterStore}: in memory per instance, or on Payara's data grid
+ * when it runs ({@code org.parley.web.cluster.GridBuckets}), shared by every instance.
  */
 package org.parley.web.security;
