@@ -103,6 +103,7 @@ supervise() {
   echo "  timeout client 1h"
   echo "  timeout server 1h"
   echo "  timeout tunnel 1h"
+  echo "  timeout check 10s"
   echo "  retries 3"
   echo "  option redispatch"
   echo "  option forwardfor"
@@ -113,7 +114,7 @@ supervise() {
   echo "  balance roundrobin"
   echo "  option httpchk GET /health/ready"
   echo "  http-check expect status 200"
-  echo "  default-server inter 1s fastinter 500ms downinter 1s fall 2 rise 1"
+  echo "  default-server inter 2s fastinter 1s downinter 2s fall 3 rise 1"
   for i in $(seq 1 "$N"); do echo "  server parley-$i 127.0.0.1:$((FIRST_PORT + i - 1)) check"; done
 } > "$WORK/haproxy.cfg"
 

@@ -201,24 +201,29 @@ class ClusterIT {
             pause();
         }
         long killed = cluster.kill(1);
-        for (Future<?> f : running) {
-            f.get(3, TimeUnit.MINUTES);
-        }
-        stop.set(true);
-        posters.shutdown();
-        assertTrue(acknowledged.size() > 8, "posts went on after the kill: " + acknowledged.size() + " acknowledged, " + failed + " failed");
+        try {
+            for (Future<?> f : running) {
+                f.get(3, TimeUnit.MINUTES);
+            }
+            stop.set(true);
+            posters.shutdown();
+            assertTrue(acknowledged.size() > 8, "posts went on after the kill: " + acknowledged.size() + " acknowledged, "
+                    + failed + " failed");
 
-        for (int i = 0; i < 10; i++) {
-            Http.Reply read = balanced.get(page(article));
-            assertEquals(200, read.status(), "read " + i + " through the balancer after the kill: " + read);
+            for (int i = 0; i < 10; i++) {
+                Http.Reply read = balanced.get(page(article));
+                assertEquals(200, read.status(), "read " + i + " through the balancer after the kill: " + read);
+            }
+            assertEquals(200, staff.at(b).get("/api/v1/auth/me").status(), "the staff session created on the killed instance lives on");
+            Set<String> stored = allCommentIds(new Http(b), article);
+            Set<String> lost = new java.util.HashSet<>(acknowledged);
+            lost.removeAll(stored);
+            assertTrue(lost.isEmpty(), "acknowledged but lost: " + lost);
+        } finally {
+            stop.set(true);
+            posters.shutdownNow();
+            cluster.awaitRestarted(1, killed);
         }
-        assertEquals(200, staff.at(b).get("/api/v1/auth/me").status(), "the staff session created on the killed instance lives on");
-        Set<String> stored = allCommentIds(new Http(b), article);
-        Set<String> lost = new java.util.HashSet<>(acknowledged);
-        lost.removeAll(stored);
-        assertTrue(lost.isEmpty(), "acknowledged but lost: " + lost);
-
-        cluster.awaitRestarted(1, killed);
         Instant joined = Instant.now().plus(Duration.ofMinutes(1));
         while (members(a) != 2) {
             assertTrue(Instant.now().isBefore(joined), "the restarted instance did not rejoin the cluster");
