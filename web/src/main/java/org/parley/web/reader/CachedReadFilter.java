@@ -17,7 +17,8 @@ import java.io.IOException;
  * The cheapest answer to the commonest request: an anonymous, same-origin (or proxied, CDN)
  * {@code GET} of a cached thread page or counts is written from the {@link ReadCache} here,
  * before JAX-RS, with the headers the API would send. Everything else passes on unchanged:
- * requests with credentials, cross-origin requests (their CORS headers are the API's business,
+ * requests with credentials or cookies ({@link org.parley.web.cache.CachePolicy} makes their
+ * answers private), cross-origin requests (their CORS headers are the API's business,
  * and {@link CachedReads} still answers them from the cache), and URLs with percent-encoding or
  * {@code +} (decoded by JAX-RS alone, so both always agree on which page a URL names).
  */
@@ -35,7 +36,7 @@ public class CachedReadFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         ReadCache.Entry entry = "GET".equals(request.getMethod()) && request.getHeader("Authorization") == null
-                && request.getHeader("Origin") == null ? lookup(request) : null;
+                && request.getHeader("Cookie") == null && request.getHeader("Origin") == null ? lookup(request) : null;
         if (entry == null) {
             chain.doFilter(request, response);
             return;
