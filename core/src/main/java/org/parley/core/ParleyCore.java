@@ -6,6 +6,7 @@ import org.parley.core.author.AuthorService;
 import org.parley.core.comment.CommentService;
 import org.parley.core.infrastructure.persistence.Store;
 import org.parley.core.insight.InsightService;
+import org.parley.core.porting.PortingService;
 import org.parley.core.privacy.PrivacyService;
 import org.parley.core.report.ReportService;
 import org.parley.core.review.ReviewService;
@@ -42,6 +43,7 @@ public final class ParleyCore implements AutoCloseable {
     private final AccountService accounts;
     private final InsightService insights;
     private final PrivacyService privacy;
+    private final PortingService porting;
 
     private ParleyCore(Store store) {
         this.store = store;
@@ -55,6 +57,7 @@ public final class ParleyCore implements AutoCloseable {
         this.accounts = new AccountService(store);
         this.insights = new InsightService(store);
         this.privacy = new PrivacyService(store);
+        this.porting = new PortingService(store);
     }
 
     /** Connects, migrates the schema, validates the mapping and returns a ready core. */
@@ -111,6 +114,11 @@ public final class ParleyCore implements AutoCloseable {
     /** Exports and erasure. */
     public PrivacyService privacy() {
         return privacy;
+    }
+
+    /** Imports from Disqus, WordPress and Parley exports; the site export. */
+    public PortingService porting() {
+        return porting;
     }
 
     /** Releases the connection pool. */

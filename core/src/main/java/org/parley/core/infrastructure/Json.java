@@ -87,4 +87,11 @@ public final class Json {
         }
         return result;
     }
+
+    /** Parses one JSON object; {@link jakarta.json.JsonException} (or a parsing subclass) if it is not one. */
+    public static JsonObject readObject(String json) {
+        try (JsonReader reader = PROVIDER.createReader(new StringReader(json))) {
+            return reader.readObject();
+        }
+    }
 }

@@ -33,7 +33,9 @@ public enum DecisionAction {
     /** An author's data was erased on request. */
     ERASE_AUTHOR(null, false),
     /** How screening treats an author's comments was changed (from and to name {@link org.parley.core.author.Trust}s). */
-    SET_AUTHOR_TRUST(null, false);
+    SET_AUTHOR_TRUST(null, false),
+    /** A comment was imported from another system (actor: the administrator who imported it). */
+    IMPORT(null, false);
 
     private final CommentStatus target;
     private final boolean needsReason;

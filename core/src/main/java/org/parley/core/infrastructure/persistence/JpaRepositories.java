@@ -7,6 +7,7 @@ import org.parley.core.article.ArticleRepository;
 import org.parley.core.author.AuthorRepository;
 import org.parley.core.comment.CommentRepository;
 import org.parley.core.insight.InsightRepository;
+import org.parley.core.porting.PortingRepository;
 import org.parley.core.report.ReportRepository;
 import org.parley.core.review.ReviewRepository;
 import org.parley.core.site.SiteRepository;
@@ -70,6 +71,11 @@ final class JpaRepositories implements Repositories {
     @Override
     public AccountRepository accounts() {
         return new JpaAccountRepository(em, q);
+    }
+
+    @Override
+    public PortingRepository porting() {
+        return new JpaPortingRepository(em, q);
     }
 
     @Override

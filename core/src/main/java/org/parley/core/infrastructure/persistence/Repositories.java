@@ -7,6 +7,7 @@ import org.parley.core.author.AuthorRepository;
 import org.parley.core.comment.CommentRepository;
 import org.parley.core.report.ReportRepository;
 import org.parley.core.insight.InsightRepository;
+import org.parley.core.porting.PortingRepository;
 import org.parley.core.review.ReviewRepository;
 import org.parley.core.site.SiteRepository;
 import org.parley.core.thread.ThreadRepository;
@@ -30,6 +31,8 @@ public interface Repositories {
     InsightRepository insights();
 
     AccountRepository accounts();
+
+    PortingRepository porting();
 
     /** The instant this unit of work started, from the configured clock. */
     Instant now();

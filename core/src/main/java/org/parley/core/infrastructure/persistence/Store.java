@@ -29,6 +29,7 @@ import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.ReactionEntity;
 import org.parley.core.comment.RevisionEntity;
 import org.parley.core.report.ReportEntity;
+import org.parley.core.porting.ImportSourceEntity;
 import org.parley.core.review.DecisionEntity;
 import org.parley.core.site.SiteEntity;
 
@@ -41,7 +42,8 @@ import org.parley.core.site.SiteEntity;
 public final class Store implements AutoCloseable {
     private static final List<Class<?>> ENTITIES = List.of(SiteEntity.class, ArticleEntity.class,
             ArticleUrlEntity.class, AuthorEntity.class, AuthorRoleEntity.class, CommentEntity.class,
-            RevisionEntity.class, ReactionEntity.class, ReportEntity.class, DecisionEntity.class, AccountEntity.class);
+            RevisionEntity.class, ReactionEntity.class, ReportEntity.class, DecisionEntity.class, AccountEntity.class,
+            ImportSourceEntity.class);
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory factory;

@@ -43,6 +43,8 @@ class AccessIT {
             new Call("DELETE", "/api/v1/admin/sites/demo/origins?origin=http://localhost:8080", null),
             new Call("POST", "/api/v1/admin/sites/demo/articles", "{\"key\":\"k\",\"url\":\"https://x.example/k\",\"title\":\"t\"}"),
             new Call("PATCH", "/api/v1/admin/sites/demo/articles/" + Readers.ARTICLE, "{\"state\":\"closed\"}"),
+            new Call("POST", "/api/v1/admin/sites/demo/imports", "<disqus/>"),
+            new Call("GET", "/api/v1/admin/sites/demo/export", null),
             new Call("GET", "/api/v1/admin/accounts", null),
             new Call("POST", "/api/v1/admin/accounts", "{\"username\":\"u\",\"password\":\"pppppppppppppp\",\"role\":\"administrator\"}"));
 

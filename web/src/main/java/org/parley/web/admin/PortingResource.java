@@ -1,0 +1,163 @@
+package org.parley.web.admin;
+
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.StreamingOutput;
+import java.io.BufferedWriter;
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.core.account.AccountRole;
+import org.parley.core.porting.ImportReport;
+import org.parley.core.review.Actor;
+import org.parley.porting.ModerationSanitiser;
+import org.parley.web.platform.ParleyRuntime;
+import org.parley.web.problem.ProblemException;
+import org.parley.web.security.Caller;
+import org.parley.web.security.StaffMember;
+import org.parley.web.security.StaffOnly;
+
+/**
+ * Administrators move a site's discussions in and out: import a Disqus export, a WordPress WXR
+ * file or a Parley export, streamed (never held whole in memory) under its own size limit
+ * ({@code parley.import.max-bytes}, 2 GiB by default); export the site as NDJSON, streamed.
+ */
+@Path("admin/sites/{site}")
+@Tag(name = "admin")
+@StaffOnly(AccountRole.ADMINISTRATOR)
+public class PortingResource {
+    static final String NDJSON = "application/x-ndjson";
+    private static final Set<String> TYPES = Set.of("application/xml", "text/xml", NDJSON, "application/jsonl");
+
+    /** What an import did; {@code skippedPosts} lists the first 200 skipped posts with their reason. */
+    public record ImportView(String format, long articlesCreated, long articlesExisting, long authorsCreated, long comments,
+                             long tombstones, long alreadyImported, long reattached, long undated, long skippedTotal,
+                             Map<String, Long> skipped, List<ImportReport.SkippedPost> skippedPosts) {
+        static ImportView of(ImportReport r) {
+            return new ImportView(r.format().name().toLowerCase(Locale.ROOT), r.articlesCreated(), r.articlesExisting(),
+                    r.authorsCreated(), r.comments(), r.tombstones(), r.alreadyImported(), r.reattached(), r.undated(),
+                    r.skippedTotal(), r.skipped(), r.skippedPosts());
+        }
+    }
+
+    @Inject
+    ParleyRuntime runtime;
+
+    @Inject
+    @ConfigProperty(name = "parley.import.max-bytes", defaultValue = "2147483648")
+    long maxBytes;
+
+    @Context
+    HttpServletRequest request;
+
+    @POST
+    @Path("imports")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a Disqus export or WordPress WXR file (application/xml) or a Parley export "
+            + "(application/x-ndjson); importing the same file again adds nothing")
+    public ImportView importFile(@PathParam("site") String site, @HeaderParam("Content-Type") String contentType,
+                                 InputStream body) {
+        StaffMember member = Caller.of(request).requireStaff(AccountRole.ADMINISTRATOR);
+        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        if (!TYPES.contains(type)) {
+            throw ProblemException.of(415, "unsupported-media-type", "Unsupported media type",
+                    "Send a Disqus or WordPress export as application/xml, or a Parley export as application/x-ndjson.");
+        }
+        if (request.getContentLengthLong() > maxBytes) {
+            throw tooLarge();
+        }
+        boolean images = runtime.core().sites().get(site).settings().allowImages();
+        try {
+            ImportReport report = runtime.core().porting().importFile(site, new Limited(body, maxBytes), type,
+                    ModerationSanitiser.forSite(images), Actor.moderator("account:" + member.accountId(), member.username()));
+            return ImportView.of(report);
+        } catch (TooLarge e) {
+            throw tooLarge();
+        }
+    }
+
+    @GET
+    @Path("export")
+    @Produces(NDJSON)
+    @Operation(summary = "The site's articles, authors and comments as NDJSON (parley-export/1), streamed")
+    public Response export(@PathParam("site") String site) {
+        runtime.core().sites().get(site);
+        StreamingOutput stream = out -> {
+            Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
+            runtime.core().porting().export(site, w, null);
+            w.flush();
+        };
+        return Response.ok(stream, NDJSON)
+                .header("Content-Disposition", "attachment; filename=\"" + site.replaceAll("[^A-Za-z0-9._-]", "_")
+                        + "-export.ndjson\"")
+                .header("Cache-Control", "no-store").build();
+    }
+
+    private ProblemException tooLarge() {
+        return ProblemException.of(413, "payload-too-large", "The file is too large",
+                "Imports over the web are limited to " + maxBytes + " bytes (parley.import.max-bytes); nothing was "
+                        + "imported. Use the command line (parley-porting.jar) for larger files.");
+    }
+
+    /** Thrown through the parser when the body passes the limit; the import's transaction then writes nothing. */
+    private static final class TooLarge extends RuntimeException {
+        TooLarge() {
+            super("the request body is over the import limit", null, false, false);
+        }
+    }
+
+    /** Stops reading past {@code max} bytes, whatever the request declared. */
+    private static final class Limited extends FilterInputStream {
+        private final long max;
+        private long count;
+
+        Limited(InputStream in, long max) {
+            super(in);
+            this.max = max;
+        }
+
+        @Override
+        public int read() throws IOException {
+            int b = super.read();
+            if (b >= 0) {
+                counted(1);
+            }
+            return b;
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) throws IOException {
+            int n = super.read(b, off, len);
+            if (n > 0) {
+                counted(n);
+            }
+            return n;
+        }
+
+        private void counted(int n) {
+            count += n;
+            if (count > max) {
+                throw new TooLarge();
+            }
+        }
+    }
+}
