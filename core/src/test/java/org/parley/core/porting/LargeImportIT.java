@@ -20,8 +20,8 @@ import org.junit.jupiter.api.io.TempDir;
 class LargeImportIT {
     private static final String HEAP = "-Xmx40m";
     private static final int MINUTES = 12;
-    private static final int POSTS = 5_000;
-    private static final int SPAM_BYTES = 13_500;
+    private static final int POSTS = 4_000;
+    private static final int SPAM_BYTES = 17_000;
 
     @Test
     void aDisqusExportLargerThanTheHeapImportsInASmallHeap(@TempDir Path dir) throws IOException, InterruptedException {
@@ -39,6 +39,7 @@ class LargeImportIT {
         assertTrue(finished, "the import did not finish in " + MINUTES + " minutes:\n" + tail);
         assertEquals(0, probe.exitValue(), tail);
         String result = lines.stream().filter(l -> l.startsWith("comments=")).findFirst().orElseThrow(() -> new AssertionError(tail));
+        System.out.println("LargeImportProbe " + HEAP + ": " + result);
         GeneratedDisqusExport expected = new GeneratedDisqusExport(200, POSTS, SPAM_BYTES);
         assertTrue(result.startsWith("comments=" + expected.expectedComments() + " spam=" + expected.expectedSpam() + " "), result);
         long bytes = Long.parseLong(result.replaceFirst(".* bytes=(\\d+) .*", "$1"));

@@ -30,6 +30,7 @@ import org.parley.core.account.AccountRole;
 import org.parley.core.porting.ImportReport;
 import org.parley.core.review.Actor;
 import org.parley.porting.ModerationSanitiser;
+import org.parley.web.cache.ReadCache;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.security.Caller;
@@ -63,6 +64,9 @@ public class PortingResource {
     ParleyRuntime runtime;
 
     @Inject
+    ReadCache cache;
+
+    @Inject
     @ConfigProperty(name = "parley.import.max-bytes", defaultValue = "2147483648")
     long maxBytes;
 
@@ -89,6 +93,10 @@ public class PortingResource {
         try {
             ImportReport report = runtime.core().porting().importFile(site, new Limited(body, maxBytes), type,
                     ModerationSanitiser.forSite(images), Actor.moderator("account:" + member.accountId(), member.username()));
+            if (report.comments() + report.tombstones() + report.articlesCreated() > 0) {
+                // Any number of threads changed: imports are rare, so every cached page goes stale at once.
+                cache.changedEverywhere();
+            }
             return ImportView.of(report);
         } catch (TooLarge e) {
             throw tooLarge();
