@@ -191,6 +191,28 @@ public class AdminResource {
         return ArticleView.of(article, hosted.html(article.ref()).orElse(null));
     }
 
+    @Inject
+    SiteTransfers porting;
+
+    @POST
+    @Path("sites/{site}/imports")
+    @Produces(MediaType.APPLICATION_JSON)
+    @Operation(summary = "Import a Disqus export or WordPress WXR file (application/xml) or a Parley export "
+            + "(application/x-ndjson), streamed; importing the same file again adds nothing")
+    public SiteTransfers.ImportView importFile(@PathParam("site") String site,
+                                                 @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
+                                                 java.io.InputStream body) {
+        return porting.importFile(site, contentType, body);
+    }
+
+    @GET
+    @Path("sites/{site}/export")
+    @Produces(SiteTransfers.NDJSON)
+    @Operation(summary = "The site's articles, authors and comments as NDJSON (parley-export/1), streamed")
+    public Response export(@PathParam("site") String site) {
+        return porting.export(site);
+    }
+
     @GET
     @Path("accounts")
     @Operation(summary = "Staff accounts")

@@ -2,14 +2,6 @@ package org.parley.web.admin;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.POST;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.core.Context;
-import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
 import java.io.BufferedWriter;
@@ -24,8 +16,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
-import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.account.AccountRole;
 import org.parley.core.porting.ImportReport;
 import org.parley.core.review.Actor;
@@ -35,17 +25,17 @@ import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.security.Caller;
 import org.parley.web.security.StaffMember;
-import org.parley.web.security.StaffOnly;
 
 /**
  * Administrators move a site's discussions in and out: import a Disqus export, a WordPress WXR
  * file or a Parley export, streamed (never held whole in memory) under its own size limit
  * ({@code parley.import.max-bytes}, 2 GiB by default); export the site as NDJSON, streamed.
+ * {@link AdminResource} routes {@code /admin/sites/{site}/imports} and {@code .../export} here
+ * (a second root resource under {@code admin/sites/{site}} would hide AdminResource's own
+ * routes below that path).
  */
-@Path("admin/sites/{site}")
-@Tag(name = "admin")
-@StaffOnly(AccountRole.ADMINISTRATOR)
-public class PortingResource {
+@jakarta.enterprise.context.RequestScoped
+public class SiteTransfers {
     static final String NDJSON = "application/x-ndjson";
     private static final Set<String> TYPES = Set.of("application/xml", "text/xml", NDJSON, "application/jsonl");
 
@@ -70,16 +60,10 @@ public class PortingResource {
     @ConfigProperty(name = "parley.import.max-bytes", defaultValue = "2147483648")
     long maxBytes;
 
-    @Context
+    @Inject
     HttpServletRequest request;
 
-    @POST
-    @Path("imports")
-    @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Import a Disqus export or WordPress WXR file (application/xml) or a Parley export "
-            + "(application/x-ndjson); importing the same file again adds nothing")
-    public ImportView importFile(@PathParam("site") String site, @HeaderParam("Content-Type") String contentType,
-                                 InputStream body) {
+    public ImportView importFile(String site, String contentType, InputStream body) {
         StaffMember member = Caller.of(request).requireStaff(AccountRole.ADMINISTRATOR);
         String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
@@ -103,11 +87,7 @@ public class PortingResource {
         }
     }
 
-    @GET
-    @Path("export")
-    @Produces(NDJSON)
-    @Operation(summary = "The site's articles, authors and comments as NDJSON (parley-export/1), streamed")
-    public Response export(@PathParam("site") String site) {
+    public Response export(String site) {
         runtime.core().sites().get(site);
         StreamingOutput stream = out -> {
             Writer w = new BufferedWriter(new OutputStreamWriter(out, StandardCharsets.UTF_8), 1 << 16);
