@@ -27,6 +27,8 @@ import java.util.regex.Pattern;
  */
 public class RequestGate extends HttpFilter {
 
+    /** Imports carry whole export files and enforce their own, larger limit ({@code parley.import.max-bytes}). */
+    private static final Pattern IMPORT = Pattern.compile("/api/v1/admin/sites/[^/]+/imports");
     private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c|2e)", Pattern.CASE_INSENSITIVE);
 
     @Inject
@@ -50,7 +52,7 @@ public class RequestGate extends HttpFilter {
 
     private ProblemException refusal(HttpServletRequest request, String uri, String query) {
         long length = request.getContentLengthLong();
-        if (length > settings.maxRequestBytes()) {
+        if (length > settings.maxRequestBytes() && !IMPORT.matcher(uri).matches()) {
             return ProblemException.tooLarge(settings.maxRequestBytes());
         }
         if (containsNul(uri) || (query != null && containsNul(query))) {
