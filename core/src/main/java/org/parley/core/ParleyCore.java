@@ -7,6 +7,7 @@ import org.parley.core.comment.CommentService;
 import org.parley.core.infrastructure.persistence.Store;
 import org.parley.core.insight.InsightService;
 import org.parley.core.porting.PortingService;
+import org.parley.core.notification.NotificationService;
 import org.parley.core.privacy.PrivacyService;
 import org.parley.core.report.ReportService;
 import org.parley.core.review.ReviewService;
@@ -44,6 +45,7 @@ public final class ParleyCore implements AutoCloseable {
     private final InsightService insights;
     private final PrivacyService privacy;
     private final PortingService porting;
+    private final NotificationService notifications;
 
     private ParleyCore(Store store) {
         this.store = store;
@@ -58,6 +60,7 @@ public final class ParleyCore implements AutoCloseable {
         this.insights = new InsightService(store);
         this.privacy = new PrivacyService(store);
         this.porting = new PortingService(store);
+        this.notifications = new NotificationService(store);
     }
 
     /** Connects, migrates the schema, validates the mapping and returns a ready core. */
@@ -119,6 +122,11 @@ public final class ParleyCore implements AutoCloseable {
     /** Imports from Disqus, WordPress and Parley exports; the site export. */
     public PortingService porting() {
         return porting;
+    }
+
+    /** Webhooks, readers' mail consent and subscriptions, digests, and the outbox. */
+    public NotificationService notifications() {
+        return notifications;
     }
 
     /** Releases the connection pool. */

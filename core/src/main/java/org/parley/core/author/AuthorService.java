@@ -17,7 +17,6 @@ import org.parley.core.site.SiteEntity;
  */
 public final class AuthorService {
     private static final int MAX_NAME = 100;
-    private static final int MAX_EMAIL = 320;
 
     private final Store store;
 
@@ -168,11 +167,7 @@ public final class AuthorService {
     }
 
     private static String email(String email) {
-        String mail = Require.optionalText("email", email, MAX_EMAIL);
-        if (mail != null && (!mail.contains("@") || mail.chars().anyMatch(Character::isWhitespace))) {
-            throw new ValidationException("email", "is not an e-mail address");
-        }
-        return mail;
+        return Require.optionalEmail("email", email);
     }
 
     private static Author view(Repositories r, AuthorEntity author) {

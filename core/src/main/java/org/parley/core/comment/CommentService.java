@@ -14,6 +14,7 @@ import org.parley.core.author.AuthorId;
 import org.parley.core.infrastructure.Require;
 import org.parley.core.infrastructure.persistence.Repositories;
 import org.parley.core.infrastructure.persistence.Store;
+import org.parley.core.notification.Notifications;
 import org.parley.core.review.Actor;
 import org.parley.core.review.AuditLog;
 import org.parley.core.review.DecisionAction;
@@ -100,10 +101,11 @@ public final class CommentService {
         if (status == CommentStatus.REJECTED) {
             r.authors().adjustTrust(author.id().value(), 0, 1);
         }
+        String reason = status == CommentStatus.PUBLISHED ? null : reason(screening, pre);
         if (status != CommentStatus.PUBLISHED) {
-            AuditLog.comment(r, comment, null, status, DecisionAction.SCREEN, Actor.system(),
-                    reason(screening, pre), note(screening));
+            AuditLog.comment(r, comment, null, status, DecisionAction.SCREEN, Actor.system(), reason, note(screening));
         }
+        Notifications.commentMoved(r, comment, null, status, DecisionAction.SCREEN, Actor.system(), reason, note(screening));
         r.flush();
         return new CommentViews(r).view(comment);
     }

@@ -1,6 +1,7 @@
 package org.parley.core.comment;
 
 import org.parley.core.infrastructure.persistence.Repositories;
+import org.parley.core.notification.Notifications;
 import org.parley.core.report.ReportStatus;
 import org.parley.core.review.Actor;
 import org.parley.core.review.AuditLog;
@@ -9,7 +10,8 @@ import org.parley.core.review.DecisionAction;
 /**
  * The one place a comment's status changes. Applies the state machine, then in the same
  * transaction keeps every derived figure right — reply counts of the ancestors, the article's
- * published count, the author's trust figures, open reports — and appends the audit record.
+ * published count, the author's trust figures, open reports — and appends the audit record and
+ * the outbox rows the change calls for.
  * Not part of the API.
  */
 public final class Transitions {
@@ -44,6 +46,7 @@ public final class Transitions {
             c.setFeatured(false);
         }
         AuditLog.comment(r, c, from, target, action, actor, reasonCode, note);
+        Notifications.commentMoved(r, c, from, target, action, actor, reasonCode, note);
     }
 
     /** Adds {@code delta} to the article's published count and the ancestors' reply counts. */

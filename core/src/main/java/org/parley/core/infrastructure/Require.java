@@ -75,6 +75,23 @@ public final class Require {
         return value == null || value.isBlank() ? null : text(field, value, max);
     }
 
+    /**
+     * Like {@link #optionalText} (at most 320 characters), and shaped like an address: one
+     * {@code @} with something on each side and no whitespace or control characters, which is
+     * also what keeps it from injecting mail headers.
+     */
+    public static String optionalEmail(String field, String value) {
+        String mail = optionalText(field, value, 320);
+        if (mail != null) {
+            int at = mail.indexOf('@');
+            if (at < 1 || at != mail.lastIndexOf('@') || at == mail.length() - 1
+                    || mail.chars().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))) {
+                throw new ValidationException(field, "is not an e-mail address");
+            }
+        }
+        return mail;
+    }
+
     public static int range(String field, int value, int min, int max) {
         if (value < min || value > max) {
             throw new ValidationException(field, "must be between " + min + " and " + max);

@@ -64,7 +64,10 @@ public final class PrivacyService {
         });
     }
 
-    /** Everything stored about an author: profile, comments with revisions, reports they made. */
+    /**
+     * Everything stored about an author: profile, comments with revisions, reports they made, and
+     * their notification address with its consent and the comments they subscribed to.
+     */
     public String exportAuthor(AuthorId id) {
         return store.read(r -> {
             AuthorEntity entity = r.authors().require(id);
@@ -104,6 +107,16 @@ public final class PrivacyService {
                         .add("createdAt", rep.createdAt().toString()));
             }
             doc.add("reports", reports);
+            JsonObjectBuilder mail = Json.object();
+            r.notifications().consent(id.value()).map(c -> c.toConsent()).ifPresentOrElse(c -> mail
+                    .add("email", c.email())
+                    .add("confirmedAt", Json.string(c.confirmedAt() == null ? null : c.confirmedAt().toString()))
+                    .add("unsubscribedAt", Json.string(c.unsubscribedAt() == null ? null : c.unsubscribedAt().toString()))
+                    .add("createdAt", c.createdAt().toString()), () -> mail.addNull("email"));
+            JsonArrayBuilder subscribed = Json.array();
+            r.notifications().subscriptionsOf(id.value()).forEach(sub -> subscribed.add(sub.commentId()));
+            mail.add("subscribedComments", subscribed);
+            doc.add("notifications", mail);
             return doc.build().toString();
         });
     }
@@ -111,7 +124,8 @@ public final class PrivacyService {
     /**
      * Erases an author's personal data: every comment body and revision blanked (visible ones
      * become deleted, so threads keep their shape), reactions and reports removed, name and
-     * e-mail replaced. Recorded in the audit log by {@code actor}. Erasing twice is harmless.
+     * e-mail replaced, notification address, subscriptions and every queued or logged message to
+     * or about them deleted. Recorded in the audit log by {@code actor}. Erasing twice is harmless.
      */
     public ErasureReport erase(AuthorId id, Actor actor) {
         Require.present("actor", actor);
@@ -132,6 +146,9 @@ public final class PrivacyService {
                 r.comments().adjustReactionCount(commentId, -1);
             }
             int reports = r.reports().deleteByReporter(id.value());
+            r.notifications().deleteSubscriptionsOf(id.value());
+            r.notifications().deleteConsent(id.value());
+            r.notifications().deleteMessagesOf(id.value());
             author.anonymise();
             AuditLog.author(r, author, author.standing(), author.standing(), DecisionAction.ERASE_AUTHOR, actor,
                     "erasure-request", rows.size() + " comments, " + erasedRevisions + " revisions erased");

@@ -8,9 +8,11 @@ import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentStatus;
 import org.parley.core.infrastructure.Json;
 import org.parley.core.infrastructure.persistence.Repositories;
+import org.parley.core.notification.Notifications;
 
 /**
- * Appends records to the audit log. The only writer of {@link DecisionEntity}; records are never
+ * Appends records to the audit log, and announces each to the webhooks that asked for
+ * {@code decision.made}. The only writer of {@link DecisionEntity}; records are never
  * changed afterwards. Not part of the API.
  */
 public final class AuditLog {
@@ -23,6 +25,8 @@ public final class AuditLog {
         r.review().add(new DecisionEntity(c.siteId(), c.articleId(), c.id(), c.authorId(), c.revision(),
                 from == null ? null : from.name(), to == null ? null : to.name(), action, actor, reasonCode, note,
                 c.scoresJson(), r.now()));
+        Notifications.decisionMade(r, c.siteId(), c, c.authorId(), from == null ? null : from.name(),
+                to == null ? null : to.name(), action, actor, reasonCode, note);
     }
 
     /**
@@ -43,5 +47,6 @@ public final class AuditLog {
                                Actor actor, String reasonCode, String note) {
         r.review().add(new DecisionEntity(a.siteId(), null, null, a.id().value(), 0, from, to, action, actor, reasonCode,
                 note, Json.scores(Map.of()), r.now()));
+        Notifications.decisionMade(r, a.siteId(), null, a.id().value(), from, to, action, actor, reasonCode, note);
     }
 }

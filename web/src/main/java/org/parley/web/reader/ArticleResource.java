@@ -40,6 +40,7 @@ import org.parley.web.live.Events;
 import org.parley.web.live.LiveUpdates;
 import org.parley.web.platform.ArticleRegistration;
 import org.parley.web.platform.ParleyRuntime;
+import org.parley.web.notify.ReaderNotifications;
 import org.parley.web.platform.Settings;
 import org.parley.web.problem.Fields;
 import org.parley.web.problem.Params;
@@ -104,6 +105,9 @@ public class ArticleResource {
 
     @Inject
     Settings settings;
+
+    @Inject
+    ReaderNotifications notifications;
 
     @Inject
     SignInKeys keys;
@@ -266,9 +270,13 @@ public class ArticleResource {
         runtime.core().articles().get(ref);
         ReaderSession created = null;
         AuthorId author;
+        boolean notify = Boolean.TRUE.equals(post.notifyMe());
+        String email = post.author() == null ? null : post.author().email();
         if (caller.isReader()) {
             author = AuthorId.parse(caller.requireReader(s.key()).authorId());
+            notifications.validate(author, notify, email);
         } else {
+            notifications.validate(null, notify, email);
             created = readers.guest(s, post.author() == null ? null : post.author().name(), caller.address());
             author = AuthorId.parse(created.author().id());
         }
@@ -276,8 +284,10 @@ public class ArticleResource {
         if (!outcome.stored()) {
             return new IdempotencyStore.Outcome(200, new Nudged(outcome.nudge(), created), null);
         }
+        String subscribed = notifications.subscribe(author, outcome.comment().id(), notify, email)
+                .map(ReaderNotifications.State::wireName).orElse(null);
         CommentView view = Posting.view(outcome.comment(), s, runtime.clock().instant());
-        Posted posted = new Posted(view, view.status(), outcome.message(), created);
+        Posted posted = new Posted(view, view.status(), outcome.message(), created, subscribed);
         String location = "/api/v1/comments/" + view.id() + "?site=" + s.key();
         return new IdempotencyStore.Outcome(201, posted, location);
     }

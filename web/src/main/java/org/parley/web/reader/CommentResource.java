@@ -94,7 +94,7 @@ public class CommentResource {
             return Response.ok(new Nudged(outcome.nudge(), null)).build();
         }
         CommentView view = Posting.view(outcome.comment(), s, runtime.clock().instant());
-        return Response.ok(new Posted(view, view.status(), outcome.message(), null)).build();
+        return Response.ok(new Posted(view, view.status(), outcome.message(), null, null)).build();
     }
 
     @DELETE

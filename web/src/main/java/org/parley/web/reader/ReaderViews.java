@@ -93,7 +93,8 @@ public final class ReaderViews {
     public record ReaderSession(String token, Instant expiresAt, AuthorView author) { }
 
     /** A stored comment: published or held, with a message for its author. */
-    public record Posted(CommentView comment, String status, String message, ReaderSession reader) { }
+    public record Posted(CommentView comment, String status, String message, ReaderSession reader,
+                         String notifications) { }
 
     /** A highlighted stretch of text and the attribute it drove. */
     public record SpanView(int start, int end, String text, String attribute, double weight) {

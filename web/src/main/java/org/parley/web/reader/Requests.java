@@ -5,11 +5,12 @@ public final class Requests {
 
     private Requests() { }
 
-    /** {@code POST /articles/{key}/comments}. */
-    public record NewPost(String body, String parentId, Guest author, Boolean confirm) { }
+    /** {@code POST /articles/{key}/comments}; {@code notify}: mail me replies and the moderators' verdict. */
+    public record NewPost(String body, String parentId, Guest author, Boolean confirm,
+                          @jakarta.json.bind.annotation.JsonbProperty("notify") Boolean notifyMe) { }
 
-    /** A guest's chosen display name. */
-    public record Guest(String name) { }
+    /** A guest's chosen display name, and the address for notifications (used only with {@code notify}). */
+    public record Guest(String name, String email) { }
 
     /** {@code PATCH /comments/{id}}. */
     public record Edit(String body, Integer version, Boolean confirm) { }

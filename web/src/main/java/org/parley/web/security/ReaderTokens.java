@@ -27,6 +27,21 @@ public final class ReaderTokens {
         this.secret = secret.clone();
     }
 
+    /**
+     * A key for another purpose (e.g. mail links), derived from this installation's secret as
+     * HMAC-SHA256 of {@code purpose}: every instance sharing the secret derives the same key, and
+     * the key reveals nothing about the secret.
+     */
+    public byte[] derivedKey(String purpose) {
+        try {
+            javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+            mac.init(new javax.crypto.spec.SecretKeySpec(secret, "HmacSHA256"));
+            return mac.doFinal(purpose.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        } catch (java.security.GeneralSecurityException e) {
+            throw new IllegalStateException("HmacSHA256 is unavailable", e);
+        }
+    }
+
     /** A new token for {@code authorId}, valid for a year from {@code now}. */
     public String issue(String authorId, String site, String name, String kind, Instant now) {
         JsonObject claims = Json.createObjectBuilder()

@@ -8,6 +8,7 @@ import org.parley.core.author.AuthorRepository;
 import org.parley.core.comment.CommentRepository;
 import org.parley.core.insight.InsightRepository;
 import org.parley.core.porting.PortingRepository;
+import org.parley.core.notification.NotificationRepository;
 import org.parley.core.report.ReportRepository;
 import org.parley.core.review.ReviewRepository;
 import org.parley.core.site.SiteRepository;
@@ -76,6 +77,11 @@ final class JpaRepositories implements Repositories {
     @Override
     public PortingRepository porting() {
         return new JpaPortingRepository(em, q);
+    }
+
+    @Override
+    public NotificationRepository notifications() {
+        return new JpaNotificationRepository(em, q);
     }
 
     @Override

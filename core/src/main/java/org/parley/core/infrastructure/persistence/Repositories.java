@@ -8,6 +8,7 @@ import org.parley.core.comment.CommentRepository;
 import org.parley.core.report.ReportRepository;
 import org.parley.core.insight.InsightRepository;
 import org.parley.core.porting.PortingRepository;
+import org.parley.core.notification.NotificationRepository;
 import org.parley.core.review.ReviewRepository;
 import org.parley.core.site.SiteRepository;
 import org.parley.core.thread.ThreadRepository;
@@ -33,6 +34,7 @@ public interface Repositories {
     AccountRepository accounts();
 
     PortingRepository porting();
+    NotificationRepository notifications();
 
     /** The instant this unit of work started, from the configured clock. */
     Instant now();

@@ -28,6 +28,11 @@ import org.parley.core.author.AuthorRoleEntity;
 import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.ReactionEntity;
 import org.parley.core.comment.RevisionEntity;
+import org.parley.core.notification.CommentSubscriptionEntity;
+import org.parley.core.notification.DigestSubscriptionEntity;
+import org.parley.core.notification.MailConsentEntity;
+import org.parley.core.notification.OutboxEntity;
+import org.parley.core.notification.WebhookEntity;
 import org.parley.core.report.ReportEntity;
 import org.parley.core.porting.ImportSourceEntity;
 import org.parley.core.review.DecisionEntity;
@@ -43,7 +48,9 @@ public final class Store implements AutoCloseable {
     private static final List<Class<?>> ENTITIES = List.of(SiteEntity.class, ArticleEntity.class,
             ArticleUrlEntity.class, AuthorEntity.class, AuthorRoleEntity.class, CommentEntity.class,
             RevisionEntity.class, ReactionEntity.class, ReportEntity.class, DecisionEntity.class, AccountEntity.class,
-            ImportSourceEntity.class);
+            ImportSourceEntity.class,
+            WebhookEntity.class, OutboxEntity.class, MailConsentEntity.class, CommentSubscriptionEntity.class,
+            DigestSubscriptionEntity.class);
 
     private final HikariDataSource dataSource;
     private final EntityManagerFactory factory;

@@ -101,7 +101,7 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
                 // The launcher creates this folder with default permissions; the server must make it owner-only.
                 Path data = Files.createTempDirectory(work, "data-").resolve("parley");
                 String password = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
-                ServerProcess process = ServerProcess.start(ServerProcess.Launch.of(work, data)
+                ServerProcess.Launch launch = ServerProcess.Launch.of(work, data)
                         .property("parley.admin.user", ADMIN_USER)
                         .property("parley.admin.password", password)
                         .property("parley.rate.address-posts-per-minute", "100000")
@@ -121,7 +121,9 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
                         .property("parley.site." + Server.STAFF_SITE + ".article-registration", "admin")
                         .property("parley.site." + Server.SSO_SITE + ".jwt-secret", Server.SSO_SECRET)
                         .property("parley.live.keep-alive-seconds", Integer.toString(Server.LIVE_KEEP_ALIVE_SECONDS))
-                        .property("parley.live.max-streams-per-address", Integer.toString(Server.LIVE_STREAMS_PER_ADDRESS)));
+                        .property("parley.live.max-streams-per-address", Integer.toString(Server.LIVE_STREAMS_PER_ADDRESS));
+                MailServer.launchProperties().forEach(launch::property);
+                ServerProcess process = ServerProcess.start(launch);
                 return new Running(process, new Server(process.base(), ADMIN_USER, password, data, process.log()));
             } catch (IOException e) {
                 throw new UncheckedIOException("could not start the Parley server", e);

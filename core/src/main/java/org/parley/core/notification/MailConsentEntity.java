@@ -1,0 +1,97 @@
+package org.parley.core.notification;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A reader's address and its double opt-in. Mail other than the confirmation request goes out
+ * only while {@link #mayReceive()}. Not part of the API: use {@link NotificationService}.
+ */
+@Entity
+@Table(name = "mail_consent")
+public class MailConsentEntity {
+    @Id
+    @Column(name = "author_id")
+    private UUID authorId;
+    @Column(nullable = false, length = 320)
+    private String email;
+    @Column(name = "confirmed_at")
+    private Instant confirmedAt;
+    @Column(name = "unsubscribed_at")
+    private Instant unsubscribedAt;
+    @Column(name = "confirm_sent_at")
+    private Instant confirmSentAt;
+    @Column(name = "created_at", nullable = false)
+    private Instant createdAt;
+
+    protected MailConsentEntity() {
+    }
+
+    MailConsentEntity(UUID authorId, String email, Instant now) {
+        this.authorId = authorId;
+        this.email = email;
+        this.createdAt = now;
+    }
+
+    public UUID authorId() {
+        return authorId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    boolean mayReceive() {
+        return confirmedAt != null && unsubscribedAt == null;
+    }
+
+    boolean confirmed() {
+        return confirmedAt != null;
+    }
+
+    boolean unsubscribed() {
+        return unsubscribedAt != null;
+    }
+
+    /** A new opt-in for {@code address}: a different address starts unconfirmed. */
+    void optIn(String address, Instant now) {
+        if (!email.equalsIgnoreCase(address)) {
+            email = address;
+            confirmedAt = null;
+            confirmSentAt = null;
+        } else if (unsubscribedAt != null) {
+            confirmedAt = null;
+        }
+        unsubscribedAt = null;
+    }
+
+    void confirm(Instant now) {
+        if (confirmedAt == null) {
+            confirmedAt = now;
+        }
+        unsubscribedAt = null;
+    }
+
+    void unsubscribe(Instant now) {
+        if (unsubscribedAt == null) {
+            unsubscribedAt = now;
+        }
+    }
+
+    /** Whether a confirmation request may go out now: at most one a day to one address. */
+    boolean mayAskToConfirm(Instant now) {
+        return confirmSentAt == null || confirmSentAt.isBefore(now.minus(java.time.Duration.ofHours(24)));
+    }
+
+    void askedToConfirm(Instant now) {
+        confirmSentAt = now;
+    }
+
+    public MailConsent toConsent() {
+        return new MailConsent(email, confirmedAt, unsubscribedAt, createdAt);
+    }
+}

@@ -1,0 +1,336 @@
+package org.parley.core.notification;
+
+import java.net.URI;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import org.parley.core.ConflictException;
+import org.parley.core.ForbiddenException;
+import org.parley.core.NotFoundException;
+import org.parley.core.ValidationException;
+import org.parley.core.author.AuthorEntity;
+import org.parley.core.author.AuthorId;
+import org.parley.core.comment.CommentEntity;
+import org.parley.core.comment.CommentId;
+import org.parley.core.infrastructure.Require;
+import org.parley.core.infrastructure.persistence.Repositories;
+import org.parley.core.infrastructure.persistence.Store;
+import org.parley.core.site.SiteEntity;
+
+/**
+ * Webhooks of a site, readers' e-mail consent and subscriptions, moderators' digest
+ * subscriptions, and the outbox as the delivering worker and administrators see it. Every method
+ * is one transaction; thread-safe. Obtain it from {@code ParleyCore.notifications()}.
+ *
+ * <p>Core decides what is to be sent and to whom, and keeps the log; sending (SMTP, HTTP), the
+ * address rules of webhook URLs and the retry schedule belong to the caller.
+ */
+public final class NotificationService {
+    private static final int MAX_LOG = 500;
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Store store;
+
+    public NotificationService(Store store) {
+        this.store = store;
+    }
+
+    /** A webhook just created, with its signing secret ({@code whsec_} and 32 random bytes in base64), shown only now. */
+    public record CreatedWebhook(Webhook webhook, String secret) { }
+
+    /**
+     * Registers a webhook for {@code events} (wire names, see {@link EventType}).
+     *
+     * @throws ValidationException no events, an unknown event, or a URL that is not absolute http(s)
+     */
+    public CreatedWebhook createWebhook(String siteKey, String url, Collection<String> events) {
+        String target = Require.text("url", url, 2000);
+        URI uri;
+        try {
+            uri = URI.create(target);
+        } catch (IllegalArgumentException e) {
+            throw new ValidationException("url", "is not a URL");
+        }
+        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (!(scheme.equals("https") || scheme.equals("http")) || uri.getHost() == null || uri.getUserInfo() != null) {
+            throw new ValidationException("url", "must be an absolute http(s) URL without user information");
+        }
+        if (events == null || events.isEmpty()) {
+            throw new ValidationException("events", "name at least one event");
+        }
+        Set<String> wanted = new LinkedHashSet<>();
+        for (String e : events) {
+            if (e == null || EventType.parse(e).isEmpty()) {
+                throw new ValidationException("events", "unknown event " + e + "; known: "
+                        + java.util.Arrays.stream(EventType.values()).map(EventType::wireName).toList());
+            }
+            wanted.add(e);
+        }
+        byte[] key = new byte[32];
+        RANDOM.nextBytes(key);
+        String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
+        return store.write(r -> {
+            SiteEntity site = site(r, siteKey);
+            WebhookEntity hook = new WebhookEntity(site.id(), target, wanted, secret, r.now());
+            r.notifications().addWebhook(hook);
+            r.flush();
+            return new CreatedWebhook(hook.toWebhook(site.key()), secret);
+        });
+    }
+
+    /** The site's webhooks, oldest first. */
+    public List<Webhook> webhooks(String siteKey) {
+        return store.read(r -> {
+            SiteEntity site = site(r, siteKey);
+            return r.notifications().webhooks(site.id()).stream().map(h -> h.toWebhook(site.key())).toList();
+        });
+    }
+
+    public Webhook webhook(String siteKey, long id) {
+        return store.read(r -> {
+            SiteEntity site = site(r, siteKey);
+            return hook(r, site, id).toWebhook(site.key());
+        });
+    }
+
+    /** Deletes the hook; its pending deliveries are dropped, its log stays readable until then. */
+    public void deleteWebhook(String siteKey, long id) {
+        store.write(r -> {
+            SiteEntity site = site(r, siteKey);
+            WebhookEntity hook = hook(r, site, id);
+            r.notifications().dropOfWebhook(hook.id());
+            r.notifications().removeWebhook(hook);
+            return null;
+        });
+    }
+
+    /** The site's delivery log, newest first (at most {@code limit}, capped at 500); filters optional. */
+    public List<Delivery> deliveries(String siteKey, Delivery.Channel channel, Long webhookId, int limit) {
+        return store.read(r -> {
+            SiteEntity site = site(r, siteKey);
+            if (webhookId != null) {
+                hook(r, site, webhookId);
+            }
+            return r.notifications().log(site.id(), channel, webhookId, Math.max(1, Math.min(limit, MAX_LOG))).stream()
+                    .map(OutboxEntity::toDelivery).toList();
+        });
+    }
+
+    /**
+     * The author asks to hear about {@code comment} (their own) at {@code email}: replies to it, and
+     * the moderators' verdict while it is held. {@code verified} says the address needs no
+     * confirmation (it came from the host site's signed token); otherwise a first or changed
+     * address starts unconfirmed and gets a confirmation request (at most one a day).
+     *
+     * @throws ForbiddenException  not the comment's author
+     * @throws ValidationException not an e-mail address
+     */
+    public MailConsent subscribe(AuthorId author, CommentId comment, String email, boolean verified) {
+        String address = Require.optionalEmail("email", email);
+        if (address == null) {
+            throw new ValidationException("email", "must not be empty");
+        }
+        return store.write(r -> {
+            CommentEntity c = r.comments().require(comment);
+            if (!c.authorId().equals(author.value())) {
+                throw new ForbiddenException(ForbiddenException.NOT_AUTHOR, "only its author may subscribe to a comment");
+            }
+            AuthorEntity who = r.authors().require(author);
+            MailConsentEntity consent = r.notifications().consent(author.value()).orElse(null);
+            if (consent == null) {
+                consent = new MailConsentEntity(author.value(), address, r.now());
+                r.notifications().addConsent(consent);
+            } else {
+                consent.optIn(address, r.now());
+            }
+            if (verified) {
+                consent.confirm(r.now());
+            } else if (!consent.confirmed() && consent.mayAskToConfirm(r.now())) {
+                consent.askedToConfirm(r.now());
+                SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();
+                String payload = org.parley.core.infrastructure.Json.object().add("site", site.key())
+                        .add("siteName", site.toSite().name()).add("name", who.displayName()).build().toString();
+                r.notifications().add(OutboxEntity.mailToReader(c.siteId(), MailKind.CONFIRM, author.value(), author.value(),
+                        payload, r.now()));
+            }
+            if (r.notifications().subscription(c.id()).isEmpty()) {
+                r.notifications().addSubscription(new CommentSubscriptionEntity(c.id(), author.value(), r.now()));
+            }
+            r.flush();
+            return consent.toConsent();
+        });
+    }
+
+    /** The author's address and its state, if they gave one. */
+    public Optional<MailConsent> consent(AuthorId author) {
+        return store.read(r -> r.notifications().consent(author.value()).map(MailConsentEntity::toConsent));
+    }
+
+    /**
+     * Confirms the author's address if it still is {@code email} (a link to an earlier address
+     * confirms nothing). Confirming twice is harmless.
+     */
+    public boolean confirm(AuthorId author, String email) {
+        return store.write(r -> r.notifications().consent(author.value())
+                .filter(c -> c.email().equalsIgnoreCase(email))
+                .map(c -> {
+                    c.confirm(r.now());
+                    return true;
+                }).orElse(false));
+    }
+
+    /** Stops all mail to the author's address if it still is {@code email}. Idempotent. */
+    public boolean unsubscribe(AuthorId author, String email) {
+        return store.write(r -> r.notifications().consent(author.value())
+                .filter(c -> c.email().equalsIgnoreCase(email))
+                .map(c -> {
+                    c.unsubscribe(r.now());
+                    return true;
+                }).orElse(false));
+    }
+
+    /** Ids of messages due now, oldest first; each must still be {@link #claim claimed}. */
+    public List<Long> due(int limit) {
+        return store.read(r -> r.notifications().due(r.now(), limit));
+    }
+
+    /**
+     * Takes message {@code id} for one attempt lasting at most {@code lease}, and says where it
+     * goes. Empty when another worker has it, it is no longer due, or it is not to be sent any
+     * more (the recipient has not confirmed or has unsubscribed, the hook or subscription is
+     * gone): such a message is marked dropped with the reason.
+     */
+    public Optional<OutgoingMessage> claim(long id, Duration lease) {
+        return store.write(r -> {
+            if (!r.notifications().claim(id, r.now(), r.now().plus(lease))) {
+                return Optional.<OutgoingMessage>empty();
+            }
+            OutboxEntity m = r.notifications().message(id).orElseThrow();
+            String site = r.sites().byId(m.siteId()).map(SiteEntity::key).orElse("");
+            if (m.channel() == Delivery.Channel.WEBHOOK) {
+                Optional<WebhookEntity> hook = m.webhookId() == null ? Optional.empty() : r.notifications().webhook(m.webhookId());
+                if (hook.isEmpty()) {
+                    m.dropped("the webhook was deleted");
+                    return Optional.<OutgoingMessage>empty();
+                }
+                return Optional.of(new OutgoingMessage(m.id(), m.messageId(), m.channel(), m.kind(), site, m.attempts(),
+                        m.createdAt(), m.payload(), hook.get().url(), hook.get().secret(), null, null));
+            }
+            if (m.accountId() != null) {
+                Optional<DigestSubscriptionEntity> digest = r.notifications().digestSubscription(m.accountId());
+                if (digest.isEmpty()) {
+                    m.dropped("the digest was cancelled");
+                    return Optional.<OutgoingMessage>empty();
+                }
+                return Optional.of(new OutgoingMessage(m.id(), m.messageId(), m.channel(), m.kind(), site, m.attempts(),
+                        m.createdAt(), m.payload(), null, null, digest.get().email(), null));
+            }
+            Optional<MailConsentEntity> consent = r.notifications().consent(m.recipientId());
+            boolean confirmation = MailKind.CONFIRM.wireName().equals(m.kind());
+            String why = consent.isEmpty() ? "no address"
+                    : consent.get().unsubscribed() ? "unsubscribed"
+                    : confirmation && consent.get().confirmed() ? "already confirmed"
+                    : !confirmation && !consent.get().confirmed() ? "address not confirmed" : null;
+            if (why != null) {
+                m.dropped(why);
+                return Optional.<OutgoingMessage>empty();
+            }
+            return Optional.of(new OutgoingMessage(m.id(), m.messageId(), m.channel(), m.kind(), site, m.attempts(),
+                    m.createdAt(), m.payload(), null, null, consent.get().email(), new AuthorId(m.recipientId())));
+        });
+    }
+
+    /** The attempt succeeded ({@code responseStatus}: the receiver's HTTP status, if any). */
+    public void delivered(long id, Integer responseStatus) {
+        store.write(r -> {
+            r.notifications().message(id).ifPresent(m -> m.delivered(responseStatus, r.now()));
+            return null;
+        });
+    }
+
+    /** The attempt failed; tried again at {@code retryAt}, or given up when it is {@code null}. */
+    public void failed(long id, Integer responseStatus, String error, Instant retryAt) {
+        store.write(r -> {
+            r.notifications().message(id).ifPresent(m -> m.failed(responseStatus, error, retryAt));
+            return null;
+        });
+    }
+
+    /** Not to be sent (e.g. the address or URL is refused by the sender's rules). */
+    public void dropped(long id, String why) {
+        store.write(r -> {
+            r.notifications().message(id).ifPresent(m -> m.dropped(why));
+            return null;
+        });
+    }
+
+    /** Sends the staff account the daily digest at {@code email} from now on (replacing an earlier address). */
+    public void subscribeDigest(long accountId, String email) {
+        String address = Require.optionalEmail("email", email);
+        if (address == null) {
+            throw new ValidationException("email", "must not be empty");
+        }
+        store.write(r -> {
+            r.accounts().byId(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
+            r.notifications().digestSubscription(accountId).ifPresentOrElse(d -> d.changeEmail(address),
+                    () -> r.notifications().addDigestSubscription(new DigestSubscriptionEntity(accountId, address, r.now())));
+            return null;
+        });
+    }
+
+    /** Stops the account's digest. Idempotent. */
+    public void unsubscribeDigest(long accountId) {
+        store.write(r -> {
+            r.notifications().digestSubscription(accountId).ifPresent(d -> r.notifications().removeDigestSubscription(d));
+            return null;
+        });
+    }
+
+    /** The address the account's digest goes to, if it has one. */
+    public Optional<String> digestAddress(long accountId) {
+        return store.read(r -> r.notifications().digestSubscription(accountId).map(DigestSubscriptionEntity::email));
+    }
+
+    /** Account ids with a digest subscription. */
+    public List<Long> digestAccounts() {
+        return store.read(r -> r.notifications().digestSubscriptions().stream().map(DigestSubscriptionEntity::accountId).toList());
+    }
+
+    /**
+     * Queues one digest mail (its content, as JSON, made by the caller) for the account about
+     * {@code siteKey}. {@code messageId} names the digest's slot: queuing the same slot again (as
+     * another instance of a cluster would) queues nothing and returns false.
+     */
+    public boolean queueDigest(long accountId, String siteKey, String messageId, String payload) {
+        Require.text("messageId", messageId, 60);
+        try {
+            return store.write(r -> {
+                SiteEntity site = site(r, siteKey);
+                r.notifications().add(OutboxEntity.mailToStaff(site.id(), accountId, messageId, payload, r.now()));
+                r.flush();
+                return true;
+            });
+        } catch (ConflictException e) {
+            if (ConflictException.DUPLICATE_KEY.equals(e.code())) {
+                return false;
+            }
+            throw e;
+        }
+    }
+
+    private static SiteEntity site(Repositories r, String siteKey) {
+        return r.sites().byKey(siteKey).orElseThrow(() -> new NotFoundException("site", siteKey));
+    }
+
+    private static WebhookEntity hook(Repositories r, SiteEntity site, long id) {
+        return r.notifications().webhook(id).filter(h -> h.siteId() == site.id())
+                .orElseThrow(() -> new NotFoundException("webhook", id));
+    }
+}
