@@ -52,6 +52,9 @@
     newComments: 'Show {n} new comments', newComment: 'Show 1 new comment', newAnnounce: '{n} new comments are available.',
     signedInAs: 'Signed in as {name}', guestNotAllowed: 'Sign in on this site to comment.',
     closed: 'Comments are closed for this article.', nameRequired: 'Please enter a name.',
+    notifyMe: 'Email me when someone replies', email: 'Email address',
+    emailRequired: 'Please enter an email address for notifications.',
+    confirmEmail: 'We sent you an email: confirm your address to receive notifications.',
     bodyRequired: 'Please write a comment first.', error: 'Something went wrong. Please try again.',
     moreReplies: 'Show more replies to {name}', justNow: 'just now'
   };
@@ -639,6 +642,15 @@
     var guest = !opts.edit && !this._auth.token();
     var nameInput = guest ? h('input', { type: 'text', id: nameId, name: 'name', autocomplete: 'nickname',
       maxlength: '80', required: true, props: { value: self._guestName() } }) : null;
+    // E-mail notifications: offered when the server sends mail; host-site readers' address comes from their token.
+    var external = this._auth.author && this._auth.author.kind === 'external';
+    var notifyId = nextId('notify'), emailId = nextId('email');
+    var notifyBox = !opts.edit && this._settings.mailNotifications
+      ? h('input', { type: 'checkbox', id: notifyId, name: 'notify' }) : null;
+    var emailInput = notifyBox && !external ? h('input', { type: 'email', id: emailId, name: 'email', autocomplete: 'email',
+      maxlength: '320', props: { value: self._remembered('email') } }) : null;
+    var emailField = emailInput ? h('div', { class: 'field', hidden: true }, h('label', { for: emailId }, t('email')), emailInput) : null;
+    if (notifyBox && emailField) notifyBox.addEventListener('change', function () { emailField.hidden = !notifyBox.checked; });
     var area = h('textarea', { id: areaId, name: 'body', required: true, maxlength: String(max),
       'aria-describedby': hintId + ' ' + countId, props: { value: opts.initial || '' } });
     var count = h('p', { class: 'hint', id: countId });
@@ -661,6 +673,8 @@
       nameInput ? h('div', { class: 'field' }, h('label', { for: nameId }, t('name')), nameInput) : null,
       h('div', { class: 'field' }, h('label', { for: areaId }, opts.label), area, preview,
         h('p', { class: 'hint', id: hintId }, t('markdownHint')), count),
+      notifyBox ? h('div', { class: 'field' }, notifyBox, ' ', h('label', { for: notifyId }, t('notifyMe'))) : null,
+      emailField,
       nudge,
       h('div', { class: 'row' }, submit, previewBtn,
         opts.onCancel ? h('button', { type: 'button', onclick: opts.onCancel }, t('cancel')) : null),
@@ -671,11 +685,16 @@
         status.classList.add('err'); status.textContent = t('nameRequired'); nameInput.focus(); return;
       }
       if (!area.value.trim()) { status.classList.add('err'); status.textContent = t('bodyRequired'); area.focus(); return; }
+      var mail = notifyBox && notifyBox.checked ? { notify: true, email: emailInput ? emailInput.value.trim() : '' } : null;
+      if (mail && emailInput && !mail.email) {
+        status.classList.add('err'); status.textContent = t('emailRequired'); emailInput.focus(); return;
+      }
+      if (mail && mail.email) self._remembered('email', mail.email);
       submit.disabled = true;
       status.textContent = t('posting');
       if (nameInput) self._guestName(nameInput.value.trim());
       var p = opts.edit ? self._saveEdit(opts.edit, area.value, confirm)
-        : self._submit(area.value, opts.parent, nameInput && nameInput.value.trim(), confirm, form);
+        : self._submit(area.value, opts.parent, nameInput && nameInput.value.trim(), confirm, form, mail);
       p.then(function (res) {
         status.textContent = '';
         if (res.nudge) { self._showNudge(nudge, area, res.nudge, send); return; }
@@ -685,6 +704,11 @@
         if (previewBtn.getAttribute('aria-pressed') === 'true') previewBtn.click();
         if (nameInput && self._auth.token()) nameInput.closest('.field').remove(), nameInput = null;
         if (opts.onDone) opts.onDone(res.comment, res); else self._placeNew(res.comment, null, res);
+        if (notifyBox) {
+          notifyBox.checked = false;
+          if (emailField) emailField.hidden = true;
+        }
+        if (res.notifications === 'pending-confirmation') status.textContent = t('confirmEmail');
       }).catch(function (e) {
         status.classList.add('err');
         status.textContent = e && e.status ? e.message : t('error');
@@ -695,7 +719,12 @@
   };
 
   P._guestName = function (set) {
-    var key = 'parley.name.' + this._site;
+    return this._remembered('name', set);
+  };
+
+  /** A value kept for this site in localStorage (the guest's name, their notification address). */
+  P._remembered = function (what, set) {
+    var key = 'parley.' + what + '.' + this._site;
     try {
       if (set) localStorage.setItem(key, set);
       return localStorage.getItem(key) || '';
@@ -713,9 +742,13 @@
   };
 
   /** Posts a comment; resolves to {comment, status, message} or {nudge}. One idempotency key per text. */
-  P._submit = function (text, parent, name, confirm, form) {
+  P._submit = function (text, parent, name, confirm, form, mail) {
     var self = this, body = { body: text, parentId: parent ? parent.id : null, confirm: !!confirm };
     if (name && !this._auth.token()) body.author = { name: name };
+    if (mail) {
+      body.notify = true;
+      if (mail.email) body.author = Object.assign(body.author || {}, { email: mail.email });
+    }
     var fingerprint = text + '|' + !!confirm + '|' + (parent ? parent.id : '');
     if (!form._key || form._keyText !== fingerprint) { form._key = uuid(); form._keyText = fingerprint; }
     return request('POST', this._path('/comments') + query({ site: this._site }), {
@@ -727,7 +760,7 @@
     d = d || {};
     if (d.reader) this._auth.store(d.reader);
     if (d.nudge) return { nudge: d.nudge };
-    return { comment: normaliseComment(d.comment), status: d.status, message: d.message };
+    return { comment: normaliseComment(d.comment), status: d.status, message: d.message, notifications: d.notifications };
   };
 
   P._showNudge = function (box, area, nudge, send) {

@@ -82,9 +82,9 @@ public class MailConsentEntity {
         }
     }
 
-    /** Whether a confirmation request may go out now: at most one a day to one address. */
+    /** Whether this reader may be sent a confirmation request now: at most one a day. */
     boolean mayAskToConfirm(Instant now) {
-        return confirmSentAt == null || confirmSentAt.isBefore(now.minus(java.time.Duration.ofHours(24)));
+        return confirmSentAt == null || confirmSentAt.isBefore(now.minus(NotificationService.CONFIRMATION_WINDOW));
     }
 
     void askedToConfirm(Instant now) {

@@ -44,6 +44,9 @@ public interface NotificationRepository {
 
     int deleteConsent(UUID authorId);
 
+    /** How many confirmation requests went to {@code email} (any author, any case) since {@code since}. */
+    long confirmationsSentTo(String email, Instant since);
+
     Optional<CommentSubscriptionEntity> subscription(long commentId);
 
     void addSubscription(CommentSubscriptionEntity subscription);

@@ -34,6 +34,9 @@ import org.parley.core.site.SiteEntity;
  */
 public final class NotificationService {
     private static final int MAX_LOG = 500;
+    /** One reader gets one confirmation request, and one address at most three, per this window. */
+    static final Duration CONFIRMATION_WINDOW = Duration.ofHours(24);
+    private static final int CONFIRMATIONS_PER_ADDRESS = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final Store store;
@@ -127,7 +130,8 @@ public final class NotificationService {
      * The author asks to hear about {@code comment} (their own) at {@code email}: replies to it, and
      * the moderators' verdict while it is held. {@code verified} says the address needs no
      * confirmation (it came from the host site's signed token); otherwise a first or changed
-     * address starts unconfirmed and gets a confirmation request (at most one a day).
+     * address starts unconfirmed and gets a confirmation request: at most one a day per reader and
+     * three a day per address, so nobody can make Parley flood someone else's mailbox.
      *
      * @throws ForbiddenException  not the comment's author
      * @throws ValidationException not an e-mail address
@@ -152,7 +156,9 @@ public final class NotificationService {
             }
             if (verified) {
                 consent.confirm(r.now());
-            } else if (!consent.confirmed() && consent.mayAskToConfirm(r.now())) {
+            } else if (!consent.confirmed() && consent.mayAskToConfirm(r.now())
+                    && r.notifications().confirmationsSentTo(address, r.now().minus(CONFIRMATION_WINDOW))
+                    < CONFIRMATIONS_PER_ADDRESS) {
                 consent.askedToConfirm(r.now());
                 SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();
                 String payload = org.parley.core.infrastructure.Json.object().add("site", site.key())

@@ -101,6 +101,16 @@ class NotificationServiceIT extends DatabaseIT {
     }
 
     @Test
+    void oneAddressGetsAtMostThreeConfirmationRequestsADay() {
+        String victim = "victim-" + java.util.UUID.randomUUID() + "@news.example";
+        for (int i = 0; i < 5; i++) {
+            var guest = f.guest("Guest " + i);
+            n().subscribe(guest.id(), f.post(guest, "comment " + i).id(), victim.toUpperCase(java.util.Locale.ROOT), false);
+        }
+        assertEquals(3, claimAll(Delivery.Channel.MAIL).size());
+    }
+
+    @Test
     void ownRepliesAndUnsubscribedReadersGetNoMail() {
         Comment mine = f.post(ann, "my comment");
         n().subscribe(ann.id(), mine.id(), "ann@news.example", true);

@@ -24,11 +24,11 @@ public final class ReaderViews {
 
     /** A site's settings the widget needs. */
     public record SiteView(String key, String name, boolean guestsAllowed, boolean jwtSignIn, long editWindowSeconds,
-                           int maxLength, int maxDepth, String moderationMode) {
-        static SiteView of(Site site, boolean jwtSignIn) {
+                           int maxLength, int maxDepth, String moderationMode, boolean mailNotifications) {
+        static SiteView of(Site site, boolean jwtSignIn, boolean mailNotifications) {
             return new SiteView(site.key(), site.name(), site.settings().allowGuests(), jwtSignIn,
                     site.settings().editWindow().toSeconds(), site.settings().maxBodyLength(), site.settings().maxDepth(),
-                    mode(site.moderationMode()));
+                    mode(site.moderationMode()), mailNotifications);
         }
     }
 

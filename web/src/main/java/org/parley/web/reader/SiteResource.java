@@ -1,6 +1,7 @@
 package org.parley.web.reader;
 
 import jakarta.inject.Inject;
+import org.parley.web.notify.NotifySettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -40,6 +41,9 @@ public class SiteResource {
     @Inject
     HostedArticles hosted;
 
+    @Inject
+    NotifySettings notify;
+
     @Context
     HttpServletRequest request;
 
@@ -48,7 +52,7 @@ public class SiteResource {
     @Operation(summary = "The site's settings the widget needs")
     public SiteView site(@PathParam("site") String site) {
         Site s = Sites.require(runtime, site);
-        return SiteView.of(s, keys.forSite(s.key()).isPresent());
+        return SiteView.of(s, keys.forSite(s.key()).isPresent(), notify.mailEnabled());
     }
 
     @POST

@@ -2,8 +2,6 @@ package org.parley.web.notify;
 
 import org.junit.jupiter.api.Test;
 
-import java.time.Duration;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -30,12 +28,5 @@ class MailTemplatesTest {
                  "replyAuthor":"Mallory\\r\\nBcc: victim@example.org","replyText":"hi","parentText":"hello"}""", LINKS);
         assertFalse(mail.subject().contains("\n") || mail.subject().contains("\r"), mail.subject());
         assertTrue(mail.body().contains("https://news.example/t#parley-comment-1"), mail.body());
-    }
-
-    @Test
-    void backoffDoublesFromTheBaseAndIsCapped() {
-        assertEquals(Duration.ofSeconds(30), OutboxWorker.backoff(Duration.ofSeconds(30), 1));
-        assertEquals(Duration.ofSeconds(120), OutboxWorker.backoff(Duration.ofSeconds(30), 3));
-        assertEquals(Duration.ofHours(6), OutboxWorker.backoff(Duration.ofSeconds(30), 40));
     }
 }

@@ -108,6 +108,12 @@ final class JpaNotificationRepository implements NotificationRepository {
     }
 
     @Override
+    public long confirmationsSentTo(String email, Instant since) {
+        return q.count("select count(m) from MailConsentEntity m where lower(m.email) = :e and m.confirmSentAt >= :since",
+                "e", email.toLowerCase(java.util.Locale.ROOT), "since", since);
+    }
+
+    @Override
     public Optional<CommentSubscriptionEntity> subscription(long commentId) {
         return Optional.ofNullable(em.find(CommentSubscriptionEntity.class, commentId));
     }

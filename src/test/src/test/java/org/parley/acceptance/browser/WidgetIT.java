@@ -8,8 +8,10 @@ import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
+import org.parley.acceptance.support.MailServer;
 import org.parley.acceptance.support.ParleyServer;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 
@@ -262,5 +264,23 @@ class WidgetIT extends WithBrowser {
         WebElement comment = browser.commentContaining(widget, "without a mouse");
         browser.await("focus on the new comment", d -> comment.findElement(By.cssSelector("article")).equals(browser.script(
                 "return document.querySelector('parley-comments').shadowRoot.activeElement")));
+    }
+
+    @Test
+    void aGuestAsksForReplyNotificationsAndIsMailedAConfirmationLink() {
+        String email = "widget-" + UUID.randomUUID().toString().substring(0, 8) + "@readers.example";
+        SearchContext widget = browser.widgetOn(host, parley.newArticle("notify", host));
+        WebElement form = widget.findElement(By.cssSelector("form.main"));
+        form.findElement(By.cssSelector("input[name=name]")).sendKeys("Nora");
+        form.findElement(By.cssSelector("textarea")).sendKeys("Please tell me when someone answers this.");
+        assertFalse(form.findElement(By.cssSelector("input[name=email]")).isDisplayed(), "asked for only when wanted");
+        form.findElement(By.cssSelector("input[name=notify]")).click();
+        WebElement address = form.findElement(By.cssSelector("input[name=email]"));
+        assertTrue(address.isDisplayed());
+        address.sendKeys(email);
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.await("the reader is told to confirm the address", d -> form.getText().contains("confirm your address"));
+        var mail = MailServer.shared().await(email, m -> MailServer.subject(m).contains("Confirm"), Duration.ofSeconds(60));
+        assertTrue(MailServer.body(mail).contains("/api/v1/mail/confirm?token="), MailServer.body(mail));
     }
 }

@@ -1,0 +1,17 @@
+package org.parley.web.notify;
+
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class OutboxWorkerTest {
+
+    @Test
+    void backoffDoublesFromTheBaseAndIsCapped() {
+        assertEquals(Duration.ofSeconds(30), OutboxWorker.backoff(Duration.ofSeconds(30), 1));
+        assertEquals(Duration.ofSeconds(120), OutboxWorker.backoff(Duration.ofSeconds(30), 3));
+        assertEquals(Duration.ofHours(6), OutboxWorker.backoff(Duration.ofSeconds(30), 40));
+    }
+}
