@@ -276,8 +276,11 @@ public class StrictJson implements MessageBodyReader<Record> {
             for (int i = 0; i < components.length; i++) {
                 RecordComponent c = components[i];
                 types[i] = c.getType();
-                arguments[i] = convert(object.get(c.getName()), c.getType(), c.getGenericType(),
-                        path.isEmpty() ? c.getName() : path + "." + c.getName(), errors);
+                // A component may carry another JSON name (e.g. "notify", which cannot name a record component).
+                var renamed = c.getAccessor().getAnnotation(jakarta.json.bind.annotation.JsonbProperty.class);
+                String name = renamed == null ? c.getName() : renamed.value();
+                arguments[i] = convert(object.get(name), c.getType(), c.getGenericType(),
+                        path.isEmpty() ? name : path + "." + name, errors);
             }
             if (!errors.isEmpty()) {
                 return null;

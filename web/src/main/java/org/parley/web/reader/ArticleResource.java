@@ -300,7 +300,7 @@ public class ArticleResource {
         Object entity = outcome.entity();
         if (replayed) {
             entity = switch (entity) {
-                case Posted p -> new Posted(p.comment(), p.status(), p.message(), null);
+                case Posted p -> new Posted(p.comment(), p.status(), p.message(), null, p.notifications());
                 case Nudged n -> new Nudged(n.nudge(), null);
                 default -> entity;
             };
