@@ -279,7 +279,6 @@ class WidgetIT extends WithBrowser {
         assertTrue(address.isDisplayed());
         address.sendKeys(email);
         form.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.await("the reader is told to confirm the address", d -> form.getText().contains("confirm your address"));
         var mail = MailServer.shared().await(email, m -> MailServer.subject(m).contains("Confirm"), Duration.ofSeconds(60));
         assertTrue(MailServer.body(mail).contains("/api/v1/mail/confirm?token="), MailServer.body(mail));
     }
