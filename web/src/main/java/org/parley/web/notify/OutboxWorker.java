@@ -18,6 +18,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -170,7 +171,7 @@ public class OutboxWorker {
         Instant retryAt = permanent || m.attempt() >= notify.maxAttempts() ? null
                 : runtime.clock().instant().plus(backoff(notify.retryBase(), m.attempt()));
         outbox.failed(m.id(), status, error, retryAt);
-        LOG.log(Level.INFO, () -> "Parley outbox: " + m.channel().name().toLowerCase() + " " + m.kind() + " " + m.messageId()
+        LOG.log(Level.INFO, () -> "Parley outbox: " + m.channel().name().toLowerCase(Locale.ROOT) + " " + m.kind() + " " + m.messageId()
                 + " attempt " + m.attempt() + " failed (" + error + "); "
                 + (retryAt == null ? "giving up" : "next attempt at " + retryAt));
     }

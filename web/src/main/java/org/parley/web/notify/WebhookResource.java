@@ -25,6 +25,7 @@ import org.parley.web.security.StaffOnly;
 import java.net.URI;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 
 /** Administrators: a site's webhooks and their delivery logs. */
 @Path("admin/sites/{site}/webhooks")
@@ -48,8 +49,8 @@ public class WebhookResource {
                                int attempts, Integer lastStatus, String lastError, Instant createdAt,
                                Instant nextAttemptAt, Instant deliveredAt) {
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id(), d.messageId(), d.channel().name().toLowerCase(), d.kind(), d.webhookId(),
-                    d.status().name().toLowerCase(), d.attempts(), d.lastStatus(), d.lastError(), d.createdAt(),
+            return new DeliveryView(d.id(), d.messageId(), d.channel().name().toLowerCase(Locale.ROOT), d.kind(), d.webhookId(),
+                    d.status().name().toLowerCase(Locale.ROOT), d.attempts(), d.lastStatus(), d.lastError(), d.createdAt(),
                     d.nextAttemptAt(), d.deliveredAt());
         }
     }
