@@ -15,6 +15,8 @@ public final class ConflictException extends ParleyException {
     public static final String DUPLICATE_REPORT = "conflict.duplicate-report";
     /** A site, article, author or account key is already taken. */
     public static final String DUPLICATE_KEY = "conflict.duplicate-key";
+    /** The change would leave no enabled administrator. */
+    public static final String LAST_ADMINISTRATOR = "conflict.last-administrator";
 
     public ConflictException(String code, String message) {
         super(code, message);

@@ -54,6 +54,10 @@ public final class AccountService {
         return store.read(r -> view(r, require(r, id)));
     }
 
+    public Optional<Account> find(long id) {
+        return store.read(r -> r.accounts().byId(id).map(a -> view(r, a)));
+    }
+
     public List<Account> list() {
         return store.read(r -> r.accounts().all().stream().map(a -> view(r, a)).toList());
     }
@@ -67,18 +71,29 @@ public final class AccountService {
         });
     }
 
+    /** Enables or disables the account; {@link ConflictException} if it is the last enabled administrator. */
     public Account setEnabled(long id, boolean enabled) {
         return store.write(r -> {
             AccountEntity account = require(r, id);
+            if (!enabled) {
+                keepAnAdministrator(r, account);
+            }
             account.setEnabled(enabled);
             return view(r, account);
         });
     }
 
+    /**
+     * Gives the account another role and site ({@code null}: every site); {@link ConflictException}
+     * if it would take the role from the last enabled administrator.
+     */
     public Account changeRole(long id, AccountRole role, String siteKey) {
         Require.present("role", role);
         return store.write(r -> {
             AccountEntity account = require(r, id);
+            if (role != AccountRole.ADMINISTRATOR) {
+                keepAnAdministrator(r, account);
+            }
             account.changeRole(role, siteKey == null ? null : r.sites().require(siteKey).id());
             return view(r, account);
         });
@@ -87,6 +102,20 @@ public final class AccountService {
     /** How many accounts exist (zero on a fresh installation: time to create the first administrator). */
     public long count() {
         return store.read(r -> r.accounts().count());
+    }
+
+    /** Refuses to take the last enabled administrator away (nobody could administer the installation then). */
+    private static void keepAnAdministrator(Repositories r, AccountEntity account) {
+        Account a = account.toAccount(null);
+        if (a.role() != AccountRole.ADMINISTRATOR || !a.enabled()) {
+            return;
+        }
+        boolean another = r.accounts().all().stream().map(x -> x.toAccount(null))
+                .anyMatch(x -> x.id() != a.id() && x.enabled() && x.role() == AccountRole.ADMINISTRATOR);
+        if (!another) {
+            throw new ConflictException(ConflictException.LAST_ADMINISTRATOR,
+                    "account " + a.username() + " is the last enabled administrator");
+        }
     }
 
     private static AccountEntity require(Repositories r, long id) {

@@ -66,6 +66,10 @@ public class ArticleEntity {
         this.moderationOverride = draft.moderationOverride() == null ? null : draft.moderationOverride().name();
     }
 
+    void changeModeration(ModerationMode override) {
+        this.moderationOverride = override == null ? null : override.name();
+    }
+
     void changeState(DiscussionState state) {
         this.discussionState = state.name();
     }

@@ -11,6 +11,7 @@ import org.parley.core.infrastructure.Cursors;
 import org.parley.core.infrastructure.Require;
 import org.parley.core.infrastructure.persistence.Repositories;
 import org.parley.core.infrastructure.persistence.Store;
+import org.parley.core.site.ModerationMode;
 import org.parley.core.site.SiteEntity;
 
 /**
@@ -96,6 +97,16 @@ public final class ArticleService {
             SiteEntity site = r.sites().require(ref.siteKey());
             ArticleEntity article = require(r, site, ref);
             article.changeState(state);
+            return view(r, site, article);
+        });
+    }
+
+    /** Sets the article's own moderation mode ({@code null}: follow the site's). */
+    public Article changeModeration(ArticleRef ref, ModerationMode override) {
+        return store.write(r -> {
+            SiteEntity site = r.sites().require(ref.siteKey());
+            ArticleEntity article = require(r, site, ref);
+            article.changeModeration(override);
             return view(r, site, article);
         });
     }

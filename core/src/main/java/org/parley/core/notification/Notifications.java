@@ -58,7 +58,10 @@ public final class Notifications {
         }
     }
 
-    /** A record was appended to the audit log (about a comment when {@code c} is set, else about an author). */
+    /**
+     * A record was appended to the audit log: about a comment when {@code c} is set, else about an
+     * author when {@code subject} is set, else about the site itself.
+     */
     public static void decisionMade(Repositories r, Long siteId, CommentEntity c, UUID subject, String from, String to,
                                     DecisionAction action, Actor actor, String reasonCode, String note) {
         if (siteId == null || action == DecisionAction.ERASE_AUTHOR) {
@@ -71,7 +74,7 @@ public final class Notifications {
         SiteEntity site = r.sites().byId(siteId).orElseThrow();
         JsonObjectBuilder data = Json.object().add("site", site.key())
                 .add("action", action.name().toLowerCase(java.util.Locale.ROOT))
-                .add("actor", actor(actor)).add("authorId", subject.toString())
+                .add("actor", actor(actor)).add("authorId", Json.string(subject == null ? null : subject.toString()))
                 .add("from", Json.string(lower(from))).add("to", Json.string(lower(to)))
                 .add("reasonCode", Json.string(reasonCode)).add("note", Json.string(note));
         if (c != null) {

@@ -43,6 +43,13 @@ public final class AuditLog {
         author(r, a, from.name(), to.name(), DecisionAction.SET_AUTHOR_TRUST, actor, null, note);
     }
 
+    /** Records a change of a site's settings or policy ({@code note}: what changed) under the site. */
+    public static void site(Repositories r, long siteId, DecisionAction action, Actor actor, String note) {
+        r.review().add(new DecisionEntity(siteId, null, null, null, 0, null, null, action, actor, null, note,
+                Json.scores(Map.of()), r.now()));
+        Notifications.decisionMade(r, siteId, null, null, null, null, action, actor, null, note);
+    }
+
     private static void author(Repositories r, AuthorEntity a, String from, String to, DecisionAction action,
                                Actor actor, String reasonCode, String note) {
         r.review().add(new DecisionEntity(a.siteId(), null, null, a.id().value(), 0, from, to, action, actor, reasonCode,

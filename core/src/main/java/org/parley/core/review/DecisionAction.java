@@ -35,7 +35,11 @@ public enum DecisionAction {
     /** How screening treats an author's comments was changed (from and to name {@link org.parley.core.author.Trust}s). */
     SET_AUTHOR_TRUST(null, false),
     /** A comment was imported from another system (actor: the administrator who imported it). */
-    IMPORT(null, false);
+    IMPORT(null, false),
+    /** A site's settings (name, moderation mode, guests, limits, article registration) were changed; the note says how. */
+    SITE_SETTINGS(null, false),
+    /** A site's screening policy (thresholds, word lists, ...) was changed; the note says how. */
+    SITE_POLICY(null, false);
 
     private final CommentStatus target;
     private final boolean needsReason;

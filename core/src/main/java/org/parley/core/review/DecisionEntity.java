@@ -29,7 +29,7 @@ public class DecisionEntity {
     private Long articleId;
     @Column(name = "comment_id")
     private Long commentId;
-    @Column(name = "subject_author_id", nullable = false)
+    @Column(name = "subject_author_id")
     private UUID subjectAuthorId;
     @Column(nullable = false)
     private int revision;
@@ -92,7 +92,7 @@ public class DecisionEntity {
     public ModerationDecision toDecision(String siteKey, ArticleRef article) {
         Map<String, Double> snapshot = Json.readScores(scores);
         return new ModerationDecision(id, siteKey, article, commentId == null ? null : new CommentId(commentId),
-                new AuthorId(subjectAuthorId), revision, fromState, toState, DecisionAction.valueOf(action),
+                subjectAuthorId == null ? null : new AuthorId(subjectAuthorId), revision, fromState, toState, DecisionAction.valueOf(action),
                 new Actor(Actor.Kind.valueOf(actorKind), actorId, actorName), reasonCode, note, snapshot, createdAt);
     }
 }

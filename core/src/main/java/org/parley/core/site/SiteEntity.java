@@ -40,6 +40,10 @@ public class SiteEntity {
     private boolean allowImages;
     @Column(name = "max_body_length", nullable = false)
     private int maxBodyLength;
+    @Column(name = "article_registration", length = 20)
+    private String articleRegistration;
+    @Column(name = "screening_policy", nullable = false, length = 100_000)
+    private String screeningPolicy = "{}";
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
     @Version
@@ -57,13 +61,32 @@ public class SiteEntity {
     void apply(SiteDraft draft) {
         this.name = draft.name();
         setOrigins(draft.allowedOrigins());
-        this.moderationMode = draft.moderationMode().name();
-        SiteSettings s = draft.settings();
+        setModerationMode(draft.moderationMode());
+        setSettings(draft.settings());
+    }
+
+    void setName(String value) {
+        this.name = value;
+    }
+
+    void setModerationMode(ModerationMode mode) {
+        this.moderationMode = mode.name();
+    }
+
+    void setSettings(SiteSettings s) {
         this.allowGuests = s.allowGuests();
         this.editWindowSeconds = s.editWindow().toSeconds();
         this.maxDepth = s.maxDepth();
         this.allowImages = s.allowImages();
         this.maxBodyLength = s.maxBodyLength();
+    }
+
+    void setArticleRegistration(ArticleRegistration value) {
+        this.articleRegistration = value == null ? null : value.name();
+    }
+
+    void setScreeningPolicy(String json) {
+        this.screeningPolicy = json;
     }
 
     void setOrigins(Set<String> origins) {
@@ -92,6 +115,8 @@ public class SiteEntity {
     }
 
     public Site toSite() {
-        return new Site(siteKey, name, origins(), moderationMode(), settings(), createdAt);
+        return new Site(siteKey, name, origins(), moderationMode(), settings(),
+                articleRegistration == null ? null : ArticleRegistration.valueOf(articleRegistration), screeningPolicy,
+                createdAt);
     }
 }

@@ -1,11 +1,16 @@
 package org.parley.core.site;
 
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.parley.core.ConflictException;
+import org.parley.core.infrastructure.Require;
 import org.parley.core.infrastructure.persistence.Store;
+import org.parley.core.review.Actor;
+import org.parley.core.review.AuditLog;
+import org.parley.core.review.DecisionAction;
 
 /**
  * Creates, updates and reads sites. Thread-safe; every method is one transaction. Obtain it from
@@ -37,6 +42,77 @@ public final class SiteService {
             site.apply(draft);
             return site.toSite();
         });
+    }
+
+    /**
+     * Changes what {@code change} names, in one transaction, and records who changed what in the
+     * site's audit log: one {@link DecisionAction#SITE_SETTINGS} record listing each changed
+     * setting as {@code name: old → new}, and one {@link DecisionAction#SITE_POLICY} record with the
+     * change's policy note when the screening policy changed. A change that changes nothing
+     * records nothing.
+     */
+    public Site change(String key, SiteChange change, Actor by) {
+        Require.present("change", change);
+        Require.present("by", by);
+        return store.write(r -> {
+            SiteEntity site = r.sites().require(key);
+            Site before = site.toSite();
+            List<String> changed = new ArrayList<>();
+            if (change.name() != null && !change.name().equals(before.name())) {
+                changed.add("name: " + before.name() + " → " + change.name());
+                site.setName(change.name());
+            }
+            if (change.moderationMode() != null && change.moderationMode() != before.moderationMode()) {
+                changed.add("moderationMode: " + before.moderationMode() + " → " + change.moderationMode());
+                site.setModerationMode(change.moderationMode());
+            }
+            if (change.settings() != null && !change.settings().equals(before.settings())) {
+                describe(before.settings(), change.settings(), changed);
+                site.setSettings(change.settings());
+            }
+            if (change.articleRegistration() != null && change.articleRegistration() != before.articleRegistration()) {
+                changed.add("articleRegistration: " + (before.articleRegistration() == null ? "configured"
+                        : before.articleRegistration()) + " → " + change.articleRegistration());
+                site.setArticleRegistration(change.articleRegistration());
+            }
+            if (!changed.isEmpty()) {
+                AuditLog.site(r, site.id(), DecisionAction.SITE_SETTINGS, by, note(String.join("; ", changed)));
+            }
+            if (change.screeningPolicy() != null && !change.screeningPolicy().equals(before.screeningPolicy())) {
+                site.setScreeningPolicy(change.screeningPolicy());
+                AuditLog.site(r, site.id(), DecisionAction.SITE_POLICY, by,
+                        note(change.policyNote() == null || change.policyNote().isBlank()
+                                ? "screening policy: " + change.screeningPolicy() : change.policyNote()));
+            }
+            return site.toSite();
+        });
+    }
+
+    private static void describe(SiteSettings a, SiteSettings b, List<String> changed) {
+        if (a.allowGuests() != b.allowGuests()) {
+            changed.add("allowGuests: " + a.allowGuests() + " → " + b.allowGuests());
+        }
+        if (!a.editWindow().equals(b.editWindow())) {
+            changed.add("editWindowSeconds: " + a.editWindow().toSeconds() + " → " + b.editWindow().toSeconds());
+        }
+        if (a.maxDepth() != b.maxDepth()) {
+            changed.add("maxDepth: " + a.maxDepth() + " → " + b.maxDepth());
+        }
+        if (a.allowImages() != b.allowImages()) {
+            changed.add("allowImages: " + a.allowImages() + " → " + b.allowImages());
+        }
+        if (a.maxBodyLength() != b.maxBodyLength()) {
+            changed.add("maxBodyLength: " + a.maxBodyLength() + " → " + b.maxBodyLength());
+        }
+    }
+
+    /** The audit log's note column holds 2,000 characters. */
+    private static String note(String text) {
+        if (text.length() <= 2000) {
+            return text;
+        }
+        int end = Character.isHighSurrogate(text.charAt(1998)) ? 1998 : 1999;
+        return text.substring(0, end) + "…";
     }
 
     /** The site, or {@link org.parley.core.NotFoundException}. */

@@ -60,4 +60,19 @@ class AccountServiceIT extends DatabaseIT {
         assertTrue(core.accounts().findByUsername(name).isEmpty());
         assertTrue(core.accounts().findByUsername(null).isEmpty());
     }
+
+    @Test
+    void theLastEnabledAdministratorCannotBeDisabledOrDemoted() {
+        Account ours = core.accounts().create(name, "h", AccountRole.ADMINISTRATOR, null);
+        core.accounts().list().stream().filter(x -> x.id() != ours.id() && x.role() == AccountRole.ADMINISTRATOR)
+                .forEach(x -> core.accounts().setEnabled(x.id(), false));
+        assertEquals(ConflictException.LAST_ADMINISTRATOR, assertThrows(ConflictException.class,
+                () -> core.accounts().setEnabled(ours.id(), false)).code());
+        assertEquals(ConflictException.LAST_ADMINISTRATOR, assertThrows(ConflictException.class,
+                () -> core.accounts().changeRole(ours.id(), AccountRole.MODERATOR, null)).code());
+        assertTrue(core.accounts().find(ours.id()).orElseThrow().enabled());
+        Account second = core.accounts().create(name + "-2", "h", AccountRole.ADMINISTRATOR, null);
+        assertFalse(core.accounts().setEnabled(ours.id(), false).enabled(), "with another administrator it may go");
+        assertTrue(core.accounts().find(second.id()).orElseThrow().enabled());
+    }
 }

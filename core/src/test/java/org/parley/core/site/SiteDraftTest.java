@@ -27,7 +27,7 @@ class SiteDraftTest {
     @Test
     void siteAllowsOnlyItsOrigins() {
         SiteDraft d = SiteDraft.of("demo", "Demo", "https://news.example");
-        Site site = new Site(d.key(), d.name(), d.allowedOrigins(), d.moderationMode(), d.settings(), Instant.EPOCH);
+        Site site = new Site(d.key(), d.name(), d.allowedOrigins(), d.moderationMode(), d.settings(), null, "{}", Instant.EPOCH);
         assertTrue(site.allowsOrigin("https://NEWS.example"));
         assertFalse(site.allowsOrigin("https://evil.example"));
         assertFalse(site.allowsOrigin(null));

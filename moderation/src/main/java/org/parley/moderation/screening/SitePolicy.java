@@ -279,6 +279,69 @@ public final class SitePolicy {
         return fromJson(new StringReader(json));
     }
 
+    /**
+     * This policy with the keys of {@code overrides} (same keys and values as {@link #fromJson(Reader)})
+     * set over it; {@code attributeThresholds} are set attribute by attribute, so an override of one
+     * threshold keeps the others. An empty object gives this policy.
+     *
+     * @throws PolicyFormatException as {@link #fromJson(Reader)}
+     */
+    public SitePolicy overlay(JsonObject overrides) {
+        if (overrides.isEmpty()) {
+            return this;
+        }
+        JsonObject base = toJsonObject();
+        JsonObjectBuilder merged = Json.createObjectBuilder(base);
+        for (Map.Entry<String, JsonValue> e : overrides.entrySet()) {
+            if ("attributeThresholds".equals(e.getKey()) && e.getValue() instanceof JsonObject thresholds) {
+                merged.add(e.getKey(), Json.createObjectBuilder(base.getJsonObject("attributeThresholds")).addAll(
+                        Json.createObjectBuilder(thresholds)));
+            } else {
+                merged.add(e.getKey(), e.getValue());
+            }
+        }
+        return fromJson(new StringReader(merged.build().toString()));
+    }
+
+    /**
+     * What differs from this policy to {@code other}, one entry per changed key, for people to read:
+     * {@code uncivilThreshold: 0.9 → 0.8}, {@code attributeThresholds.insult: 0.75 → 0.6},
+     * {@code bannedWords: +word, -other}. Empty when they are equal.
+     */
+    public List<String> differences(SitePolicy other) {
+        JsonObject a = toJsonObject();
+        JsonObject b = other.toJsonObject();
+        List<String> out = new java.util.ArrayList<>();
+        for (String key : a.keySet()) {
+            JsonValue before = a.get(key);
+            JsonValue after = b.get(key);
+            if (before.equals(after)) {
+                continue;
+            }
+            if (before instanceof JsonArray x && after instanceof JsonArray y) {
+                List<String> changes = new java.util.ArrayList<>();
+                strings(y).stream().filter(w -> !strings(x).contains(w)).sorted().forEach(w -> changes.add("+" + w));
+                strings(x).stream().filter(w -> !strings(y).contains(w)).sorted().forEach(w -> changes.add("-" + w));
+                out.add(key + ": " + String.join(", ", changes));
+            } else if (before instanceof JsonObject x && after instanceof JsonObject y) {
+                Set<String> keys = new TreeSet<>(x.keySet());
+                keys.addAll(y.keySet());
+                for (String k : keys) {
+                    if (!java.util.Objects.equals(x.get(k), y.get(k))) {
+                        out.add(key + "." + k + ": " + x.get(k) + " → " + y.get(k));
+                    }
+                }
+            } else {
+                out.add(key + ": " + plain(before) + " → " + plain(after));
+            }
+        }
+        return out;
+    }
+
+    private static String plain(JsonValue v) {
+        return v instanceof JsonString s ? s.getString() : v.toString();
+    }
+
     /** This policy as a JSON object with every key, readable by {@link #fromJson(Reader)}. */
     public JsonObject toJsonObject() {
         JsonObjectBuilder thresholds = Json.createObjectBuilder();

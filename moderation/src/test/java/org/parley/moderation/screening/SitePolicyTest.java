@@ -90,4 +90,33 @@ class SitePolicyTest {
         assertEquals(0.95, changed.threshold(Attribute.DISMISSIVE));
         assertEquals(SitePolicy.defaults().threshold(Attribute.DISMISSIVE), original.threshold(Attribute.DISMISSIVE));
     }
+
+    @Test
+    void overlaySetsOnlyTheGivenKeysAndThresholdsOneByOne() {
+        SitePolicy base = SitePolicy.builder().maxLength(800).bannedWords(List.of("casinobonus")).build();
+        SitePolicy site = base.overlay(jakarta.json.Json.createObjectBuilder().add("uncivilThreshold", 0.8)
+                .add("attributeThresholds", jakarta.json.Json.createObjectBuilder().add("insult", 0.6))
+                .add("unscoredLanguage", "hold").build());
+        assertEquals(0.8, site.uncivilThreshold());
+        assertEquals(0.6, site.threshold(Attribute.INSULT));
+        assertEquals(base.threshold(Attribute.THREAT), site.threshold(Attribute.THREAT), "other thresholds stay");
+        assertEquals(800, site.maxLength());
+        assertEquals(Set.of("casinobonus"), site.bannedWords());
+        assertEquals(UnscoredLanguageAction.HOLD, site.unscoredLanguage());
+        assertEquals(base, base.overlay(jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
+        assertThrows(PolicyFormatException.class, () -> base.overlay(jakarta.json.Json.createObjectBuilder()
+                .add("uncivilThreshold", 1.5).build()));
+        assertThrows(PolicyFormatException.class, () -> base.overlay(jakarta.json.Json.createObjectBuilder()
+                .add("noSuchKey", 1).build()));
+    }
+
+    @Test
+    void differencesNameEachChangedKeyWithOldAndNewValues() {
+        SitePolicy before = SitePolicy.builder().bannedWords(List.of("casinobonus", "cheappills")).build();
+        SitePolicy after = before.toBuilder().uncivilThreshold(0.8).attributeThreshold(Attribute.INSULT, 0.6)
+                .bannedWords(List.of("cheappills", "freecrypto")).unscoredLanguage(UnscoredLanguageAction.HOLD).build();
+        assertEquals(List.of("bannedWords: +freecrypto, -casinobonus", "uncivilThreshold: 0.9 → 0.8",
+                "attributeThresholds.insult: 0.75 → 0.6", "unscoredLanguage: FLAG → HOLD"), before.differences(after));
+        assertEquals(List.of(), before.differences(before));
+    }
 }

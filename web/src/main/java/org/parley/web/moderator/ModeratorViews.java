@@ -141,12 +141,19 @@ public final class ModeratorViews {
     /** An author's card with their recent comments. */
     public record AuthorView(AuthorCard author, Map<String, Long> comments, long reportsAgainst, List<CardComment> recent) { }
 
-    /** One comment whose verdict would change under the tried policy. */
-    public record DryRunExample(String commentId, String excerpt, String before, String after, List<String> reasonsAfter) { }
+    /** One comment whose verdict would change under the tried policy, with the reasons of both verdicts. */
+    public record DryRunExample(String commentId, String excerpt, String before, String after, List<String> reasonsBefore,
+                                List<String> reasonsAfter) { }
 
-    /** What a policy change would do to recent comments. */
+    /**
+     * What a policy change would do to recent comments. {@code examples} lists at most
+     * {@code examplesLimit} of the {@code changed} comments; {@code examplesTruncated} says when there are more.
+     * {@code current} and {@code tried} are the two policies' values, {@code changes} what differs, in words.
+     */
     public record DryRunView(int evaluated, int changed, Map<String, Integer> transitions, Map<String, Integer> before,
-                             Map<String, Integer> after, List<DryRunExample> examples) { }
+                             Map<String, Integer> after, List<DryRunExample> examples, int examplesLimit,
+                             boolean examplesTruncated, PolicyEdit.Values current, PolicyEdit.Values tried,
+                             List<String> changes) { }
 
     /** One day of the dashboard. */
     public record DayView(String date, long comments, long held, long rejected) { }

@@ -108,7 +108,7 @@ public class ParleyRuntime {
     public SitePolicy policy() { return state().policies().installation(); }
 
     /** The screening policy of {@code site}: its stored settings over the installation's policy. */
-    public SitePolicy policyFor(Site site) { return state().policies().forSite(site.settings()); }
+    public SitePolicy policyFor(Site site) { return state().policies().forSite(site); }
 
     /** Where site settings and the installation's policy are resolved into screening policies. */
     public SitePolicies policies() { return state().policies(); }

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.eclipse.microprofile.config.ConfigProvider;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.parley.core.site.ArticleRegistration;
+import org.parley.core.site.Site;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,7 +178,12 @@ public class Settings {
         return Duration.parse(addressWindow);
     }
 
-    /** How articles of {@code site} come into being: {@code parley.site.<key>.article-registration}. */
+    /** How articles of {@code site} come into being: the site's stored mode, else {@link #articleRegistration(String)}. */
+    public ArticleRegistration articleRegistration(Site site) {
+        return site.articleRegistration() != null ? site.articleRegistration() : articleRegistration(site.key());
+    }
+
+    /** The installation's mode for {@code site}: {@code parley.site.<key>.article-registration}, else embed. */
     public ArticleRegistration articleRegistration(String site) {
         return ConfigProvider.getConfig().getOptionalValue("parley.site." + site + ".article-registration", String.class)
                 .filter(s -> !s.isBlank()).map(ArticleRegistration::parse).orElse(ArticleRegistration.EMBED);

@@ -1,22 +1,31 @@
 package org.parley.web.platform;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import org.parley.core.site.Site;
 import org.parley.core.site.SiteSettings;
 import org.parley.moderation.screening.SitePolicy;
 
+import java.io.StringReader;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The one place where a site's stored settings become the screening policy its comments are
- * screened under: the installation's policy (the {@code parley.policy-file}, else the defaults)
- * with the site's own settings over it. Core stores a site's settings; moderation screens with a
- * {@link SitePolicy}; this class joins the two. The settings a site stores are its longest comment
- * (in UTF-16 code units, as a browser's {@code maxlength} counts) and whether images are shown.
- * Thread-safe; resolved policies are kept per distinct setting, so screening never rebuilds one.
+ * screened under: the installation's policy (the {@code parley.policy-file}, else the defaults),
+ * then the site's own screening policy (core stores it as a JSON object of the keys it sets:
+ * thresholds, word lists, unscored-language handling, ...), then the site's settings (its longest
+ * comment, in UTF-16 code units as a browser's {@code maxlength} counts, and whether images are
+ * shown). Core stores a site's settings; moderation screens with a {@link SitePolicy}; this class
+ * joins the two. Thread-safe; resolved policies are kept per distinct setting, so screening never
+ * rebuilds one.
  */
 public final class SitePolicies {
 
-    private record Key(int maxLength, boolean allowImages) { }
+    /** Keys a site's screening policy may not set: they are site settings (PATCH the site). */
+    public static final java.util.Set<String> SETTINGS_KEYS = java.util.Set.of("maxLength", "allowImages");
+
+    private record Key(String overlay, int maxLength, boolean allowImages) { }
 
     private final SitePolicy installation;
     private final Map<Key, SitePolicy> resolved = new ConcurrentHashMap<>();
@@ -30,11 +39,40 @@ public final class SitePolicies {
         return installation;
     }
 
-    /** The policy comments on a site with {@code settings} are screened under. */
-    public SitePolicy forSite(SiteSettings settings) {
-        Key key = new Key(settings.maxBodyLength(), settings.allowImages());
-        return resolved.computeIfAbsent(key, k -> installation.toBuilder()
-                .maxLength(k.maxLength()).allowImages(k.allowImages()).build());
+    /** The policy comments on {@code site} are screened under. */
+    public SitePolicy forSite(Site site) {
+        return forSite(site.screeningPolicy(), site.settings());
+    }
+
+    /**
+     * The policy a site with this screening policy ({@code overlay}, a JSON object) and these
+     * settings screens under; {@link org.parley.moderation.screening.PolicyFormatException} if the
+     * overlay is not a valid policy.
+     */
+    public SitePolicy forSite(String overlay, SiteSettings settings) {
+        Key key = new Key(overlay == null || overlay.isBlank() ? "{}" : overlay, settings.maxBodyLength(),
+                settings.allowImages());
+        SitePolicy known = resolved.get(key);
+        if (known != null) {
+            return known;
+        }
+        if (resolved.size() > 1000) {
+            resolved.clear(); // old overlays of sites whose policy changed since
+        }
+        SitePolicy policy = installation.overlay(parse(key.overlay())).toBuilder()
+                .maxLength(key.maxLength()).allowImages(key.allowImages()).build();
+        resolved.put(key, policy);
+        return policy;
+    }
+
+    /** A stored overlay as a JSON object. */
+    public static JsonObject parse(String overlay) {
+        if (overlay == null || overlay.isBlank()) {
+            return JsonObject.EMPTY_JSON_OBJECT;
+        }
+        try (var reader = Json.createReader(new StringReader(overlay))) {
+            return reader.readObject();
+        }
     }
 
     /** The settings a new site takes where its creator gives none: the installation policy's. */

@@ -38,7 +38,7 @@ import org.parley.web.cache.HttpCaching;
 import org.parley.web.cache.ReadCache;
 import org.parley.web.live.Events;
 import org.parley.web.live.LiveUpdates;
-import org.parley.web.platform.ArticleRegistration;
+import org.parley.core.site.ArticleRegistration;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.notify.ReaderNotifications;
 import org.parley.web.platform.Settings;
@@ -137,7 +137,7 @@ public class ArticleResource {
         if (embed == null) {
             throw ProblemException.malformedJson("Send {\"url\": ..., \"title\": ...}.");
         }
-        ArticleRegistration mode = settings.articleRegistration(s.key());
+        ArticleRegistration mode = settings.articleRegistration(s);
         String url;
         String title;
         switch (mode) {

@@ -20,6 +20,7 @@ import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Optional;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -69,6 +70,15 @@ public class Authentication implements ContainerRequestFilter {
         } else {
             HttpSession session = servletRequest.getSession(false);
             StaffMember staff = session == null ? null : (StaffMember) session.getAttribute(SESSION_STAFF);
+            if (staff != null) {
+                StaffMember now = login.current(staff).orElse(null);
+                if (now == null) {
+                    session.removeAttribute(SESSION_STAFF);
+                } else if (!now.equals(staff)) {
+                    session.setAttribute(SESSION_STAFF, now);
+                }
+                staff = now;
+            }
             caller = new Caller(null, staff, staff != null, address);
         }
         request.setProperty(Caller.ATTRIBUTE, caller);
@@ -94,7 +104,11 @@ public class Authentication implements ContainerRequestFilter {
         Instant now = runtime.clock().instant();
         CachedStaff cached = BASIC.get(key);
         if (cached != null && cached.until().isAfter(now)) {
-            return cached.member();
+            Optional<StaffMember> current = login.current(cached.member());
+            if (current.isPresent()) {
+                return current.get();
+            }
+            BASIC.remove(key);
         }
         StaffMember member = login.verify(decoded.substring(0, colon), decoded.substring(colon + 1), address);
         if (BASIC.size() > 1000) {

@@ -57,7 +57,22 @@ public class StaffLogin {
         if (account.isEmpty() || !account.get().enabled() || !matches) {
             return Optional.empty();
         }
-        Account a = account.get();
-        return Optional.of(new StaffMember(a.id(), a.username(), a.role(), a.siteKey()));
+        return Optional.of(member(account.get()));
+    }
+
+    /**
+     * {@code member} as their account stands now: with its current role and site, or empty when the
+     * account was disabled, removed or given a new password since {@code member} signed in. So an
+     * administrator's change reaches open sessions and cached Basic credentials at the next request.
+     */
+    public Optional<StaffMember> current(StaffMember member) {
+        return runtime.core().accounts().find(member.accountId())
+                .filter(Account::enabled)
+                .map(StaffLogin::member)
+                .filter(now -> now.credential().equals(member.credential()));
+    }
+
+    private static StaffMember member(Account a) {
+        return new StaffMember(a.id(), a.username(), a.role(), a.siteKey(), StaffMember.credentialOf(a.passwordHash()));
     }
 }

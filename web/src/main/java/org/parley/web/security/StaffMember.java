@@ -7,9 +7,22 @@ import java.io.Serializable;
 /**
  * A signed-in moderator or administrator, as kept in the session.
  *
- * @param siteKey the one site a moderator may moderate, or {@code null} for every site
+ * @param siteKey    the one site a moderator may moderate, or {@code null} for every site
+ * @param credential a fingerprint of the password hash signed in with: a new password ends the session
  */
-public record StaffMember(long accountId, String username, AccountRole role, String siteKey) implements Serializable {
+public record StaffMember(long accountId, String username, AccountRole role, String siteKey, String credential)
+        implements Serializable {
+
+    /** The fingerprint of a stored password hash (the hash's SHA-256, 16 hex digits; nothing to guess a password from). */
+    public static String credentialOf(String passwordHash) {
+        try {
+            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return java.util.HexFormat.of().formatHex(digest, 0, 8);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     /** Whether this member has at least {@code required} (administrators can do what moderators can). */
     public boolean has(AccountRole required) {
