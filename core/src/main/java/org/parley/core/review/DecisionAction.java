@@ -1,5 +1,7 @@
 package org.parley.core.review;
 
+import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
 import org.parley.core.comment.CommentStatus;
 
@@ -62,5 +64,25 @@ public enum DecisionAction {
     /** Whether a moderator may request it through {@link ReviewService#decide}. */
     public boolean isModeratorAction() {
         return ordinal() <= UNFEATURE.ordinal();
+    }
+
+    /**
+     * Whether a moderator is offered this action on a comment in {@code status}: the state machine
+     * allows the move ({@link CommentStatus#successors()}) and the move changes something. Approving
+     * a published comment counts (it confirms the comment and dismisses its reports); featuring needs
+     * a published comment that is not featured yet, unfeaturing a featured one. This is the one
+     * place the console's buttons and shortcuts come from (the API's {@code actions} of a card).
+     */
+    public boolean offeredOn(CommentStatus status, boolean featured) {
+        return switch (this) {
+            case FEATURE -> status == CommentStatus.PUBLISHED && !featured;
+            case UNFEATURE -> status == CommentStatus.PUBLISHED && featured;
+            default -> isModeratorAction() && status.canMoveTo(target) && (target != status || this == APPROVE);
+        };
+    }
+
+    /** The moderator actions offered on a comment in {@code status}, in declaration order. */
+    public static List<DecisionAction> offeredFor(CommentStatus status, boolean featured) {
+        return Arrays.stream(values()).filter(a -> a.offeredOn(status, featured)).toList();
     }
 }

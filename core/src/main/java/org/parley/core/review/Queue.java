@@ -1,15 +1,58 @@
 package org.parley.core.review;
 
-/** Moderation queues: each is a query over comment status, decisions and reports, never a stored flag. */
+import static org.parley.core.review.DecisionAction.APPROVE;
+import static org.parley.core.review.DecisionAction.REJECT;
+import static org.parley.core.review.DecisionAction.REMOVE;
+import static org.parley.core.review.QueueSort.NEWEST;
+import static org.parley.core.review.QueueSort.OLDEST;
+import static org.parley.core.review.QueueSort.REPORTS;
+import static org.parley.core.review.QueueSort.SCORE;
+
+import java.util.List;
+
+/**
+ * Moderation queues: each is a query over comment status, decisions and reports, never a stored
+ * flag. The condition of each lives in {@code JpaReviewRepository.queueCondition}; everything a
+ * client shows of a queue (its label, its orders, its bulk actions) lives here, and the moderation
+ * console reads it from {@code GET /api/v1/moderation/queues}. Adding a queue: docs/ARCHITECTURE.md.
+ */
 public enum Queue {
     /** Status held: waiting for a moderator. */
-    HELD,
-    /** Published with at least one open report. */
-    REPORTED,
+    HELD("Held", List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE, REJECT)),
+    /** Published with at least one open report. Heaviest reports first by default. */
+    REPORTED("Reported", List.of(REPORTS, OLDEST, NEWEST, SCORE), List.of(APPROVE, REMOVE, REJECT)),
     /** Published, and no human has decided on it yet. */
-    UNMODERATED,
+    UNMODERATED("Unmoderated", List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE, REJECT, REMOVE)),
     /** Published after a moderator's approval. */
-    APPROVED,
+    APPROVED("Approved", List.of(OLDEST, NEWEST, SCORE), List.of(REMOVE, REJECT)),
     /** Rejected, by a moderator or the screening. */
-    REJECTED
+    REJECTED("Rejected", List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE));
+
+    private final String label;
+    private final List<QueueSort> sorts;
+    private final List<DecisionAction> bulkActions;
+
+    Queue(String label, List<QueueSort> sorts, List<DecisionAction> bulkActions) {
+        this.label = label;
+        this.sorts = sorts;
+        this.bulkActions = bulkActions;
+    }
+
+    /** The queue's name for people ("Held"). */
+    public String label() {
+        return label;
+    }
+
+    /** The orders a moderator may choose, the default first (every order is accepted by the API). */
+    public List<QueueSort> sorts() {
+        return sorts;
+    }
+
+    /**
+     * The decisions offered on a selection of this queue's comments, in the order they are shown;
+     * each is offered ({@link DecisionAction#offeredOn}) on every comment the queue can hold.
+     */
+    public List<DecisionAction> bulkActions() {
+        return bulkActions;
+    }
 }

@@ -1,7 +1,9 @@
 package org.parley.core.review;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentStatus;
@@ -23,6 +25,9 @@ public interface ReviewRepository {
     List<CommentEntity> queue(Queue queue, Long siteId, Long articleId, QueueSort sort, long[] after, int limit);
 
     long count(Queue queue, Long siteId, Long articleId);
+
+    /** The queues each of the comments is in now (a comment in none is absent). */
+    Map<Long, Set<Queue>> queuesOf(Collection<Long> commentIds);
 
     /** The author's comments on {@code siteId} by status. */
     Map<CommentStatus, Long> statusCounts(UUID authorId, long siteId);

@@ -5,6 +5,7 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.parley.core.ConflictException;
 import org.parley.core.InvalidStateException;
@@ -127,16 +128,27 @@ public final class ReviewService {
         views.preload(parents.values());
         Map<Long, ArticleEntity> articles = r.articles().byIds(comments.stream().map(CommentEntity::articleId).toList());
         Map<UUID, AuthorEntity> authors = r.authors().byIds(comments.stream().map(CommentEntity::authorId).toList());
-        Map<Long, List<ReportEntity>> reports = r.reports().openFor(comments.stream().map(CommentEntity::id).toList());
+        List<Long> ids = comments.stream().map(CommentEntity::id).toList();
+        Map<Long, List<ReportEntity>> reports = r.reports().openFor(ids);
+        Map<Long, Set<Queue>> queues = r.review().queuesOf(ids);
         List<QueueItem> items = new ArrayList<>();
         for (CommentEntity c : comments) {
             ArticleEntity article = articles.get(c.articleId());
             CommentEntity parent = c.parentId() == null ? null : parents.get(c.parentId());
             items.add(new QueueItem(views.view(c), article.title(), article.url(),
                     parent == null ? null : views.view(parent), authors.get(c.authorId()).toAuthor(r),
-                    reports.getOrDefault(c.id(), List.of()).stream().map(ReportEntity::toReport).toList()));
+                    reports.getOrDefault(c.id(), List.of()).stream().map(ReportEntity::toReport).toList(),
+                    queues.getOrDefault(c.id(), Set.of())));
         }
         return items;
+    }
+
+    /** The queues a comment is in now: where a moderator finds it after a decision. */
+    public Set<Queue> queuesOf(CommentId comment) {
+        return store.read(r -> {
+            long id = r.comments().require(comment).id();
+            return r.review().queuesOf(List.of(id)).getOrDefault(id, Set.of());
+        });
     }
 
     /** How many comments each queue holds, for a site (or all sites: {@code null}) and optionally one article. */

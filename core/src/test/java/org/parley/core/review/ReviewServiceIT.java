@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -124,8 +125,10 @@ class ReviewServiceIT extends DatabaseIT {
                 () -> decide(c, DecisionAction.APPROVE, null)).code());
     }
 
-    @Test
-    void queuesAreQueriesOverStatusDecisionsAndReports() {
+    /** One comment in each queue (the reported one is also unmoderated). */
+    private record Queued(Comment held, Comment fresh, Comment reported, Comment approved, Comment rejected) { }
+
+    private Queued oneInEachQueue() {
         Comment held = f.postHeld(ann, "held", 0.8);
         Comment fresh = f.post(ann, "fresh");
         Comment reported = f.post(ann, "reported");
@@ -134,6 +137,13 @@ class ReviewServiceIT extends DatabaseIT {
         core.reports().report(reported.id(), bob.id(), ReportReason.SPAM, null);
         decide(approved, DecisionAction.APPROVE, null);
         decide(rejected, DecisionAction.REJECT, "abusive");
+        return new Queued(held, fresh, reported, approved, rejected);
+    }
+
+    @Test
+    void queuesAreQueriesOverStatusDecisionsAndReports() {
+        Queued q = oneInEachQueue();
+        Comment held = q.held(), fresh = q.fresh(), reported = q.reported(), approved = q.approved(), rejected = q.rejected();
         assertEquals(List.of(held.id()), queue(Queue.HELD));
         assertEquals(List.of(reported.id()), queue(Queue.REPORTED));
         assertEquals(List.of(fresh.id(), reported.id()), queue(Queue.UNMODERATED));
@@ -144,6 +154,29 @@ class ReviewServiceIT extends DatabaseIT {
         decide(reported, DecisionAction.APPROVE, null);
         assertEquals(List.of(), queue(Queue.REPORTED), "approval dismisses the reports");
         assertEquals(ReportStatus.DISMISSED, core.reports().reportsFor(reported.id()).getFirst().status());
+    }
+
+    @Test
+    void queueItemsSayWhatAModeratorMayDoAndWhichQueuesHoldThem() {
+        Queued q = oneInEachQueue();
+        Comment held = q.held(), fresh = q.fresh(), reported = q.reported(), approved = q.approved();
+        for (Queue queue : Queue.values()) {
+            List<QueueItem> items = core.review().queue(QueueQuery.of(queue, f.site.key())).items();
+            assertFalse(items.isEmpty(), queue.name());
+            for (QueueItem item : items) {
+                assertTrue(item.queues().contains(queue), queue + " holds " + item.comment().rawBody());
+                assertTrue(item.actions().containsAll(queue.bulkActions()),
+                        queue + "'s bulk actions are offered on " + item.comment().rawBody() + ": " + item.actions());
+            }
+        }
+        assertEquals(Set.of(Queue.HELD), core.review().queuesOf(held.id()));
+        assertEquals(Set.of(Queue.UNMODERATED), core.review().queuesOf(fresh.id()));
+        assertEquals(Set.of(Queue.REPORTED, Queue.UNMODERATED), core.review().queuesOf(reported.id()));
+        decide(core.comments().get(reported.id()), DecisionAction.APPROVE, null);
+        assertEquals(Set.of(Queue.APPROVED), core.review().queuesOf(reported.id()), "keeping it dismisses the reports");
+        Comment removed = decide(core.comments().get(approved.id()), DecisionAction.REMOVE, "spam");
+        assertEquals(Set.of(), core.review().queuesOf(removed.id()));
+        assertEquals(List.of(DecisionAction.APPROVE), DecisionAction.offeredFor(removed.status(), removed.featured()));
     }
 
     @Test

@@ -56,9 +56,11 @@ import org.parley.web.security.StaffOnly;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The moderator API: queues with counts, decisions one by one and in bulk, the audit log and live
@@ -100,10 +102,10 @@ public class ModerationResource {
 
     @GET
     @Path("queues")
-    @Operation(summary = "Size of every queue")
+    @Operation(summary = "Every queue: name, label, size, orders and bulk actions (and the sizes by name)")
     public CountsView counts(@QueryParam("site") String site) {
         String s = scope(site);
-        return new CountsView(events.queueCounts(s));
+        return CountsView.of(events.queueCounts(s));
     }
 
     @GET
@@ -273,7 +275,8 @@ public class ModerationResource {
         Comment parent = comment.parentId() == null ? null : runtime.core().comments().get(comment.parentId());
         var author = runtime.core().authors().find(comment.author().id()).orElse(null);
         return Item.of(new QueueItem(comment, article.title(), article.url(), parent, author,
-                runtime.core().reports().reportsFor(comment.id())), runtime.scorer(), runtime.clock().instant());
+                runtime.core().reports().reportsFor(comment.id()), runtime.core().review().queuesOf(comment.id())),
+                runtime.scorer(), runtime.clock().instant());
     }
 
     static Actor actor(StaffMember member) {
@@ -293,7 +296,8 @@ public class ModerationResource {
         try {
             return Queue.valueOf(queue.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter("queue", "must be one of held, reported, unmoderated, approved, rejected");
+            throw ProblemException.badParameter("queue", "must be one of " + Arrays.stream(Queue.values())
+                    .map(ModeratorViews::wireName).collect(Collectors.joining(", ")));
         }
     }
 

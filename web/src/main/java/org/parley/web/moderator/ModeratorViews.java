@@ -4,6 +4,7 @@ import org.parley.core.author.Author;
 import org.parley.core.comment.Comment;
 import org.parley.core.report.Report;
 import org.parley.core.review.ModerationDecision;
+import org.parley.core.review.Queue;
 import org.parley.core.review.QueueItem;
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.CivilityScores;
@@ -13,6 +14,8 @@ import org.parley.web.reader.ReaderViews;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
@@ -99,23 +102,53 @@ public final class ModeratorViews {
         }
     }
 
-    /** A queue card; {@code reportWeight} is the summed weight of the open reports. */
+    /**
+     * A queue card; {@code reportWeight} is the summed weight of the open reports, {@code actions}
+     * what a moderator may do to the comment now (core's {@code DecisionAction.offeredOn}) and
+     * {@code queues} the queues it is in now (after a decision: whether it stays in the one shown).
+     */
     public record Item(CardComment comment, ArticleBrief article, ParentBrief parent, AuthorCard author,
-                       ScreeningView screening, List<ReportView> reports, double reportWeight) {
+                       ScreeningView screening, List<ReportView> reports, double reportWeight, List<String> actions,
+                       List<String> queues) {
         static Item of(QueueItem q, CivilityScorer scorer, Instant now) {
             Comment c = q.comment();
             return new Item(CardComment.of(c), new ArticleBrief(c.article().siteKey(), c.article().articleKey(),
                     q.articleTitle(), q.articleUrl()), ParentBrief.of(q.parent()),
                     q.author() == null ? null : AuthorCard.of(q.author(), now), ScreeningView.of(c, scorer),
-                    q.reports().stream().map(ReportView::of).toList(), q.reportWeight());
+                    q.reports().stream().map(ReportView::of).toList(), q.reportWeight(), names(q.actions()),
+                    names(q.queues()));
         }
     }
 
     /** One page of a queue. */
     public record QueueView(String queue, long count, String nextCursor, List<Item> items) { }
 
-    /** Sizes of every queue. */
-    public record CountsView(Map<String, Long> counts) { }
+    /**
+     * A queue as the console shows it: its name in URLs, its label, its size, the orders it offers
+     * (the default first) and the decisions offered on a selection of its comments.
+     */
+    public record QueueInfo(String name, String label, long count, List<String> sorts, List<String> bulkActions) {
+        static QueueInfo of(Queue q, long count) {
+            return new QueueInfo(wireName(q), q.label(), count, names(q.sorts()), names(q.bulkActions()));
+        }
+    }
+
+    /** Every queue in the order the console shows them, and their sizes by name. */
+    public record CountsView(Map<String, Long> counts, List<QueueInfo> queues) {
+        static CountsView of(Map<String, Long> counts) {
+            return new CountsView(counts, Arrays.stream(Queue.values())
+                    .map(q -> QueueInfo.of(q, counts.getOrDefault(wireName(q), 0L))).toList());
+        }
+    }
+
+    /** An enum constant's wire name: its name in lower case ({@code REMOVED} becomes {@code removed}). */
+    static String wireName(Enum<?> value) {
+        return value.name().toLowerCase(Locale.ROOT);
+    }
+
+    private static List<String> names(Collection<? extends Enum<?>> values) {
+        return values.stream().map(ModeratorViews::wireName).toList();
+    }
 
     /** A decision's result within a bulk request. */
     public record BulkOutcome(String id, boolean ok, String status, String problem) { }

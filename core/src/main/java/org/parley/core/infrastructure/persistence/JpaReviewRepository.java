@@ -2,9 +2,14 @@ package org.parley.core.infrastructure.persistence;
 
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentStatus;
@@ -133,6 +138,22 @@ final class JpaReviewRepository implements ReviewRepository {
         List<Object> params = new ArrayList<>();
         scope(jpql, params, siteId, articleId);
         return q.count(jpql.toString(), params.toArray());
+    }
+
+    @Override
+    public Map<Long, Set<Queue>> queuesOf(Collection<Long> commentIds) {
+        Map<Long, Set<Queue>> result = new HashMap<>();
+        if (commentIds.isEmpty()) {
+            return result;
+        }
+        List<Long> ids = List.copyOf(new HashSet<>(commentIds));
+        for (Queue queue : Queue.values()) {
+            for (Long id : q.all("select c.id from CommentEntity c where " + queueCondition(queue) + " and c.id in :ids",
+                    Long.class, "ids", ids)) {
+                result.computeIfAbsent(id, k -> EnumSet.noneOf(Queue.class)).add(queue);
+            }
+        }
+        return result;
     }
 
     @Override
