@@ -1,0 +1,66 @@
+/** The audit log: every decision, newest first, searchable by text, actor and action. */
+import { h, nextId } from '../shared/dom.js';
+import { query } from '../shared/http.js';
+import { pct, textField, when } from './ui.js';
+
+const AUDIT_ACTIONS = ['approve', 'reject', 'remove', 'hold', 'feature', 'unfeature', 'screen', 'author_delete',
+  'suspend_author', 'ban_author', 'reinstate_author'];
+
+function row(x) {
+  return h('tr', null,
+    h('td', null, when(x.at)),
+    h('td', null, x.commentId ? h('code', null, x.commentId) : x.subject ? `author ${x.subject}` : '',
+      x.revision ? ` r${x.revision}` : '', x.article ? h('span', { class: 'muted' }, ` on ${x.article}`) : null),
+    h('td', null, x.action || ''), h('td', null, `${x.from || '—'} → ${x.to || '—'}`),
+    h('td', null, x.actor || x.actorKind || 'system'), h('td', null, x.reason || ''), h('td', null, x.note || ''),
+    h('td', null, x.scores && x.scores.uncivil != null ? pct(x.scores.uncivil) : ''));
+}
+
+export class AuditView {
+  constructor(app) {
+    this.app = app;
+    this.cursor = null;
+    this.params = {};
+    const actionId = nextId('action');
+    const action = h('div', { class: 'field' }, h('label', { for: actionId }, 'Action'),
+      h('select', { id: actionId, name: 'action' }, h('option', { value: '' }, 'Any'),
+        AUDIT_ACTIONS.map((a) => h('option', { value: a }, a.replace(/_/g, ' ')))));
+    const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search the audit log' },
+      textField('q', 'Search notes, reasons and names', { type: 'search' }),
+      textField('actor', 'Actor (username or system)', { type: 'text' }),
+      action, h('button', { type: 'submit' }, 'Search'));
+    this.tbody = h('tbody');
+    this.status = h('p', { class: 'status', role: 'status' });
+    this.more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => this.load(false) }, 'Load more');
+    const table = h('table', { class: 'audit' },
+      h('caption', { class: 'sr' }, 'Moderation decisions, newest first'),
+      h('thead', null, h('tr', null, ['When', 'Comment', 'Action', 'Change', 'Actor', 'Reason', 'Note', 'Uncivil'].map((t) => h('th', { scope: 'col' }, t)))),
+      this.tbody);
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.params = {};
+      new FormData(form).forEach((v, k) => { if (String(v).trim()) this.params[k] = String(v).trim(); });
+      this.load(true);
+    });
+    this.node = h('section', null, h('h1', null, 'Audit log'), form, this.status, h('div', { class: 'scroll' }, table), this.more);
+    this.load(true);
+  }
+
+  async load(reset) {
+    if (reset) {
+      this.cursor = null;
+      this.tbody.textContent = '';
+    }
+    this.status.textContent = 'Loading…';
+    try {
+      const d = await this.app.api.call('GET', `moderation/audit${query({ site: this.app.site, cursor: this.cursor, limit: 50, ...this.params })}`);
+      (d.items || []).forEach((x) => this.tbody.appendChild(row(x)));
+      this.cursor = d.nextCursor;
+      this.more.hidden = !this.cursor;
+      const n = this.tbody.children.length;
+      this.status.textContent = n ? `${n} decisions shown.` : 'No decisions match.';
+    } catch (err) {
+      this.status.textContent = err.message;
+    }
+  }
+}

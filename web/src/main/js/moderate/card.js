@@ -1,0 +1,130 @@
+/**
+ * One comment in a queue, as a card: author and standing, where it was posted, the safe HTML next
+ * to the text as typed (with the spans that drove the scores), the screening, the reports, and the
+ * decisions the server says are possible now (`actions` of the queue item).
+ */
+import { h, highlighted, nextId, setSanitizedHtml } from '../shared/dom.js';
+import { pct, when } from './ui.js';
+
+/** How each action the server may offer is shown: its button, its shortcut, whether it asks for a reason. */
+export const ACTIONS = {
+  approve: { button: 'Approve', key: 'a' },
+  reject: { button: 'Reject…', key: 'r' },
+  feature: { button: 'Feature', key: 'f' },
+  unfeature: { button: 'Unfeature', key: 'f' },
+  remove: { button: 'Remove…', key: 'd' },
+};
+
+/** What the announcement says after each decision. */
+export const ACTION_DONE = { approve: 'Approved', reject: 'Rejected', feature: 'Featured', unfeature: 'Unfeatured', remove: 'Removed', hold: 'Held' };
+
+function spanTitle(s) {
+  return s.attribute + (s.weight != null ? ` ${s.weight.toFixed(2)}` : '');
+}
+
+function scores(s) {
+  if (!s || (!s.scores && s.uncivil == null)) return null;
+  const rows = [];
+  if (s.uncivil != null) rows.push(['uncivil (overall)', s.uncivil]);
+  Object.keys(s.scores || {}).filter((k) => !(k === 'uncivil' && s.uncivil != null))
+    .sort((x, y) => s.scores[y] - s.scores[x]).forEach((k) => rows.push([k.replace(/_/g, ' '), s.scores[k]]));
+  return h('div', { class: 'scores' },
+    h('p', null, h('strong', null, 'Screening: '), s.reasons && s.reasons.length ? s.reasons.join(', ') : 'no reason recorded'),
+    h('dl', null, rows.slice(0, 9).map(([name, value]) => [h('dt', null, name), h('dd', null,
+      h('meter', { min: '0', max: '1', low: '0.4', high: '0.7', optimum: '0', value: String(value), 'aria-label': `${name} ${pct(value)}` }),
+      ` ${pct(value)}`)])));
+}
+
+function reportList(reports) {
+  if (!reports || !reports.length) return null;
+  return h('div', { class: 'reports' }, h('h3', null, reports.length + (reports.length === 1 ? ' report' : ' reports')),
+    h('ul', null, reports.map((r) => h('li', null, h('strong', null, r.reason), r.text ? `: ${r.text}` : '', ' ',
+      h('span', { class: 'muted' }, when(r.at), r.weight < 1 ? ` · new identity, counts ${r.weight}` : '')))));
+}
+
+export class Card {
+  /**
+   * @param view the QueueView that shows the card (decisions, selection, author tools)
+   * @param item a queue item of the moderation API
+   */
+  constructor(view, item) {
+    this.view = view;
+    this.item = item;
+    this.id = item.comment.id;
+    this.node = this.#render();
+  }
+
+  /** Whether the server offers `action` on this comment now. */
+  offers(action) {
+    return (this.item.actions || []).includes(action);
+  }
+
+  /** Feature or unfeature, whichever the server offers (null when neither). */
+  featureToggle() {
+    return ['feature', 'unfeature'].find((a) => this.offers(a)) || null;
+  }
+
+  focus() {
+    this.node.querySelector('article').focus();
+  }
+
+  #button(action, label, attrs) {
+    if (!this.offers(action)) return null;
+    return h('button', { type: 'button', 'aria-keyshortcuts': ACTIONS[action].key, onclick: () => this.view.decide(this, action), ...attrs },
+      label || ACTIONS[action].button);
+  }
+
+  #actions(history) {
+    const it = this.item, c = it.comment, view = this.view, reported = (it.reports || []).length > 0;
+    const toggle = this.featureToggle();
+    // Approving a published comment only confirms it: a button when there are reports to dismiss (the key works anyway).
+    const approve = c.status !== 'published' || reported
+      ? this.#button('approve', c.status === 'published' ? 'Keep (dismiss reports)' : null, { class: 'primary' }) : null;
+    return h('div', { class: 'actions', role: 'group', 'aria-label': 'Decide on this comment' },
+      approve,
+      this.#button('reject'),
+      toggle ? h('button', { type: 'button', onclick: () => view.decide(this, toggle) }, ACTIONS[toggle].button) : null,
+      this.#button('remove'),
+      h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 's', onclick: () => view.authors.suspend(this) }, 'Suspend author…'),
+      h('button', { type: 'button', class: 'quiet danger-text', 'aria-keyshortcuts': 'b', onclick: () => view.authors.ban(this) }, 'Ban author…'),
+      h('button', { type: 'button', class: 'quiet', 'aria-expanded': 'false', 'aria-keyshortcuts': 'h',
+        onclick: (e) => view.authors.toggleHistory(this, e.currentTarget, history) }, 'Author history'));
+  }
+
+  #render() {
+    const it = this.item, c = it.comment, a = it.author || {}, s = it.screening || {};
+    const titleId = nextId('card');
+    this.check = h('input', { type: 'checkbox', id: nextId('sel'), 'aria-label': `Select the comment by ${a.name || 'unknown'}`,
+      onchange: () => this.view.updateSelection() });
+    const body = h('div', { class: 'body' });
+    setSanitizedHtml(body, c.html);
+    const raw = h('details', { class: 'raw', open: !!(s.spans && s.spans.length) }, h('summary', null, 'As typed, with the spans that drove the scores'),
+      h('p', { class: 'typed' }, highlighted(c.body || '', s.spans, spanTitle)));
+    const history = h('div', { class: 'history', hidden: true });
+    const node = h('li', { class: `card${c.featured ? ' featured' : ''}` },
+      h('article', { 'aria-labelledby': titleId, tabindex: '-1', dataset: { id: c.id } },
+        h('header', null,
+          h('span', { class: 'check' }, this.check),
+          h('h2', { id: titleId }, a.name || 'Unknown author'),
+          h('span', { class: `standing standing-${a.standing || 'active'}` }, a.standing || 'active',
+            a.suspendedUntil ? h('span', null, ' until ', when(a.suspendedUntil)) : null),
+          h('span', { class: 'muted' }, `${a.kind || 'guest'} · ${a.approved || 0} approved · ${a.rejected || 0} rejected`,
+            a.since ? h('span', null, ' · since ', when(a.since)) : null),
+          h('span', { class: 'muted' }, when(c.createdAt))),
+        h('p', { class: 'where' }, 'On ', it.article
+          ? h('a', { href: it.article.url || '#', rel: 'noopener noreferrer', target: '_blank' }, it.article.title || it.article.key)
+          : 'unknown article',
+        c.featured ? h('span', { class: 'tag' }, 'Featured') : null,
+        h('span', { class: 'tag' }, c.status)),
+        it.parent ? h('blockquote', { class: 'parent' }, h('p', { class: 'muted' }, `In reply to ${it.parent.author || 'a deleted comment'}:`),
+          h('p', null, it.parent.excerpt || '')) : null,
+        body, raw,
+        scores(s),
+        s.sanitizerRemoved && s.sanitizerRemoved.length ? h('p', { class: 'removed' }, h('strong', null, 'Sanitiser removed: '),
+          s.sanitizerRemoved.join(', ')) : null,
+        reportList(it.reports),
+        this.#actions(history), history));
+    node.querySelector('article').addEventListener('focus', () => { this.view.current = this; });
+    return node;
+  }
+}

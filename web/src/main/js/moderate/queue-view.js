@@ -1,0 +1,244 @@
+/**
+ * A review queue: tabs of every queue with live counts, filters, bulk actions, the cards, and
+ * decisions by button, by keyboard and in bulk. What a queue offers (its orders and bulk actions)
+ * and what each card allows come from the server; nothing here knows the state machine.
+ */
+import { h, nextId } from '../shared/dom.js';
+import { query, seg } from '../shared/http.js';
+import { AuthorTools } from './author-tools.js';
+import { ACTION_DONE, Card } from './card.js';
+import { announce, ask, errorBox, reasonFields } from './ui.js';
+
+const SORT_LABEL = { reports: 'Most weighty reports first', oldest: 'Oldest first', newest: 'Newest first', score: 'Most uncivil first' };
+const BULK_LABEL = { approve: 'Approve selected', reject: 'Reject selected…', remove: 'Remove selected…' };
+
+export class QueueView {
+  /**
+   * @param app   the console (api, site, queues, counts)
+   * @param queue one queue of GET /moderation/queues: {name, label, sorts, bulkActions}
+   */
+  constructor(app, queue) {
+    this.app = app;
+    this.queue = queue;
+    this.state = { cursor: null, sort: queue.sorts[0], article: '', known: null };
+    this.cards = [];
+    this.current = null;
+    this.authors = new AuthorTools(this);
+    this.node = this.#build();
+    app.setCounts({});
+    this.load(true);
+  }
+
+  #build() {
+    const app = this.app, queue = this.queue, counts = app.counts;
+    const tabs = h('ul', { class: 'tabs' }, app.queues.map((q, i) => h('li', null,
+      h('a', { href: `#/queue/${q.name}`, 'aria-current': q.name === queue.name ? 'page' : null, 'aria-keyshortcuts': String(i + 1) },
+        q.label, ' ', h('span', { class: 'count', dataset: { count: q.name } }, counts[q.name] == null ? '' : String(counts[q.name]))))));
+    const sortId = nextId('sort'), articleId = nextId('article'), siteId = nextId('site');
+    const siteInput = h('input', { id: siteId, type: 'search', placeholder: 'all sites', value: app.site, disabled: !!(app.me && app.me.site) });
+    const sort = h('select', { id: sortId }, queue.sorts.map((s) => h('option', { value: s, selected: s === this.state.sort }, SORT_LABEL[s] || s)));
+    const article = h('input', { id: articleId, type: 'search', placeholder: 'article key' });
+    const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the queue' },
+      h('div', { class: 'field inline' }, h('label', { for: sortId }, 'Order'), sort),
+      h('div', { class: 'field inline' }, h('label', { for: siteId }, 'Site'), siteInput),
+      h('div', { class: 'field inline' }, h('label', { for: articleId }, 'Article'), article),
+      h('button', { type: 'submit' }, 'Apply'));
+    filters.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.errors.textContent = '';
+      if (article.value.trim() && !siteInput.value.trim()) {
+        this.errors.appendChild(h('p', { class: 'error', role: 'alert' }, 'An article key needs its site.'));
+        siteInput.focus();
+        return;
+      }
+      app.chooseSite(siteInput.value.trim());
+      this.state.sort = sort.value;
+      this.state.article = article.value.trim();
+      this.load(true);
+    });
+    sort.addEventListener('change', () => { this.state.sort = sort.value; this.load(true); });
+
+    this.all = h('input', { type: 'checkbox', id: nextId('all') });
+    this.selectedInfo = h('span', { class: 'muted', 'aria-live': 'polite' });
+    const bulk = h('div', { class: 'bulk', role: 'group', 'aria-label': 'Bulk actions' },
+      h('span', { class: 'check' }, this.all, h('label', { for: this.all.id }, 'Select all')),
+      queue.bulkActions.map((action) => h('button', { type: 'button', onclick: () => this.bulkDecide(action) }, BULK_LABEL[action] || action)),
+      this.selectedInfo);
+    this.all.addEventListener('change', () => {
+      this.cards.forEach((c) => { c.check.checked = this.all.checked; });
+      this.updateSelection();
+    });
+    this.status = h('div', { class: 'status', role: 'status' });
+    this.errors = h('div');
+    this.list = h('ol', { class: 'cards', 'aria-label': `${queue.label} comments` });
+    this.more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => this.load(false) }, 'Load more');
+    this.changed = h('button', { type: 'button', class: 'changed', hidden: true, onclick: () => this.load(true) });
+    this.changedLive = h('div', { class: 'sr', 'aria-live': 'polite' });
+    return h('section', { class: 'queue' },
+      h('h1', null, `${queue.label} comments`),
+      h('nav', { 'aria-label': 'Queues' }, tabs), filters, bulk, this.status, this.errors, this.changedLive, this.changed, this.list, this.more);
+  }
+
+  selected() {
+    return this.cards.filter((c) => c.check.checked);
+  }
+
+  updateSelection() {
+    const n = this.selected().length;
+    this.selectedInfo.textContent = n ? `${n} selected` : '';
+    this.all.checked = n > 0 && n === this.cards.length;
+    this.all.indeterminate = n > 0 && n < this.cards.length;
+  }
+
+  async load(reset) {
+    const app = this.app, state = this.state, name = this.queue.name;
+    if (reset) {
+      state.cursor = null;
+      this.cards = [];
+      this.list.textContent = '';
+    }
+    this.status.textContent = 'Loading…';
+    this.errors.textContent = '';
+    try {
+      const d = await app.api.call('GET', `moderation/queues/${name}${query({ site: app.site, sort: state.sort, article: state.article, cursor: state.cursor, limit: 25 })}`);
+      state.known = state.article ? null : d.count;
+      this.changed.hidden = true;
+      this.changedLive.textContent = '';
+      if (d.count != null && !state.article) app.setCounts({ [name]: d.count });
+      state.cursor = d.nextCursor;
+      this.more.hidden = !d.nextCursor;
+      for (const it of d.items || []) {
+        const card = new Card(this, it);
+        this.cards.push(card);
+        this.list.appendChild(card.node);
+      }
+      this.status.textContent = this.cards.length ? '' : 'Nothing here. The queue is clear.';
+      this.updateSelection();
+    } catch (err) {
+      this.status.textContent = '';
+      this.errors.appendChild(errorBox(err));
+    }
+  }
+
+  /** Live counts from the server: offer a reload when the queue changed under the moderator. */
+  onCounts(c) {
+    const name = this.queue.name, known = this.state.known;
+    if (known == null || c[name] == null || c[name] === known) return;
+    this.changed.textContent = `The queue has changed (${c[name]} now). Reload`;
+    if (this.changed.hidden) this.changedLive.textContent = `The ${this.queue.label.toLowerCase()} queue has changed.`;
+    this.changed.hidden = false;
+  }
+
+  /** After a decision: the card stays (rendered again) while the server still counts it in this queue. */
+  #after(card, it, action) {
+    const a = card.item.author || {};
+    announce(`${ACTION_DONE[action]} the comment by ${a.name || 'unknown'}.`);
+    if (it && it.comment && (it.queues || []).includes(this.queue.name)) {
+      const fresh = new Card(this, it);
+      card.node.replaceWith(fresh.node);
+      this.cards[this.cards.indexOf(card)] = fresh;
+      fresh.focus();
+      return;
+    }
+    const i = this.cards.indexOf(card);
+    if (this.state.known != null) this.state.known -= 1;
+    this.cards.splice(i, 1);
+    card.node.remove();
+    const next = this.cards[i] || this.cards[i - 1];
+    if (next) {
+      next.focus();
+    } else {
+      this.status.textContent = 'Nothing here. The queue is clear.';
+      this.node.querySelector('h1').focus();
+    }
+    this.updateSelection();
+  }
+
+  #reasonFor(action, n) {
+    if (action !== 'reject' && action !== 'remove') return Promise.resolve({});
+    const what = n > 1 ? `${n} comments` : 'this comment';
+    return ask(`${action === 'reject' ? 'Reject ' : 'Remove '}${what}`, reasonFields(), action === 'reject' ? 'Reject' : 'Remove', true);
+  }
+
+  async decide(card, action) {
+    const comment = card.item.comment;
+    if (!card.offers(action)) {
+      announce(`A ${comment.status} comment cannot be ${(ACTION_DONE[action] || action).toLowerCase()}.`);
+      return;
+    }
+    try {
+      const r = await this.#reasonFor(action, 1);
+      if (!r) return;
+      const it = await this.app.api.call('POST', `moderation/comments/${seg(card.id)}/decisions`,
+        { action, reason: r.reason || null, note: r.note || null, revision: comment.revision });
+      this.#after(card, it, action);
+      this.app.refreshCounts();
+    } catch (err) {
+      announce(err.message);
+      card.node.querySelector('.actions').after(errorBox(err));
+    }
+  }
+
+  async bulkDecide(action) {
+    const chosen = this.selected();
+    if (!chosen.length) {
+      announce('Select comments first (x or the checkboxes).');
+      return;
+    }
+    if (!this.queue.bulkActions.includes(action)) {
+      announce(`${ACTION_DONE[action] || action} is not offered in this queue.`);
+      return;
+    }
+    try {
+      const r = await this.#reasonFor(action, chosen.length);
+      if (!r) return;
+      const d = await this.app.api.call('POST', 'moderation/decisions',
+        { ids: chosen.map((c) => c.id), action, reason: r.reason || null, note: r.note || null });
+      const failed = (d.results || []).filter((x) => !x.ok);
+      const ok = (d.results || []).length - failed.length;
+      announce(`${ACTION_DONE[action]} ${ok} comment${ok === 1 ? '' : 's'}${failed.length ? `; ${failed.length} failed` : ''}.`);
+      this.app.refreshCounts();
+      this.load(true);
+    } catch (err) {
+      this.status.textContent = err.message;
+    }
+  }
+
+  #move(step) {
+    if (!this.cards.length) return;
+    let i = this.cards.indexOf(this.current);
+    i = i < 0 ? 0 : Math.max(0, Math.min(this.cards.length - 1, i + step));
+    this.cards[i].focus();
+    this.cards[i].node.scrollIntoView({ block: 'nearest' });
+  }
+
+  /** The queue's keyboard shortcuts; true when the key was used. */
+  key(e) {
+    const cur = this.current && this.current.node.isConnected ? this.current : null;
+    const one = (action) => {
+      if (this.selected().length) this.bulkDecide(action);
+      else if (cur) this.decide(cur, action);
+      return true;
+    };
+    switch (e.key) {
+      case 'j': this.#move(1); return true;
+      case 'k': this.#move(-1); return true;
+      case 'x':
+        if (cur) {
+          cur.check.checked = !cur.check.checked;
+          this.updateSelection();
+        }
+        return !!cur;
+      case 'a': return one('approve');
+      case 'r': return one('reject');
+      case 'd': return one('remove');
+      case 'f':
+        if (cur && cur.featureToggle()) this.decide(cur, cur.featureToggle());
+        return !!cur;
+      case 's': if (cur) this.authors.suspend(cur); return !!cur;
+      case 'b': if (cur) this.authors.ban(cur); return !!cur;
+      case 'h': if (cur) cur.node.querySelector('[aria-expanded]').click(); return !!cur;
+      default: return false;
+    }
+  }
+}
