@@ -20,7 +20,8 @@ start_server() {
     -Dparley.policy-file="$PWD/src/test/bench/bench-policy.json" \
     -Dparley.rate.address-posts-per-minute=100000000 -Dparley.rate.address-writes-per-minute=100000000 \
     ${PARLEY_BENCH_H2_OPTIONS:+"-Dparley.db.url=jdbc:h2:file:$WORK/data/parley$PARLEY_BENCH_H2_OPTIONS"} "$@" \
-    -jar "$PAYARA" --deploy "$WAR" --contextroot / --port "$PORT" --nohazelcast --disablephonehome \
+    -jar "$PAYARA" --prebootcommandfile "$PWD/deploy/payara-preboot.asadmin" --deploy "$WAR" --contextroot / \
+    --port "$PORT" --nohazelcast --disablephonehome \
     --rootdir "$WORK/payara" > "$WORK/server.log" 2>&1 &
   PID=$!
   until [ "$(curl -s -o /dev/null -w '%{http_code}' $BASE/health/ready)" = 200 ]; do

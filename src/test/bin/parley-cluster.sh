@@ -61,7 +61,8 @@ supervise() {
     "$JAVA_HOME/bin/java" -Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Xss1m \
       -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS ${JAVA_OPTS:-} \
       -Dparley.data-dir="$WORK/data-$i" -Dparley.public-url="http://127.0.0.1:$PORT" \
-      -jar "$PAYARA" --deploy "$WAR" --contextroot / --port "$port" --name "parley-$i" \
+      -jar "$PAYARA" --prebootcommandfile "$PWD/deploy/payara-preboot-cluster.asadmin" \
+      --deploy "$WAR" --contextroot / --port "$port" --name "parley-$i" \
       --clustername "$CLUSTER" --clustermode "tcpip:$MEMBERS" --interfaces 127.0.0.1 --nohostaware \
       --startport "$hz" --hzinitialjoinwait 1 --disablephonehome --rootdir "$WORK/payara-$i" \
       >> "$WORK/instance-$i.log" 2>&1 &

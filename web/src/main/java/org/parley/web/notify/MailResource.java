@@ -7,6 +7,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -22,7 +24,8 @@ import java.util.Optional;
  * The links in Parley's mails. Opening a link (GET) only shows a page with a button, because mail
  * scanners open links on their own; the button, or a mail client's RFC 8058 one-click request,
  * POSTs to the same URL and takes effect. Tokens are checked against the reader's current
- * address ({@link MailTokens}).
+ * address ({@link MailTokens}). An invalid link answers an HTML page to a browser (a request that
+ * accepts {@code text/html}) and RFC 9457 problem JSON to every other client, like the rest of the API.
  */
 @Path("mail")
 @Tag(name = "reader")
@@ -36,6 +39,9 @@ public class MailResource {
     @Inject
     OutboxWorker worker;
 
+    @Context
+    HttpHeaders headers;
+
     @GET
     @Path("confirm")
     @Produces(MediaType.TEXT_HTML)
@@ -45,7 +51,7 @@ public class MailResource {
                 .map(a -> page(200, "Confirm your e-mail address",
                         "<p>Confirm <b>" + escape(a.email) + "</b> to receive notifications about your comments.</p>"
                                 + form(token, "Confirm my address")))
-                .orElseGet(MailResource::invalidPage);
+                .orElseGet(this::invalidPage);
     }
 
     @POST
@@ -68,7 +74,7 @@ public class MailResource {
         return check(MailTokens.Purpose.UNSUBSCRIBE, token)
                 .map(a -> page(200, "Unsubscribe", "<p>Stop all notification mails to <b>" + escape(a.email) + "</b>?</p>"
                         + form(token, "Unsubscribe")))
-                .orElseGet(MailResource::invalidPage);
+                .orElseGet(this::invalidPage);
     }
 
     @POST
@@ -97,7 +103,12 @@ public class MailResource {
                 "The link is incomplete, or the address it was sent to has changed or been erased.");
     }
 
-    private static Response invalidPage() {
+    private Response invalidPage() {
+        boolean browser = headers.getAcceptableMediaTypes().stream()
+                .anyMatch(type -> !type.isWildcardType() && type.isCompatible(MediaType.TEXT_HTML_TYPE));
+        if (!browser) {
+            throw invalid();
+        }
         return page(404, "This link is not valid",
                 "<p>The link is incomplete, or the address it was sent to has changed or been erased.</p>");
     }

@@ -12,8 +12,9 @@ import java.io.IOException;
  * The error page of the web container (web.xml maps every error status and every uncaught
  * exception here): a static file that does not exist, a method the default servlet does not
  * support, a failure outside JAX-RS. It answers the same RFC 9457 problem JSON as the API instead
- * of the container's HTML page. Errors the HTTP listener raises before the web container runs
- * (an oversized header block, a URI that does not decode) cannot reach it; docs/api.md lists them.
+ * of the container's HTML page. What Payara refuses before the web application is chosen (an
+ * oversized header block, a header value with control or non-ASCII bytes, a path that does not
+ * decode) cannot reach it; SECURITY.md, "Malformed HTTP", lists them.
  */
 @WebServlet("/.problem")
 public class ContainerErrors extends HttpServlet {

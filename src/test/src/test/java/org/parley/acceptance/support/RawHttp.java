@@ -19,7 +19,8 @@ import java.util.Map;
  * out: request targets, header values and bodies go out byte for byte as given (bad
  * percent-encoding, control characters, invalid UTF-8), which {@link java.net.http.HttpClient}
  * refuses to send. Answers are read by {@code Content-Length}, chunked encoding or to the end of
- * the connection; an event stream's body is not read (only its status and headers).
+ * the connection; an event stream's body is not read (only its status and headers). An answer the
+ * server sends before it stops reading the request is still read.
  */
 public final class RawHttp {
 
@@ -68,10 +69,25 @@ public final class RawHttp {
             if (body != null) {
                 request.writeBytes(body);
             }
-            OutputStream out = socket.getOutputStream();
-            out.write(request.toByteArray());
-            out.flush();
-            return read(socket.getInputStream());
+            // A server may answer and close before the request is fully sent (a header block or body it
+            // refuses unread): the write then fails, but the answer may already be waiting to be read.
+            IOException writeFailed = null;
+            try {
+                OutputStream out = socket.getOutputStream();
+                out.write(request.toByteArray());
+                out.flush();
+            } catch (IOException e) {
+                writeFailed = e;
+            }
+            try {
+                return read(socket.getInputStream());
+            } catch (IOException e) {
+                if (writeFailed != null) {
+                    writeFailed.addSuppressed(e);
+                    throw writeFailed;
+                }
+                throw e;
+            }
         }
     }
 

@@ -31,10 +31,13 @@ import java.util.concurrent.TimeUnit;
  * is tried again with a fresh Payara root folder and port (same data), up to {@link #ATTEMPTS} times.
  * Each such restart is reported on standard error and in {@code starts.log} of the work folder.
  * The server runs with {@code org.glassfish.startupThreadPolicy=USE_NO_THREADS} (run levels
- * started on one thread), as {@code bin/parley} runs it.
+ * started on one thread) and {@code deploy/payara-preboot.asadmin} (HTTP listener settings, staff
+ * sessions in memory), as {@code bin/parley} runs it. {@code StartupWatchdogIT} exercises the
+ * watchdog against a stand-in process ({@link Launch#standIn}).
  *
- * <p>Paths of the Java binary, Payara Micro and the WAR come from the system properties failsafe
- * sets ({@code parley.server.java}, {@code parley.server.payara}, {@code parley.server.war}).
+ * <p>Paths of the Java binary, Payara Micro, the WAR and the pre-boot commands come from the system
+ * properties failsafe sets ({@code parley.server.java}, {@code parley.server.payara},
+ * {@code parley.server.war}, {@code parley.server.preboot}).
  */
 public final class ServerProcess implements AutoCloseable {
 
@@ -50,6 +53,9 @@ public final class ServerProcess implements AutoCloseable {
         private final Path work;
         private final Path data;
         private final Map<String, String> properties = new LinkedHashMap<>();
+        private List<String> standIn;
+        private Duration stall;
+        private int attempts = ATTEMPTS;
 
         private Launch(Path work, Path data) {
             this.work = work;
@@ -68,6 +74,32 @@ public final class ServerProcess implements AutoCloseable {
         public Launch property(String key, String value) {
             properties.put(key, value);
             return this;
+        }
+
+        /**
+         * Runs {@code java [options] mainClass [Payara Micro's arguments]} instead of Payara Micro, to
+         * test the watchdog: {@code javaOptions} and the class come before the arguments the server
+         * would get ({@code --port N}, {@code --rootdir DIR}...).
+         */
+        public Launch standIn(List<String> javaOptionsAndMainClass) {
+            this.standIn = List.copyOf(javaOptionsAndMainClass);
+            return this;
+        }
+
+        /** How long an attempt may make no progress (default {@link #stall()}). */
+        public Launch stall(Duration stall) {
+            this.stall = stall;
+            return this;
+        }
+
+        /** Start attempts before giving up (default {@link #ATTEMPTS}). */
+        public Launch attempts(int attempts) {
+            this.attempts = attempts;
+            return this;
+        }
+
+        Duration stallWindow() {
+            return stall != null ? stall : ServerProcess.stall();
         }
 
         public Path data() {
@@ -98,9 +130,10 @@ public final class ServerProcess implements AutoCloseable {
             throw new UncheckedIOException("cannot create " + launch.work, e);
         }
         List<String> hung = new ArrayList<>();
-        for (int attempt = 1; attempt <= ATTEMPTS; attempt++) {
+        int attempts = launch.attempts;
+        for (int attempt = 1; attempt <= attempts; attempt++) {
             ServerProcess server = launch(launch, attempt);
-            Outcome outcome = server.awaitReady();
+            Outcome outcome = server.awaitReady(launch.stallWindow());
             if (outcome == Outcome.READY) {
                 if (attempt > 1) {
                     report(launch, "ready on attempt " + attempt + " at " + server.base);
@@ -110,9 +143,9 @@ public final class ServerProcess implements AutoCloseable {
             Path dump = server.log.resolveSibling(server.log.getFileName() + ".threads.txt");
             server.threadDump(dump);
             server.kill();
-            String why = "start attempt " + attempt + " of " + ATTEMPTS + " made no progress for " + stall().toSeconds()
-                    + " s (log unchanged, under " + PROGRESS_CPU.toSeconds() + " CPU-s); thread dump in " + dump
-                    + "; killed" + (attempt < ATTEMPTS ? ", starting again" : "");
+            String why = "start attempt " + attempt + " of " + attempts + " made no progress for "
+                    + launch.stallWindow().toSeconds() + " s (log unchanged, under " + PROGRESS_CPU.toSeconds()
+                    + " CPU-s); thread dump in " + dump + "; killed" + (attempt < attempts ? ", starting again" : "");
             report(launch, why);
             hung.add(why);
         }
@@ -130,8 +163,13 @@ public final class ServerProcess implements AutoCloseable {
             command.add("-Dparley.data-dir=" + launch.data);
             command.add("-Dparley.public-url=http://127.0.0.1:" + port);
             launch.properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
-            command.addAll(List.of("-jar", required("parley.server.payara"),
-                    "--deploy", required("parley.server.war"),
+            if (launch.standIn != null) {
+                command.addAll(launch.standIn);
+            } else {
+                command.addAll(List.of("-jar", required("parley.server.payara"),
+                        "--prebootcommandfile", required("parley.server.preboot")));
+            }
+            command.addAll(List.of("--deploy", launch.standIn != null ? "-" : required("parley.server.war"),
                     "--contextroot", "/",
                     "--port", Integer.toString(port),
                     "--nohazelcast", "--disablephonehome",
@@ -150,7 +188,7 @@ public final class ServerProcess implements AutoCloseable {
 
     private enum Outcome { READY, HUNG }
 
-    private Outcome awaitReady() {
+    private Outcome awaitReady(Duration stall) {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
         HttpRequest ready = HttpRequest.newBuilder(base.resolve("health/ready")).timeout(Duration.ofSeconds(5)).build();
         HttpRequest api = HttpRequest.newBuilder(base.resolve("api/v1/sites/demo")).timeout(Duration.ofSeconds(5)).build();
@@ -180,7 +218,7 @@ public final class ServerProcess implements AutoCloseable {
                 logAt = logSize;
                 cpuAt = cpu;
                 progressAt = Instant.now();
-            } else if (Duration.between(progressAt, Instant.now()).compareTo(stall()) > 0) {
+            } else if (Duration.between(progressAt, Instant.now()).compareTo(stall) > 0) {
                 return Outcome.HUNG;
             }
             try {
