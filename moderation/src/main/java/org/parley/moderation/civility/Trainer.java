@@ -51,6 +51,9 @@ public final class Trainer {
      */
     static final int SEMANTIC_TRAIN_PER_SOURCE = 800;
     static final int SEMANTIC_CALIBRATION_PER_SOURCE = 200;
+    /** The per-source caps in force ({@code --semantic-train N}, {@code --semantic-calibration N}). */
+    private static int semanticTrainPerSource = SEMANTIC_TRAIN_PER_SOURCE;
+    private static int semanticCalibrationPerSource = SEMANTIC_CALIBRATION_PER_SOURCE;
 
     private Trainer() {
     }
@@ -59,7 +62,7 @@ public final class Trainer {
     public static void main(String[] args) {
         Args a = Args.parse(args, "Trainer",
                 "--data DIR [--extra FILES] [--embeddings FILE] [--hidden N] [--semantic-epochs N] [--semantic false]"
-                        + " [--lexical-model FILE] [--out FILE]");
+                        + " [--semantic-train N] [--semantic-calibration N] [--lexical-model FILE] [--out FILE]");
         if (a == null) {
             System.exit(2);
             return;
@@ -70,6 +73,10 @@ public final class Trainer {
             EmbeddingCache cache = EmbeddingCache.open(a.path("--embeddings", "moderation/target/civility-embeddings.bin"));
             int hidden = Integer.parseInt(a.values().getOrDefault("--hidden", String.valueOf(SEMANTIC_HIDDEN)));
             int epochs = Integer.parseInt(a.values().getOrDefault("--semantic-epochs", String.valueOf(SEMANTIC_EPOCHS)));
+            semanticTrainPerSource = Integer.parseInt(a.values().getOrDefault("--semantic-train",
+                    String.valueOf(SEMANTIC_TRAIN_PER_SOURCE)));
+            semanticCalibrationPerSource = Integer.parseInt(a.values().getOrDefault("--semantic-calibration",
+                    String.valueOf(SEMANTIC_CALIBRATION_PER_SOURCE)));
             if ("false".equals(a.values().get("--semantic"))) {
                 cache = null;
             }
@@ -210,8 +217,8 @@ public final class Trainer {
     /** The semantic stage, trained on the English examples only (the encoder reads English). */
     private static SemanticHeads trainSemantic(Model lexical, List<CivilityData.Example> train,
             List<CivilityData.Example> calibration, EmbeddingCache cache, int hidden, int epochs, java.io.PrintStream log) {
-        List<CivilityData.Example> semTrain = semanticSubset(train, SEMANTIC_TRAIN_PER_SOURCE);
-        List<CivilityData.Example> semCal = semanticSubset(calibration, SEMANTIC_CALIBRATION_PER_SOURCE);
+        List<CivilityData.Example> semTrain = semanticSubset(train, semanticTrainPerSource);
+        List<CivilityData.Example> semCal = semanticSubset(calibration, semanticCalibrationPerSource);
         List<String> texts = new ArrayList<>();
         semTrain.forEach(e -> texts.add(e.text()));
         semCal.forEach(e -> texts.add(e.text()));

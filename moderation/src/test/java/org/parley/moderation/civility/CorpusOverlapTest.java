@@ -56,10 +56,13 @@ class CorpusOverlapTest {
     private static final Path ISSUE_EXAMPLES =
             MODULE.resolve("src/test/resources/org/parley/moderation/civility/issue-examples.txt");
     /** The tests that assert what the shipped model does on text. */
-    private static final List<Path> MODEL_TESTS = Stream.of(
+    private static final List<Path> MODEL_TESTS = Stream.concat(Stream.of(
             "civility/CivilityScorerTest.java", "screening/CivilityStepTest.java",
             "screening/DefaultPolicyExamplesTest.java", "screening/PolicyDryRunTest.java", "screening/ScreenerTest.java")
-            .map(f -> MODULE.resolve("src/test/java/org/parley/moderation/" + f)).toList();
+            .map(f -> MODULE.resolve("src/test/java/org/parley/moderation/" + f)),
+            // the acceptance test that asserts what the packaged server's screening holds
+            Stream.of(MODULE.resolve("../src/test/src/test/java/org/parley/acceptance/api/CivilityScreeningIT.java")))
+            .toList();
     /** The shared data sets: beside the repository (CI's layout), or beside the folder of worktrees. */
     private static final Path SHARED = Stream.of("../../shared/data/civility", "../../../shared/data/civility")
             .map(p -> MODULE.toAbsolutePath().resolve(p).normalize()).filter(Files::isDirectory).findFirst()

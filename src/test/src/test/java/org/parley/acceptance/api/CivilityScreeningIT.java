@@ -1,0 +1,51 @@
+package org.parley.acceptance.api;
+
+import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.acceptance.support.Http;
+import org.parley.acceptance.support.ParleyServer;
+import org.parley.acceptance.support.Readers;
+
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The packaged server screens with the whole civility model: language detection (Lingua) and the
+ * semantic stage (the sentence encoder on ONNX Runtime) run inside Payara, not only in the
+ * moderation module's tests. The sentences are written for this test and are in no training file.
+ */
+@ExtendWith(ParleyServer.class)
+class CivilityScreeningIT {
+
+    @Test
+    void commentInALanguageTheModelDoesNotScoreIsPublishedWithAFlagNotPassedAsCivil(ParleyServer.Server server) {
+        Http admin = Http.admin(server);
+        Http reader = new Http(server);
+        String article = Readers.newArticle(admin, "Harbour budget");
+        String token = Readers.guestToken(reader, "Odile");
+        Http.Reply posted = Readers.post(reader, token, article,
+                "Je trouve que le budget du port oublie complètement les quais du nord et leurs pêcheurs.", null, true);
+        assertEquals(201, posted.status(), posted.body());
+        assertEquals("published", posted.json().getString("status"), posted.body());
+        JsonObject item = queueItem(admin, "unmoderated", article, posted.json().getJsonObject("comment").getString("id"));
+        assertTrue(reasons(item).contains("language.unscored"), item.toString());
+    }
+
+    private static JsonObject queueItem(Http admin, String queue, String article, String id) {
+        Http.Reply page = admin.get("/api/v1/moderation/queues/" + queue + "?site=" + Readers.SITE + "&article=" + article
+                + "&limit=100");
+        assertEquals(200, page.status(), page.body());
+        return page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonObject("comment").getString("id").equals(id)).findFirst()
+                .orElseThrow(() -> new AssertionError("comment " + id + " not in the " + queue + " queue: " + page.body()));
+    }
+
+    private static List<String> reasons(JsonObject item) {
+        return item.getJsonObject("screening").getJsonArray("reasons").getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString).toList();
+    }
+}
