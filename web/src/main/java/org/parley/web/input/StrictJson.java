@@ -1,7 +1,6 @@
 package org.parley.web.input;
 
 import jakarta.inject.Inject;
-import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonNumber;
@@ -132,7 +131,7 @@ public class StrictJson implements MessageBodyReader<Record> {
 
     /** Exactly one JSON value, with no duplicate keys and nothing after it. */
     static JsonValue parse(String text) {
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+        try (JsonParser parser = JsonP.PROVIDER.createParser(new StringReader(text))) {
             if (!parser.hasNext()) {
                 throw ProblemException.malformedJson("The body is empty.");
             }
@@ -152,7 +151,7 @@ public class StrictJson implements MessageBodyReader<Record> {
         }
         switch (event) {
             case START_OBJECT -> {
-                JsonObjectBuilder object = Json.createObjectBuilder();
+                JsonObjectBuilder object = JsonP.PROVIDER.createObjectBuilder();
                 Set<String> keys = new HashSet<>();
                 for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_OBJECT; e = parser.next()) {
                     String key = parser.getString();
@@ -164,17 +163,17 @@ public class StrictJson implements MessageBodyReader<Record> {
                 return object.build();
             }
             case START_ARRAY -> {
-                JsonArrayBuilder array = Json.createArrayBuilder();
+                JsonArrayBuilder array = JsonP.PROVIDER.createArrayBuilder();
                 for (JsonParser.Event e = parser.next(); e != JsonParser.Event.END_ARRAY; e = parser.next()) {
                     array.add(read(parser, e, depth + 1));
                 }
                 return array.build();
             }
             case VALUE_STRING -> {
-                return Json.createValue(parser.getString());
+                return JsonP.PROVIDER.createValue(parser.getString());
             }
             case VALUE_NUMBER -> {
-                return Json.createValue(parser.getBigDecimal());
+                return JsonP.PROVIDER.createValue(parser.getBigDecimal());
             }
             case VALUE_TRUE -> {
                 return JsonValue.TRUE;

@@ -1,9 +1,9 @@
 package org.parley.web.security;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 
+import org.parley.web.input.JsonP;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
@@ -44,7 +44,7 @@ public final class ReaderTokens {
 
     /** A new token for {@code authorId}, valid for a year from {@code now}. */
     public String issue(String authorId, String site, String name, String kind, Instant now) {
-        JsonObject claims = Json.createObjectBuilder()
+        JsonObject claims = JsonP.PROVIDER.createObjectBuilder()
                 .add("iss", ISSUER)
                 .add("sub", authorId)
                 .add("site", site)

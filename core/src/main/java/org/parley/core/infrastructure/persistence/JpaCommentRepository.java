@@ -113,7 +113,8 @@ final class JpaCommentRepository implements CommentRepository {
 
     @Override
     public List<CommentEntity> byAuthor(UUID authorId, long siteId, int limit) {
-        return q.list("select c from CommentEntity c where c.authorId = :a and c.siteId = :s order by c.id desc",
+        return q.list("select c from CommentEntity c where c.authorId = :a and c.siteId = :s"
+                + " order by c.authorId desc, c.id desc",
                 CommentEntity.class, limit, "a", authorId, "s", siteId);
     }
 
