@@ -64,7 +64,7 @@ final class JpaAuthorRepository implements AuthorRepository {
     public RecentRecord recentRecord(UUID authorId, Instant since) {
         List<String> statuses = q.list("select c.status from CommentEntity c where c.authorId = :a and c.createdAt >= :since"
                         + " and c.status in ('PUBLISHED', 'REJECTED', 'REMOVED_BY_MODERATOR')"
-                        // In the order of comment_author (V5_1), so the database stops after the window
+                        // In the order of comment_author (V7), so the database stops after the window
                         // instead of sorting every comment the author ever wrote, on every post.
                         + " order by c.authorId desc, c.id desc",
                 String.class, RecentRecord.WINDOW, "a", authorId, "since", since);
