@@ -21,6 +21,8 @@ export class AuditView {
     this.app = app;
     this.cursor = null;
     this.params = {};
+    /** Numbers the requests: only the latest one's answer is shown. */
+    this.asked = 0;
     const actionId = nextId('action');
     const action = h('div', { class: 'field' }, h('label', { for: actionId }, 'Action'),
       h('select', { id: actionId, name: 'action' }, h('option', { value: '' }, 'Any'),
@@ -52,15 +54,17 @@ export class AuditView {
       this.tbody.textContent = '';
     }
     this.status.textContent = 'Loading…';
+    const asked = ++this.asked;
     try {
       const d = await this.app.api.call('GET', `moderation/audit${query({ site: this.app.site, cursor: this.cursor, limit: 50, ...this.params })}`);
+      if (asked !== this.asked) return; // a newer search or page superseded this one
       (d.items || []).forEach((x) => this.tbody.appendChild(row(x)));
       this.cursor = d.nextCursor;
       this.more.hidden = !this.cursor;
       const n = this.tbody.children.length;
       this.status.textContent = n ? `${n} decisions shown.` : 'No decisions match.';
     } catch (err) {
-      this.status.textContent = err.message;
+      if (asked === this.asked) this.status.textContent = err.message;
     }
   }
 }

@@ -23,6 +23,8 @@ export class QueueView {
     this.state = { cursor: null, sort: queue.sorts[0], article: '', known: null };
     this.cards = [];
     this.current = null;
+    /** Numbers the loads: only the latest one's answer is shown. */
+    this.asked = 0;
     this.authors = new AuthorTools(this);
     this.node = this.#build();
     app.setCounts({});
@@ -99,8 +101,10 @@ export class QueueView {
     }
     this.status.textContent = 'Loading…';
     this.errors.textContent = '';
+    const asked = ++this.asked;
     try {
       const d = await app.api.call('GET', `moderation/queues/${name}${query({ site: app.site, sort: state.sort, article: state.article, cursor: state.cursor, limit: 25 })}`);
+      if (asked !== this.asked) return; // a newer load (other filters, or a reload) superseded this one
       state.known = state.article ? null : d.count;
       this.changed.hidden = true;
       this.changedLive.textContent = '';
@@ -115,6 +119,7 @@ export class QueueView {
       this.status.textContent = this.cards.length ? '' : 'Nothing here. The queue is clear.';
       this.updateSelection();
     } catch (err) {
+      if (asked !== this.asked) return;
       this.status.textContent = '';
       this.errors.appendChild(errorBox(err));
     }
