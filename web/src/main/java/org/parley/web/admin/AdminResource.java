@@ -421,7 +421,7 @@ public class AdminResource {
             throw ProblemException.malformedJson("Send {\"enabled\": false} or {\"role\": \"moderator\", \"site\": \"demo\"}.");
         }
         Fields.check().oneOf("role", body.role(), ROLES.keySet()).orThrow();
-        long accountId = accountId(id);
+        long accountId = notOwn(accountId(id));
         Account account = runtime.core().accounts().get(accountId);
         if (body.role() != null || body.site() != null) {
             String site = body.site() == null ? account.siteKey() : body.site().isBlank() ? null : body.site().strip();
@@ -447,7 +447,7 @@ public class AdminResource {
             Fields.check().minLength("password", chosen, Passwords.MIN_LENGTH).maxLength("password", chosen, 200).orThrow();
         }
         String password = chosen == null ? Passwords.generate() : chosen;
-        Account account = runtime.core().accounts().changePasswordHash(accountId(id), passwords.hash(password));
+        Account account = runtime.core().accounts().changePasswordHash(notOwn(accountId(id)), passwords.hash(password));
         return new PasswordResetView(account.id(), account.username(), chosen == null ? password : null);
     }
 
@@ -457,6 +457,17 @@ public class AdminResource {
         } catch (NumberFormatException e) {
             throw ProblemException.notFound("account " + id + ".");
         }
+    }
+
+    /**
+     * Administrators change other accounts here, never their own: a session cannot lock its owner
+     * out (disable, demote, move or reset them), whether by mistake or in a stolen browser.
+     */
+    private long notOwn(long accountId) {
+        if (Caller.of(request).requireStaff(AccountRole.ADMINISTRATOR).accountId() == accountId) {
+            throw ProblemException.forbidden("Administrators cannot change their own account here; ask another administrator.");
+        }
+        return accountId;
     }
 
     private Actor actor() {

@@ -222,6 +222,12 @@ class AdminApiIT {
         assertEquals("password", chosen.json().getJsonArray("errors").getJsonObject(0).getString("field"));
         assertEquals(400, admin.send("PATCH", "/api/v1/admin/accounts/" + id, "{\"role\": \"owner\"}").status());
         assertEquals(404, admin.send("PATCH", "/api/v1/admin/accounts/999999999", "{\"enabled\": true}").status());
+
+        Http self = Http.signIn(server, username, generated);
+        assertEquals(403, self.send("PATCH", "/api/v1/admin/accounts/" + id, "{\"enabled\": false}").status(),
+                "an administrator cannot lock themselves out");
+        assertEquals(403, self.post("/api/v1/admin/accounts/" + id + "/password", null).status());
+        assertEquals(200, self.get("/api/v1/admin/sites").status(), "and is still signed in");
     }
 
     private static String newSite(Http admin, String prefix) {
