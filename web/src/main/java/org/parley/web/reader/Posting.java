@@ -57,6 +57,8 @@ public class Posting {
 
     static final String PUBLISHED_MESSAGE = "Your comment is published.";
     static final String HELD_MESSAGE = "Thanks! Your comment will appear after a moderator has reviewed it.";
+    static final String EDITED_MESSAGE = "Your changes are saved.";
+    static final String EDIT_HELD_MESSAGE = "Your changes are saved and will appear after a moderator has reviewed them.";
     private static final Set<String> TEXT_REASONS = Set.of(Reasons.TEXT_EMPTY, Reasons.TEXT_TOO_LONG,
             Reasons.TEXT_TOO_MANY_LINES, Reasons.MARKUP_EMPTY);
 
@@ -109,7 +111,7 @@ public class Posting {
         refuseIfRejected(verdict, policy.rateLimit().refillEvery().toSeconds());
         Comment comment = core.comments().edit(new CommentEdit(id, authorId, expectedRevision, body), screening(verdict));
         announce(comment, before.status());
-        return new Outcome(comment, null, message(comment.status()));
+        return new Outcome(comment, null, comment.status() == CommentStatus.PUBLISHED ? EDITED_MESSAGE : EDIT_HELD_MESSAGE);
     }
 
     /**
