@@ -13,6 +13,12 @@ public interface CommentRepository {
 
     Map<Long, CommentEntity> byIds(Collection<Long> ids);
 
+    /**
+     * Sets when {@code comment} and its first revision were posted (the column is otherwise never
+     * updated) and reloads the entity.
+     */
+    void backdate(CommentEntity comment, java.time.Instant at);
+
     /** A fresh comment id from the database sequence (drawn first: the path contains it). */
     long nextId();
 

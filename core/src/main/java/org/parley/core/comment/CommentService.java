@@ -180,6 +180,27 @@ public final class CommentService {
     }
 
     /** The comment with bodies, whatever its status (for moderators and its author). */
+    /**
+     * Moves when a comment was posted to {@code at}: its creation time and that of its first
+     * revision. For seeding demo or sample content that should read as posted over past days; the
+     * audit log keeps the real time of each decision. {@link ValidationException} for a time in
+     * the future or before the comment's parent was posted.
+     */
+    public Comment backdate(CommentId id, Instant at) {
+        Require.present("at", at);
+        return store.write(r -> {
+            CommentEntity c = r.comments().require(id);
+            if (at.isAfter(r.now())) {
+                throw new ValidationException("at", "must not be in the future");
+            }
+            if (c.parentId() != null && r.comments().require(new CommentId(c.parentId())).createdAt().isAfter(at)) {
+                throw new ValidationException("at", "must not be before the parent comment");
+            }
+            r.comments().backdate(c, at);
+            return new CommentViews(r).view(c);
+        });
+    }
+
     public Comment get(CommentId id) {
         return store.read(r -> new CommentViews(r).view(r.comments().require(id)));
     }

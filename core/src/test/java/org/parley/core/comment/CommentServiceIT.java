@@ -326,4 +326,18 @@ class CommentServiceIT extends DatabaseIT {
         assertEquals(1, core.review().audit(new AuditQuery(f.site.key(), null, null, "system", null, null, null, null, null,
                 10, null)).items().size());
     }
+
+    @Test
+    void aSeededCommentCanBeDatedBackButNotIntoTheFutureOrBeforeItsParent() {
+        Comment parent = f.post(ann, "The first remark");
+        Comment reply = f.reply(bob, parent.id(), "A reply to it");
+        java.time.Instant twoDaysAgo = parent.createdAt().minus(java.time.Duration.ofDays(2));
+        Comment moved = core.comments().backdate(parent.id(), twoDaysAgo);
+        assertEquals(twoDaysAgo, moved.createdAt());
+        assertEquals(twoDaysAgo, core.comments().get(parent.id()).createdAt());
+        assertThrows(ValidationException.class, () -> core.comments().backdate(reply.id(), twoDaysAgo.minusSeconds(60)));
+        assertThrows(ValidationException.class, () -> core.comments().backdate(reply.id(),
+                reply.createdAt().plus(java.time.Duration.ofDays(1))));
+        assertEquals(twoDaysAgo.plusSeconds(3600), core.comments().backdate(reply.id(), twoDaysAgo.plusSeconds(3600)).createdAt());
+    }
 }

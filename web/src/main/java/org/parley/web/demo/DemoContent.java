@@ -17,6 +17,7 @@ import org.parley.web.platform.Settings;
 import org.parley.web.reader.HostedArticles;
 import org.parley.web.reader.Posting;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -40,6 +41,8 @@ public class DemoContent {
     public static final String SITE = "demo";
     public static final String ARTICLE = "declaration-on-allied-interaction";
     static final String MODERATOR = "moderator";
+    /** When the demo article was published; its thread reads as posted over the days after. */
+    static final Instant PUBLISHED = Instant.parse("2026-11-20T09:00:00Z");
     private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
 
     @Inject
@@ -71,7 +74,7 @@ public class DemoContent {
         hosted.host(ref, DemoArticle.HTML);
         if (core.articles().find(ref).isEmpty()) {
             core.articles().register(new ArticleDraft(ref, settings.publicUrl() + "/", DemoArticle.TITLE,
-                    "Parley newsroom", Instant.parse("2026-11-20T09:00:00Z"), null));
+                    "Parley newsroom", PUBLISHED, null));
         }
         if (core.threads().count(SITE, List.of(ARTICLE)).getOrDefault(ARTICLE, 0L) == 0
                 && core.review().counts(SITE, ref).values().stream().mapToLong(Long::longValue).sum() == 0) {
@@ -92,6 +95,16 @@ public class DemoContent {
         return origins;
     }
 
+    /**
+     * When the demo's {@code i}-th reply reads as posted: over the six days after the article, as a
+     * thread grows (quickly at first, then slower), never later than a few minutes before now.
+     */
+    private Instant postedAt(int i) {
+        Instant planned = PUBLISHED.plus(Duration.ofMinutes(90L + 7L * 60L * i * (i + 4) / 20L));
+        Instant latest = runtime.clock().instant().minus(Duration.ofMinutes(2L * (DemoThread.REPLIES.size() - i)));
+        return planned.isBefore(latest) ? planned : latest;
+    }
+
     private void postThread(ArticleRef ref) {
         Map<String, Author> authors = new HashMap<>();
         List<CommentId> posted = new ArrayList<>();
@@ -103,7 +116,7 @@ public class DemoContent {
             if (!outcome.stored()) {
                 outcome = posting.post(ref, author.id(), parent, reply.text(), true, null);
             }
-            Comment comment = outcome.comment();
+            Comment comment = runtime.core().comments().backdate(outcome.comment().id(), postedAt(posted.size()));
             posted.add(comment.id());
             if (comment.status() != org.parley.core.comment.CommentStatus.PUBLISHED) {
                 held++;

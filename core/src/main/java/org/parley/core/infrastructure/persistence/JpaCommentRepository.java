@@ -26,6 +26,18 @@ final class JpaCommentRepository implements CommentRepository {
     }
 
     @Override
+    public void backdate(CommentEntity comment, java.time.Instant at) {
+        em.flush();
+        q.jpqlUpdate("update CommentEntity c set c.createdAt = :at, c.statusChangedAt = case when c.statusChangedAt < :at"
+                + " or c.statusChangedAt = c.createdAt then :at else c.statusChangedAt end where c.id = :id",
+                "at", at, "id", comment.id());
+        // Revisions are immutable entities; this seeding operation is the one exception, in SQL.
+        q.sqlUpdate("update comment_revision set created_at = ?1 where comment_id = ?2 and revision = 1",
+                java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC), comment.id());
+        em.refresh(comment);
+    }
+
+    @Override
     public Optional<CommentEntity> byId(long id) {
         return Optional.ofNullable(em.find(CommentEntity.class, id));
     }
