@@ -19,6 +19,9 @@ public class MailConsentEntity {
     private UUID authorId;
     @Column(nullable = false, length = 320)
     private String email;
+    /** {@code email} in lower case: what the per-address lookups compare (indexed). */
+    @Column(name = "email_key", nullable = false, length = 320)
+    private String emailKey;
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
     @Column(name = "unsubscribed_at")
@@ -33,8 +36,13 @@ public class MailConsentEntity {
 
     MailConsentEntity(UUID authorId, String email, Instant now) {
         this.authorId = authorId;
-        this.email = email;
+        setEmail(email);
         this.createdAt = now;
+    }
+
+    private void setEmail(String address) {
+        this.email = address;
+        this.emailKey = address.toLowerCase(java.util.Locale.ROOT);
     }
 
     public UUID authorId() {
@@ -60,7 +68,7 @@ public class MailConsentEntity {
     /** A new opt-in for {@code address}: a different address starts unconfirmed. */
     void optIn(String address, Instant now) {
         if (!email.equalsIgnoreCase(address)) {
-            email = address;
+            setEmail(address);
             confirmedAt = null;
             confirmSentAt = null;
         } else if (unsubscribedAt != null) {

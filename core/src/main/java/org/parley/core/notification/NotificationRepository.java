@@ -35,6 +35,12 @@ public interface NotificationRepository {
     /** Marks the hook's pending messages dropped and detaches its log from it. */
     void dropOfWebhook(long webhookId);
 
+    /** Ids of finished messages (delivered, failed for good, dropped) created before {@code before}, oldest first. */
+    List<Long> finishedBefore(Instant before, int limit);
+
+    /** Deletes these messages. */
+    int deleteMessages(List<Long> ids);
+
     /** Deletes every message to or about the author (erasure). */
     int deleteMessagesOf(UUID authorId);
 

@@ -269,6 +269,25 @@ public final class NotificationService {
         });
     }
 
+    /**
+     * Deletes finished messages (delivered, failed for good, dropped) created more than
+     * {@code retention} ago, at most {@code batch} per transaction, until none is left; the
+     * delivery log then shows the retention period. Pending messages are never touched. Returns
+     * how many were deleted.
+     */
+    public int purgeFinished(Duration retention, int batch) {
+        Require.present("retention", retention);
+        Require.range("batch", batch, 1, 10_000);
+        int total = 0;
+        int deleted;
+        do {
+            deleted = store.write(r -> r.notifications().deleteMessages(
+                    r.notifications().finishedBefore(r.now().minus(retention), batch)));
+            total += deleted;
+        } while (deleted == batch);
+        return total;
+    }
+
     /** Not to be sent (e.g. the address or URL is refused by the sender's rules). */
     public void dropped(long id, String why) {
         store.write(r -> {

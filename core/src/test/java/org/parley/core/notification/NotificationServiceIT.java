@@ -28,6 +28,30 @@ import org.parley.core.testing.Fixtures;
 class NotificationServiceIT extends DatabaseIT {
     private static final Duration LEASE = Duration.ofMinutes(1);
 
+    @Test
+    void finishedMessagesArePurgedAfterTheRetentionAndPendingOnesKept() {
+        n().createWebhook(f.site.key(), "https://hooks.example/purge", List.of("comment.published"));
+        f.post(ann, "first");
+        f.post(bob, "second");
+        f.post(ann, "third");
+        List<OutgoingMessage> claimed = claimAll(Delivery.Channel.WEBHOOK);
+        assertEquals(3, claimed.size());
+        n().delivered(claimed.get(0).id(), 200);
+        n().failed(claimed.get(1).id(), 500, "HTTP 500", null);
+        n().failed(claimed.get(2).id(), 503, "HTTP 503", Instant.now().plusSeconds(3600));
+        assertEquals(0, n().purgeFinished(java.time.Duration.ofDays(30), 100), "nothing is old enough yet");
+        assertEquals(3, n().deliveries(f.site.key(), Delivery.Channel.WEBHOOK, null, 10).size());
+        database.clock().advance(java.time.Duration.ofDays(31));
+        try {
+            assertTrue(n().purgeFinished(java.time.Duration.ofDays(30), 1) >= 2, "batches of one until none is left");
+            List<Delivery> left = n().deliveries(f.site.key(), Delivery.Channel.WEBHOOK, null, 10);
+            assertEquals(1, left.size(), "the pending one stays");
+            assertEquals(Delivery.Status.PENDING, left.getFirst().status());
+        } finally {
+            database.clock().advance(java.time.Duration.ofDays(-31));
+        }
+    }
+
     private static JsonObject parse(String json) {
         return new org.eclipse.parsson.JsonProviderImpl().createReader(new StringReader(json)).readObject();
     }

@@ -17,6 +17,7 @@ import org.parley.core.author.AuthorId;
 import org.parley.core.notification.MailConsent;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.ProblemException;
+import org.parley.web.security.SessionIgnored;
 
 import java.util.Optional;
 
@@ -29,6 +30,7 @@ import java.util.Optional;
  */
 @Path("mail")
 @Tag(name = "reader")
+@SessionIgnored
 public class MailResource {
     private static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";

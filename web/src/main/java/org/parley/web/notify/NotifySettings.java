@@ -51,6 +51,12 @@ public class NotifySettings {
     @Inject @ConfigProperty(name = "parley.outbox.max-attempts", defaultValue = "10")
     int maxAttempts;
 
+    @Inject @ConfigProperty(name = "parley.outbox.retention", defaultValue = "P30D")
+    String retention;
+
+    @Inject @ConfigProperty(name = "parley.outbox.purge-interval", defaultValue = "PT1H")
+    String purgeInterval;
+
     public boolean mailEnabled() { return mailHost().isPresent(); }
 
     public Optional<String> mailHost() { return mailHost.filter(s -> !s.isBlank()); }
@@ -84,4 +90,10 @@ public class NotifySettings {
 
     /** Attempts before a message is given up (marked failed). */
     public int maxAttempts() { return maxAttempts; }
+
+    /** How long finished messages (delivered, failed, dropped) stay in the delivery log. */
+    public Duration retention() { return Duration.parse(retention); }
+
+    /** How often the worker deletes finished messages older than {@link #retention()}. */
+    public Duration purgeInterval() { return Duration.parse(purgeInterval); }
 }

@@ -37,6 +37,7 @@ public class OutboxWorker {
     private static final Duration LEASE = Duration.ofMinutes(2);
     private static final Duration MAX_BACKOFF = Duration.ofHours(6);
     private static final int BATCH = 20;
+    private static final int PURGE_BATCH = 1000;
 
     @Inject
     ParleyRuntime runtime;
@@ -53,6 +54,7 @@ public class OutboxWorker {
     private final Object signal = new Object();
     private volatile boolean running;
     private Thread thread;
+    private Instant nextPurge; // only the worker thread reads and writes it
     private WebhookSender webhooks;
     private Mailer mailer;
     private WebhookTargets targets;
@@ -98,6 +100,7 @@ public class OutboxWorker {
                 if (runtime.isOpen()) {
                     digests.queueIfDue();
                     drain();
+                    purgeIfDue();
                 }
             } catch (RuntimeException e) {
                 LOG.log(Level.WARNING, "Parley outbox: a pass failed; trying again", e);
@@ -112,6 +115,19 @@ public class OutboxWorker {
                     }
                 }
             }
+        }
+    }
+
+    /** Deletes finished messages older than the retention, at most once per purge interval. */
+    void purgeIfDue() {
+        Instant now = runtime.clock().instant();
+        if (nextPurge != null && now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(notify.purgeInterval());
+        int purged = runtime.core().notifications().purgeFinished(notify.retention(), PURGE_BATCH);
+        if (purged > 0) {
+            LOG.info(() -> "Parley outbox: deleted " + purged + " finished messages older than " + notify.retention());
         }
     }
 

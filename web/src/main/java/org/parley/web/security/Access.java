@@ -17,7 +17,8 @@ import java.util.Set;
 /**
  * Enforces {@link StaffOnly} before any moderator or admin resource runs (401 without a staff
  * session, 403 for readers and for too small a role), and CSRF protection on every write that a
- * session cookie authenticates: the {@code X-CSRF-Token} header must carry the session's token.
+ * session cookie authenticates: the {@code X-CSRF-Token} header must carry the session's token
+ * (except on {@link SessionIgnored} resources, which do not act for the session).
  */
 @Provider
 @Priority(Priorities.AUTHORIZATION)
@@ -43,7 +44,7 @@ public class Access implements ContainerRequestFilter {
         if (required != null) {
             caller.requireStaff(required.value());
         }
-        if (caller.viaCookie() && !SAFE.contains(request.getMethod())) {
+        if (caller.viaCookie() && !SAFE.contains(request.getMethod()) && !sessionIgnored()) {
             var session = servletRequest.getSession(false);
             Object expected = session == null ? null : session.getAttribute(Authentication.SESSION_CSRF);
             String presented = request.getHeaderString(CSRF_HEADER);
@@ -53,5 +54,10 @@ public class Access implements ContainerRequestFilter {
                         "Send the csrfToken from /api/v1/auth/me in the " + CSRF_HEADER + " header.");
             }
         }
+    }
+
+    private boolean sessionIgnored() {
+        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(SessionIgnored.class)
+                || resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(SessionIgnored.class);
     }
 }

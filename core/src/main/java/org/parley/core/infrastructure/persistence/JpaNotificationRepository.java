@@ -88,6 +88,17 @@ final class JpaNotificationRepository implements NotificationRepository {
     }
 
     @Override
+    public List<Long> finishedBefore(Instant before, int limit) {
+        return q.list("select o.id from OutboxEntity o where o.status in ('DELIVERED', 'FAILED', 'DROPPED')"
+                + " and o.createdAt < :before order by o.id", Long.class, limit, "before", before);
+    }
+
+    @Override
+    public int deleteMessages(List<Long> ids) {
+        return ids.isEmpty() ? 0 : q.jpqlUpdate("delete from OutboxEntity o where o.id in :ids", "ids", ids);
+    }
+
+    @Override
     public int deleteMessagesOf(UUID authorId) {
         return q.jpqlUpdate("delete from OutboxEntity o where o.recipientId = :a or o.subjectId = :a", "a", authorId);
     }
@@ -109,7 +120,7 @@ final class JpaNotificationRepository implements NotificationRepository {
 
     @Override
     public long confirmationsSentTo(String email, Instant since) {
-        return q.count("select count(m) from MailConsentEntity m where lower(m.email) = :e and m.confirmSentAt >= :since",
+        return q.count("select count(m) from MailConsentEntity m where m.emailKey = :e and m.confirmSentAt >= :since",
                 "e", email.toLowerCase(java.util.Locale.ROOT), "since", since);
     }
 
