@@ -21,6 +21,9 @@ class PortingCliIT {
     private static final Path FIXTURE = Path.of("..", "core", "src", "test", "resources", "org", "parley", "core", "porting",
             "disqus-export.xml");
 
+    /** Isso's import fixtures (MIT licence; see the NOTICE.md next to them). */
+    private static final Path ISSO = Path.of("..", "core", "src", "test", "resources", "org", "parley", "core", "porting", "isso");
+
     record Run(int exit, String out, String err) { }
 
     private static Run cli(Path dir, String... args) throws IOException, InterruptedException {
@@ -61,6 +64,33 @@ class PortingCliIT {
         List<String> lines = Files.readAllLines(export, StandardCharsets.UTF_8);
         assertEquals(10, lines.stream().filter(l -> l.contains("\"type\":\"comment\"")).count());
         assertTrue(lines.getFirst().contains("\"format\":\"parley-export/1\""), lines.getFirst());
+    }
+
+    @Test
+    void issosDisqusAndWordPressExportsImportOnceFromTheCommandLine(@TempDir Path dir) throws Exception {
+        Path data = dir.resolve("data");
+        createSite(data, "blog");
+
+        Run disqus = cli(dir, "import", "--site", "blog", "--file", ISSO.resolve("disqus.xml").toString(), "--data", data.toString());
+        assertEquals(0, disqus.exit(), disqus.err());
+        assertTrue(disqus.out().contains("\"format\":\"disqus\"") && disqus.out().contains("\"comments\":4")
+                && disqus.out().contains("\"tombstones\":1") && disqus.out().contains("\"orphan\":1"), disqus.out());
+        Run wordpress = cli(dir, "import", "--site", "blog", "--file", ISSO.resolve("wordpress.xml").toString(),
+                "--data", data.toString());
+        assertEquals(0, wordpress.exit(), wordpress.err());
+        assertTrue(wordpress.out().contains("\"format\":\"wxr\"") && wordpress.out().contains("\"comments\":7"),
+                wordpress.out());
+
+        for (String file : List.of("disqus.xml", "wordpress.xml")) {
+            Run again = cli(dir, "import", "--site", "blog", "--file", ISSO.resolve(file).toString(), "--data", data.toString());
+            assertEquals(0, again.exit(), again.err());
+            assertTrue(again.out().contains("\"comments\":0") && again.out().contains("\"tombstones\":0")
+                    && again.out().contains("\"articlesCreated\":0"), file + ": " + again.out());
+        }
+        Run exported = cli(dir, "export", "--site", "blog", "--data", data.toString());
+        assertEquals(0, exported.exit(), exported.err());
+        assertEquals(12, exported.out().lines().filter(l -> l.contains("\"type\":\"comment\"")).count(),
+                "4 + 1 placeholder from Disqus, 7 from WordPress");
     }
 
     @Test

@@ -53,6 +53,37 @@ class PortingIT {
                 .filter(o -> o.getString("type").equals(type)).toList();
     }
 
+    /** Isso's import fixtures (MIT licence; core/src/test/resources/org/parley/core/porting/isso/NOTICE.md). */
+    @Test
+    void issosDisqusAndWordPressExportsUploadOnceAndAgainAddNothing(ParleyServer.Server server) {
+        Http admin = Http.admin(server);
+        String site = newSite(admin, "isso");
+
+        Http.Reply disqus = upload(admin, site, fixture("isso/disqus.xml"), "application/xml");
+        assertEquals(200, disqus.status(), disqus.body());
+        assertEquals("disqus", disqus.json().getString("format"));
+        assertEquals(2, disqus.json().getInt("articlesCreated"));
+        assertEquals(4, disqus.json().getInt("comments"));
+        assertEquals(1, disqus.json().getInt("tombstones"));
+        assertEquals(1, disqus.json().getJsonObject("skipped").getInt("orphan"));
+        Http.Reply wordpress = upload(admin, site, fixture("isso/wordpress.xml"), "text/xml");
+        assertEquals(200, wordpress.status(), wordpress.body());
+        assertEquals("wxr", wordpress.json().getString("format"));
+        assertEquals(1, wordpress.json().getInt("articlesCreated"));
+        assertEquals(7, wordpress.json().getInt("comments"));
+
+        for (String file : List.of("isso/disqus.xml", "isso/wordpress.xml")) {
+            Http.Reply again = upload(admin, site, fixture(file), "application/xml");
+            assertEquals(200, again.status(), again.body());
+            assertEquals(0, again.json().getInt("comments") + again.json().getInt("tombstones")
+                    + again.json().getInt("articlesCreated") + again.json().getInt("authorsCreated"), file + ": " + again.body());
+        }
+        assertEquals(12, records(admin.get("/api/v1/admin/sites/" + site + "/export").body(), "comment").size());
+        Http.Reply thread = new Http(server).get("/api/v1/articles/some-id/comments?site=" + site + "&sort=oldest");
+        assertEquals(200, thread.status(), thread.body());
+        assertTrue(thread.body().contains("Hello, World."), thread.body());
+    }
+
     @Test
     void disqusUploadAnswersAReportAndReimportingAddsNothing(ParleyServer.Server server) {
         Http admin = Http.admin(server);
