@@ -17,7 +17,7 @@ WORK=$(mktemp -d /tmp/parley-scale-bench.XXXXXX)
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$PORT
 ADMIN_PASSWORD=bench-admin-password
-cleanup() { [ -n "${PID:-}" ] && kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null; rm -rf "$WORK"; }
+cleanup() { if [ -n "${PID:-}" ]; then kill "$PID" 2>/dev/null && wait "$PID" 2>/dev/null || true; fi; rm -rf "$WORK"; }
 trap cleanup EXIT
 ticks() { awk '{print $14 + $15}' /proc/$PID/stat; }
 rss() { awk '/VmRSS/ {print int($2 / 1024)}' /proc/$PID/status; }

@@ -130,6 +130,11 @@ public final class ParleyCore implements AutoCloseable {
     }
 
     /** Releases the connection pool. */
+    /** The store behind this core (for tests in this package). */
+    Store store() {
+        return store;
+    }
+
     @Override
     public void close() {
         store.close();

@@ -63,12 +63,6 @@ public class Settings {
     @Inject @ConfigProperty(name = "parley.trusted-proxies")
     Optional<Integer> trustedProxies;
 
-    @Inject @ConfigProperty(name = "parley.rate.author-posts-per-minute", defaultValue = "5")
-    int authorPostsPerMinute;
-
-    @Inject @ConfigProperty(name = "parley.rate.author-posts-per-hour", defaultValue = "60")
-    int authorPostsPerHour;
-
     @Inject @ConfigProperty(name = "parley.rate.address-posts-per-minute", defaultValue = "30")
     int addressPostsPerMinute;
 
@@ -150,10 +144,6 @@ public class Settings {
         }
         return hops;
     }
-
-    public int authorPostsPerMinute() { return authorPostsPerMinute; }
-
-    public int authorPostsPerHour() { return authorPostsPerHour; }
 
     public int addressPostsPerMinute() { return addressPostsPerMinute; }
 
