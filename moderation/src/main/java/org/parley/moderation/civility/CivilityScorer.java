@@ -124,7 +124,7 @@ public final class CivilityScorer {
         double[] p = new double[Model.HEADS];
         double[] sem = null;
         if (encoder != null && "en".equals(language)) {
-            sem = semanticLogits(text);
+            sem = semanticLogits(encoderText(text, normalized));
             model.probabilities(raw, sem, p);
         } else {
             model.probabilities(raw, p);
@@ -152,6 +152,22 @@ public final class CivilityScorer {
         return score(text, "");
     }
 
+    /**
+     * What the sentence encoder reads for {@code text}: the text as written, or, when the
+     * normaliser undid an obfuscation (look-alike letters, leetspeak, masked or spaced words,
+     * stretched letters, invisible characters), the normalised text, so that the semantic stage
+     * sees the word the author meant and not word pieces of "1d10t". The encoder is uncased and
+     * drops accents itself, so for plain text both are the same to it. The trainer encodes its
+     * examples through this too.
+     */
+    static String encoderText(String text) {
+        return encoderText(text, TextNormalizer.normalizeWithOffsets(text));
+    }
+
+    private static String encoderText(String text, NormalizedText normalized) {
+        return normalized.obfuscation != 0 ? normalized.toString() : text;
+    }
+
     private double[] semanticLogits(String text) {
         double[] sem = new double[Model.HEADS];
         model.semantic.logits(encoder.apply(text), sem);
@@ -162,7 +178,7 @@ public final class CivilityScorer {
     private double[] probabilities(String text) {
         double[] raw = rawLogits(text);
         double[] p = new double[Model.HEADS];
-        model.probabilities(raw, semanticLogits(text), p);
+        model.probabilities(raw, semanticLogits(encoderText(text)), p);
         return p;
     }
 

@@ -7,13 +7,20 @@ import java.util.Map;
 /**
  * Chooses default hold thresholds for a stated false-hold rate: each attribute gets a share of
  * the budget and its threshold is the lowest score that holds no more than that share of the
- * civil comments in every given civil set; the shares are scaled down until the policy as a
- * whole (a comment is held when any attribute reaches its threshold) holds at most the budget
- * in every set. Thresholds are rounded up to 0.01, the precision a site's policy file uses.
+ * civil comments in every given civil set; the shares are scaled to the largest factor at which
+ * the policy as a whole (a comment is held when any attribute reaches its threshold) still holds
+ * at most the budget in every set, so the budget is used, not left over. Thresholds are rounded up to 0.01, the precision a site's policy file uses.
  */
 final class Thresholds {
     /** Shares of the false-hold budget per attribute, before scaling; the overall score gets most. */
     private static final Map<Attribute, Double> SHARE = shares();
+    /**
+     * No attribute holds a comment on a score below this: a reason shown to a moderator ("severe
+     * toxicity") must at least be more likely than not. Without it, an attribute whose calibrated
+     * scores are near zero on every civil comment (severe toxicity) gets a threshold of a few
+     * hundredths, which holds on noise as soon as the comments differ from the civil sets.
+     */
+    static final double MIN_THRESHOLD = 0.5;
 
     private Thresholds() {
     }
@@ -37,28 +44,46 @@ final class Thresholds {
      * @param budget    the largest share of civil comments the whole policy may hold, e.g. 0.02
      */
     static Map<Attribute, Double> choose(List<double[][]> civilSets, double budget) {
-        double scale = 1;
-        Map<Attribute, Double> t = null;
-        for (int round = 0; round < 60; round++) {
-            t = new EnumMap<>(Attribute.class);
-            for (Attribute a : Attribute.values()) {
-                double allowed = budget * SHARE.get(a) * scale;
-                double th = 0;
-                for (double[][] set : civilSets) {
-                    th = Math.max(th, quantileThreshold(set, a.ordinal(), allowed));
-                }
-                t.put(a, Math.min(0.99, Math.ceil(th * 100 - 1e-9) / 100));
+        // the attributes' holds overlap, so their shares may add up to more than the budget: find
+        // the largest scale of the shares at which the policy as a whole still fits (bisection;
+        // the held share grows with the scale)
+        double low = 0;
+        double high = 1 / SHARE.get(Attribute.UNCIVIL);
+        Map<Attribute, Double> best = thresholdsAt(civilSets, budget, 0);
+        for (int round = 0; round < 30; round++) {
+            double mid = (low + high) / 2;
+            Map<Attribute, Double> t = thresholdsAt(civilSets, budget, mid);
+            if (fits(civilSets, t, budget)) {
+                low = mid;
+                best = t;
+            } else {
+                high = mid;
             }
-            boolean fits = true;
+        }
+        return best;
+    }
+
+    /** Each attribute's threshold when it may hold {@code budget * share * scale} of every civil set. */
+    private static Map<Attribute, Double> thresholdsAt(List<double[][]> civilSets, double budget, double scale) {
+        Map<Attribute, Double> t = new EnumMap<>(Attribute.class);
+        for (Attribute a : Attribute.values()) {
+            double allowed = budget * SHARE.get(a) * scale;
+            double th = 0;
             for (double[][] set : civilSets) {
-                fits &= heldShare(set, t) <= budget;
+                th = Math.max(th, quantileThreshold(set, a.ordinal(), allowed));
             }
-            if (fits) {
-                return t;
-            }
-            scale *= 0.9;
+            t.put(a, Math.min(0.99, Math.max(MIN_THRESHOLD, Math.ceil(th * 100 - 1e-9) / 100)));
         }
         return t;
+    }
+
+    private static boolean fits(List<double[][]> civilSets, Map<Attribute, Double> t, double budget) {
+        for (double[][] set : civilSets) {
+            if (heldShare(set, t) > budget) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** The lowest threshold at which at most {@code allowed} of {@code set} reaches it on attribute {@code a}. */

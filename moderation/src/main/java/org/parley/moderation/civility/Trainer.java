@@ -23,7 +23,6 @@ import java.util.stream.IntStream;
  * <pre>
  * java -cp moderation/target/parley-moderation.jar org.parley.moderation.civility.Trainer \
  *     --data ../shared/data/civility \
- *     --extra moderation/src/main/training/civility-extra.tsv \
  *     --embeddings moderation/target/civility-embeddings.bin \
  *     --out moderation/src/main/resources/org/parley/moderation/civility/civility-model.bin.gz
  * </pre>
@@ -36,8 +35,8 @@ public final class Trainer {
     static final double NB_ALPHA = 1;
     static final double L2 = 2e-3;
     /** Hidden units of the semantic heads (0: one logistic head per attribute). */
-    static final int SEMANTIC_HIDDEN = 0;
-    static final int SEMANTIC_EPOCHS = 8;
+    static final int SEMANTIC_HIDDEN = 256;
+    static final int SEMANTIC_EPOCHS = 12;
     /**
      * Probability from which an attribute is explained with spans: below the lowest default hold
      * threshold, so every held comment can show its author what drove the score.
@@ -49,8 +48,8 @@ public final class Trainer {
      * shares two cores with other work), and linear heads on 384 dimensions learn most of what
      * they can from a few thousand examples.
      */
-    static final int SEMANTIC_TRAIN_PER_SOURCE = 800;
-    static final int SEMANTIC_CALIBRATION_PER_SOURCE = 200;
+    static final int SEMANTIC_TRAIN_PER_SOURCE = 3000;
+    static final int SEMANTIC_CALIBRATION_PER_SOURCE = 600;
     /** The per-source caps in force ({@code --semantic-train N}, {@code --semantic-calibration N}). */
     private static int semanticTrainPerSource = SEMANTIC_TRAIN_PER_SOURCE;
     private static int semanticCalibrationPerSource = SEMANTIC_CALIBRATION_PER_SOURCE;
@@ -220,11 +219,13 @@ public final class Trainer {
         List<CivilityData.Example> semTrain = semanticSubset(train, semanticTrainPerSource);
         List<CivilityData.Example> semCal = semanticSubset(calibration, semanticCalibrationPerSource);
         List<String> texts = new ArrayList<>();
-        semTrain.forEach(e -> texts.add(e.text()));
-        semCal.forEach(e -> texts.add(e.text()));
+        semTrain.forEach(e -> texts.add(CivilityScorer.encoderText(e.text())));
+        semCal.forEach(e -> texts.add(CivilityScorer.encoderText(e.text())));
         cache.fill(texts, log);
-        float[][] x = semTrain.parallelStream().map(e -> cache.embed(e.text())).toArray(float[][]::new);
-        float[][] calX = semCal.parallelStream().map(e -> cache.embed(e.text())).toArray(float[][]::new);
+        float[][] x = semTrain.parallelStream().map(e -> cache.embed(CivilityScorer.encoderText(e.text())))
+                .toArray(float[][]::new);
+        float[][] calX = semCal.parallelStream().map(e -> cache.embed(CivilityScorer.encoderText(e.text())))
+                .toArray(float[][]::new);
         CivilityScorer lexicalScorer = new CivilityScorer(lexical);
         double[][] calLex = semCal.parallelStream().map(e -> lexicalScorer.rawLogits(e.text())).toArray(double[][]::new);
         return SemanticTrainer.train(semTrain, x, semCal, calX, calLex, hidden, epochs, log);

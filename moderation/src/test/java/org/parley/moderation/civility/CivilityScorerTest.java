@@ -105,13 +105,18 @@ class CivilityScorerTest {
         assertEquals(plain.uncivil(), s.uncivil(), 0.15, () -> obfuscated + " " + s);
     }
 
+    /**
+     * Masking a swear word never hides it: the masked form scores at least like the plain one. It
+     * may score higher, since masking is itself a signal the lexical stage learnt (0.2.0 weights:
+     * toxicity 0.79 masked, 0.64 plain).
+     */
     @Test
     void maskedSwearWordScoresAsProfanity() {
         CivilityScores masked = SCORER.score("f*ck this council");
         CivilityScores plain = SCORER.score("fuck this council");
         assertTrue(masked.get(Attribute.TOXICITY) > 0.5, masked::toString);
         assertEquals(plain.get(Attribute.PROFANITY), masked.get(Attribute.PROFANITY), 0.1);
-        assertEquals(plain.get(Attribute.TOXICITY), masked.get(Attribute.TOXICITY), 0.1);
+        assertTrue(masked.get(Attribute.TOXICITY) >= plain.get(Attribute.TOXICITY) - 0.1, () -> masked + " " + plain);
     }
 
     @Test

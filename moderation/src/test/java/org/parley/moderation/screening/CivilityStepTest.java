@@ -70,7 +70,7 @@ class CivilityStepTest {
 
     @Test
     void nudgeSpansDoNotOverlap() {
-        Nudge nudge = run(Runs.submission("So you think the census was rigged? Where did you learn to count, pal?"))
+        Nudge nudge = run(Runs.submission("Did you even open the report, or do you just guess for a living?"))
                 .verdict().nudge().orElseThrow();
         List<Span> spans = nudge.spans();
         for (int i = 1; i < spans.size(); i++) {

@@ -12,6 +12,8 @@ import java.util.List;
 import java.util.Objects;
 
 import org.junit.jupiter.api.Test;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.CivilityScores;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -45,7 +47,6 @@ class DefaultPolicyExamplesTest {
     @ParameterizedTest
     @ValueSource(strings = {
         "Riveting stuff, buddy. Tell it to someone who cares.",
-        "So you think the census was rigged? Where did you learn to count, pal?",
         "Did you even open the report, or do you just guess for a living?",
     })
     void hostileRepliesWithoutSwearWordsAreHeldWithACivilityReason(String text) {
@@ -54,10 +55,24 @@ class DefaultPolicyExamplesTest {
         assertTrue(v.reasons().stream().allMatch(r -> r.startsWith("civility.")), v.reasons()::toString);
     }
 
+    /**
+     * A known miss, kept in sight rather than dropped: with the 0.2.0 weights this reply scores as
+     * an attack on the person (0.82) and uncivil (0.70), but the default thresholds, chosen for at
+     * most 2% of civil comments held (attack on person 0.92, uncivil 0.79), publish it. It was held
+     * under 0.1.0's thresholds, which held far more civil news comments. When a model holds it
+     * again, move it back to the held examples above.
+     */
+    @Test
+    void aHostileReplyTheDefaultThresholdsStillPublishIsScoredAsAnAttack() {
+        Verdict v = screen("So you think the census was rigged? Where did you learn to count, pal?");
+        CivilityScores s = v.scores().orElseThrow();
+        assertTrue(s.get(Attribute.ATTACK_ON_PERSON) >= 0.5, s::toString);
+        assertTrue(s.uncivil() >= 0.5, s::toString);
+    }
+
     @ParameterizedTest
     @ValueSource(strings = {
         "Riveting stuff, buddy. Tell it to someone who cares.",
-        "So you think the census was rigged? Where did you learn to count, pal?",
         "Did you even open the report, or do you just guess for a living?",
     })
     void hostileRepliesConfirmedAfterTheNudgeAreStillHeld(String text) {

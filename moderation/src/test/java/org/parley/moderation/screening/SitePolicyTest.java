@@ -113,10 +113,10 @@ class SitePolicyTest {
     @Test
     void differencesNameEachChangedKeyWithOldAndNewValues() {
         SitePolicy before = SitePolicy.builder().bannedWords(List.of("casinobonus", "cheappills")).build();
-        SitePolicy after = before.toBuilder().uncivilThreshold(0.8).attributeThreshold(Attribute.INSULT, 0.6)
+        SitePolicy after = before.toBuilder().uncivilThreshold(0.7).attributeThreshold(Attribute.INSULT, 0.6)
                 .bannedWords(List.of("cheappills", "freecrypto")).unscoredLanguage(UnscoredLanguageAction.HOLD).build();
-        assertEquals(List.of("bannedWords: +freecrypto, -casinobonus", "uncivilThreshold: 0.9 → 0.8",
-                "attributeThresholds.insult: 0.75 → 0.6", "unscoredLanguage: FLAG → HOLD"), before.differences(after));
+        assertEquals(List.of("bannedWords: +freecrypto, -casinobonus", "uncivilThreshold: " + SitePolicy.DEFAULT_UNCIVIL_THRESHOLD + " → 0.7",
+                "attributeThresholds.insult: " + before.threshold(Attribute.INSULT) + " → 0.6", "unscoredLanguage: FLAG → HOLD"), before.differences(after));
         assertEquals(List.of(), before.differences(before));
     }
 }

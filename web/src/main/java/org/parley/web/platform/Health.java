@@ -11,7 +11,8 @@ import org.parley.web.cluster.Grid;
 /**
  * MicroProfile Health checks under {@code /health}: ready when the runtime is open and the
  * database answers a query; live while the runtime has not been closed. Readiness also reports
- * the data grid: how many members this instance sees (1 without a cluster).
+ * the data grid (how many members this instance sees, 1 without a cluster) and the civility
+ * model's stages.
  */
 public final class Health {
 
@@ -49,6 +50,28 @@ public final class Health {
         public HealthCheckResponse call() {
             return HealthCheckResponse.named("cluster").up().withData("grid", grid.hazelcast().isPresent())
                     .withData("members", grid.members()).build();
+        }
+    }
+
+    /**
+     * Readiness data: which stages the civility model runs with (the semantic stage needs the
+     * sentence encoder in the WAR) and whether comments' languages are detected (Lingua). Always
+     * up: without them comments are still screened, by the lexical stage and as English.
+     */
+    @Readiness
+    @ApplicationScoped
+    public static class Civility implements HealthCheck {
+        @Inject
+        ParleyRuntime runtime;
+
+        @Override
+        public HealthCheckResponse call() {
+            var check = HealthCheckResponse.named("civility").up()
+                    .withData("languageDetection", org.parley.moderation.civility.Languages.available());
+            if (runtime.isOpen()) {
+                check.withData("semanticStage", runtime.scorer().semantic());
+            }
+            return check.build();
         }
     }
 

@@ -35,6 +35,35 @@ class CivilityScreeningIT {
         assertTrue(reasons(item).contains("language.unscored"), item.toString());
     }
 
+    @Test
+    void hostileGermanReplyIsHeldAndACivilOneIsPublished(ParleyServer.Server server) {
+        Http admin = Http.admin(server);
+        Http reader = new Http(server);
+        String article = Readers.newArticle(admin, "Hafenhaushalt");
+        String token = Readers.guestToken(reader, "Jonas");
+        Http.Reply civil = Readers.post(reader, token, article,
+                "Die Zahlen zum Hafenhaushalt sind interessant, aber mir fehlt ein Vergleich mit dem Vorjahr.", null, true);
+        assertEquals(201, civil.status(), civil.body());
+        assertEquals("published", civil.json().getString("status"), civil.body());
+        Http.Reply hostile = Readers.post(reader, Readers.guestToken(reader, "Kai"), article,
+                "Du bist echt zu blöd zum Lesen, halt einfach dein dummes Maul.", null, true);
+        assertEquals(201, hostile.status(), hostile.body());
+        assertEquals("held", hostile.json().getString("status"), hostile.body());
+    }
+
+    @Test
+    void serverReportsBothModelStagesAndLanguageDetectionAsReady(ParleyServer.Server server) {
+        Http.Reply ready = new Http(server).get("/health/ready");
+        assertEquals(200, ready.status(), ready.body());
+        JsonObject civility = ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("name").equals("civility")).findFirst()
+                .orElseThrow(() -> new AssertionError("no civility check: " + ready.body()));
+        // MicroProfile Health's data values arrive as JSON booleans or strings, depending on the server
+        JsonObject data = civility.getJsonObject("data");
+        assertEquals("true", data.get("semanticStage").toString().replace("\"", ""), civility.toString());
+        assertEquals("true", data.get("languageDetection").toString().replace("\"", ""), civility.toString());
+    }
+
     private static JsonObject queueItem(Http admin, String queue, String article, String id) {
         Http.Reply page = admin.get("/api/v1/moderation/queues/" + queue + "?site=" + Readers.SITE + "&article=" + article
                 + "&limit=100");
