@@ -16,6 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.author.AuthorId;
 import org.parley.core.notification.MailConsent;
 import org.parley.web.platform.ParleyRuntime;
+import org.parley.web.problem.Problem;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.security.SessionIgnored;
 
@@ -46,7 +47,7 @@ public class MailResource {
 
     @GET
     @Path("confirm")
-    @Produces(MediaType.TEXT_HTML)
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "The page behind a confirmation link: a button that confirms the address")
     public Response confirmPage(@QueryParam("token") String token) {
         return check(MailTokens.Purpose.CONFIRM, token)
@@ -59,10 +60,14 @@ public class MailResource {
     @POST
     @Path("confirm")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
-    @Produces(MediaType.TEXT_HTML)
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Confirm the address a confirmation link names (double opt-in)")
     public Response confirm(@QueryParam("token") String token) {
-        Checked a = check(MailTokens.Purpose.CONFIRM, token).orElseThrow(MailResource::invalid);
+        Optional<Checked> checked = check(MailTokens.Purpose.CONFIRM, token);
+        if (checked.isEmpty()) {
+            return invalidPage();
+        }
+        Checked a = checked.get();
         runtime.core().notifications().confirm(a.author, a.email);
         return page(200, "Address confirmed", "<p>Thank you. We will e-mail <b>" + escape(a.email)
                 + "</b> about your comments. Every mail has a link to stop them.</p>");
@@ -70,7 +75,7 @@ public class MailResource {
 
     @GET
     @Path("unsubscribe")
-    @Produces(MediaType.TEXT_HTML)
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "The page behind an unsubscribe link: a one-click button")
     public Response unsubscribePage(@QueryParam("token") String token) {
         return check(MailTokens.Purpose.UNSUBSCRIBE, token)
@@ -82,10 +87,14 @@ public class MailResource {
     @POST
     @Path("unsubscribe")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.TEXT_PLAIN, MediaType.WILDCARD})
-    @Produces(MediaType.TEXT_HTML)
+    @Produces({MediaType.TEXT_HTML, MediaType.APPLICATION_JSON, Problem.MEDIA_TYPE})
     @Operation(summary = "Unsubscribe in one click (RFC 8058: body List-Unsubscribe=One-Click)")
     public Response unsubscribe(@QueryParam("token") String token) {
-        Checked a = check(MailTokens.Purpose.UNSUBSCRIBE, token).orElseThrow(MailResource::invalid);
+        Optional<Checked> checked = check(MailTokens.Purpose.UNSUBSCRIBE, token);
+        if (checked.isEmpty()) {
+            return invalidPage();
+        }
+        Checked a = checked.get();
         runtime.core().notifications().unsubscribe(a.author, a.email);
         return page(200, "Unsubscribed", "<p>We will not e-mail <b>" + escape(a.email)
                 + "</b> any more. Asking for notifications on a new comment subscribes you again.</p>");
@@ -105,6 +114,7 @@ public class MailResource {
                 "The link is incomplete, or the address it was sent to has changed or been erased.");
     }
 
+    /** An invalid link: a page for a browser (it accepts text/html), problem JSON for every other client. */
     private Response invalidPage() {
         boolean browser = headers.getAcceptableMediaTypes().stream()
                 .anyMatch(type -> !type.isWildcardType() && type.isCompatible(MediaType.TEXT_HTML_TYPE));

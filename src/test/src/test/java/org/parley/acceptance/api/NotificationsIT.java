@@ -152,6 +152,27 @@ class NotificationsIT {
     }
 
     @Test
+    void anInvalidMailLinkAnswersAPageToABrowserAndProblemJsonToOthers(ParleyServer.Server server) {
+        Http http = new Http(server);
+        for (String path : List.of("/api/v1/mail/confirm?token=no-such-token", "/api/v1/mail/unsubscribe?token=x.y.z",
+                "/api/v1/mail/unsubscribe")) {
+            for (String method : List.of("GET", "POST")) {
+                Http.Reply page = http.send(method, path, null, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8",
+                        "Content-Type", "application/x-www-form-urlencoded");
+                assertEquals(404, page.status(), method + " " + path);
+                assertTrue(page.contentType().startsWith("text/html"), method + " " + path + ": " + page.contentType());
+                assertTrue(page.body().contains("<h1>This link is not valid</h1>") && page.body().contains("<!doctype html>"),
+                        page.body());
+                Http.Reply problem = http.send(method, path, null, "Accept", "application/json",
+                        "Content-Type", "application/x-www-form-urlencoded");
+                assertEquals(404, problem.status());
+                assertTrue(problem.contentType().startsWith("application/problem+json"), problem.contentType());
+                assertEquals("mail-link-invalid", problem.json().getString("code"));
+            }
+        }
+    }
+
+    @Test
     void heldCommentsApprovalAndRejectionAreMailedWithTheReason(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String article = "it-pre-" + UUID.randomUUID();
