@@ -82,6 +82,8 @@ class AdminApiIT {
     void policyDryRunShowsCurrentValuesReasonsAndLimitThenApplyRecordsTheChange(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String site = newSite(admin, "policy");
+        // Civility checks off on this site, so the comments below are published whatever the model says of them.
+        assertEquals(200, admin.send("PATCH", "/api/v1/admin/sites/" + site + "/policy", CIVILITY_OFF.toString()).status());
         article(admin, site, "story");
         Http reader = new Http(server);
         String token = guest(reader, site, "Hanno");
@@ -92,7 +94,7 @@ class AdminApiIT {
         assertEquals(201, post(reader, site, "story", token, "The harbour opens at nine.").status());
 
         JsonObject change = Json.createObjectBuilder().add("bannedWords", Json.createArrayBuilder().add("quarblix"))
-                .add("thresholds", Json.createObjectBuilder().add("insult", 0.7)).build();
+                .add("thresholds", Json.createObjectBuilder().add("insult", 0.99)).build();
         Http.Reply dry = admin.post("/api/v1/admin/sites/" + site + "/policy/dry-run",
                 Json.createObjectBuilder(change).add("examples", 2).build());
         assertEquals(200, dry.status(), dry.body());
@@ -103,9 +105,9 @@ class AdminApiIT {
         assertEquals(2, run.getInt("examplesLimit"));
         assertTrue(run.getBoolean("examplesTruncated"), "and says so");
         assertEquals(List.of(), run.getJsonObject("current").getJsonArray("bannedWords"));
-        assertEquals(0.75, run.getJsonObject("current").getJsonObject("thresholds").getJsonNumber("insult").doubleValue());
+        assertEquals(1.0, run.getJsonObject("current").getJsonObject("thresholds").getJsonNumber("insult").doubleValue());
         assertEquals("quarblix", run.getJsonObject("tried").getJsonArray("bannedWords").getString(0));
-        assertEquals(List.of("bannedWords: +quarblix", "attributeThresholds.insult: 0.75 → 0.7"), strings(run, "changes"));
+        assertEquals(List.of("bannedWords: +quarblix", "attributeThresholds.insult: 1.0 → 0.99"), strings(run, "changes"));
         JsonObject example = run.getJsonArray("examples").getJsonObject(0);
         assertEquals("PUBLISH", example.getString("before"));
         assertEquals("REJECT", example.getString("after"));
@@ -117,7 +119,7 @@ class AdminApiIT {
         assertEquals(strings(run, "changes"), strings(applied.json(), "changes"), "apply does what the dry run showed");
         JsonObject policy = admin.get("/api/v1/admin/sites/" + site + "/policy").json();
         assertEquals("quarblix", policy.getJsonObject("current").getJsonArray("bannedWords").getString(0));
-        assertEquals(List.of("attributeThresholds", "bannedWords"), strings(policy, "siteOverrides"));
+        assertEquals(List.of("attributeThresholds", "bannedWords", "uncivilThreshold"), strings(policy, "siteOverrides"));
         assertEquals(List.of(), policy.getJsonObject("installation").getJsonArray("bannedWords"));
         String second = guest(reader, site, "Ines"); // the first reader has used up their burst of posts
         Http.Reply refused = post(reader, site, "story", second, "Another quarblix question.");
@@ -125,7 +127,7 @@ class AdminApiIT {
 
         JsonObject record = auditRecord(admin, site, "site_policy");
         assertEquals(server.adminUser(), record.getString("actor"));
-        assertEquals("bannedWords: +quarblix; attributeThresholds.insult: 0.75 → 0.7", record.getString("note"));
+        assertEquals("bannedWords: +quarblix; attributeThresholds.insult: 1.0 → 0.99", record.getString("note"));
 
         Http.Reply reset = admin.send("DELETE", "/api/v1/admin/sites/" + site + "/policy", null);
         assertEquals(200, reset.status(), reset.body());
@@ -229,6 +231,11 @@ class AdminApiIT {
         assertEquals(403, self.post("/api/v1/admin/accounts/" + id + "/password", null).status());
         assertEquals(200, self.get("/api/v1/admin/sites").status(), "and is still signed in");
     }
+
+    /** Every civility threshold at 1: the checks are off. */
+    static final JsonObject CIVILITY_OFF = Json.createObjectBuilder().add("thresholds", Json.createObjectBuilder()
+            .add("uncivil", 1.0).add("toxicity", 1.0).add("severe_toxicity", 1.0).add("insult", 1.0).add("identity_attack", 1.0)
+            .add("threat", 1.0).add("profanity", 1.0).add("dismissive", 1.0).add("attack_on_person", 1.0)).build();
 
     private static String newSite(Http admin, String prefix) {
         String site = prefix + "-" + System.nanoTime();
