@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs N Parley instances (Payara Micro) clustered by Payara's Hazelcast data grid on loopback,
 # on one PostgreSQL, with HAProxy in front; stays in the foreground until Ctrl+C (or SIGTERM),
-# then stops everything. Each instance is supervised: one that exits (kill -9, crash) is started
+# then stops everything. It prints the command line of each instance (environment: PARLEY_DB_*,
+# PARLEY_TOKEN_SECRET, PARLEY_TRUSTED_PROXIES=1). Each instance is supervised: one that exits (kill -9, crash) is started
 # again and rejoins the cluster, and a start that makes no progress (Payara's rare HK2 start-up
 # hang: the process sits at 0 % CPU) is killed and retried: less than one CPU-second used in
 # NO_PROGRESS seconds before it is ready. A slow start on a busy machine is left to finish. Instance 1 starts first (it creates the
@@ -57,15 +58,17 @@ MEMBERS=${MEMBERS%,}
 # One instance, started again whenever it exits or makes no progress, until the script stops.
 supervise() {
   local i=$1 port=$((FIRST_PORT + $1 - 1)) hz=$((HZ_PORT + $1 - 1)) pid deadline cpu last_cpu last_check
+  # shellcheck disable=SC2206 # JAVA_OPTS is a list of options
+  local command=("$JAVA_HOME/bin/java" -Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Xss1m
+      -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS ${JAVA_OPTS:-}
+      -Dparley.data-dir="$WORK/data-$i" -Dparley.public-url="http://127.0.0.1:$PORT"
+      -jar "$PAYARA" --prebootcommandfile "$PWD/deploy/payara-preboot-cluster.asadmin"
+      --deploy "$WAR" --contextroot / --port "$port" --name "parley-$i"
+      --clustername "$CLUSTER" --clustermode "tcpip:$MEMBERS" --interfaces 127.0.0.1 --nohostaware
+      --startport "$hz" --hzinitialjoinwait 1 --disablephonehome --rootdir "$WORK/payara-$i")
+  echo "instance $i: ${command[*]}"
   while [ ! -e "$WORK/stopping" ]; do
-    "$JAVA_HOME/bin/java" -Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Xss1m \
-      -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS ${JAVA_OPTS:-} \
-      -Dparley.data-dir="$WORK/data-$i" -Dparley.public-url="http://127.0.0.1:$PORT" \
-      -jar "$PAYARA" --prebootcommandfile "$PWD/deploy/payara-preboot-cluster.asadmin" \
-      --deploy "$WAR" --contextroot / --port "$port" --name "parley-$i" \
-      --clustername "$CLUSTER" --clustermode "tcpip:$MEMBERS" --interfaces 127.0.0.1 --nohostaware \
-      --startport "$hz" --hzinitialjoinwait 1 --disablephonehome --rootdir "$WORK/payara-$i" \
-      >> "$WORK/instance-$i.log" 2>&1 &
+    "${command[@]}" >> "$WORK/instance-$i.log" 2>&1 &
     pid=$!
     echo "$pid" > "$WORK/instance-$i.pid"
     deadline=$((SECONDS + START_TIMEOUT)); last_cpu=0; last_check=$SECONDS

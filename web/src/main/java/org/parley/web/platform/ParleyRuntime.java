@@ -14,11 +14,13 @@ import org.parley.moderation.screening.TokenBucketRateLimiter;
 import org.parley.web.cluster.GridBuckets;
 import org.parley.web.cluster.GridIdempotency;
 import org.parley.web.cluster.GridRecentTexts;
+import org.parley.web.cluster.GridStaffSessions;
 import org.parley.web.cluster.Grid;
 import org.parley.web.security.Idempotency;
 import org.parley.web.security.IdempotencyStore;
 import org.parley.web.security.RateLimiter;
 import org.parley.web.security.ReaderTokens;
+import org.parley.web.security.StaffSessions;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -52,7 +54,7 @@ public class ParleyRuntime {
 
     private record State(ParleyCore core, CivilityScorer scorer, Screener screener, SitePolicies policies,
                          ReaderTokens tokens, RateLimiter limiter, Idempotency idempotency,
-                         RecentTexts recentTexts, Clock clock) { }
+                         RecentTexts recentTexts, StaffSessions staffSessions, Clock clock) { }
 
     /** Opens everything; idempotent. Called by {@link Bootstrap} at deployment. */
     public synchronized void open() {
@@ -77,7 +79,8 @@ public class ParleyRuntime {
         Screener screener = Screener.create(scorer, recent, buckets == null ? TokenBucketRateLimiter.withClock(clock) : buckets);
         Idempotency idempotency = hazelcast == null ? new IdempotencyStore(clock) : new GridIdempotency(hazelcast);
         state = new State(core, scorer, screener, new SitePolicies(policy), new ReaderTokens(tokenSecret(data)),
-                buckets == null ? new RateLimiter(clock) : new RateLimiter(buckets, clock), idempotency, recent, clock);
+                buckets == null ? new RateLimiter(clock) : new RateLimiter(buckets, clock), idempotency, recent,
+                hazelcast == null ? new StaffSessions.Local(clock) : new GridStaffSessions(hazelcast), clock);
     }
 
     @PreDestroy
@@ -120,6 +123,9 @@ public class ParleyRuntime {
     public Idempotency idempotency() { return state().idempotency(); }
 
     public RecentTexts recentTexts() { return state().recentTexts(); }
+
+    /** Signed-in staff sessions: on the data grid when Payara runs one, else in memory. */
+    public StaffSessions staffSessions() { return state().staffSessions(); }
 
     public Clock clock() { return state().clock(); }
 

@@ -30,9 +30,6 @@ public class Access implements ContainerRequestFilter {
     @Context
     ResourceInfo resource;
 
-    @Context
-    jakarta.servlet.http.HttpServletRequest servletRequest;
-
     @Override
     public void filter(ContainerRequestContext request) {
         Caller caller = (Caller) request.getProperty(Caller.ATTRIBUTE);
@@ -45,8 +42,8 @@ public class Access implements ContainerRequestFilter {
             caller.requireStaff(required.value());
         }
         if (caller.viaCookie() && !SAFE.contains(request.getMethod()) && !sessionIgnored()) {
-            var session = servletRequest.getSession(false);
-            Object expected = session == null ? null : session.getAttribute(Authentication.SESSION_CSRF);
+            Object session = request.getProperty(Authentication.SESSION);
+            Object expected = session instanceof StaffSessions.Session s ? s.csrf() : null;
             String presented = request.getHeaderString(CSRF_HEADER);
             if (!(expected instanceof String token) || presented == null
                     || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {

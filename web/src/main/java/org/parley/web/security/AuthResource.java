@@ -2,7 +2,6 @@ package org.parley.web.security;
 
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -22,8 +21,9 @@ import java.util.Base64;
 import java.util.Locale;
 
 /**
- * Moderator and administrator sign-in: a server-side session in an HttpOnly, SameSite=Strict cookie,
- * renewed at sign-in (no session fixation), with a CSRF token the client echoes on writes.
+ * Moderator and administrator sign-in: a server-side session ({@link StaffSessions}, shared by a
+ * cluster) named by an HttpOnly, SameSite=Strict cookie, renewed at sign-in (no session fixation),
+ * with a CSRF token the client echoes on writes.
  */
 @Path("auth")
 @Tag(name = "auth")
@@ -39,6 +39,9 @@ public class AuthResource {
     @Inject
     StaffLogin staffLogin;
 
+    @Inject
+    org.parley.web.platform.ParleyRuntime runtime;
+
     @Context
     HttpServletRequest request;
 
@@ -53,24 +56,19 @@ public class AuthResource {
         Fields.check().require("username", login.username()).require("password", login.password())
                 .maxLength("username", login.username(), 100).maxLength("password", login.password(), 200).orThrow();
         StaffMember member = staffLogin.verify(login.username(), login.password(), Caller.of(request).address());
-        HttpSession old = request.getSession(false);
-        if (old != null) {
-            old.invalidate();
+        StaffSessions sessions = runtime.staffSessions();
+        Object old = request.getAttribute(Authentication.SESSION_ID);
+        if (old instanceof String id) {
+            sessions.remove(id);
         }
-        HttpSession session = request.getSession(true);
         String csrf = randomToken();
-        session.setAttribute(Authentication.SESSION_STAFF, member);
-        session.setAttribute(Authentication.SESSION_CSRF, csrf);
-        return Response.ok(me(member, csrf)).header("Set-Cookie", sessionCookie(session.getId())).build();
+        String id = sessions.create(new StaffSessions.Session(member, csrf));
+        return Response.ok(me(member, csrf)).header("Set-Cookie", sessionCookie(id, false)).build();
     }
 
-    /**
-     * The session cookie again, with the attributes the container does not set on its own:
-     * browsers keep the last {@code Set-Cookie} of a name, so this one (SameSite=Strict) wins.
-     */
-    private String sessionCookie(String id) {
-        String name = request.getServletContext().getSessionCookieConfig().getName();
-        return (name == null ? "JSESSIONID" : name) + "=" + id + "; Path=/; HttpOnly; SameSite=Strict"
+    /** The session cookie: HttpOnly, SameSite=Strict, Secure on HTTPS; {@code expired} clears it. */
+    private String sessionCookie(String id, boolean expired) {
+        return StaffSessions.COOKIE + "=" + id + "; Path=/; HttpOnly; SameSite=Strict" + (expired ? "; Max-Age=0" : "")
                 + (request.isSecure() ? "; Secure" : "");
     }
 
@@ -79,20 +77,19 @@ public class AuthResource {
     @Operation(summary = "The signed-in staff member and the CSRF token")
     public Me me() {
         StaffMember member = Caller.of(request).requireStaff(AccountRole.MODERATOR);
-        HttpSession session = request.getSession(false);
-        String csrf = session == null ? null : (String) session.getAttribute(Authentication.SESSION_CSRF);
-        return me(member, csrf);
+        Object session = request.getAttribute(Authentication.SESSION);
+        return me(member, session instanceof StaffSessions.Session s ? s.csrf() : null);
     }
 
     @POST
     @Path("logout")
     @Operation(summary = "Sign out (needs the CSRF header)")
     public Response logout() {
-        HttpSession session = request.getSession(false);
-        if (session != null) {
-            session.invalidate();
+        Object id = request.getAttribute(Authentication.SESSION_ID);
+        if (id instanceof String session) {
+            runtime.staffSessions().remove(session);
         }
-        return Response.noContent().build();
+        return Response.noContent().header("Set-Cookie", sessionCookie("", true)).build();
     }
 
     private static Me me(StaffMember member, String csrf) {

@@ -3,7 +3,6 @@ package org.parley.web.security;
 import jakarta.annotation.Priority;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -34,8 +33,9 @@ import java.util.concurrent.ConcurrentHashMap;
 @Priority(Priorities.AUTHENTICATION)
 public class Authentication implements ContainerRequestFilter {
 
-    static final String SESSION_STAFF = "org.parley.staff";
-    static final String SESSION_CSRF = "org.parley.csrf";
+    /** Request properties: the caller's staff session ({@link StaffSessions.Session}) and its id, when signed in by cookie. */
+    static final String SESSION = "org.parley.staff-session";
+    static final String SESSION_ID = "org.parley.staff-session-id";
     private static final Duration BASIC_CACHE = Duration.ofMinutes(5);
 
     /** Verified Basic credentials (SHA-256 of user:password) so scripts do not pay PBKDF2 per request. */
@@ -68,14 +68,21 @@ public class Authentication implements ContainerRequestFilter {
         } else if (authorization != null && authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
             caller = new Caller(null, basic(authorization.substring(6).strip(), address), false, address);
         } else {
-            HttpSession session = servletRequest.getSession(false);
-            StaffMember staff = session == null ? null : (StaffMember) session.getAttribute(SESSION_STAFF);
-            if (staff != null) {
-                StaffMember now = login.current(staff).orElse(null);
-                if (now == null) {
-                    session.removeAttribute(SESSION_STAFF);
-                } else if (!now.equals(staff)) {
-                    session.setAttribute(SESSION_STAFF, now);
+            StaffMember staff = null;
+            jakarta.ws.rs.core.Cookie cookie = request.getCookies().get(StaffSessions.COOKIE);
+            if (cookie != null && !cookie.getValue().isEmpty()) {
+                StaffSessions sessions = runtime.staffSessions();
+                StaffSessions.Session session = sessions.find(cookie.getValue()).orElse(null);
+                StaffMember now = session == null ? null : login.current(session.member()).orElse(null);
+                if (session != null && now == null) {
+                    sessions.remove(cookie.getValue());
+                } else if (session != null) {
+                    if (!now.equals(session.member())) {
+                        session = new StaffSessions.Session(now, session.csrf());
+                        sessions.replace(cookie.getValue(), session);
+                    }
+                    request.setProperty(SESSION, session);
+                    request.setProperty(SESSION_ID, cookie.getValue());
                 }
                 staff = now;
             }

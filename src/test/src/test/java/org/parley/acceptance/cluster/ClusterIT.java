@@ -160,13 +160,24 @@ class ClusterIT {
     }
 
     @Test
-    void aStaffSessionFromOneInstanceWorksOnTheOther() {
+    void aStaffSessionFromOneInstanceWorksOnTheOtherAndASignOutEndsItEverywhere() {
         Http staff = Http.admin(a);
         Http.Reply me = staff.at(b).get("/api/v1/auth/me");
         assertEquals(200, me.status(), me.body());
         assertEquals(a.adminUser(), me.json().getString("username"));
         String article = Readers.newArticle(staff.at(b), "Registered through the other instance");
         assertEquals(200, new Http(a).get(page(article)).status());
+        // A second session, its cookie sent by hand (a client that clears it on sign-out would prove nothing).
+        Http.Reply login = new Http(a).post("/api/v1/auth/login", Json.createObjectBuilder()
+                .add("username", a.adminUser()).add("password", a.adminPassword()).build());
+        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("PARLEY_SESSION="))
+                .reduce((first, last) -> last).orElseThrow().split(";", 2)[0];
+        String csrf = login.json().getString("csrfToken");
+        assertEquals(200, new Http(b).get("/api/v1/auth/me", "Cookie", cookie).status());
+        assertEquals(204, new Http(b).send("POST", "/api/v1/auth/logout", null, "Cookie", cookie, "X-CSRF-Token", csrf).status());
+        assertEquals(401, new Http(a).get("/api/v1/auth/me", "Cookie", cookie).status(),
+                "a sign-out on one instance ends the session on every instance");
+        assertEquals(200, staff.at(b).get("/api/v1/auth/me").status(), "another session lives on");
     }
 
     @Test
