@@ -6,13 +6,16 @@
 #   src/test/bench/scale-bench.sh [seconds per run, default 15] [posts for the memory run, default 100000]
 # Prerequisites: `mvn -B -q -pl web -am -DskipTests -Pdemo package` (web/target/parley.war and
 # payara-micro.jar), wrk and python3. With PARLEY_DB_URL set (PostgreSQL) the instance uses it.
-# JAVA_OPTS are the server's JVM options (default: the launcher defaults of parley-cluster.sh).
+# JAVA_OPTS are the server's JVM options (default: the launcher defaults of parley-cluster.sh); WAR and
+# PAYARA name other builds (default: web/target/parley.war and payara-micro.jar).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 DURATION=${1:-15}
 POSTS=${2:-100000}
 JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Xss1m}
+WAR=${WAR:-$PWD/web/target/parley.war}
+PAYARA=${PAYARA:-$PWD/web/target/payara-micro.jar}
 WORK=$(mktemp -d /tmp/parley-scale-bench.XXXXXX)
 PORT=$(python3 -c 'import socket;s=socket.socket();s.bind(("127.0.0.1",0));print(s.getsockname()[1])')
 BASE=http://127.0.0.1:$PORT
@@ -25,8 +28,8 @@ START=$(date +%s.%N)
 "$JAVA_HOME/bin/java" $JAVA_OPTS -Dparley.data-dir="$WORK/data" -Dparley.admin.password=$ADMIN_PASSWORD \
   -Dparley.public-url=$BASE -Dparley.policy-file="$PWD/src/test/bench/bench-policy.json" \
   -Dparley.rate.address-posts-per-minute=100000000 -Dparley.rate.address-writes-per-minute=100000000 \
-  -jar web/target/payara-micro.jar --prebootcommandfile "$PWD/deploy/payara-preboot.asadmin" \
-  --deploy web/target/parley.war --contextroot / --port "$PORT" --nohazelcast \
+  -jar "$PAYARA" --prebootcommandfile "$PWD/deploy/payara-preboot.asadmin" \
+  --deploy "$WAR" --contextroot / --port "$PORT" --nohazelcast \
   --disablephonehome --rootdir "$WORK/payara" > "$WORK/server.log" 2>&1 &
 PID=$!
 PIDS=$PID

@@ -68,6 +68,10 @@ supervise() {
       --startport "$hz" --hzinitialjoinwait 1 --disablephonehome --rootdir "$WORK/payara-$i")
   echo "instance $i: ${command[*]}"
   while [ ! -e "$WORK/stopping" ]; do
+    # A fresh Payara root folder for every start: on the root folder of an earlier run Payara loads
+    # the application registered there and then deploys --deploy again (undeploying the first), so
+    # an instance would answer 500s for a minute after it first said it was ready.
+    rm -rf "$WORK/payara-$i"
     "${command[@]}" >> "$WORK/instance-$i.log" 2>&1 &
     pid=$!
     echo "$pid" > "$WORK/instance-$i.pid"

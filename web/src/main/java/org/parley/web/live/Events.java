@@ -10,6 +10,7 @@ import org.parley.web.cluster.Signals;
 import org.parley.web.platform.ParleyRuntime;
 
 import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -31,6 +32,8 @@ public class Events {
 
     static final String COMMENT_VISIBLE = "comment-visible";
     static final String QUEUES_CHANGED = "queues-changed";
+    /** Queue counts go out at most this often per site and instance, however many posts arrive. */
+    static final Duration QUEUE_COUNTS_EVERY = Duration.ofSeconds(1);
 
     @Inject
     LiveUpdates live;
@@ -51,7 +54,7 @@ public class Events {
         });
         signals.on(QUEUES_CHANGED, args -> {
             String site = args.get(0);
-            live.publish(LiveUpdates.queueTopic(site), "counts", () -> queueCounts(site));
+            live.publishCoalesced(LiveUpdates.queueTopic(site), "counts", () -> queueCounts(site), QUEUE_COUNTS_EVERY);
         });
     }
 

@@ -14,6 +14,7 @@ import org.parley.web.platform.Settings;
 import org.parley.web.problem.ProblemException;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Set;
@@ -66,6 +67,7 @@ public class LiveUpdates {
 
     private final Map<String, Set<Stream>> topics = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> perAddress = new ConcurrentHashMap<>();
+    private final Set<String> pending = ConcurrentHashMap.newKeySet();
     private final AtomicInteger open = new AtomicInteger();
     private final Clock clock = Clock.systemUTC();
     private volatile Sse sse;
@@ -121,6 +123,32 @@ public class LiveUpdates {
         }
         this.sse = sse;
         send(stream, event(sse, firstName, firstData));
+    }
+
+    /**
+     * Like {@link #publish}, at most once per {@code window} and topic: the first call schedules
+     * the event, later calls within the window join it, and {@code data} is computed when it is
+     * sent, so it covers every change of the window. For data that costs a query and is only ever
+     * current, such as a site's queue counts, which every post changes: a burst of posts costs one
+     * count per second per instance with a moderator listening, not one per post.
+     */
+    public void publishCoalesced(String topic, String name, Supplier<Object> data, Duration window) {
+        Set<Stream> streams = topics.get(topic);
+        if (streams == null || streams.isEmpty()) {
+            return;
+        }
+        if (scheduler == null) {
+            publish(topic, name, data);
+        } else if (pending.add(topic)) {
+            scheduler.schedule(() -> {
+                pending.remove(topic);
+                try {
+                    publish(topic, name, data);
+                } catch (RuntimeException e) {
+                    LOG.log(Level.WARNING, "Parley: live update on " + topic.replace('\0', ' ') + " failed", e);
+                }
+            }, window.toMillis(), TimeUnit.MILLISECONDS);
+        }
     }
 
     /** Sends an event to every subscriber of {@code topic}; no-op without subscribers. */
