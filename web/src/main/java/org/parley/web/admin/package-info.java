@@ -1,5 +1,6 @@
 /**
- * The administrator API: sites and their allowed origins, article registration and discussion
- * state, staff accounts.
+ * The administrator API: sites (settings, allowed origins, screening policy with dry run, apply
+ * and reset), articles (registration, discussion state, pre-moderation), staff accounts (create,
+ * disable, role and site, password), imports and exports.
  */
 package org.parley.web.admin;
