@@ -1,18 +1,30 @@
 /** The audit log: every decision, newest first, searchable by text, actor and action. */
 import { h, nextId } from '../shared/dom.js';
 import { query } from '../shared/http.js';
-import { pct, textField, when } from './ui.js';
+import { ACTION_LABELS, reasonLabel } from './reasons.js';
+import { pct, scrollBox, textField, when } from './ui.js';
 
 const AUDIT_ACTIONS = ['approve', 'reject', 'remove', 'hold', 'feature', 'unfeature', 'screen', 'author_delete',
-  'suspend_author', 'ban_author', 'reinstate_author'];
+  'suspend_author', 'ban_author', 'reinstate_author', 'set_author_trust', 'site_settings', 'site_policy', 'import'];
+
+/** What a record is about: the comment (its author, first words and article) or the author decided about. */
+function about(x) {
+  if (x.commentId) {
+    return [h('strong', null, x.commentAuthor || 'Unknown author'), x.revision > 1 ? h('span', { class: 'muted' }, ` (edit ${x.revision - 1})`) : null,
+      x.excerpt ? h('span', { class: 'excerpt' }, `“${x.excerpt}”`) : null,
+      x.articleTitle || x.article ? h('span', { class: 'muted' }, `on ${x.articleTitle || x.article}`) : null];
+  }
+  if (x.subject) return ['Author ', h('strong', null, x.subjectName || 'unknown')];
+  return x.site ? `Site ${x.site}` : '';
+}
 
 function row(x) {
   return h('tr', null,
     h('td', null, when(x.at)),
-    h('td', null, x.commentId ? h('code', null, x.commentId) : x.subject ? `author ${x.subject}` : '',
-      x.revision ? ` r${x.revision}` : '', x.article ? h('span', { class: 'muted' }, ` on ${x.article}`) : null),
-    h('td', null, x.action || ''), h('td', null, `${x.from || '—'} → ${x.to || '—'}`),
-    h('td', null, x.actor || x.actorKind || 'system'), h('td', null, x.reason || ''), h('td', null, x.note || ''),
+    h('td', null, about(x)),
+    h('td', null, ACTION_LABELS[x.action] || x.action || ''), h('td', null, x.from || x.to ? `${x.from || '—'} → ${x.to || '—'}` : ''),
+    h('td', null, x.actorKind === 'system' ? 'Screening (system)' : x.actor || x.actorKind || 'system'),
+    h('td', null, x.reason ? h('span', { title: x.reason }, reasonLabel(x.reason)) : ''), h('td', null, x.note || ''),
     h('td', null, x.scores && x.scores.uncivil != null ? pct(x.scores.uncivil) : ''));
 }
 
@@ -26,17 +38,17 @@ export class AuditView {
     const actionId = nextId('action');
     const action = h('div', { class: 'field' }, h('label', { for: actionId }, 'Action'),
       h('select', { id: actionId, name: 'action' }, h('option', { value: '' }, 'Any'),
-        AUDIT_ACTIONS.map((a) => h('option', { value: a }, a.replace(/_/g, ' ')))));
+        AUDIT_ACTIONS.map((a) => h('option', { value: a }, ACTION_LABELS[a] || a))));
     const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search the audit log' },
       textField('q', 'Search notes, reasons and names', { type: 'search' }),
-      textField('actor', 'Actor (username or system)', { type: 'text' }),
+      textField('actor', 'By (a moderator’s username, or system)', { type: 'text' }),
       action, h('button', { type: 'submit' }, 'Search'));
     this.tbody = h('tbody');
     this.status = h('p', { class: 'status', role: 'status' });
     this.more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => this.load(false) }, 'Load more');
     const table = h('table', { class: 'audit' },
       h('caption', { class: 'sr' }, 'Moderation decisions, newest first'),
-      h('thead', null, h('tr', null, ['When', 'Comment', 'Action', 'Change', 'Actor', 'Reason', 'Note', 'Uncivil'].map((t) => h('th', { scope: 'col' }, t)))),
+      h('thead', null, h('tr', null, ['When', 'About', 'Action', 'Change', 'By', 'Reason', 'Note', 'Uncivil'].map((t) => h('th', { scope: 'col' }, t)))),
       this.tbody);
     form.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -44,7 +56,7 @@ export class AuditView {
       new FormData(form).forEach((v, k) => { if (String(v).trim()) this.params[k] = String(v).trim(); });
       this.load(true);
     });
-    this.node = h('section', null, h('h1', null, 'Audit log'), form, this.status, h('div', { class: 'scroll' }, table), this.more);
+    this.node = h('section', null, h('h1', null, 'Audit log'), form, this.status, scrollBox('Moderation decisions', table), this.more);
     this.load(true);
   }
 

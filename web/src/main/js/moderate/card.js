@@ -4,6 +4,7 @@
  * decisions the server says are possible now (`actions` of the queue item).
  */
 import { h, highlighted, nextId, setSanitizedHtml } from '../shared/dom.js';
+import { attributeLabel, reasonLabel } from './reasons.js';
 import { pct, when } from './ui.js';
 
 /** How each action the server may offer is shown: its button, its shortcut, whether it asks for a reason. */
@@ -19,27 +20,31 @@ export const ACTIONS = {
 export const ACTION_DONE = { approve: 'Approved', reject: 'Rejected', feature: 'Featured', unfeature: 'Unfeatured', remove: 'Removed', hold: 'Held' };
 
 function spanTitle(s) {
-  return s.attribute + (s.weight != null ? ` ${s.weight.toFixed(2)}` : '');
+  return attributeLabel(s.attribute) + (s.weight != null ? ` ${s.weight.toFixed(2)}` : '');
 }
 
-function scores(s) {
-  if (!s || (!s.scores && s.uncivil == null)) return null;
+/** The screening in one line (why, and the overall score), its scores folded below it. */
+function screening(s) {
+  if (!s || (!s.scores && s.uncivil == null && !(s.reasons || []).length)) return null;
   const rows = [];
-  if (s.uncivil != null) rows.push(['uncivil (overall)', s.uncivil]);
+  if (s.uncivil != null) rows.push(['uncivil', s.uncivil]);
   Object.keys(s.scores || {}).filter((k) => !(k === 'uncivil' && s.uncivil != null))
-    .sort((x, y) => s.scores[y] - s.scores[x]).forEach((k) => rows.push([k.replace(/_/g, ' '), s.scores[k]]));
-  return h('div', { class: 'scores' },
-    h('p', null, h('strong', null, 'Screening: '), s.reasons && s.reasons.length ? s.reasons.join(', ') : 'no reason recorded'),
-    h('dl', null, rows.slice(0, 9).map(([name, value]) => [h('dt', null, name), h('dd', null,
-      h('meter', { min: '0', max: '1', low: '0.4', high: '0.7', optimum: '0', value: String(value), 'aria-label': `${name} ${pct(value)}` }),
-      ` ${pct(value)}`)])));
+    .sort((x, y) => s.scores[y] - s.scores[x]).forEach((k) => rows.push([k, s.scores[k]]));
+  const reasons = s.reasons && s.reasons.length
+    ? s.reasons.map((r) => h('span', { class: 'reason', title: r }, reasonLabel(r))) : [h('span', { class: 'muted' }, 'no reason recorded')];
+  return h('details', { class: 'scores' },
+    h('summary', null, h('strong', null, 'Screening: '), reasons,
+      s.uncivil != null ? h('span', { class: 'muted' }, ` · uncivil ${pct(s.uncivil)}`) : null),
+    rows.length ? h('dl', null, rows.slice(0, 9).map(([key, value]) => [h('dt', null, attributeLabel(key)), h('dd', null,
+      h('meter', { min: '0', max: '1', low: '0.4', high: '0.7', optimum: '0', value: String(value), 'aria-label': `${attributeLabel(key)} ${pct(value)}` }),
+      ` ${pct(value)}`)])) : null);
 }
 
 function reportList(reports) {
   if (!reports || !reports.length) return null;
   return h('div', { class: 'reports' }, h('h3', null, reports.length + (reports.length === 1 ? ' report' : ' reports')),
-    h('ul', null, reports.map((r) => h('li', null, h('strong', null, r.reason), r.text ? `: ${r.text}` : '', ' ',
-      h('span', { class: 'muted' }, when(r.at), r.weight < 1 ? ` · new identity, counts ${r.weight}` : '')))));
+    h('ul', null, reports.map((r) => h('li', null, h('strong', { title: r.reason }, reasonLabel(r.reason)), r.text ? `: ${r.text}` : '', ' ',
+      h('span', { class: 'muted' }, 'reported ', when(r.at), r.weight < 1 ? ` · new identity, counts ${r.weight}` : '')))));
 }
 
 export class Card {
@@ -98,7 +103,9 @@ export class Card {
       onchange: () => this.view.updateSelection() });
     const body = h('div', { class: 'body' });
     setSanitizedHtml(body, c.html);
-    const raw = h('details', { class: 'raw', open: !!(s.spans && s.spans.length) }, h('summary', null, 'As typed, with the spans that drove the scores'),
+    const spans = (s.spans || []).length;
+    const raw = h('details', { class: 'raw' },
+      h('summary', null, spans ? `As typed, ${spans} highlighted phrase${spans === 1 ? '' : 's'}` : 'As typed'),
       h('p', { class: 'typed' }, highlighted(c.body || '', s.spans, spanTitle)));
     const history = h('div', { class: 'history', hidden: true });
     const node = h('li', { class: `card${c.featured ? ' featured' : ''}` },
@@ -109,19 +116,19 @@ export class Card {
           h('span', { class: `standing standing-${a.standing || 'active'}` }, a.standing || 'active',
             a.suspendedUntil ? h('span', null, ' until ', when(a.suspendedUntil)) : null),
           h('span', { class: 'muted' }, `${a.kind || 'guest'} · ${a.approved || 0} approved · ${a.rejected || 0} rejected`,
-            a.since ? h('span', null, ' · since ', when(a.since)) : null),
-          h('span', { class: 'muted' }, when(c.createdAt))),
-        h('p', { class: 'where' }, 'On ', it.article
+            a.since ? h('span', null, ' · author since ', when(a.since)) : null)),
+        h('p', { class: 'where' }, h('span', { class: 'muted' }, 'Posted ', when(c.createdAt), ' on '), it.article
           ? h('a', { href: it.article.url || '#', rel: 'noopener noreferrer', target: '_blank' }, it.article.title || it.article.key)
           : 'unknown article',
         c.featured ? h('span', { class: 'tag' }, 'Featured') : null,
         h('span', { class: 'tag' }, c.status)),
         it.parent ? h('blockquote', { class: 'parent' }, h('p', { class: 'muted' }, `In reply to ${it.parent.author || 'a deleted comment'}:`),
           h('p', null, it.parent.excerpt || '')) : null,
-        body, raw,
-        scores(s),
+        body,
+        screening(s),
         s.sanitizerRemoved && s.sanitizerRemoved.length ? h('p', { class: 'removed' }, h('strong', null, 'Sanitiser removed: '),
           s.sanitizerRemoved.join(', ')) : null,
+        raw,
         reportList(it.reports),
         this.#actions(history), history));
     node.querySelector('article').addEventListener('focus', () => { this.view.current = this; });

@@ -1,6 +1,7 @@
 /*!
  * Parley moderation console: sign-in, review queues with live counts, decisions singly, in bulk
- * and by keyboard, the audit log, the dashboard and the policy dry run.
+ * and by keyboard, the audit log, the dashboard and the screening policy; for administrators also
+ * sites (settings, origins, articles) and accounts.
  *
  * Guarantees:
  * - Same-origin only; the session cookie is HttpOnly, and every write carries the CSRF token the
@@ -15,11 +16,13 @@
  */
 import { h } from '../shared/dom.js';
 import { query } from '../shared/http.js';
+import { AccountsView } from './accounts-view.js';
 import { AuditView } from './audit-view.js';
 import { ConsoleApi } from './console-api.js';
 import { DashboardView } from './dashboard-view.js';
 import { PolicyView } from './policy-view.js';
 import { QueueView } from './queue-view.js';
+import { SitesView, SiteView } from './sites-view.js';
 import { errorBox } from './ui.js';
 
 const SITE_KEY = 'parley.moderate.site';
@@ -86,6 +89,8 @@ class ModerationConsole {
     document.getElementById('who-name').textContent = `${who.name || who.username} (${who.role})`;
     document.getElementById('sections').hidden = false;
     document.getElementById('who').hidden = false;
+    // The administrators' sections; the server refuses their API to anyone else all the same.
+    document.querySelectorAll('[data-admin]').forEach((n) => { n.hidden = who.role !== 'administrator'; });
     await this.startEvents();
     if (!location.hash || location.hash === '#/login') location.hash = `#/queue/${this.queues.length ? this.queues[0].name : 'held'}`;
     else this.route();
@@ -171,7 +176,10 @@ class ModerationConsole {
     this.view = null;
     if (section === 'audit') this.view = new AuditView(this);
     else if (section === 'dashboard') this.view = new DashboardView(this);
-    else if (section === 'policy') this.view = new PolicyView(this);
+    else if (section === 'policy') this.view = new PolicyView(this, parts[1] ? decodeURIComponent(parts[1]) : null);
+    else if (section === 'sites' && this.me.role === 'administrator') {
+      this.view = parts[1] ? new SiteView(this, decodeURIComponent(parts[1])) : new SitesView(this);
+    } else if (section === 'accounts' && this.me.role === 'administrator') this.view = new AccountsView(this);
     else {
       const queue = this.queues.find((q) => q.name === parts[1]) || this.queues[0];
       this.view = queue ? new QueueView(this, queue)

@@ -20,7 +20,9 @@ export class QueueView {
   constructor(app, queue) {
     this.app = app;
     this.queue = queue;
-    this.state = { cursor: null, sort: queue.sorts[0], article: '', known: null };
+    this.state = { cursor: null, sort: queue.sorts[0], article: '', text: '', author: '', known: null };
+    /** Decisions sent and not yet answered: live counts that arrive meanwhile are checked once they are. */
+    this.deciding = 0;
     this.cards = [];
     this.current = null;
     /** Numbers the loads: only the latest one's answer is shown. */
@@ -36,14 +38,18 @@ export class QueueView {
     const tabs = h('ul', { class: 'tabs' }, app.queues.map((q, i) => h('li', null,
       h('a', { href: `#/queue/${q.name}`, 'aria-current': q.name === queue.name ? 'page' : null, 'aria-keyshortcuts': String(i + 1) },
         q.label, ' ', h('span', { class: 'count', dataset: { count: q.name } }, counts[q.name] == null ? '' : String(counts[q.name]))))));
-    const sortId = nextId('sort'), articleId = nextId('article'), siteId = nextId('site');
+    const sortId = nextId('sort'), articleId = nextId('article'), siteId = nextId('site'), textId = nextId('text'), authorId = nextId('author');
     const siteInput = h('input', { id: siteId, type: 'search', placeholder: 'all sites', value: app.site, disabled: !!(app.me && app.me.site) });
     const sort = h('select', { id: sortId }, queue.sorts.map((s) => h('option', { value: s, selected: s === this.state.sort }, SORT_LABEL[s] || s)));
     const article = h('input', { id: articleId, type: 'search', placeholder: 'article key' });
+    const text = h('input', { id: textId, type: 'search', name: 'q', placeholder: 'words in the comment' });
+    const author = h('input', { id: authorId, type: 'search', name: 'author', placeholder: 'part of a name' });
     const filters = h('form', { class: 'filters', role: 'search', 'aria-label': 'Filter the queue' },
       h('div', { class: 'field inline' }, h('label', { for: sortId }, 'Order'), sort),
       h('div', { class: 'field inline' }, h('label', { for: siteId }, 'Site'), siteInput),
       h('div', { class: 'field inline' }, h('label', { for: articleId }, 'Article'), article),
+      h('div', { class: 'field inline' }, h('label', { for: textId }, 'Text'), text),
+      h('div', { class: 'field inline' }, h('label', { for: authorId }, 'Author'), author),
       h('button', { type: 'submit' }, 'Apply'));
     filters.addEventListener('submit', (e) => {
       e.preventDefault();
@@ -56,6 +62,8 @@ export class QueueView {
       app.chooseSite(siteInput.value.trim());
       this.state.sort = sort.value;
       this.state.article = article.value.trim();
+      this.state.text = text.value.trim();
+      this.state.author = author.value.trim();
       this.load(true);
     });
     sort.addEventListener('change', () => { this.state.sort = sort.value; this.load(true); });
@@ -71,14 +79,18 @@ export class QueueView {
       this.updateSelection();
     });
     this.status = h('div', { class: 'status', role: 'status' });
+    /** The last decision, said where the moderator looks (the announcement says it to screen readers). */
+    this.done = h('p', { class: 'done', hidden: true });
     this.errors = h('div');
     this.list = h('ol', { class: 'cards', 'aria-label': `${queue.label} comments` });
     this.more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => this.load(false) }, 'Load more');
     this.changed = h('button', { type: 'button', class: 'changed', hidden: true, onclick: () => this.load(true) });
     this.changedLive = h('div', { class: 'sr', 'aria-live': 'polite' });
     return h('section', { class: 'queue' },
-      h('h1', null, `${queue.label} comments`),
-      h('nav', { 'aria-label': 'Queues' }, tabs), filters, bulk, this.status, this.errors, this.changedLive, this.changed, this.list, this.more);
+      h('h1', null, queue.label),
+      queue.description ? h('p', { class: 'muted lead' }, queue.description) : null,
+      h('nav', { 'aria-label': 'Queues' }, tabs), filters, bulk, this.done, this.status, this.errors, this.changedLive, this.changed,
+      this.list, this.more);
   }
 
   selected() {
@@ -103,12 +115,15 @@ export class QueueView {
     this.errors.textContent = '';
     const asked = ++this.asked;
     try {
-      const d = await app.api.call('GET', `moderation/queues/${name}${query({ site: app.site, sort: state.sort, article: state.article, cursor: state.cursor, limit: 25 })}`);
+      const d = await app.api.call('GET', `moderation/queues/${name}${query({ site: app.site, sort: state.sort, article: state.article,
+        q: state.text, author: state.author, cursor: state.cursor, limit: 25 })}`);
       if (asked !== this.asked) return; // a newer load (other filters, or a reload) superseded this one
-      state.known = state.article ? null : d.count;
+      // Live counts are the whole queue's (of the site): they say nothing about one article or a search.
+      const whole = !state.article && !state.text && !state.author;
+      state.known = whole ? d.count : null;
       this.changed.hidden = true;
       this.changedLive.textContent = '';
-      if (d.count != null && !state.article) app.setCounts({ [name]: d.count });
+      if (d.count != null && whole) app.setCounts({ [name]: d.count });
       state.cursor = d.nextCursor;
       this.more.hidden = !d.nextCursor;
       for (const it of d.items || []) {
@@ -116,7 +131,7 @@ export class QueueView {
         this.cards.push(card);
         this.list.appendChild(card.node);
       }
-      this.status.textContent = this.cards.length ? '' : 'Nothing here. The queue is clear.';
+      this.status.textContent = this.cards.length ? '' : state.text || state.author ? 'No comment in this queue matches.' : 'Nothing here. The queue is clear.';
       this.updateSelection();
     } catch (err) {
       if (asked !== this.asked) return;
@@ -125,10 +140,18 @@ export class QueueView {
     }
   }
 
-  /** Live counts from the server: offer a reload when the queue changed under the moderator. */
+  /**
+   * Live counts from the server: offer a reload when the queue changed under the moderator. The
+   * moderator's own decisions are not changes: counts that arrive while one is on its way are
+   * checked after its answer, against the size that answer leaves.
+   */
   onCounts(c) {
     const name = this.queue.name, known = this.state.known;
-    if (known == null || c[name] == null || c[name] === known) return;
+    if (this.deciding > 0 || known == null || c[name] == null) return;
+    if (c[name] === known) {
+      this.changed.hidden = true;
+      return;
+    }
     this.changed.textContent = `The queue has changed (${c[name]} now). Reload`;
     if (this.changed.hidden) this.changedLive.textContent = `The ${this.queue.label.toLowerCase()} queue has changed.`;
     this.changed.hidden = false;
@@ -137,7 +160,7 @@ export class QueueView {
   /** After a decision: the card stays (rendered again) while the server still counts it in this queue. */
   #after(card, it, action) {
     const a = card.item.author || {};
-    announce(`${ACTION_DONE[action]} the comment by ${a.name || 'unknown'}.`);
+    this.#confirm(`${ACTION_DONE[action]} the comment by ${a.name || 'unknown'}.`);
     if (it && it.comment && (it.queues || []).includes(this.queue.name)) {
       const fresh = new Card(this, it);
       card.node.replaceWith(fresh.node);
@@ -159,6 +182,13 @@ export class QueueView {
     this.updateSelection();
   }
 
+  /** Says what was done, visibly next to the queue and through the live region. */
+  #confirm(msg) {
+    announce(msg);
+    this.done.textContent = msg;
+    this.done.hidden = false;
+  }
+
   #reasonFor(action, n) {
     if (action !== 'reject' && action !== 'remove') return Promise.resolve({});
     const what = n > 1 ? `${n} comments` : 'this comment';
@@ -174,9 +204,16 @@ export class QueueView {
     try {
       const r = await this.#reasonFor(action, 1);
       if (!r) return;
-      const it = await this.app.api.call('POST', `moderation/comments/${seg(card.id)}/decisions`,
-        { action, reason: r.reason || null, note: r.note || null, revision: comment.revision });
+      this.deciding += 1;
+      let it;
+      try {
+        it = await this.app.api.call('POST', `moderation/comments/${seg(card.id)}/decisions`,
+          { action, reason: r.reason || null, note: r.note || null, revision: comment.revision });
+      } finally {
+        this.deciding -= 1;
+      }
       this.#after(card, it, action);
+      this.onCounts(this.app.counts);
       this.app.refreshCounts();
     } catch (err) {
       announce(err.message);
@@ -197,11 +234,18 @@ export class QueueView {
     try {
       const r = await this.#reasonFor(action, chosen.length);
       if (!r) return;
-      const d = await this.app.api.call('POST', 'moderation/decisions',
-        { ids: chosen.map((c) => c.id), action, reason: r.reason || null, note: r.note || null });
+      this.deciding += 1;
+      let d;
+      try {
+        d = await this.app.api.call('POST', 'moderation/decisions',
+          { ids: chosen.map((c) => c.id), action, reason: r.reason || null, note: r.note || null });
+      } finally {
+        this.deciding -= 1;
+      }
       const failed = (d.results || []).filter((x) => !x.ok);
       const ok = (d.results || []).length - failed.length;
-      announce(`${ACTION_DONE[action]} ${ok} comment${ok === 1 ? '' : 's'}${failed.length ? `; ${failed.length} failed` : ''}.`);
+      this.#confirm(`${ACTION_DONE[action]} ${ok} comment${ok === 1 ? '' : 's'}${failed.length ? `; ${failed.length} failed` : ''}.`);
+      this.state.known = null; // the reload below learns the size anew
       this.app.refreshCounts();
       this.load(true);
     } catch (err) {

@@ -81,3 +81,44 @@ export function dataTable(caption, head, rows) {
     h('thead', null, h('tr', null, head.map((t) => h('th', { scope: 'col' }, t)))),
     h('tbody', null, rows.map((r) => h('tr', null, r.map((c) => h('td', null, c))))));
 }
+
+/** A labelled checkbox. */
+export function checkField(name, label, checked) {
+  const id = nextId(name);
+  return h('div', { class: 'check-field' }, h('input', { type: 'checkbox', id, name, props: { checked: !!checked } }),
+    h('label', { for: id }, label));
+}
+
+/** A labelled select of [value, label] pairs with `value` chosen. */
+export function selectField(name, label, options, value, attrs) {
+  const id = nextId(name);
+  return h('div', { class: 'field' }, h('label', { for: id }, label),
+    h('select', { id, name, ...attrs }, options.map(([v, l]) => h('option', { value: v, props: { selected: v === value } }, l))));
+}
+
+/** A form's values by name: checkboxes as booleans, other fields as trimmed strings. */
+export function formValues(form) {
+  const values = {};
+  for (const el of form.elements) {
+    if (!el.name) continue;
+    values[el.name] = el.type === 'checkbox' ? el.checked : String(el.value).trim();
+  }
+  return values;
+}
+
+/** Lines of a textarea as a list (blank lines dropped). */
+export function lines(text) {
+  return String(text || '').split(/\n+/).map((w) => w.trim()).filter(Boolean);
+}
+
+/** A visible confirmation box that the live region also reads (`done` paragraph of a view). */
+export function confirmIn(box, msg) {
+  box.textContent = msg;
+  box.hidden = false;
+  announce(msg);
+}
+
+/** A region that scrolls sideways when its table is wider than the screen, reachable by keyboard. */
+export function scrollBox(label, content) {
+  return h('div', { class: 'scroll', tabindex: '0', role: 'region', 'aria-label': label }, content);
+}

@@ -19,6 +19,7 @@ export class CommentCards {
       th._updateNew();
     }
     th._rendered[c.id] = true;
+    if (c.status === 'held' && c.mine) th._heldOwn.add(String(c.id));
     const t = th.t.bind(th);
     const li = h('li', { class: `c${c.featured ? ' featured' : ''}${c.status === 'held' ? ' held' : ''}` });
     li.dataset.id = c.id;
@@ -34,10 +35,12 @@ export class CommentCards {
     const meta = h('div', { class: 'meta' },
       h('span', { class: 'author', id: nameId }, c.author.name),
       replyingTo ? h('span', null, t('replyingTo', { name: replyingTo })) : null,
-      h('time', { datetime: c.createdAt, title: c.createdAt ? new Date(c.createdAt).toLocaleString(this.lang()) : null }, this.ago(c.createdAt)),
+      // The time is the comment's permalink (#parley-c-<id>: the widget scrolls to it and highlights it).
+      h('a', { class: 'permalink', href: `${location.href.split('#')[0]}#parley-c-${c.id}`, title: t('permalink') },
+        h('time', { datetime: c.createdAt, title: c.createdAt ? new Date(c.createdAt).toLocaleString(this.lang()) : null }, this.ago(c.createdAt))),
       c.editedAt ? h('span', null, `(${t('edited')})`) : null,
       c.featured ? h('span', { class: 'badge', title: t('featuredBy') }, t('featured')) : null,
-      c.status === 'held' ? h('span', { class: 'badge' }, t('heldBadge')) : null);
+      c.status === 'held' ? h('span', { class: 'badge heldBadge' }, t('heldBadge')) : null);
     li.appendChild(h('article', { 'aria-labelledby': nameId, tabindex: '-1' }, meta, body,
       c.status === 'held' ? h('p', { class: 'hint' }, t('held')) : null, this.actions(c, li)));
     return li;
@@ -57,8 +60,10 @@ export class CommentCards {
         onclick: () => this.react(c, like) }, `${t('like')} · ${c.reactions}`);
       bar.appendChild(like);
       if (!c.mine) {
-        bar.appendChild(h('button', { type: 'button', class: 'link', 'aria-haspopup': 'dialog',
-          'aria-label': t('reportLabel', { name }), onclick: (e) => th._dialogs.report(c, e.currentTarget) }, t('report')));
+        const done = this.reported(c.id);
+        bar.appendChild(h('button', { type: 'button', class: 'link', 'aria-haspopup': done ? null : 'dialog', disabled: done,
+          'aria-label': t(done ? 'reportedLabel' : 'reportLabel', { name }), onclick: (e) => th._dialogs.report(c, e.currentTarget) },
+        t(done ? 'reportedBtn' : 'report')));
       }
     }
     if (c.mine && c.canEdit) {
@@ -69,6 +74,58 @@ export class CommentCards {
         onclick: (e) => this.remove(c, li, e.currentTarget) }, t('del')));
     }
     return bar;
+  }
+
+  /** Whether this browser reported comment `id` (remembered per site: a second report is refused anyway). */
+  reported(id, set) {
+    const memory = this.thread._memory, ids = memory.remembered('reported').split(',').filter(Boolean);
+    if (set && !ids.includes(String(id))) memory.remembered('reported', [...ids.slice(-199), id].join(','));
+    return set || ids.includes(String(id));
+  }
+
+  /** A message about one comment, shown under it (and read out: role status); `err` for a failure. */
+  note(li, msg, err) {
+    if (!li) return;
+    const art = li.querySelector(':scope > article');
+    let box = art.querySelector(':scope > .note');
+    if (!box) box = art.appendChild(h('p', { class: 'note', role: 'status' }));
+    box.classList.toggle('err', !!err);
+    box.textContent = msg;
+  }
+
+  /**
+   * The reader's own held comment `id` was decided: approved, it shows as published; rejected (or
+   * removed), it stays for its author with a word under it, and is gone at the next reload.
+   */
+  decided(id, status = 'published') {
+    const th = this.thread, li = th._list.querySelector(`li.held[data-id="${CSS.escape(String(id))}"]`);
+    th._heldOwn.delete(String(id));
+    if (!li) return false;
+    li.classList.remove('held');
+    if (status !== 'published') {
+      li.classList.add('declined');
+      li.querySelectorAll(':scope > article > .meta .badge.heldBadge, :scope > article > .hint, :scope > article > .actions').forEach((n) => n.remove());
+      this.note(li, th.t('rejectedOwn'));
+      return true;
+    }
+    li.querySelectorAll(':scope > article > .meta .badge.heldBadge, :scope > article > .hint').forEach((n) => n.remove());
+    this.note(li, th.t('approvedOwn'));
+    return true;
+  }
+
+  /** Asks what became of the reader's own held comments (an approval also arrives live). */
+  async askHeld() {
+    const th = this.thread;
+    if (!th._heldOwn.size || document.visibilityState === 'hidden' || !th._auth.token()) return;
+    for (const id of [...th._heldOwn]) {
+      try {
+        const r = await th._api.call('GET', `comments/${seg(id)}/status${query({ site: th._site })}`, { auth: th._auth, needsToken: true });
+        const status = r.data && r.data.status;
+        if (status && status !== 'held') this.decided(id, status);
+      } catch (e) {
+        if (e && e.status === 404) th._heldOwn.delete(id);
+      }
+    }
   }
 
   /** The reader's own comment, deleted after they confirm. */
@@ -100,7 +157,7 @@ export class CommentCards {
       btn.textContent = `${th.t('like')} · ${c.reactions}`;
       btn.setAttribute('aria-label', th.t('likeLabel', { name: c.author.name, n: c.reactions }));
     } catch (e) {
-      th._fail(e);
+      if (e) this.note(btn.closest('li'), e.status ? e.message : th.t('error'), true);
     }
   }
 

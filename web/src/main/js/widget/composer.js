@@ -41,8 +41,34 @@ export class Composer {
     }
     if (th._auth.signedIn() && th._auth.author) {
       box.appendChild(h('p', { class: 'hint' }, t('signedInAs', { name: th._auth.author.name })));
+    } else if (th._auth.token()) {
+      box.appendChild(this.postingAs());
     }
     box.appendChild(this.form({ label: t('yourComment'), submit: t('post') }));
+  }
+
+  /**
+   * "Posting as Ann (change name, forget me)" for a guest this browser remembers. Both end the guest
+   * identity here: a new name is a new guest (Parley has no renaming), and forgetting also drops the
+   * remembered name and address.
+   */
+  postingAs() {
+    const th = this.thread, t = th.t.bind(th), name = (th._auth.author && th._auth.author.name) || this.guestName();
+    const forget = (keepName) => {
+      th._auth.drop();
+      if (!keepName) {
+        th._memory.forget('name');
+        th._memory.forget('email');
+      }
+      th.reload(true).then(() => { // revalidated: the browser may hold the anonymous page from before
+        th._say(t(keepName ? 'nameChange' : 'forgotten'));
+        const input = th._composerBox.querySelector('input[name=name]');
+        if (input) input.focus();
+      });
+    };
+    return h('p', { class: 'hint posting-as' }, t('postingAs', { name: name || '…' }), ' (',
+      h('button', { type: 'button', class: 'link inline', onclick: () => forget(true) }, t('changeName')), ', ',
+      h('button', { type: 'button', class: 'link inline', onclick: () => forget(false) }, t('forgetMe')), ')');
   }
 
   guestName(set) {
@@ -248,7 +274,8 @@ export class Composer {
         close();
         setSanitizedHtml(body, updated.html);
         Object.assign(c, { body: updated.body, version: updated.version, status: updated.status });
-        th._say((res && res.message) || th.t('saved'));
+        // An edit that stays published is simply saved; one screening holds says so (the server's words).
+        th._cards.note(li, updated.status === 'published' ? th.t('saved') : (res && res.message) || th.t('held'));
         art.focus();
       } });
     body.hidden = true;

@@ -87,6 +87,20 @@ export class Dialogs {
     this.reportDialog(c, opener);
   }
 
+  /** After a report (or the server saying there already is one): the button says so and stays off. */
+  reportedBy(c, btn, message, dlg) {
+    const th = this.thread, cards = th._cards, art = btn.closest('li').querySelector('article');
+    // The report button is off now: focus goes back to the comment instead, once the dialog has closed.
+    dlg.addEventListener('close', () => art.focus());
+    dlg.close();
+    cards.reported(c.id, true);
+    btn.disabled = true;
+    btn.removeAttribute('aria-haspopup');
+    btn.textContent = th.t('reportedBtn');
+    btn.setAttribute('aria-label', th.t('reportedLabel', { name: c.author.name }));
+    cards.note(btn.closest('li'), message);
+  }
+
   reportDialog(c, opener) {
     const th = this.thread, t = th.t.bind(th), group = nextId('r'), detailsId = nextId('d');
     const details = h('textarea', { id: detailsId, maxlength: '500', rows: '3' });
@@ -116,9 +130,12 @@ export class Dialogs {
         await th._api.call('POST', `comments/${seg(c.id)}/reports${query({ site: th._site })}`, {
           body: { reason, text: details.value.trim() || null }, auth: th._auth, needsToken: true,
         });
-        dlg.close();
-        th._say(t('reported'));
+        this.reportedBy(c, opener, t('reported'), dlg);
       } catch (err) {
+        if (err && err.status === 409) {
+          this.reportedBy(c, opener, err.message, dlg);
+          return;
+        }
         msg.textContent = err && err.status ? err.message : t('error');
       }
     });

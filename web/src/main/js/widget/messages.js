@@ -12,7 +12,7 @@ export const EN = {
   preview: 'Preview', previewEmpty: 'Nothing to preview.',
   markdownHint: 'Markdown: *emphasis*, **bold**, [link](https://…), > quote, `code`.',
   chars: '{n} of {max} characters', posting: 'Posting…',
-  posted: 'Your comment is published.', saved: 'Your changes were saved.',
+  posted: 'Your comment is published.', saved: 'Changes saved.',
   held: 'Your comment is awaiting review.', heldBadge: 'Awaiting review',
   nudgeDefault: 'This may come across as uncivil. Post anyway or edit?',
   postAnyway: 'Post anyway', editIt: 'Edit', reply: 'Reply', replyTo: 'Reply to {name}',
@@ -34,7 +34,15 @@ export const EN = {
   emailRequired: 'Please enter an email address for notifications.',
   confirmEmail: 'We sent you an email: confirm your address to receive notifications.',
   bodyRequired: 'Please write a comment first.', error: 'Something went wrong. Please try again.',
-  moreReplies: 'Show more replies to {name}', justNow: 'just now'
+  moreReplies: 'Show more replies to {name}', justNow: 'just now',
+  originRefused: 'Comments cannot load on this page: its address ({origin}) is not registered for the site “{site}”.',
+  originAdmin: 'Administrators add it in the Parley console.',
+  permalink: 'Link to this comment', linkMissing: 'The linked comment is not in this thread any more.',
+  reportedBtn: 'Reported', reportedLabel: 'You reported the comment by {name}',
+  approvedOwn: 'A moderator approved your comment: everyone can read it now.',
+  rejectedOwn: 'A moderator did not publish your comment. Only you see it here, until you reload the page.',
+  postingAs: 'Posting as {name}', changeName: 'change name', forgetMe: 'forget me',
+  nameChange: 'Choose your new name below.', forgotten: 'This browser no longer remembers you.'
 };
 
 const catalogs = { en: EN };

@@ -76,6 +76,15 @@ export class SiteMemory {
     this.#site = site;
   }
 
+  /** Forgets the remembered value. */
+  forget(what) {
+    try {
+      localStorage.removeItem(`parley.${what}.${this.#site}`);
+    } catch {
+      /* storage disabled: nothing was kept */
+    }
+  }
+
   /** The remembered value ('' when none); with `value`, remembers it first. */
   remembered(what, value) {
     const key = `parley.${what}.${this.#site}`;
@@ -100,12 +109,17 @@ export function uuid() {
  * drops the token and tries once more anonymously.
  */
 export class ReaderApi extends JsonApi {
-  constructor(base) {
+  /** @param lang the reader's language (the widget's `lang`): server messages come back in it */
+  constructor(base, lang) {
     super(base, { mode: 'cors', credentials: 'omit' });
+    // Only a well-formed language tag: Accept-Language stays CORS-safelisted (no preflight) only
+    // with letters, digits and a few separators, and the server allows no other header it would ask for.
+    this.lang = /^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$/.test(lang || '') ? lang : null;
   }
 
   async call(method, path, opts = {}, retried = false) {
-    const headers = {};
+    // Accept-Language is a CORS-safelisted header: it costs no preflight.
+    const headers = this.lang ? { 'Accept-Language': this.lang } : {};
     if (opts.idempotencyKey) headers['Idempotency-Key'] = opts.idempotencyKey;
     if (opts.auth) Object.assign(headers, opts.auth.headers());
     try {
@@ -119,7 +133,20 @@ export class ReaderApi extends JsonApi {
       throw e;
     }
   }
+
+  /**
+   * Whether the server answers at all, asked without CORS (an opaque answer): when a call failed
+   * with no status but this succeeds, the server is up and refused this page's origin.
+   */
+  async reachable(path) {
+    try {
+      await fetch(this.base + path, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' });
+      return true;
+    } catch {
+      return false;
+    }
+  }
 }
 
-/** The one reader API of this page, under the widget's own server. */
+/** The reader API of this page for <parley-count> and Parley.counts, under the widget's own server. */
 export const readerApi = new ReaderApi(API);

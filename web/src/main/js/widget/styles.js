@@ -10,6 +10,11 @@ export const CSS = [
   ':host([theme=dark]){--t:var(--parley-text,#ececf0);--a:var(--parley-accent,#8ab4ff);--m:var(--parley-muted,#b4b9c2);',
   '--b:var(--parley-border,#474c55);--bg:var(--parley-bg,#16181d);--s:var(--parley-surface,#252932);--oa:var(--parley-on-accent,#0b1a33);',
   '--f:var(--parley-focus,#8ab4ff);--w:var(--parley-warn-bg,#3a2f00);--wt:var(--parley-warn,#ffe08a);--e:var(--parley-error,#ff9b9b)}',
+  // theme="auto" (the default) follows the reader's system; "light" and "dark" choose.
+  '@media (prefers-color-scheme:dark){:host(:not([theme=light]):not([theme=dark])){--t:var(--parley-text,#ececf0);',
+  '--a:var(--parley-accent,#8ab4ff);--m:var(--parley-muted,#b4b9c2);--b:var(--parley-border,#474c55);--bg:var(--parley-bg,#16181d);',
+  '--s:var(--parley-surface,#252932);--oa:var(--parley-on-accent,#0b1a33);--f:var(--parley-focus,#8ab4ff);',
+  '--w:var(--parley-warn-bg,#3a2f00);--wt:var(--parley-warn,#ffe08a);--e:var(--parley-error,#ff9b9b)}}',
   ':host([hidden]){display:none}',
   '*{box-sizing:border-box}[hidden]{display:none!important}',
   'section{background:var(--bg);color:inherit}',
@@ -61,6 +66,16 @@ export const CSS = [
   '.opt{display:flex;align-items:center;margin:.3em 0}.opt label{font-weight:400}',
   '.gone{color:var(--m);font-style:italic;margin:.3em 0}',
   '.preview.rendered{white-space:normal}',
+  // The preview shows quotes and code exactly as the posted comment does.
+  '.preview.rendered p{margin:.4em 0}.preview.rendered blockquote{margin:.4em 0;padding-left:.8em;border-left:3px solid var(--b);color:var(--m)}',
+  '.preview.rendered pre{overflow:auto;background:var(--s);padding:.5em;border-radius:6px}.preview.rendered a{color:var(--a)}',
+  '.body code,.preview code{font-family:ui-monospace,monospace;font-size:.92em;background:var(--s);padding:0 .25em;border-radius:3px}',
+  '.body pre code,.preview pre code{background:none;padding:0}',
+  '.note{font-size:.9em;margin:.35em 0;color:var(--t);background:var(--s);border-radius:6px;padding:.25em .6em}.note.err{color:var(--e)}',
+  '.permalink{color:inherit;text-decoration:none}.permalink:hover,.permalink:focus-visible{text-decoration:underline}',
+  '.c.target>article{background:var(--w);border-radius:6px;box-shadow:0 0 0 3px var(--w)}',
+  'button.link.inline{padding:0;font-size:1em;text-decoration:underline}',
+  '.declined{border-left:4px dashed var(--e);padding-left:.75em}',
   '@media (prefers-reduced-motion:no-preference){.c.fresh{animation:fade 1.2s ease-out}}',
   '@keyframes fade{from{background:var(--w)}to{background:transparent}}'
 ].join('');

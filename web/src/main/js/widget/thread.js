@@ -12,10 +12,15 @@ import { query, seg } from '../shared/http.js';
 import { CommentCards } from './comment-cards.js';
 import { Composer } from './composer.js';
 import { DEFAULT_MAX_DEPTH, DEFAULT_SITE, PAGE_SIZE, SORTS } from './defaults.js';
+
+/** How often the reader's own held comments are asked after (only while there are some, and the page is seen). */
+const HELD_POLL_MS = 15000;
 import { Dialogs } from './dialogs.js';
 import { EN, format, loadCatalog } from './messages.js';
 import { normalisePage } from './model.js';
-import { Auth, readerApi, SiteMemory } from './reader-api.js';
+import { goToComment, linkedId } from './permalink.js';
+import { Auth, ReaderApi, SiteMemory } from './reader-api.js';
+import { API, BASE } from './base.js';
 import { CSS } from './styles.js';
 
 export class ParleyComments extends HTMLElement {
@@ -42,10 +47,13 @@ export class ParleyComments extends HTMLElement {
     this._key = this.getAttribute('article') || location.pathname;
     this._sort = SORTS.includes(this.getAttribute('sort')) ? this.getAttribute('sort') : 'newest';
     this._maxDepth = Math.max(1, parseInt(this.getAttribute('max-depth'), 10) || 0);
-    this._api = readerApi;
+    this._lang = this.getAttribute('lang') || document.documentElement.lang || 'en';
+    this._api = new ReaderApi(API, this._lang);
     this._auth = new Auth(this._site);
     this._memory = new SiteMemory(this._site);
     this._names = {};
+    /** The reader's own held comments on the page, asked after until a moderator decides. */
+    this._heldOwn = new Set();
     this._rendered = {};
     this._pendingNew = 0;
     this._settings = {};
@@ -58,6 +66,9 @@ export class ParleyComments extends HTMLElement {
   disconnectedCallback() {
     if (this._events) this._events.close();
     this._events = null;
+    clearInterval(this._heldTimer);
+    this._heldTimer = null;
+    if (this._onHash) window.removeEventListener('hashchange', this._onHash);
   }
 
   attributeChangedCallback(name, old, val) {
@@ -74,12 +85,17 @@ export class ParleyComments extends HTMLElement {
   }
 
   async _start() {
-    this._t = await loadCatalog((this.getAttribute('lang') || document.documentElement.lang || 'en').split('-')[0]);
+    this._t = await loadCatalog(this._lang.split('-')[0].toLowerCase());
     this._build();
     await Promise.all([this._loadSettings(), this._signIn()]);
     this._ready = true;
     await this.reload();
+    this._onHash = () => {
+      const id = linkedId(location.hash);
+      if (id) goToComment(this, id);
+    };
     this._listen();
+    this._onHash();
   }
 
   /** The message `key` in the reader's language, with {name} placeholders filled from `vars`. */
@@ -164,10 +180,29 @@ export class ParleyComments extends HTMLElement {
       this._appendPage(page);
       this._say(page.comments.length ? '' : this.t('empty'));
     } catch (e) {
-      this._fail(e);
-      this._alert.append(' ', h('button', { type: 'button', class: 'link', onclick: () => this.reload(true) }, this.t('retry')));
+      if (e.status === 0 && await this._api.reachable(`sites/${seg(this._site)}`)) {
+        this._originRefused();
+      } else {
+        this._fail(e);
+        this._alert.append(' ', h('button', { type: 'button', class: 'link', onclick: () => this.reload(true) }, this.t('retry')));
+      }
     }
     this._list.removeAttribute('aria-busy');
+  }
+
+  /**
+   * The server answers, but not to this page: its origin is not one of the site's (or there is no
+   * such site). Said on the page and, for whoever is embedding the widget, in the console with the
+   * link to the site's settings.
+   */
+  _originRefused() {
+    const admin = new URL(`moderate/#/sites/${encodeURIComponent(this._site)}`, BASE).href;
+    const vars = { origin: location.origin, site: this._site };
+    this._status.textContent = '';
+    this._alert.textContent = '';
+    this._alert.append(this.t('originRefused', vars), ' ', h('a', { href: admin, target: '_blank', rel: 'noopener' }, this.t('originAdmin')));
+    console.error(`Parley: this page's origin ${location.origin} is not an allowed origin of the site "${this._site}" `
+      + `(or there is no such site), so the server refuses it the comments. An administrator adds the origin at ${admin}`);
   }
 
   /** One page; an article this site has never seen is registered first (allowed origins only). */
@@ -249,13 +284,14 @@ export class ParleyComments extends HTMLElement {
     return btn;
   }
 
-  async _loadMore() {
+  /** The next page of root comments; focus moves to its first unless `quiet` (a permalink looks further). */
+  async _loadMore(quiet) {
     this._more.disabled = true;
     try {
       const page = await this._fetchPage(this._cursor);
       this._applyMeta(page);
       const first = this._appendPage(page);
-      if (first) first.querySelector('article').focus();
+      if (first && !quiet) first.querySelector('article').focus();
     } catch (e) {
       this._fail(e);
     }
@@ -272,7 +308,8 @@ export class ParleyComments extends HTMLElement {
       el.querySelector('article').focus();
     }
     if (c.status === 'published') this._setTotal((this._total || 0) + 1);
-    this._say((res && res.message) || (c.status === 'held' ? this.t('held') : this.t('posted')));
+    this._say('');
+    this._cards.note(el, (res && res.message) || (c.status === 'held' ? this.t('held') : this.t('posted')));
     this._compose.render();
   }
 
@@ -287,12 +324,24 @@ export class ParleyComments extends HTMLElement {
 
   // ------------------------------------------------------------ live updates
   _listen() {
+    if (this._onHash) {
+      window.removeEventListener('hashchange', this._onHash);
+      window.addEventListener('hashchange', this._onHash);
+    }
+    this._heldTimer ??= setInterval(() => this._cards.askHeld(), HELD_POLL_MS);
     if (!window.EventSource || this._events) return;
     const es = new EventSource(this._api.url(this._path('/events') + query({ site: this._site })));
     const section = this._root.querySelector('section');
     this._events = es;
     // data-live tells the host page (and tests) whether new comments will be announced.
-    es.addEventListener('count', () => { section.dataset.live = 'open'; });
+    es.addEventListener('count', (ev) => {
+      section.dataset.live = 'open';
+      try {
+        this._announceCount(JSON.parse(ev.data || '{}').count);
+      } catch {
+        /* a malformed event changes nothing */
+      }
+    });
     es.addEventListener('error', () => { section.dataset.live = 'reconnecting'; });
     es.addEventListener('comment', (ev) => {
       let d;
@@ -301,11 +350,19 @@ export class ParleyComments extends HTMLElement {
       } catch {
         return;
       }
+      if (d.count != null) this._announceCount(d.count);
+      if (d.id != null && this._rendered[d.id] === true && this._cards.decided(d.id)) return;
       if (d.id == null || this._rendered[d.id]) return;
       this._rendered[d.id] = 'announced';
       this._pendingNew += 1;
       this._updateNew();
     });
+  }
+
+  /** Tells the page's <parley-count> elements of this article its number of comments (count.js listens). */
+  _announceCount(n) {
+    if (typeof n !== 'number') return;
+    window.dispatchEvent(new CustomEvent('parley:count', { detail: { site: this._site, article: this._key, count: n } }));
   }
 
   _updateNew() {

@@ -28,7 +28,7 @@ Parley.addMessages('de', {
   "chars": "{n} von {max} Zeichen",
   "posting": "Wird gesendet …",
   "posted": "Ihr Kommentar ist veröffentlicht.",
-  "saved": "Ihre Änderungen wurden gespeichert.",
+  "saved": "Änderungen gespeichert.",
   "held": "Ihr Kommentar wartet auf Prüfung.",
   "heldBadge": "Wartet auf Prüfung",
   "nudgeDefault": "Das könnte unhöflich wirken. Trotzdem senden oder bearbeiten?",
@@ -75,5 +75,18 @@ Parley.addMessages('de', {
   "bodyRequired": "Bitte schreiben Sie zuerst einen Kommentar.",
   "error": "Etwas ist schiefgegangen. Bitte versuchen Sie es erneut.",
   "moreReplies": "Weitere Antworten an {name} anzeigen",
-  "justNow": "gerade eben"
+  "justNow": "gerade eben",
+  "originRefused": "Kommentare können auf dieser Seite nicht geladen werden: ihre Adresse ({origin}) ist für die Website „{site}“ nicht eingetragen.",
+  "originAdmin": "Administratoren tragen sie in der Parley-Konsole ein.",
+  "permalink": "Link zu diesem Kommentar",
+  "linkMissing": "Der verlinkte Kommentar ist nicht mehr in dieser Diskussion.",
+  "reportedBtn": "Gemeldet",
+  "reportedLabel": "Sie haben den Kommentar von {name} gemeldet",
+  "approvedOwn": "Ein Moderator hat Ihren Kommentar freigegeben: Alle können ihn jetzt lesen.",
+  "rejectedOwn": "Ein Moderator hat Ihren Kommentar nicht veröffentlicht. Nur Sie sehen ihn hier, bis Sie die Seite neu laden.",
+  "postingAs": "Sie schreiben als {name}",
+  "changeName": "Namen ändern",
+  "forgetMe": "mich vergessen",
+  "nameChange": "Wählen Sie unten Ihren neuen Namen.",
+  "forgotten": "Dieser Browser erinnert sich nicht mehr an Sie."
 });

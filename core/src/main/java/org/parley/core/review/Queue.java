@@ -18,29 +18,41 @@ import java.util.List;
  */
 public enum Queue {
     /** Status held: waiting for a moderator. */
-    HELD("Held", List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE, REJECT)),
+    HELD("Held for review", "Comments screening or the article's rules held back: readers do not see them until you approve.",
+            List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE, REJECT)),
     /** Published with at least one open report. Heaviest reports first by default. */
-    REPORTED("Reported", List.of(REPORTS, OLDEST, NEWEST, SCORE), List.of(APPROVE, REMOVE, REJECT)),
+    REPORTED("Reported", "Published comments readers reported: keep them (dismissing the reports), remove or reject them.",
+            List.of(REPORTS, OLDEST, NEWEST, SCORE), List.of(APPROVE, REMOVE, REJECT)),
     /** Published, and no human has decided on it yet. */
-    UNMODERATED("Unmoderated", List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE, REJECT, REMOVE)),
+    UNMODERATED("Published, not reviewed", "Comments screening published and no moderator has looked at yet.",
+            List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE, REJECT, REMOVE)),
     /** Published after a moderator's approval. */
-    APPROVED("Approved", List.of(OLDEST, NEWEST, SCORE), List.of(REMOVE, REJECT)),
+    APPROVED("Approved by a moderator", "Published comments a moderator approved or kept.",
+            List.of(OLDEST, NEWEST, SCORE), List.of(REMOVE, REJECT)),
     /** Rejected, by a moderator or the screening. */
-    REJECTED("Rejected", List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE));
+    REJECTED("Rejected", "Comments a moderator or the screening rejected: readers do not see them.",
+            List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE));
 
     private final String label;
+    private final String description;
     private final List<QueueSort> sorts;
     private final List<DecisionAction> bulkActions;
 
-    Queue(String label, List<QueueSort> sorts, List<DecisionAction> bulkActions) {
+    Queue(String label, String description, List<QueueSort> sorts, List<DecisionAction> bulkActions) {
         this.label = label;
+        this.description = description;
         this.sorts = sorts;
         this.bulkActions = bulkActions;
     }
 
-    /** The queue's name for people ("Held"). */
+    /** The queue's name for people ("Held for review"). */
     public String label() {
         return label;
+    }
+
+    /** One sentence for people: what the queue holds. */
+    public String description() {
+        return description;
     }
 
     /** The orders a moderator may choose, the default first (every order is accepted by the API). */

@@ -21,8 +21,11 @@ public interface ReviewRepository {
     /**
      * One page of a queue. {@code after} is the keyset of the last item of the previous page:
      * {@code [id]} for OLDEST and NEWEST, {@code [score bits, id]} for SCORE; {@code null} at the start.
+     * {@code text} and {@code author} (either {@code null}) narrow it to comments whose text as typed,
+     * or whose author's name, contains them in any case.
      */
-    List<CommentEntity> queue(Queue queue, Long siteId, Long articleId, QueueSort sort, long[] after, int limit);
+    List<CommentEntity> queue(Queue queue, Long siteId, Long articleId, String text, String author, QueueSort sort,
+                              long[] after, int limit);
 
     long count(Queue queue, Long siteId, Long articleId);
 

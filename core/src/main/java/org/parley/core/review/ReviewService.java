@@ -104,7 +104,8 @@ public final class ReviewService {
         return store.read(r -> {
             Long siteId = siteId(r, q.siteKey() != null ? q.siteKey() : q.article() == null ? null : q.article().siteKey());
             Long articleId = articleId(r, siteId, q.article());
-            List<CommentEntity> rows = r.review().queue(q.queue(), siteId, articleId, q.sort(), after, q.limit() + 1);
+            List<CommentEntity> rows = r.review().queue(q.queue(), siteId, articleId, q.text(), q.author(), q.sort(), after,
+                    q.limit() + 1);
             boolean more = rows.size() > q.limit();
             List<CommentEntity> shown = more ? rows.subList(0, q.limit()) : rows;
             String next = null;
@@ -177,6 +178,37 @@ public final class ReviewService {
             List<DecisionEntity> shown = more ? rows.subList(0, q.limit()) : rows;
             String next = more ? Cursors.encode("audit", shown.getLast().id()) : null;
             return new Page<>(decisions(r, shown), next);
+        });
+    }
+
+    /**
+     * What each record is about, by record id ({@link AuditSubject}): read in one go for a page of
+     * the audit log, so a moderator sees names and text instead of ids.
+     */
+    public Map<Long, AuditSubject> subjects(List<ModerationDecision> decisions) {
+        if (decisions.isEmpty()) {
+            return Map.of();
+        }
+        return store.read(r -> {
+            Map<Long, CommentEntity> comments = r.comments().byIds(decisions.stream().map(ModerationDecision::comment)
+                    .filter(java.util.Objects::nonNull).map(CommentId::value).distinct().toList());
+            List<UUID> authorIds = new ArrayList<>(comments.values().stream().map(CommentEntity::authorId).toList());
+            decisions.stream().map(ModerationDecision::subject).filter(java.util.Objects::nonNull)
+                    .map(AuthorId::value).forEach(authorIds::add);
+            Map<UUID, AuthorEntity> authors = r.authors().byIds(authorIds.stream().distinct().toList());
+            Map<Long, ArticleEntity> articles = r.articles().byIds(comments.values().stream()
+                    .map(CommentEntity::articleId).distinct().toList());
+            Map<Long, AuditSubject> result = new HashMap<>();
+            for (ModerationDecision d : decisions) {
+                CommentEntity c = d.comment() == null ? null : comments.get(d.comment().value());
+                AuthorEntity writer = c == null ? null : authors.get(c.authorId());
+                ArticleEntity article = c == null ? null : articles.get(c.articleId());
+                AuthorEntity subject = d.subject() == null ? null : authors.get(d.subject().value());
+                result.put(d.id(), new AuditSubject(writer == null ? null : writer.displayName(),
+                        c == null ? null : AuditSubject.excerpt(c.bodyRaw()), article == null ? null : article.title(),
+                        subject == null ? null : subject.displayName()));
+            }
+            return result;
         });
     }
 

@@ -217,6 +217,42 @@ class ReviewServiceIT extends DatabaseIT {
     }
 
     @Test
+    void queueSearchFindsTheTextAsTypedAndTheAuthorsNameInAnyCase() {
+        Comment annsWildcard = f.postHeld(ann, "Costs 100% more_than before", 0.5);
+        Comment annsOther = f.postHeld(ann, "nothing to see", 0.5);
+        Comment bobs = f.postHeld(bob, "COSTS went up", 0.5);
+        QueueQuery q = QueueQuery.of(Queue.HELD, f.site.key());
+        assertEquals(List.of(annsWildcard.id(), bobs.id()), ids(core.review().queue(q.withText("costs"))));
+        assertEquals(List.of(annsWildcard.id()), ids(core.review().queue(q.withText("100% more_"))), "% and _ are literal");
+        assertEquals(List.of(), ids(core.review().queue(q.withText("100%_more"))));
+        String annName = "ANN";
+        assertEquals(List.of(annsWildcard.id(), annsOther.id()), ids(core.review().queue(q.withAuthor(annName))));
+        assertEquals(List.of(annsWildcard.id()), ids(core.review().queue(q.withAuthor(annName).withText("cost"))));
+        assertFalse(q.withText("  ").withAuthor("").searched(), "blank searches are no searches");
+        assertEquals(3L, core.review().counts(f.site.key(), null).get(Queue.HELD), "counts are the queue's, not the search's");
+    }
+
+    @Test
+    void auditSubjectsNameTheCommentsAuthorItsTextAndArticleAndTheAuthorDecidedAbout() {
+        String longText = "word ".repeat(60);
+        Comment held = f.postHeld(ann, longText, 0.5);
+        decide(held, DecisionAction.REJECT, "spam");
+        core.authors().suspend(bob.id(), database.clock().instant().plus(Duration.ofDays(1)), mod, "cool_off", null);
+        List<ModerationDecision> page = core.review().audit(AuditQuery.all(10)).items();
+        Map<Long, AuditSubject> subjects = core.review().subjects(page);
+        AuditSubject rejection = subjects.get(page.stream().filter(d -> d.action() == DecisionAction.REJECT).findFirst().orElseThrow().id());
+        assertEquals("Ann", rejection.commentAuthor());
+        assertTrue(rejection.excerpt().length() <= AuditSubject.EXCERPT_LENGTH + 1, rejection.excerpt());
+        assertTrue(rejection.excerpt().startsWith("word word") && rejection.excerpt().endsWith("d…"), rejection.excerpt());
+        assertEquals(core.articles().get(f.article).title(), rejection.articleTitle());
+        AuditSubject suspension = subjects.get(page.stream().filter(d -> d.action() == DecisionAction.SUSPEND_AUTHOR)
+                .findFirst().orElseThrow().id());
+        assertEquals("Bob", suspension.subjectName());
+        assertNull(suspension.excerpt());
+        assertTrue(core.review().subjects(List.of()).isEmpty());
+    }
+
+    @Test
     void reportsOfBrandNewGuestIdentitiesWeighLessInTheReportedQueue() {
         Comment byNewGuests = f.post(ann, "reported by three brand-new guests");
         Comment byMember = f.post(ann, "reported by one signed-in reader");

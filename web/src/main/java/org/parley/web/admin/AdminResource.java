@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
@@ -16,6 +17,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.parley.core.Page;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountRole;
 import org.parley.core.article.Article;
@@ -337,6 +339,35 @@ public class AdminResource {
                 body.title(), body.author(), Params.instant("publishedAt", body.publishedAt()),
                 body.moderationMode() == null ? null : MODES.get(body.moderationMode())));
         return Response.status(201).entity(ArticleView.of(article, hosted.html(article.ref()).orElse(null))).build();
+    }
+
+    /**
+     * An article as the admin console lists it: {@code moderationMode} is the mode in force,
+     * {@code ownModerationMode} the article's own ({@code null}: it follows its site).
+     */
+    public record ArticleRow(String key, String title, String url, String state, long commentCount, String moderationMode,
+                             String ownModerationMode, Instant createdAt) {
+        static ArticleRow of(Article a) {
+            return new ArticleRow(a.ref().articleKey(), a.title(), a.url(), a.discussionState().name().toLowerCase(Locale.ROOT),
+                    a.publishedComments(), modeName(a.effectiveModeration()), modeName(a.moderationOverride()),
+                    a.createdAt());
+        }
+    }
+
+    private static String modeName(ModerationMode mode) {
+        return mode == null ? null : mode == ModerationMode.PRE_MODERATION ? "pre" : "post";
+    }
+
+    /** A page of a site's articles, the earliest registered first. */
+    public record ArticlePage(List<ArticleRow> items, String nextCursor) { }
+
+    @GET
+    @Path("sites/{site}/articles")
+    @Operation(summary = "A site's articles, the earliest registered first (limit 1..500, default 100; cursor)")
+    public ArticlePage articles(@PathParam("site") String site, @QueryParam("limit") @DefaultValue("100") String limit,
+                                @QueryParam("cursor") String cursor) {
+        Page<Article> page = runtime.core().articles().list(site, Params.intParam("limit", limit, 1, 500), cursor);
+        return new ArticlePage(page.items().stream().map(ArticleRow::of).toList(), page.nextCursor());
     }
 
     @PATCH

@@ -55,6 +55,10 @@ public class Events {
         signals.on(QUEUES_CHANGED, args -> {
             String site = args.get(0);
             live.publishCoalesced(LiveUpdates.queueTopic(site), "counts", () -> queueCounts(site), QUEUE_COUNTS_EVERY);
+            if (site != null) {
+                // Administrators' consoles narrowed to no site follow every site's changes.
+                live.publishCoalesced(LiveUpdates.queueTopic(null), "counts", () -> queueCounts(null), QUEUE_COUNTS_EVERY);
+            }
         });
     }
 

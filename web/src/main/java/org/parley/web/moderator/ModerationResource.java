@@ -23,6 +23,7 @@ import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentId;
 import org.parley.core.review.Actor;
 import org.parley.core.review.AuditQuery;
+import org.parley.core.review.AuditSubject;
 import org.parley.core.review.BulkResult;
 import org.parley.core.review.DecisionAction;
 import org.parley.core.review.DecisionRequest;
@@ -113,7 +114,8 @@ public class ModerationResource {
     @Operation(summary = "One page of a queue: held, reported, unmoderated, approved, rejected")
     public QueueView queue(@PathParam("queue") String queue, @QueryParam("site") String site,
                            @QueryParam("article") String article, @QueryParam("sort") @DefaultValue("oldest") String sort,
-                           @QueryParam("limit") @DefaultValue("25") String limit, @QueryParam("cursor") String cursor) {
+                           @QueryParam("limit") @DefaultValue("25") String limit, @QueryParam("cursor") String cursor,
+                           @QueryParam("q") String text, @QueryParam("author") String author) {
         Queue q = queueOf(queue);
         QueueSort order = SORTS.get(sort);
         if (order == null) {
@@ -128,7 +130,8 @@ public class ModerationResource {
             }
             ref = ArticleRef.of(s, article);
         }
-        QueueQuery query = QueueQuery.of(q, s).withSort(order).withLimit(size).withCursor(cursor);
+        QueueQuery query = QueueQuery.of(q, s).withSort(order).withLimit(size).withCursor(cursor).withText(text)
+                .withAuthor(author);
         if (ref != null) {
             query = query.withArticle(ref);
         }
@@ -208,10 +211,24 @@ public class ModerationResource {
             }
         }
         AuditQuery query = new AuditQuery(s, comment == null || comment.isBlank() ? null : CommentId.parse(comment), null,
-                blankToNull(actor), a, null, blankToNull(text), Params.instant("from", from), Params.instant("to", to),
+                actorId(actor), a, null, blankToNull(text), Params.instant("from", from), Params.instant("to", to),
                 Params.intParam("limit", limit, 1, 200), cursor);
         Page<ModerationDecision> page = runtime.core().review().audit(query);
-        return new AuditView(page.items().stream().map(AuditEntry::of).toList(), page.nextCursor());
+        Map<Long, AuditSubject> about = runtime.core().review().subjects(page.items());
+        return new AuditView(page.items().stream().map(d -> AuditEntry.of(d, about.get(d.id()))).toList(), page.nextCursor());
+    }
+
+    /**
+     * The audit log's actor id for what a moderator typed: {@code system}, an actor id
+     * ({@code account:7}), or a staff username, which names its account ({@code account:<id>}). A
+     * username no account has matches no record.
+     */
+    private String actorId(String actor) {
+        String a = blankToNull(actor);
+        if (a == null || a.equals("system") || a.contains(":")) {
+            return a;
+        }
+        return runtime.core().accounts().findByUsername(a).map(x -> "account:" + x.id()).orElse("account:none");
     }
 
     @GET

@@ -3,6 +3,7 @@ package org.parley.web.moderator;
 import org.parley.core.author.Author;
 import org.parley.core.comment.Comment;
 import org.parley.core.report.Report;
+import org.parley.core.review.AuditSubject;
 import org.parley.core.review.ModerationDecision;
 import org.parley.core.review.Queue;
 import org.parley.core.review.QueueItem;
@@ -127,9 +128,10 @@ public final class ModeratorViews {
      * A queue as the console shows it: its name in URLs, its label, its size, the orders it offers
      * (the default first) and the decisions offered on a selection of its comments.
      */
-    public record QueueInfo(String name, String label, long count, List<String> sorts, List<String> bulkActions) {
+    public record QueueInfo(String name, String label, String description, long count, List<String> sorts,
+                            List<String> bulkActions) {
         static QueueInfo of(Queue q, long count) {
-            return new QueueInfo(wireName(q), q.label(), count, names(q.sorts()), names(q.bulkActions()));
+            return new QueueInfo(wireName(q), q.label(), q.description(), count, names(q.sorts()), names(q.bulkActions()));
         }
     }
 
@@ -159,12 +161,15 @@ public final class ModeratorViews {
     /** One audit record. */
     public record AuditEntry(long id, Instant at, String site, String article, String commentId, String subject,
                              int revision, String from, String to, String action, String actorKind, String actor,
-                             String reason, String note, Map<String, Double> scores) {
-        static AuditEntry of(ModerationDecision d) {
+                             String reason, String note, Map<String, Double> scores, String articleTitle,
+                             String commentAuthor, String excerpt, String subjectName) {
+        static AuditEntry of(ModerationDecision d, AuditSubject about) {
+            AuditSubject a = about == null ? new AuditSubject(null, null, null, null) : about;
             return new AuditEntry(d.id(), d.at(), d.siteKey(), d.article() == null ? null : d.article().articleKey(),
                     d.comment() == null ? null : d.comment().toString(), d.subject() == null ? null : d.subject().toString(),
                     d.revision(), lower(d.from()), lower(d.to()), d.action().name().toLowerCase(Locale.ROOT),
-                    d.actor().kind().name().toLowerCase(Locale.ROOT), d.actor().name(), d.reasonCode(), d.note(), d.scores());
+                    d.actor().kind().name().toLowerCase(Locale.ROOT), d.actor().name(), d.reasonCode(), d.note(), d.scores(),
+                    a.articleTitle(), a.commentAuthor(), a.excerpt(), a.subjectName());
         }
     }
 

@@ -54,6 +54,9 @@ public class CommentResource {
     /** Answer to a report. */
     public record Reported(boolean reported) { }
 
+    /** What became of the reader's own comment. */
+    public record OwnStatus(String id, String status) { }
+
     private static final Map<String, ReportReason> REASONS = Map.of("spam", ReportReason.SPAM,
             "abusive", ReportReason.ABUSIVE, "off_topic", ReportReason.OFF_TOPIC,
             "illegal", ReportReason.ILLEGAL_CONTENT, "other", ReportReason.OTHER);
@@ -95,6 +98,24 @@ public class CommentResource {
         }
         CommentView view = Posting.view(outcome.comment(), s, runtime.clock().instant());
         return Response.ok(new Posted(view, view.status(), outcome.message(), null, null)).build();
+    }
+
+    /**
+     * The status of the reader's own comment ({@code published}, {@code held}, {@code rejected},
+     * {@code removed}, {@code deleted}): how the widget learns that a held comment was decided. Anyone
+     * else's comment is 404, worded as an unknown one.
+     */
+    @GET
+    @Path("{id}/status")
+    @Operation(summary = "The status of your own comment (has your held comment been decided?)")
+    public OwnStatus status(@QueryParam("site") String site, @PathParam("id") String id) {
+        Site s = Sites.require(runtime, site);
+        ReaderIdentity reader = Caller.of(request).requireReader(s.key());
+        Comment comment = runtime.core().comments().get(CommentId.parse(id));
+        if (!comment.article().siteKey().equals(s.key()) || !comment.author().id().equals(AuthorId.parse(reader.authorId()))) {
+            throw new NotFoundException("comment", comment.id());
+        }
+        return new OwnStatus(comment.id().toString(), ReaderViews.statusName(comment.status()));
     }
 
     @DELETE

@@ -50,8 +50,7 @@ final class JpaReviewRepository implements ReviewRepository {
         condition(jpql, params, c.actorId(), " and d.actorId = :actor", "actor");
         condition(jpql, params, c.action(), " and d.action = :action", "action");
         condition(jpql, params, c.reasonCode(), " and d.reasonCode = :reason", "reason");
-        condition(jpql, params, c.text() == null ? null : "%" + c.text().toLowerCase(java.util.Locale.ROOT)
-                        .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%",
+        condition(jpql, params, like(c.text()),
                 " and (lower(d.note) like :text escape '\\' or lower(d.reasonCode) like :text escape '\\'"
                         + " or lower(d.actorName) like :text escape '\\')", "text");
         condition(jpql, params, c.from(), " and d.createdAt >= :from", "from");
@@ -59,6 +58,12 @@ final class JpaReviewRepository implements ReviewRepository {
         condition(jpql, params, beforeId, " and d.id < :before", "before");
         jpql.append(" order by d.id desc");
         return q.list(jpql.toString(), DecisionEntity.class, limit, params.toArray());
+    }
+
+    /** A LIKE pattern that finds {@code text} anywhere, in any case, its wildcards escaped ({@code null} stays null). */
+    private static String like(String text) {
+        return text == null ? null : "%" + text.toLowerCase(java.util.Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
     }
 
     private static void condition(StringBuilder jpql, List<Object> params, Object value, String clause, String name) {
@@ -92,10 +97,14 @@ final class JpaReviewRepository implements ReviewRepository {
     }
 
     @Override
-    public List<CommentEntity> queue(Queue queue, Long siteId, Long articleId, QueueSort sort, long[] after, int limit) {
+    public List<CommentEntity> queue(Queue queue, Long siteId, Long articleId, String text, String author, QueueSort sort,
+                                     long[] after, int limit) {
         StringBuilder jpql = new StringBuilder("select c from CommentEntity c where ").append(queueCondition(queue));
         List<Object> params = new ArrayList<>();
         scope(jpql, params, siteId, articleId);
+        condition(jpql, params, like(text), " and lower(c.bodyRaw) like :text escape '\\'", "text");
+        condition(jpql, params, like(author), " and exists (select 1 from AuthorEntity a where a.id = c.authorId"
+                + " and lower(a.displayName) like :author escape '\\')", "author");
         switch (sort) {
             case OLDEST -> {
                 if (after != null) {

@@ -169,6 +169,27 @@ class AdminApiIT {
         assertEquals("published", post(reader, site, "story", token, "Second thoughts on the plan.").json()
                 .getJsonObject("comment").getString("status"));
 
+        Http.Reply pre2 = admin.send("PATCH", path, "{\"moderationMode\": \"pre\"}");
+        assertEquals(200, pre2.status(), pre2.body());
+        article(admin, site, "second");
+        Http.Reply list = admin.get("/api/v1/admin/sites/" + site + "/articles");
+        assertEquals(200, list.status(), list.body());
+        var rows = list.json().getJsonArray("items");
+        assertEquals(2, rows.size(), list.body());
+        assertEquals("story", rows.getJsonObject(0).getString("key"));
+        assertEquals("pre", rows.getJsonObject(0).getString("ownModerationMode"), "the article's own mode");
+        assertEquals(1, rows.getJsonObject(0).getInt("commentCount"), "published comments");
+        assertEquals("second", rows.getJsonObject(1).getString("key"));
+        assertTrue(!rows.getJsonObject(1).containsKey("ownModerationMode") || rows.getJsonObject(1).isNull("ownModerationMode"),
+                "follows its site");
+        Http.Reply firstPage = admin.get("/api/v1/admin/sites/" + site + "/articles?limit=1");
+        assertEquals(1, firstPage.json().getJsonArray("items").size());
+        Http.Reply secondPage = admin.get("/api/v1/admin/sites/" + site + "/articles?limit=1&cursor="
+                + firstPage.json().getString("nextCursor"));
+        assertEquals("second", secondPage.json().getJsonArray("items").getJsonObject(0).getString("key"));
+        assertEquals(404, admin.get("/api/v1/admin/sites/no-such-site/articles").status());
+        admin.send("PATCH", path, "{\"moderationMode\": \"site\"}");
+
         Http.Reply closed = admin.send("PATCH", path, "{\"state\": \"closed\"}");
         assertEquals("closed", closed.json().getString("state"));
         assertEquals(409, post(reader, site, "story", token, "Third thoughts on the plan.").status());

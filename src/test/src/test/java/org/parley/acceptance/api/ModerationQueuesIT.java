@@ -38,7 +38,8 @@ class ModerationQueuesIT {
             assertTrue(!q.getString("label").isBlank() && !q.getJsonArray("sorts").isEmpty(), q.toString());
         }
         JsonObject held = queues.getJsonObject(0), reported = queues.getJsonObject(1);
-        assertEquals("Held", held.getString("label"));
+        assertEquals("Held for review", held.getString("label"));
+        assertTrue(held.getString("description").contains("readers do not see them"), held.toString());
         assertEquals(List.of("approve", "reject"), strings(held.getJsonArray("bulkActions")));
         assertEquals("oldest", strings(held.getJsonArray("sorts")).getFirst());
         assertEquals("reports", strings(reported.getJsonArray("sorts")).getFirst(), "heaviest reports first by default");
@@ -73,6 +74,67 @@ class ModerationQueuesIT {
         JsonObject rejected = decide(admin, id, "reject", "spam");
         assertEquals(List.of("approve"), strings(rejected.getJsonArray("actions")));
         assertEquals(List.of("rejected"), strings(rejected.getJsonArray("queues")));
+    }
+
+    @Test
+    void queuesAreSearchedByTextAndAuthorAndTheAuditLogByUsernameWithNamesAndExcerpts(ParleyServer.Server server) {
+        Http admin = Http.admin(server);
+        String article = Readers.newArticle(admin, "Searching the queues");
+        Http reader = new Http(server);
+        String vera = Readers.post(reader, Readers.guestToken(reader, "Vera Search"), article,
+                "The bridge tolls fund the ferry, says the council report.", null, false)
+                .json().getJsonObject("comment").getString("id");
+        String walt = Readers.post(reader, Readers.guestToken(reader, "Walt Other"), article,
+                "Ferry timetables changed in spring.", null, false).json().getJsonObject("comment").getString("id");
+        String queue = "/api/v1/moderation/queues/unmoderated?site=demo&article=" + article;
+
+        assertEquals(List.of(vera, walt), ids(admin.get(queue + "&q=FERRY")));
+        assertEquals(List.of(vera), ids(admin.get(queue + "&q=bridge%20tolls")));
+        assertEquals(List.of(walt), ids(admin.get(queue + "&author=walt")));
+        assertEquals(List.of(), ids(admin.get(queue + "&author=walt&q=bridge")));
+        Http.Reply all = admin.get(queue + "&q=ferry");
+        assertEquals(2, all.json().getInt("count"), "the count is the queue's");
+
+        decide(admin, vera, "reject", "off_topic");
+        Http.Reply byName = admin.get("/api/v1/moderation/audit?site=demo&action=reject&actor=" + server.adminUser());
+        assertEquals(200, byName.status(), byName.body());
+        JsonObject entry = byName.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(e -> vera.equals(e.getString("commentId", null))).findFirst().orElseThrow(() -> new AssertionError(byName.body()));
+        assertEquals(server.adminUser(), entry.getString("actor"));
+        assertEquals("Vera Search", entry.getString("commentAuthor"));
+        assertEquals("The bridge tolls fund the ferry, says the council report.", entry.getString("excerpt"));
+        assertEquals("Searching the queues", entry.getString("articleTitle"));
+        Http.Reply nobody = admin.get("/api/v1/moderation/audit?site=demo&actor=no-such-moderator");
+        assertEquals(200, nobody.status(), nobody.body());
+        assertTrue(nobody.json().getJsonArray("items").isEmpty(), nobody.body());
+    }
+
+    @Test
+    void anAuthorAsksWhatBecameOfTheirOwnHeldCommentAndNobodyElseMay(ParleyServer.Server server) {
+        Http admin = Http.admin(server);
+        String article = Readers.newArticle(admin, "Own status");
+        assertEquals(200, admin.send("PATCH", "/api/v1/admin/sites/demo/articles/" + article, "{\"moderationMode\": \"pre\"}").status());
+        Http reader = new Http(server);
+        String token = Readers.guestToken(reader, "Yara");
+        String id = Readers.post(reader, token, article, "Held until someone reads it.", null, false)
+                .json().getJsonObject("comment").getString("id");
+        String path = "/api/v1/comments/" + id + "/status?site=demo";
+
+        Http.Reply held = reader.send("GET", path, null, "Authorization", Readers.bearer(token));
+        assertEquals(200, held.status(), held.body());
+        assertEquals("held", held.json().getString("status"));
+        assertEquals(404, reader.send("GET", path, null, "Authorization", Readers.bearer(Readers.guestToken(reader, "Zed"))).status(),
+                "another reader learns nothing, as of an unknown comment");
+        assertEquals(401, reader.get(path).status(), "a reader token is needed");
+
+        decide(admin, id, "reject", "off_topic");
+        assertEquals("rejected", reader.send("GET", path, null, "Authorization", Readers.bearer(token)).json().getString("status"));
+    }
+
+    private static List<String> ids(Http.Reply page) {
+        assertEquals(200, page.status(), page.body());
+        return page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .map(i -> i.getJsonObject("comment").getString("id")).toList();
     }
 
     private static JsonObject decide(Http admin, String id, String action, String reason) {

@@ -12,7 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * axe-core over every screen a person meets: the widget in its states (thread, reply form,
  * nudge, held comment, report dialog), the demo page, and the moderator console (sign-in,
- * queue, audit log, dashboard, policy dry run, shortcut help). Zero violations is the bar.
+ * queue, audit log, dashboard, screening policy, shortcut help); the administrators' screens are
+ * checked by AdminConsoleIT. Zero violations is the bar.
  */
 class AccessibilityIT extends WithBrowser {
 
@@ -72,7 +73,7 @@ class AccessibilityIT extends WithBrowser {
         browser.driver.findElement(By.cssSelector("#help button[type=submit]")).click();
 
         for (String[] screen : List.of(new String[] {"Audit log", "table.audit"}, new String[] {"Dashboard", "figure.chart"},
-                new String[] {"Policy dry run", "form.policy"})) {
+                new String[] {"Screening policy", "form.policy"})) {
             browser.driver.findElement(By.linkText(screen[0])).click();
             browser.await(screen[0], d -> d.findElement(By.cssSelector(screen[1])));
             browser.await(screen[0] + " loaded", d -> d.findElements(By.xpath("//*[normalize-space()='Loading…']")).isEmpty());

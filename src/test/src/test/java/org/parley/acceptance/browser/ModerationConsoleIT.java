@@ -103,17 +103,86 @@ class ModerationConsoleIT extends WithBrowser {
                 && d.findElements(By.cssSelector("table.audit tbody tr")).stream().allMatch(r -> r.getText().contains(note)));
     }
 
-    private void signIn(String user, String password) {
-        WebElement name = browser.await("the sign-in form", d -> d.findElement(By.id("login-user")));
-        name.sendKeys(user);
-        browser.driver.findElement(By.id("login-pass")).sendKeys(password);
-        browser.driver.findElement(By.cssSelector(".login button[type=submit]")).click();
+    @Test
+    void ownDecisionsAreConfirmedOnScreenAndRaiseNoQueueChangedBannerButOthersChangesDo() {
+        String key = parley.newHeldArticle("banner", host);
+        for (String name : List.of("Olga", "Pavel", "Quentin")) {
+            parley.postAsGuest(key, name, name + " waits in the held queue of " + key + ".", null);
+        }
+        browser.open(server.uri("/moderate/").toString());
+        signIn(server.adminUser(), server.adminPassword());
+        browser.await("the held queue", d -> d.findElement(By.tagName("h1")).getText().equals("Held for review"));
+        new Select(browser.driver.findElement(By.cssSelector(".filters select"))).selectByValue("newest");
+        WebElement first = cardContaining("Quentin waits");
+        long before = browser.await("the held count", d -> heldCount() >= 3 ? heldCount() : null);
+
+        browser.script("arguments[0].focus();", first.findElement(By.cssSelector("article")));
+        for (int i = 0; i < 3; i++) {
+            new Actions(browser.driver).sendKeys("a").perform();
+            int left = 2 - i;
+            browser.await("the approval to be confirmed", d -> d.findElements(By.cssSelector(".card")).stream()
+                    .filter(c -> c.getText().contains("held queue of " + key)).count() == left);
+        }
+        WebElement done = browser.await("the visible confirmation", d -> d.findElement(By.cssSelector(".queue .done")));
+        assertTrue(done.isDisplayed() && done.getText().startsWith("Approved the comment by"), done.getText());
+        browser.await("the live count to follow the approvals", d -> heldCount() == before - 3);
+        assertTrue(browser.driver.findElements(By.cssSelector(".changed")).stream().noneMatch(WebElement::isDisplayed),
+                "no 'queue has changed' banner after the moderator's own decisions");
+
+        parley.postAsGuest(key, "Rita", "Rita arrives while the moderator works.", null);
+        WebElement banner = browser.await("the banner for someone else's change", d -> d.findElements(By.cssSelector(".changed")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        assertTrue(banner.getText().startsWith("The queue has changed"), banner.getText());
+    }
+
+    @Test
+    void cardsSayWhyInWordsAndTheQueueIsSearchedByTextAndAuthor() {
+        String key = parley.newHeldArticle("search", host);
+        parley.postAsGuest(key, "Sigrid Searchable", "The tram line " + key + " should run all night.", null);
+        parley.postAsGuest(key, "Tomas", "Buses are cheaper than trams on " + key + ".", null);
+
+        signInAndOpenHeldQueue(key);
+        WebElement card = cardContaining("should run all night");
+        assertTrue(card.getText().contains("Pre-moderated: every comment is held"), card.getText());
+        assertTrue(!card.getText().contains("article.premoderated"), "no reason codes on the card");
+        assertTrue(card.getText().contains("Posted "), "the time is labelled");
+
+        WebElement author = browser.driver.findElement(By.cssSelector(".filters input[name=author]"));
+        author.sendKeys("searchABLE");
+        Chromium.button(browser.driver.findElement(By.cssSelector("form.filters")), "Apply").click();
+        browser.await("only Sigrid's comment", d -> {
+            List<WebElement> cards = d.findElements(By.cssSelector(".card"));
+            return cards.size() == 1 && cards.getFirst().getText().contains("Sigrid Searchable");
+        });
+        author.clear();
+        browser.driver.findElement(By.cssSelector(".filters input[name=q]")).sendKeys("CHEAPER");
+        Chromium.button(browser.driver.findElement(By.cssSelector("form.filters")), "Apply").click();
+        browser.await("only Tomas's comment", d -> {
+            List<WebElement> cards = d.findElements(By.cssSelector(".card"));
+            return cards.size() == 1 && cards.getFirst().getText().contains("Buses are cheaper");
+        });
+
+        Chromium.button(cardContaining("Buses are cheaper"), "Approve").click();
+        browser.await("the card to leave", d -> d.findElements(By.cssSelector(".card")).isEmpty());
+        browser.driver.findElement(By.linkText("Audit log")).click();
+        browser.await("the audit search", d -> d.findElement(By.cssSelector("input[name=actor]"))).sendKeys(server.adminUser());
+        new Select(browser.driver.findElement(By.cssSelector("select[name=action]"))).selectByValue("approve");
+        Chromium.button(browser.driver, "Search").click();
+        WebElement row = browser.await("the approval by the administrator's username", d -> d.findElements(By.cssSelector("table.audit tbody tr"))
+                .stream().filter(r -> r.getText().contains("Buses are cheaper than trams")).findFirst().orElse(null));
+        assertTrue(row.getText().contains("Tomas") && row.getText().contains("Host article " + key)
+                && row.getText().contains(server.adminUser()) && row.getText().contains("Approved"), row.getText());
+    }
+
+    private long heldCount() {
+        String text = browser.driver.findElement(By.cssSelector(".tabs [data-count=held]")).getText().trim();
+        return text.isEmpty() ? -1 : Long.parseLong(text);
     }
 
     private void signInAndOpenHeldQueue(String articleKey) {
         browser.open(server.uri("/moderate/").toString());
         signIn(server.adminUser(), server.adminPassword());
-        browser.await("the held queue", d -> d.findElement(By.tagName("h1")).getText().equals("Held comments"));
+        browser.await("the held queue", d -> d.findElement(By.tagName("h1")).getText().equals("Held for review"));
         List<WebElement> filters = browser.driver.findElements(By.cssSelector(".filters input[type=search]"));
         filters.get(0).clear();
         filters.get(0).sendKeys(ParleyClient.SITE);

@@ -78,6 +78,25 @@ final class ParleyClient {
         return key;
     }
 
+    /** A fresh site whose only origin is somewhere else: a page of the host is not allowed to embed it. */
+    String newSiteElsewhere() {
+        String key = unique("elsewhere");
+        admin("POST", "/api/v1/admin/sites", Json.createObjectBuilder().add("key", key).add("name", "Site " + key)
+                .add("origins", Json.createArrayBuilder().add("https://elsewhere.example")).build(), 201);
+        return key;
+    }
+
+    /** What the admin API says of a site, an article of it, its policy, or the accounts (a path under /api/v1/admin/). */
+    JsonObject adminGet(String path) {
+        return admin("GET", "/api/v1/admin/" + path, null, 200);
+    }
+
+    /** The site's latest audit record of an action (site_settings, site_policy, …). */
+    JsonObject latestAudit(String site, String action) {
+        return admin("GET", "/api/v1/moderation/audit?site=" + site + "&action=" + action + "&limit=1", null, 200)
+                .getJsonArray("items").getJsonObject(0);
+    }
+
     private static String unique(String prefix) {
         return prefix + "-" + UUID.randomUUID().toString().substring(0, 8);
     }
@@ -119,6 +138,11 @@ final class ParleyClient {
     void approve(String commentId) {
         admin("POST", "/api/v1/moderation/comments/" + commentId + "/decisions",
                 Json.createObjectBuilder().add("action", "approve").add("note", "browser test").build(), 200);
+    }
+
+    void reject(String commentId) {
+        admin("POST", "/api/v1/moderation/comments/" + commentId + "/decisions",
+                Json.createObjectBuilder().add("action", "reject").add("reason", "off_topic").build(), 200);
     }
 
     private JsonObject admin(String method, String path, JsonObject body, int... expected) {

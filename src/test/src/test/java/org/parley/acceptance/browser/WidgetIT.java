@@ -106,6 +106,8 @@ class WidgetIT extends WithBrowser {
         Chromium.button(comment, "Save changes").click();
         browser.await("the edited text", d -> comment.findElement(By.cssSelector(":scope > article .body")).getText()
                 .contains("second, better thought"));
+        assertEquals("Changes saved.", comment.findElement(By.cssSelector(":scope > article .note")).getText(),
+                "said under the comment, not as if it were a new one");
 
         browser.driver.navigate().refresh();
         SearchContext again = browser.widget();
@@ -176,7 +178,12 @@ class WidgetIT extends WithBrowser {
         dialog.findElement(By.cssSelector("input[value=off_topic]")).click();
         dialog.findElement(By.cssSelector("textarea")).sendKeys("Nothing to do with the article.");
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.await("the thank-you", d -> widget.findElement(By.cssSelector(".live")).getText().contains("Thank you"));
+        browser.await("the thank-you under the comment", d -> comment.findElement(By.cssSelector(":scope > article .note")).getText()
+                .contains("Thank you"));
+        WebElement done = Chromium.button(comment, "Reported");
+        assertFalse(done.isEnabled(), "a reader reports a comment once");
+        WebElement again = browser.commentContaining(browser.widgetOn(host, key), "football");
+        assertFalse(Chromium.button(again, "Reported").isEnabled(), "and the browser remembers it after a reload");
 
         JsonObject reported = parley.queue("reported", key);
         assertEquals(1, reported.getJsonArray("items").size());
@@ -205,6 +212,102 @@ class WidgetIT extends WithBrowser {
         WebElement after = likeButton(browser.commentContaining(browser.widgetOn(host, key), "tram extension"));
         assertEquals("false", after.getDomAttribute("aria-pressed"), "the undone like stays undone after a reload");
         assertTrue(after.getText().endsWith("0"), after.getText());
+    }
+
+    @Test
+    void aPermalinkOpensTheThreadAtItsCommentLoadingTheCommentsPage() {
+        String key = parley.newArticle("permalink", host);
+        String oldest = parley.publishAsGuest(key, "Reader 0", "The oldest comment, two pages down.", null);
+        for (int i = 1; i <= 21; i++) {
+            parley.publishAsGuest(key, "Reader " + i, "Comment number " + i + " above it.", null);
+        }
+        browser.open(host.articleUrl(key) + "#parley-c-" + oldest);
+        SearchContext widget = browser.widget();
+        WebElement target = browser.await("the linked comment, highlighted", d -> widget.findElements(By.cssSelector("li.c.target")).stream()
+                .findFirst().orElse(null));
+        assertTrue(target.getText().contains("The oldest comment"), target.getText());
+        assertEquals(target.findElement(By.cssSelector("article")), browser.script(
+                "return document.querySelector('parley-comments').shadowRoot.activeElement"), "focus is on it");
+        String link = target.findElement(By.cssSelector("a.permalink")).getDomAttribute("href");
+        assertTrue(link.endsWith("/article/" + key + "#parley-c-" + oldest), "its time is its permalink: " + link);
+    }
+
+    @Test
+    void aGuestSeesWhoTheyPostAsAndCanBeForgotten() {
+        String key = parley.newArticle("forget", host);
+        SearchContext widget = browser.widgetOn(host, key);
+        browser.postAsGuest(widget, "Wanda", "Remember me for a moment.");
+        browser.commentContaining(widget, "Remember me");
+        WebElement line = browser.await("the posting-as line", d -> widget.findElement(By.cssSelector(".posting-as")));
+        assertEquals("Posting as Wanda (change name, forget me)", line.getText());
+        Chromium.button(line, "forget me").click();
+        WebElement name = browser.await("the name field again", d -> widget.findElement(By.cssSelector("form.main input[name=name]")));
+        assertEquals("", name.getDomProperty("value"), "the remembered name is gone too");
+        assertTrue(widget.findElements(By.cssSelector(".posting-as")).isEmpty());
+        assertEquals(null, browser.script("return localStorage.getItem('parley.reader.demo')"), "the guest token is gone");
+        WebElement own = browser.commentContaining(widget, "Remember me");
+        assertTrue(own.findElements(By.xpath(".//button[normalize-space()='Delete']")).isEmpty(), "no longer theirs to delete");
+    }
+
+    @Test
+    void anAuthorIsToldInTheThreadWhenTheirHeldCommentIsApproved() {
+        String key = parley.newHeldArticle("decided", host);
+        SearchContext widget = browser.widgetOn(host, key);
+        browser.await("the live-update stream to be connected", d -> !widget.findElements(By.cssSelector("section[data-live=open]")).isEmpty());
+        browser.postAsGuest(widget, "Xaver", "Waiting for a moderator to look at this.");
+        WebElement held = browser.commentContaining(widget, "Waiting for a moderator");
+        assertTrue(held.getDomAttribute("class").contains("held"));
+
+        parley.approve(held.getDomAttribute("data-id"));
+        browser.await("the notice under the comment", d -> held.findElement(By.cssSelector(":scope > article .note")).getText()
+                .contains("A moderator approved your comment"));
+        assertFalse(held.getDomAttribute("class").contains("held"), "it shows as published");
+        assertFalse(held.getText().contains("Awaiting review"));
+        assertFalse(widget.findElement(By.cssSelector("button.new")).isDisplayed(), "one's own comment is not announced as new");
+
+        WebElement again = widget.findElement(By.cssSelector("form.main"));
+        again.findElement(By.cssSelector("textarea")).sendKeys("A second one the moderator will turn down.");
+        again.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement second = browser.commentContaining(widget, "turn down");
+        parley.reject(second.getDomAttribute("data-id"));
+        browser.await("the rejection notice under it", d -> second.findElement(By.cssSelector(":scope > article .note")).getText()
+                .contains("did not publish your comment"));
+        assertFalse(second.getText().contains("Awaiting review"));
+    }
+
+    @Test
+    void theCountOnThePageFollowsTheThreadLive() {
+        String key = parley.newArticle("count", host);
+        SearchContext widget = browser.widgetOn(host, key);
+        browser.await("the count", d -> d.findElement(By.cssSelector("parley-count")).getText().equals("0 comments"));
+        browser.await("the live-update stream to be connected", d -> !widget.findElements(By.cssSelector("section[data-live=open]")).isEmpty());
+        parley.publishAsGuest(key, "Yusuf", "A comment the count should notice.", null);
+        browser.await("the count to follow", d -> d.findElement(By.cssSelector("parley-count")).getText().equals("1 comment"));
+    }
+
+    @Test
+    void theWidgetFollowsTheSystemsDarkModeAndThePreviewLooksLikeThePostedComment() {
+        String key = parley.newArticle("dark", host);
+        browser.driver.executeCdpCommand("Emulation.setEmulatedMedia", java.util.Map.of("features",
+                List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+        SearchContext widget = browser.widgetOn(host, key);
+        assertEquals("rgb(22, 24, 29)", browser.script("return getComputedStyle(document.querySelector('parley-comments')"
+                + ".shadowRoot.querySelector('section')).backgroundColor"), "dark by default under a dark system");
+        browser.script("document.querySelector('parley-comments').setAttribute('theme', 'light')");
+        assertEquals("rgb(255, 255, 255)", browser.script("return getComputedStyle(document.querySelector('parley-comments')"
+                + ".shadowRoot.querySelector('section')).backgroundColor"), "theme=light wins");
+
+        WebElement form = widget.findElement(By.cssSelector("form.main"));
+        form.findElement(By.cssSelector("textarea")).sendKeys("> A quoted line\n\nAnd `code` here.");
+        Chromium.button(form, "Preview").click();
+        WebElement quote = browser.await("the rendered preview", d -> form.findElement(By.cssSelector(".preview.rendered blockquote")));
+        String previewStyle = (String) browser.script("const s = getComputedStyle(arguments[0]); return s.borderLeftWidth + ' ' + s.paddingLeft;", quote);
+        Chromium.button(form, "Preview").click();
+        form.findElement(By.cssSelector("input[name=name]")).sendKeys("Zoe");
+        form.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement posted = browser.await("the posted quote", d -> widget.findElement(By.cssSelector("li.c .body blockquote")));
+        assertEquals(browser.script("const s = getComputedStyle(arguments[0]); return s.borderLeftWidth + ' ' + s.paddingLeft;", posted),
+                previewStyle, "a quote looks the same in the preview and in the thread");
     }
 
     private static WebElement likeButton(WebElement comment) {

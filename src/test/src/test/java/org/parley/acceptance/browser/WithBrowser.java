@@ -3,6 +3,7 @@ package org.parley.acceptance.browser;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.parley.acceptance.support.ParleyServer;
@@ -40,6 +41,14 @@ abstract class WithBrowser {
         return browser.await("focus on the posted comment", d -> (WebElement) browser.script(
                 "const a = document.querySelector('parley-comments').shadowRoot.activeElement;"
                         + "return a && a.tagName === 'ARTICLE' ? a.parentElement : null;"));
+    }
+
+    /** Fills in and sends the console's sign-in form (the console must be open). */
+    void signIn(String user, String password) {
+        WebElement name = browser.await("the sign-in form", d -> d.findElement(By.id("login-user")));
+        name.sendKeys(user);
+        browser.driver.findElement(By.id("login-pass")).sendKeys(password);
+        browser.driver.findElement(By.cssSelector(".login button[type=submit]")).click();
     }
 
     @AfterEach
