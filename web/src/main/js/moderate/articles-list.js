@@ -20,7 +20,7 @@ export class ArticlesList {
     this.more = h('button', { type: 'button', class: 'more', hidden: true, onclick: () => this.load() }, 'More articles');
     this.node = h('section', { 'aria-labelledby': 'articles-title' },
       h('h2', { id: 'articles-title' }, 'Articles'), this.done,
-      scrollBox('Articles', h('table', { class: 'articles' },
+      scrollBox('Table of articles', h('table', { class: 'articles' },
         h('caption', { class: 'sr' }, 'Articles of the site, the earliest first'),
         h('thead', null, h('tr', null, ['Article', 'Comments', 'Registered', 'Discussion', 'Moderation']
           .map((t) => h('th', { scope: 'col' }, t)))), this.tbody)),

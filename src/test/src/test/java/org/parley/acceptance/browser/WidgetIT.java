@@ -353,6 +353,18 @@ class WidgetIT extends WithBrowser {
     }
 
     @Test
+    void theServersMessagesComeBackInTheWidgetsLanguage() {
+        String key = parley.newHeldArticle("sprache", host);
+        browser.open(host.articleUrl(ParleyClient.SITE, key, "", "de"));
+        SearchContext widget = browser.widget();
+        browser.postAsGuest(widget, "Ute", "Eine Frage zur Erklärung.");
+        WebElement held = browser.commentContaining(widget, "Frage zur Erklärung");
+        assertEquals("Danke! Ihr Kommentar erscheint, sobald ihn jemand aus der Moderation geprüft hat.",
+                held.findElement(By.cssSelector(":scope > article .note")).getText(),
+                "the widget sends its lang as Accept-Language, and the server answers in German");
+    }
+
+    @Test
     void theKeyboardAloneIsEnoughToPostAComment() {
         String key = parley.newArticle("keys", host);
         browser.open(host.articleUrl(key));
