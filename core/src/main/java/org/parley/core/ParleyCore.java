@@ -130,11 +130,6 @@ public final class ParleyCore implements AutoCloseable {
     }
 
     /** Releases the connection pool. */
-    /** The store behind this core (for tests in this package). */
-    Store store() {
-        return store;
-    }
-
     @Override
     public void close() {
         store.close();

@@ -56,8 +56,6 @@ public final class Store implements AutoCloseable {
     private final EntityManagerFactory factory;
     private final Clock clock;
     private final String nextCommentIdSql;
-    /** Periodic compaction of an H2 file database (null for PostgreSQL and H2 in memory). */
-    private final H2Compaction compaction;
 
     public Store(String jdbcUrl, String user, String password, int poolSize, Clock clock) {
         this.clock = clock;
@@ -94,8 +92,6 @@ public final class Store implements AutoCloseable {
             this.factory = config.createEntityManagerFactory();
             this.nextCommentIdSql = factory.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
                     .getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString("comment_seq");
-            this.compaction = jdbcUrl.startsWith("jdbc:h2:") && !jdbcUrl.startsWith("jdbc:h2:mem:")
-                    ? H2Compaction.start(dataSource, H2Compaction.EVERY) : null;
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -152,9 +148,6 @@ public final class Store implements AutoCloseable {
                 em.flush();
             }
             tx.commit();
-            if (!readOnly && compaction != null) {
-                compaction.written();
-            }
             return result;
         } catch (RuntimeException e) {
             if (tx.isActive()) {
@@ -195,16 +188,8 @@ public final class Store implements AutoCloseable {
         return e;
     }
 
-    /** Compacts an H2 file database now if it was written to since the last time (for tests); false otherwise. */
-    public boolean compactNow() {
-        return compaction != null && compaction.compactIfWritten();
-    }
-
     @Override
     public void close() {
-        if (compaction != null) {
-            compaction.close();
-        }
         try {
             factory.close();
         } finally {
