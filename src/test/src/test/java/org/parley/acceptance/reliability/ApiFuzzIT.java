@@ -40,7 +40,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Idempotency-Key, Origin, X-Forwarded-For, raw non-ASCII bytes). The properties: no answer is a
  * 5xx, every request is answered, and every 4xx is an RFC 9457 problem document
  * ({@code application/problem+json} with {@code type}, {@code title} and {@code status} equal to
- * the HTTP status). (Issue 8 named Schemathesis; this Java suite is its accepted equivalent.)
+ * the HTTP status), except that a request accepting only {@code text/html} may get a non-empty
+ * HTML page (content negotiation; the mail-link pages do). (Issue 8 named Schemathesis; this Java suite is its accepted equivalent.)
  *
  * <p><b>Requests the application never sees.</b> A few kinds of malformed HTTP are refused by
  * Payara's HTTP stack before any Parley code runs, so no filter, exception mapper or error page
@@ -124,7 +125,8 @@ class ApiFuzzIT {
             if (refusal != null) {
                 refusals.merge(refusal, 1, Integer::sum);
             }
-            String problem = refusal == null ? check(answer) : refusal.check(answer);
+            String problem = refusal != null ? refusal.check(answer)
+                    : asksForHtmlOnly(request.headers()) ? checkHtmlNegotiated(answer) : check(answer);
             if (problem != null) {
                 failures.putIfAbsent(op + " -> " + answer.status() + " " + problem + (refusal == null ? "" : " [" + refusal + "]"),
                         "request #" + sent + " (" + mode + "): "
@@ -167,6 +169,25 @@ class ApiFuzzIT {
             return "4xx problem status differs from the HTTP status";
         }
         return null;
+    }
+
+    /** True when the request's only acceptable type is {@code text/html} (a browser following a page link). */
+    static boolean asksForHtmlOnly(List<RawHttp.Header> headers) {
+        return headers.stream().filter(h -> h.name().equalsIgnoreCase("Accept"))
+                .map(h -> new String(h.value(), StandardCharsets.ISO_8859_1).trim())
+                .anyMatch(v -> v.equalsIgnoreCase("text/html"));
+    }
+
+    /**
+     * Content negotiation (RFC 9457, section 3): a client that accepts only HTML may be answered a
+     * 4xx as an HTML page (the mail-link pages do); otherwise the same properties as {@link #check}.
+     */
+    static String checkHtmlNegotiated(RawHttp.Answer answer) {
+        String type = answer.header("content-type");
+        if (answer.status() >= 400 && answer.status() < 500 && type != null && type.startsWith("text/html")) {
+            return answer.text().isBlank() ? "4xx HTML page with an empty body" : null;
+        }
+        return check(answer);
     }
 
     private static Request build(OpenApiOperations.Operation op, Mode mode, FuzzInputs in, Map<String, List<String>> known,
