@@ -34,7 +34,7 @@ class HardInputIT {
     /** Medium 6: NUL, invalid UTF-8 and unpaired surrogates in any text field are refused, and nothing is stored. */
     @Test
     void textNoDatabaseStoresFaithfullyIsRefusedBeforeAnyWrite(ParleyServer.Server server) {
-        Scene scene = Scene.of(server, "Ines", "A calm comment that others may report.");
+        Scene scene = Scene.of(server, "Ines", "A calm note about the ferry timetable that others may report.");
         String article = scene.article();
         String thread = scene.thread();
         Http guest = scene.reader();
@@ -72,7 +72,7 @@ class HardInputIT {
     /** Low: JSON types are not coerced; trailing data and duplicate keys are refused. */
     @Test
     void jsonIsParsedStrictly(ParleyServer.Server server) {
-        Scene scene = Scene.of(server, "Jo", "An ordinary first version of a comment.");
+        Scene scene = Scene.of(server, "Jo", "An ordinary first draft about the ferry timetable.");
         Http admin = scene.admin();
         Http reader = scene.reader();
         String auth = Readers.bearer(scene.token());
