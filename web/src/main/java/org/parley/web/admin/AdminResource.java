@@ -185,9 +185,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Change a site's settings (members given change, the others stay); recorded in the audit log")
     public SiteView changeSite(@PathParam("site") String site, SiteUpdate body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"moderationMode\": \"pre\", \"maxLength\": 8000, ...}.");
-        }
+        ProblemException.requireBody(body, "Send {\"moderationMode\": \"pre\", \"maxLength\": 8000, ...}.");
         limits(Fields.check().oneOf("moderationMode", body.moderationMode(), MODES.keySet())
                         .oneOf("articleRegistration", lower(body.articleRegistration()), REGISTRATIONS)
                         .oneOf("unscoredLanguage", lower(body.unscoredLanguage()), UNSCORED),
@@ -239,9 +237,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "What a policy change would do to the site's recent comments (the same body as the PATCH)")
     public ModeratorViews.DryRunView tryPolicy(@PathParam("site") String site, PolicyTrials.DryRun body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"thresholds\": {\"uncivil\": 0.8}, ...}.");
-        }
+        ProblemException.requireBody(body, "Send {\"thresholds\": {\"uncivil\": 0.8}, ...}.");
         return trials.run(runtime.core().sites().get(site), body);
     }
 
@@ -285,9 +281,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a site")
     public Response createSite(NewSite body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"key\": ..., \"name\": ..., \"origins\": [...]}.");
-        }
+        ProblemException.requireBody(body, "Send {\"key\": ..., \"name\": ..., \"origins\": [...]}.");
         limits(Fields.check().require("key", body.key()).require("name", body.name())
                 .oneOf("moderationMode", body.moderationMode(), MODES.keySet()), body.editWindowSeconds(), body.maxDepth(),
                 body.maxLength()).orThrow();
@@ -309,9 +303,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Allow one more origin (effective at once for CORS and embeds)")
     public SiteView allowOrigin(@PathParam("site") String site, NewOrigin body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"origin\": \"https://news.example\"}.");
-        }
+        ProblemException.requireBody(body, "Send {\"origin\": \"https://news.example\"}.");
         Fields.check().require("origin", body.origin()).orThrow();
         return view(runtime.core().sites().allowOrigin(site, body.origin()));
     }
@@ -329,9 +321,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register an article")
     public Response registerArticle(@PathParam("site") String site, NewArticle body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"key\": ..., \"url\": ..., \"title\": ...}.");
-        }
+        ProblemException.requireBody(body, "Send {\"key\": ..., \"url\": ..., \"title\": ...}.");
         Fields.check().require("key", body.key()).require("url", body.url()).require("title", body.title())
                 .oneOf("moderationMode", body.moderationMode(), MODES.keySet()).orThrow();
         runtime.core().sites().get(site);
@@ -428,9 +418,7 @@ public class AdminResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Create a moderator or administrator (password stored as a PBKDF2 hash)")
     public Response createAccount(NewAccount body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"username\": ..., \"password\": ..., \"role\": ...}.");
-        }
+        ProblemException.requireBody(body, "Send {\"username\": ..., \"password\": ..., \"role\": ...}.");
         Fields.check().require("username", body.username()).maxLength("username", body.username(), 100)
                 .require("password", body.password()).minLength("password", body.password(), Passwords.MIN_LENGTH)
                 .maxLength("password", body.password(), 200)

@@ -11,6 +11,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -51,7 +52,7 @@ public final class Translations {
     }
 
     /** Every key of the English catalogue. */
-    public java.util.Set<String> keys() {
+    public Set<String> keys() {
         return new TreeSet<>(english.keySet());
     }
 

@@ -83,9 +83,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Suspend an author for some days")
     public AuthorCard suspend(@PathParam("id") String id, Suspension body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"days\": 7, \"reason\": ...}.");
-        }
+        ProblemException.requireBody(body, "Send {\"days\": 7, \"reason\": ...}.");
         Fields.check().require("days", body.days()).range("days", body.days(), 1, 3650).require("reason", body.reason()).orThrow();
         StaffMember member = staff();
         AuthorId subject = inScope(id, member);
@@ -109,9 +107,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Ban an author")
     public AuthorCard ban(@PathParam("id") String id, Ban body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"reason\": ...}.");
-        }
+        ProblemException.requireBody(body, "Send {\"reason\": ...}.");
         Fields.check().require("reason", body.reason()).orThrow();
         StaffMember member = staff();
         Author author = runtime.core().authors().ban(inScope(id, member), ModerationResource.actor(member),
@@ -124,9 +120,7 @@ public class AuthorResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Set how screening treats the author's comments: normal, trusted or premoderated")
     public AuthorCard trust(@PathParam("id") String id, TrustChange body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"trust\": \"trusted\"}.");
-        }
+        ProblemException.requireBody(body, "Send {\"trust\": \"trusted\"}.");
         Fields.check().require("trust", body.trust()).oneOf("trust", body.trust(), TRUST.keySet())
                 .maxLength("note", body.note(), 2000).orThrow();
         StaffMember member = staff();

@@ -38,9 +38,7 @@ public class PolicyResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "How many recent verdicts a changed policy would change, with the current and tried values")
     public DryRunView dryRun(PolicyTrials.DryRun body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"site\": ..., \"thresholds\": {...}}.");
-        }
+        ProblemException.requireBody(body, "Send {\"site\": ..., \"thresholds\": {...}}.");
         return trials.run(runtime.core().sites().get(requireSite(body.site())), body);
     }
 

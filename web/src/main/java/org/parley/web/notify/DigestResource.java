@@ -49,9 +49,7 @@ public class DigestResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Send this staff account the daily digest of its queues at this address")
     public DigestAddress subscribe(@PathParam("account") long account, DigestAddress body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"email\": \"moderator@news.example\"}.");
-        }
+        ProblemException.requireBody(body, "Send {\"email\": \"moderator@news.example\"}.");
         Fields.check().require("email", body.email()).orThrow();
         runtime.core().notifications().subscribeDigest(account, body.email());
         return new DigestAddress(runtime.core().notifications().digestAddress(account).orElseThrow());

@@ -68,9 +68,7 @@ public class WebhookResource {
     @Consumes(MediaType.APPLICATION_JSON)
     @Operation(summary = "Register a webhook; the answer carries its signing secret, shown only once")
     public Response create(@PathParam("site") String site, NewWebhook body) {
-        if (body == null) {
-            throw ProblemException.malformedJson("Send {\"url\": \"https://...\", \"events\": [\"comment.published\"]}.");
-        }
+        ProblemException.requireBody(body, "Send {\"url\": \"https://...\", \"events\": [\"comment.published\"]}.");
         Fields.check().require("url", body.url()).maxLength("url", body.url(), 2000).orThrow();
         runtime.core().sites().get(site);
         var refused = new WebhookTargets(notify.allowPrivateWebhooks()).refusal(body.url());

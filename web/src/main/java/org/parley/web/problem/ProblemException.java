@@ -42,6 +42,16 @@ public final class ProblemException extends RuntimeException {
         return of(400, "malformed-json", "The request body is not valid JSON of the expected shape", detail);
     }
 
+    /**
+     * Refuses a missing request body (JSON {@code null} or nothing) as {@link #malformedJson}, with
+     * {@code example} (the shape to send) as its detail.
+     */
+    public static void requireBody(Object body, String example) {
+        if (body == null) {
+            throw malformedJson(example);
+        }
+    }
+
     public static ProblemException notFound(String what) {
         return of(404, "not-found", "Not found", what);
     }
