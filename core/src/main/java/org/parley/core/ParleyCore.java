@@ -6,8 +6,8 @@ import org.parley.core.author.AuthorService;
 import org.parley.core.comment.CommentService;
 import org.parley.core.infrastructure.persistence.Store;
 import org.parley.core.insight.InsightService;
-import org.parley.core.porting.PortingService;
 import org.parley.core.notification.NotificationService;
+import org.parley.core.porting.PortingService;
 import org.parley.core.privacy.PrivacyService;
 import org.parley.core.report.ReportService;
 import org.parley.core.review.ReviewService;
@@ -65,8 +65,8 @@ public final class ParleyCore implements AutoCloseable {
 
     /** Connects, migrates the schema, validates the mapping and returns a ready core. */
     public static ParleyCore open(CoreConfig config) {
-        return new ParleyCore(new Store(config.jdbcUrl(), config.user(), config.password(), config.maxPoolSize(),
-                config.clock()));
+        return new ParleyCore(
+                new Store(config.jdbcUrl(), config.user(), config.password(), config.maxPoolSize(), config.clock()));
     }
 
     /** Sites, their origins and settings. */

@@ -83,17 +83,39 @@ class ConcurrencyIT extends DatabaseIT {
         for (int round = 0; round < 8; round++) {
             Comment held = f.postHeld(ann, "borderline " + round, 0.7);
             List<Object> results = race(List.of(
-                    () -> core.review().decide(new DecisionRequest(held.id(), 1, CommentStatus.HELD, DecisionAction.APPROVE,
-                            Actor.moderator("mod-a", "A"), null, null)),
-                    () -> core.review().decide(new DecisionRequest(held.id(), 1, CommentStatus.HELD, DecisionAction.REJECT,
-                            Actor.moderator("mod-b", "B"), "abusive", null))));
-            List<Comment> winners = results.stream().filter(Comment.class::isInstance).map(Comment.class::cast).toList();
+                    () -> core.review()
+                            .decide(new DecisionRequest(
+                                    held.id(),
+                                    1,
+                                    CommentStatus.HELD,
+                                    DecisionAction.APPROVE,
+                                    Actor.moderator("mod-a", "A"),
+                                    null,
+                                    null)),
+                    () -> core.review()
+                            .decide(new DecisionRequest(
+                                    held.id(),
+                                    1,
+                                    CommentStatus.HELD,
+                                    DecisionAction.REJECT,
+                                    Actor.moderator("mod-b", "B"),
+                                    "abusive",
+                                    null))));
+            List<Comment> winners = results.stream()
+                    .filter(Comment.class::isInstance)
+                    .map(Comment.class::cast)
+                    .toList();
             assertEquals(1, winners.size(), "exactly one decision wins: " + results);
-            Object loser = results.stream().filter(r -> !(r instanceof Comment)).findFirst().orElseThrow();
+            Object loser = results.stream()
+                    .filter(r -> !(r instanceof Comment))
+                    .findFirst()
+                    .orElseThrow();
             assertInstanceOf(ConflictException.class, loser);
-            assertEquals(winners.getFirst().status(), core.comments().get(held.id()).status());
+            assertEquals(
+                    winners.getFirst().status(), core.comments().get(held.id()).status());
             List<ModerationDecision> human = core.review().decisionsFor(held.id()).stream()
-                    .filter(d -> d.actor().kind() == Actor.Kind.MODERATOR).toList();
+                    .filter(d -> d.actor().kind() == Actor.Kind.MODERATOR)
+                    .toList();
             assertEquals(1, human.size(), "only the winner is in the audit log");
         }
     }
@@ -103,10 +125,19 @@ class ConcurrencyIT extends DatabaseIT {
         for (int round = 0; round < 8; round++) {
             Comment held = f.postHeld(ann, "first draft " + round, 0.7);
             List<Object> results = race(List.of(
-                    () -> core.comments().edit(new CommentEdit(held.id(), ann.id(), 1, "second draft"),
-                            Fixtures.hold("second draft", 0.6)),
-                    () -> core.review().decide(new DecisionRequest(held.id(), 1, CommentStatus.HELD, DecisionAction.APPROVE,
-                            Fixtures.moderator(), null, null))));
+                    () -> core.comments()
+                            .edit(
+                                    new CommentEdit(held.id(), ann.id(), 1, "second draft"),
+                                    Fixtures.hold("second draft", 0.6)),
+                    () -> core.review()
+                            .decide(new DecisionRequest(
+                                    held.id(),
+                                    1,
+                                    CommentStatus.HELD,
+                                    DecisionAction.APPROVE,
+                                    Fixtures.moderator(),
+                                    null,
+                                    null))));
             Object edit = results.get(0);
             Object decision = results.get(1);
             Comment now = core.comments().get(held.id());
@@ -119,7 +150,9 @@ class ConcurrencyIT extends DatabaseIT {
             }
             if (decision instanceof Comment) {
                 ModerationDecision d = core.review().decisionsFor(held.id()).stream()
-                        .filter(x -> x.action() == DecisionAction.APPROVE).findFirst().orElseThrow();
+                        .filter(x -> x.action() == DecisionAction.APPROVE)
+                        .findFirst()
+                        .orElseThrow();
                 assertEquals(1, d.revision(), "the decision judged revision 1, and it was current when committed");
                 if (edit instanceof Comment) {
                     assertEquals(CommentStatus.HELD, now.status(), "the later edit was screened again and held");
@@ -151,7 +184,8 @@ class ConcurrencyIT extends DatabaseIT {
                 List<Object> outcomes = new ArrayList<>();
                 for (int i = 0; i < postsEach; i++) {
                     try {
-                        Comment c = i % 3 == 0 ? f.post(author, "top " + i)
+                        Comment c = i % 3 == 0
+                                ? f.post(author, "top " + i)
                                 : f.reply(author, parents.get(random.nextInt(parents.size())), "reply " + i);
                         parents.add(c.id());
                         outcomes.add(c);
@@ -171,15 +205,22 @@ class ConcurrencyIT extends DatabaseIT {
                 }
             }
         }
-        assertTrue(posted.size() >= writers * postsEach * 9 / 10, "almost every concurrent post succeeds: " + posted.size());
+        assertTrue(
+                posted.size() >= writers * postsEach * 9 / 10,
+                "almost every concurrent post succeeds: " + posted.size());
         Article article = core.articles().get(f.article);
         assertEquals(posted.size() + 1, article.publishedComments(), "the article count lost no update");
-        long underRoot = posted.stream().filter(c -> c.rootId().equals(root.id()) && !c.id().equals(root.id())).count();
+        long underRoot = posted.stream()
+                .filter(c -> c.rootId().equals(root.id()) && !c.id().equals(root.id()))
+                .count();
         assertEquals(underRoot, core.comments().get(root.id()).replyCount(), "the root's reply count lost no update");
 
         Set<CommentId> seen = new HashSet<>();
         int total = 0;
-        ThreadQuery q = ThreadQuery.firstPage(f.article).withSort(ThreadSort.OLDEST).withLimit(7).withRepliesPerComment(200)
+        ThreadQuery q = ThreadQuery.firstPage(f.article)
+                .withSort(ThreadSort.OLDEST)
+                .withLimit(7)
+                .withRepliesPerComment(200)
                 .withDepth(20);
         ThreadPage page;
         do {
@@ -209,10 +250,17 @@ class ConcurrencyIT extends DatabaseIT {
             tasks.add(() -> core.reports().report(c.id(), bob.id(), ReportReason.SPAM, null));
         }
         List<Object> results = race(tasks);
-        assertEquals(1, results.stream().filter(org.parley.core.report.Report.class::isInstance).count(), results::toString);
+        assertEquals(
+                1,
+                results.stream()
+                        .filter(org.parley.core.report.Report.class::isInstance)
+                        .count(),
+                results::toString);
         for (Object r : results) {
             if (!(r instanceof org.parley.core.report.Report)) {
-                assertEquals(ConflictException.DUPLICATE_REPORT, assertInstanceOf(ConflictException.class, r).code());
+                assertEquals(
+                        ConflictException.DUPLICATE_REPORT,
+                        assertInstanceOf(ConflictException.class, r).code());
             }
         }
         assertEquals(1, core.reports().reportsFor(c.id()).size());
@@ -220,10 +268,12 @@ class ConcurrencyIT extends DatabaseIT {
 
     @Test
     void retriedPostsWithOneRequestKeyStoreOneComment() throws Exception {
-        NewComment request = NewComment.topLevel(f.article, ann.id(), "retry me").withRequestKey("idem-1");
+        NewComment request =
+                NewComment.topLevel(f.article, ann.id(), "retry me").withRequestKey("idem-1");
         List<Callable<?>> tasks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            tasks.add(() -> core.comments().post(request, Fixtures.publish("retry me")).id());
+            tasks.add(() ->
+                    core.comments().post(request, Fixtures.publish("retry me")).id());
         }
         List<Object> results = race(tasks);
         assertEquals(1, new HashSet<>(results).size(), results::toString);
@@ -236,12 +286,17 @@ class ConcurrencyIT extends DatabaseIT {
         ArticleRef ref = ArticleRef.of(f.site.key(), "breaking");
         List<Callable<?>> tasks = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            tasks.add(() -> core.articles().ensure(ref, "https://news.example/breaking?utm_source=x", "Breaking").createdAt());
+            tasks.add(() -> core.articles()
+                    .ensure(ref, "https://news.example/breaking?utm_source=x", "Breaking")
+                    .createdAt());
         }
         List<Object> results = race(tasks);
         assertEquals(1, new HashSet<>(results).size(), results::toString);
-        assertEquals(1, core.articles().list(f.site.key(), 10, null).items().stream()
-                .filter(a -> a.ref().equals(ref)).count());
+        assertEquals(
+                1,
+                core.articles().list(f.site.key(), 10, null).items().stream()
+                        .filter(a -> a.ref().equals(ref))
+                        .count());
     }
 
     @Test

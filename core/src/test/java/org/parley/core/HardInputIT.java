@@ -36,36 +36,53 @@ class HardInputIT extends DatabaseIT {
 
     @Test
     void nulInACommentBodyIsRefusedAndLeavesNoRow() {
-        assertRefusedWithoutRows("body", () -> core.comments().post(
-                NewComment.topLevel(f.article, ann.id(), "hello\0world"), Fixtures.publish("hello world")));
+        assertRefusedWithoutRows(
+                "body",
+                () -> core.comments()
+                        .post(
+                                NewComment.topLevel(f.article, ann.id(), "hello\0world"),
+                                Fixtures.publish("hello world")));
     }
 
     @Test
     void nulInAnEditIsRefusedAndLeavesNoRevision() {
         Comment c = f.post(ann, "first version");
-        assertRefusedWithoutRows("body", () -> core.comments().edit(
-                new CommentEdit(c.id(), ann.id(), 1, "second\0version"), Fixtures.publish("second version")));
+        assertRefusedWithoutRows(
+                "body",
+                () -> core.comments()
+                        .edit(
+                                new CommentEdit(c.id(), ann.id(), 1, "second\0version"),
+                                Fixtures.publish("second version")));
     }
 
     @Test
     void nulInReportTextIsRefusedAndLeavesNoReport() {
         Comment c = f.post(ann, "a comment to report");
-        assertRefusedWithoutRows("text", () -> core.reports().report(c.id(), bob.id(), ReportReason.OTHER, "bad\0text"));
+        assertRefusedWithoutRows(
+                "text", () -> core.reports().report(c.id(), bob.id(), ReportReason.OTHER, "bad\0text"));
     }
 
     @Test
     void nulInAnArticleTitleIsRefusedAndLeavesNoArticle() {
-        assertRefusedWithoutRows("title", () -> core.articles().ensure(
-                org.parley.core.article.ArticleRef.of(f.site.key(), "nul-title"), "https://news.example/nul", "Title\0"));
+        assertRefusedWithoutRows(
+                "title",
+                () -> core.articles()
+                        .ensure(
+                                org.parley.core.article.ArticleRef.of(f.site.key(), "nul-title"),
+                                "https://news.example/nul",
+                                "Title\0"));
     }
 
     @Test
     void unpairedSurrogatesAreRefusedButPairsAreKept() {
-        assertRefusedWithoutRows("body", () -> core.comments().post(
-                NewComment.topLevel(f.article, ann.id(), "lone \uD800 high"), Fixtures.publish("x")));
+        assertRefusedWithoutRows(
+                "body",
+                () -> core.comments()
+                        .post(NewComment.topLevel(f.article, ann.id(), "lone \uD800 high"), Fixtures.publish("x")));
         assertRefusedWithoutRows("displayName", () -> core.authors().createGuest("lone \uDC00 low", null));
         Comment emoji = f.post(ann, "a pair is fine \uD83D\uDE00");
-        assertEquals("a pair is fine \uD83D\uDE00", core.comments().get(emoji.id()).rawBody());
+        assertEquals(
+                "a pair is fine \uD83D\uDE00", core.comments().get(emoji.id()).rawBody());
     }
 
     private void assertRefusedWithoutRows(String field, Executable action) {

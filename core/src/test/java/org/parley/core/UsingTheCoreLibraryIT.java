@@ -27,19 +27,27 @@ class UsingTheCoreLibraryIT {
             ArticleRef ref = ArticleRef.of("demo", "first-article");
             core.articles().ensure(ref, "https://example.org/first-article", "First article");
             Author ann = core.authors().createGuest("Ann", null);
-            var hello = core.comments().post(NewComment.topLevel(ref, ann.id(), "Hello *world*"),
-                    Screening.publish("<p>Hello <em>world</em></p>"));
-            core.comments().post(NewComment.reply(ref, ann.id(), hello.id(), "Replying to myself"),
-                    Screening.publish("<p>Replying to myself</p>"));
+            var hello = core.comments()
+                    .post(
+                            NewComment.topLevel(ref, ann.id(), "Hello *world*"),
+                            Screening.publish("<p>Hello <em>world</em></p>"));
+            core.comments()
+                    .post(
+                            NewComment.reply(ref, ann.id(), hello.id(), "Replying to myself"),
+                            Screening.publish("<p>Replying to myself</p>"));
             ThreadPage page = core.threads().read(ThreadQuery.firstPage(ref));
-            page.comments().forEach(n -> System.out.println(n.comment().html() + " (" + n.replies().size() + " reply)"));
+            page.comments()
+                    .forEach(n -> System.out.println(
+                            n.comment().html() + " (" + n.replies().size() + " reply)"));
         }
         // README example ends
         try (ParleyCore reopened = ParleyCore.open(CoreConfig.h2File(data))) {
             ThreadPage page = reopened.threads().read(ThreadQuery.firstPage(ArticleRef.of("demo", "first-article")));
             assertEquals(2, page.publishedComments());
             assertEquals(1, page.comments().size());
-            assertEquals("<p>Replying to myself</p>", page.comments().getFirst().replies().getFirst().comment().html());
+            assertEquals(
+                    "<p>Replying to myself</p>",
+                    page.comments().getFirst().replies().getFirst().comment().html());
         }
     }
 }

@@ -36,8 +36,7 @@ public final class PortingCli {
                       or --db-url jdbc:postgresql://HOST:PORT/DB [--db-user USER] [--db-password PASSWORD]
                       (defaults: PARLEY_DATA_DIR, PARLEY_DB_URL, PARLEY_DB_USER, PARLEY_DB_PASSWORD)""";
 
-    private PortingCli() {
-    }
+    private PortingCli() {}
 
     public static void main(String[] args) {
         System.exit(run(args, System.out, System.err));
@@ -54,17 +53,22 @@ public final class PortingCli {
         }
         String command = options.get("");
         String site = options.get("site");
-        if (command == null || site == null || !(command.equals("import") || command.equals("export"))
+        if (command == null
+                || site == null
+                || !(command.equals("import") || command.equals("export"))
                 || command.equals("import") && options.get("file") == null) {
             err.println(USAGE);
             return 2;
         }
         CoreConfig config = database(options);
         try (ParleyCore core = ParleyCore.open(config)) {
-            return command.equals("import") ? importFile(core, site, options, out, err) : export(core, site, options, out, err);
+            return command.equals("import")
+                    ? importFile(core, site, options, out, err)
+                    : export(core, site, options, out, err);
         } catch (ParleyException e) {
             err.println();
-            err.println("refused (" + e.code() + "): " + e.getMessage() + (command.equals("import") ? "; nothing was imported" : ""));
+            err.println("refused (" + e.code() + "): " + e.getMessage()
+                    + (command.equals("import") ? "; nothing was imported" : ""));
             return 1;
         } catch (IOException e) {
             err.println();
@@ -73,15 +77,16 @@ public final class PortingCli {
         }
     }
 
-    private static int importFile(ParleyCore core, String site, Map<String, String> options, PrintStream out, PrintStream err)
+    private static int importFile(
+            ParleyCore core, String site, Map<String, String> options, PrintStream out, PrintStream err)
             throws IOException {
         Path file = Path.of(options.get("file"));
         if (!Files.isRegularFile(file)) {
             err.println("no such file: " + file);
             return 2;
         }
-        String type = options.getOrDefault("type", file.toString().toLowerCase(Locale.ROOT).matches(".*\\.(ndjson|jsonl)$")
-                ? "ndjson" : "xml");
+        String type = options.getOrDefault(
+                "type", file.toString().toLowerCase(Locale.ROOT).matches(".*\\.(ndjson|jsonl)$") ? "ndjson" : "xml");
         String mediaType = type.equals("ndjson") ? "application/x-ndjson" : "application/xml";
         String name = options.getOrDefault("as", System.getProperty("user.name", "operator"));
         boolean images = core.sites().get(site).settings().allowImages();
@@ -91,8 +96,13 @@ public final class PortingCli {
         ImportReport report;
         try (InputStream in = new Counting(Files.newInputStream(file), read)) {
             progress.start();
-            report = core.porting().importFile(site, in, mediaType, ModerationSanitiser.forSite(images),
-                    Actor.moderator("cli:" + name, name));
+            report = core.porting()
+                    .importFile(
+                            site,
+                            in,
+                            mediaType,
+                            ModerationSanitiser.forSite(images),
+                            Actor.moderator("cli:" + name, name));
         } finally {
             progress.stop();
         }
@@ -100,13 +110,16 @@ public final class PortingCli {
         return 0;
     }
 
-    private static int export(ParleyCore core, String site, Map<String, String> options, PrintStream out, PrintStream err)
+    private static int export(
+            ParleyCore core, String site, Map<String, String> options, PrintStream out, PrintStream err)
             throws IOException {
         AtomicLong records = new AtomicLong();
         Progress progress = new Progress(err, () -> String.format(Locale.ROOT, "%,d records", records.get()));
         String target = options.get("out");
-        try (Writer w = new BufferedWriter(new OutputStreamWriter(target == null ? out : Files.newOutputStream(Path.of(target)),
-                StandardCharsets.UTF_8), 1 << 16)) {
+        try (Writer w = new BufferedWriter(
+                new OutputStreamWriter(
+                        target == null ? out : Files.newOutputStream(Path.of(target)), StandardCharsets.UTF_8),
+                1 << 16)) {
             progress.start();
             core.porting().export(site, w, records::set);
         } finally {
@@ -119,17 +132,27 @@ public final class PortingCli {
         int width = 30;
         double share = total == 0 ? 1 : Math.min(1, (double) done / total);
         int filled = (int) Math.round(share * width);
-        return String.format(Locale.ROOT, "[%s%s] %3d%% %,d of %,d bytes", "#".repeat(filled), ".".repeat(width - filled),
-                Math.round(share * 100), done, total);
+        return String.format(
+                Locale.ROOT,
+                "[%s%s] %3d%% %,d of %,d bytes",
+                "#".repeat(filled),
+                ".".repeat(width - filled),
+                Math.round(share * 100),
+                done,
+                total);
     }
 
     private static CoreConfig database(Map<String, String> options) {
         String url = options.getOrDefault("db-url", System.getenv("PARLEY_DB_URL"));
         if (url != null && !url.isBlank()) {
-            return CoreConfig.jdbc(url, options.getOrDefault("db-user", env("PARLEY_DB_USER", "postgres")),
-                    options.getOrDefault("db-password", env("PARLEY_DB_PASSWORD", ""))).withMaxPoolSize(2);
+            return CoreConfig.jdbc(
+                            url,
+                            options.getOrDefault("db-user", env("PARLEY_DB_USER", "postgres")),
+                            options.getOrDefault("db-password", env("PARLEY_DB_PASSWORD", "")))
+                    .withMaxPoolSize(2);
         }
-        return CoreConfig.h2File(Path.of(options.getOrDefault("data", env("PARLEY_DATA_DIR", "data"))).resolve("parley"))
+        return CoreConfig.h2File(Path.of(options.getOrDefault("data", env("PARLEY_DATA_DIR", "data")))
+                        .resolve("parley"))
                 .withMaxPoolSize(2);
     }
 

@@ -17,21 +17,31 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  */
 @ApplicationPath("api/v1")
 @OpenAPIDefinition(
-        info = @Info(title = "Parley API", version = "1",
-                description = "Moderated discussion under articles: threads, posting with screening, moderation queues.",
-                license = @License(name = "Apache-2.0")),
+        info =
+                @Info(
+                        title = "Parley API",
+                        version = "1",
+                        description =
+                                "Moderated discussion under articles: threads, posting with screening, moderation queues.",
+                        license = @License(name = "Apache-2.0")),
         tags = {
-                @Tag(name = "reader", description = "What the embeddable widget uses (CORS for the site's origins)."),
-                @Tag(name = "auth", description = "Moderator and administrator sessions."),
-                @Tag(name = "moderation", description = "Queues, decisions, authors, audit log (moderators)."),
-                @Tag(name = "admin", description = "Sites, articles, accounts (administrators).")
+            @Tag(name = "reader", description = "What the embeddable widget uses (CORS for the site's origins)."),
+            @Tag(name = "auth", description = "Moderator and administrator sessions."),
+            @Tag(name = "moderation", description = "Queues, decisions, authors, audit log (moderators)."),
+            @Tag(name = "admin", description = "Sites, articles, accounts (administrators).")
         })
 @SecuritySchemes({
-        @SecurityScheme(securitySchemeName = "reader", type = SecuritySchemeType.HTTP, scheme = "bearer",
-                description = "Reader token from POST /sites/{site}/readers or a first guest post."),
-        @SecurityScheme(securitySchemeName = "session", type = SecuritySchemeType.APIKEY, in = SecuritySchemeIn.COOKIE,
-                apiKeyName = "PARLEY_SESSION", description = "Moderator session; writes need X-CSRF-Token."),
-        @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
+    @SecurityScheme(
+            securitySchemeName = "reader",
+            type = SecuritySchemeType.HTTP,
+            scheme = "bearer",
+            description = "Reader token from POST /sites/{site}/readers or a first guest post."),
+    @SecurityScheme(
+            securitySchemeName = "session",
+            type = SecuritySchemeType.APIKEY,
+            in = SecuritySchemeIn.COOKIE,
+            apiKeyName = "PARLEY_SESSION",
+            description = "Moderator session; writes need X-CSRF-Token."),
+    @SecurityScheme(securitySchemeName = "basic", type = SecuritySchemeType.HTTP, scheme = "basic")
 })
-public class ParleyApi extends Application {
-}
+public class ParleyApi extends Application {}

@@ -16,23 +16,29 @@ public class AccountEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(nullable = false, length = 100)
     private String username;
+
     @Column(name = "password_hash", nullable = false, length = 500)
     private String passwordHash;
+
     @Column(nullable = false, length = 20)
     private String role;
+
     @Column(name = "site_id")
     private Long siteId;
+
     @Column(nullable = false)
     private boolean enabled;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
     @Version
     private long version;
 
-    protected AccountEntity() {
-    }
+    protected AccountEntity() {}
 
     AccountEntity(String username, String passwordHash, AccountRole role, Long siteId, Instant now) {
         this.username = username;

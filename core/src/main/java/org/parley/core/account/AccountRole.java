@@ -1,4 +1,7 @@
 package org.parley.core.account;
 
 /** Role of a staff account. */
-public enum AccountRole { MODERATOR, ADMINISTRATOR }
+public enum AccountRole {
+    MODERATOR,
+    ADMINISTRATOR
+}

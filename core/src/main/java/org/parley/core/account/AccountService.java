@@ -94,7 +94,8 @@ public final class AccountService {
             if (role != AccountRole.ADMINISTRATOR) {
                 keepAnAdministrator(r, account);
             }
-            account.changeRole(role, siteKey == null ? null : r.sites().require(siteKey).id());
+            account.changeRole(
+                    role, siteKey == null ? null : r.sites().require(siteKey).id());
             return view(r, account);
         });
     }
@@ -110,10 +111,12 @@ public final class AccountService {
         if (a.role() != AccountRole.ADMINISTRATOR || !a.enabled()) {
             return;
         }
-        boolean another = r.accounts().all().stream().map(x -> x.toAccount(null))
+        boolean another = r.accounts().all().stream()
+                .map(x -> x.toAccount(null))
                 .anyMatch(x -> x.id() != a.id() && x.enabled() && x.role() == AccountRole.ADMINISTRATOR);
         if (!another) {
-            throw new ConflictException(ConflictException.LAST_ADMINISTRATOR,
+            throw new ConflictException(
+                    ConflictException.LAST_ADMINISTRATOR,
                     "account " + a.username() + " is the last enabled administrator");
         }
     }
@@ -123,6 +126,9 @@ public final class AccountService {
     }
 
     private static Account view(Repositories r, AccountEntity a) {
-        return a.toAccount(a.siteId() == null ? null : r.sites().byId(a.siteId()).map(SiteEntity::key).orElse(null));
+        return a.toAccount(
+                a.siteId() == null
+                        ? null
+                        : r.sites().byId(a.siteId()).map(SiteEntity::key).orElse(null));
     }
 }

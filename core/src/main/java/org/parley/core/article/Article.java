@@ -12,9 +12,18 @@ import org.parley.core.site.ModerationMode;
  * @param effectiveModeration  the override if set, otherwise the site's mode
  * @param publishedComments    how many of its comments readers can see
  */
-public record Article(ArticleRef ref, String url, Set<String> canonicalUrls, String title, String author,
-                      Instant publishedAt, DiscussionState discussionState, ModerationMode moderationOverride,
-                      ModerationMode effectiveModeration, long publishedComments, Instant createdAt) {
+public record Article(
+        ArticleRef ref,
+        String url,
+        Set<String> canonicalUrls,
+        String title,
+        String author,
+        Instant publishedAt,
+        DiscussionState discussionState,
+        ModerationMode moderationOverride,
+        ModerationMode effectiveModeration,
+        long publishedComments,
+        Instant createdAt) {
     public Article {
         canonicalUrls = Set.copyOf(canonicalUrls);
     }

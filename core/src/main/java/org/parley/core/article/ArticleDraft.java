@@ -11,8 +11,13 @@ import org.parley.core.site.ModerationMode;
  * @param author             the article's byline, may be {@code null}
  * @param publishedAt        may be {@code null}
  */
-public record ArticleDraft(ArticleRef ref, String url, String title, String author, Instant publishedAt,
-                           ModerationMode moderationOverride) {
+public record ArticleDraft(
+        ArticleRef ref,
+        String url,
+        String title,
+        String author,
+        Instant publishedAt,
+        ModerationMode moderationOverride) {
     public ArticleDraft {
         Require.present("ref", ref);
         url = CanonicalUrl.of(url).original();

@@ -24,31 +24,41 @@ public class ArticleEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "site_id", nullable = false)
     private long siteId;
+
     @Column(name = "article_key", nullable = false, length = 200)
     private String articleKey;
+
     @Column(nullable = false, length = 2000)
     private String url;
+
     @Column(nullable = false, length = 300)
     private String title;
+
     @Column(name = "author_name", length = 200)
     private String authorName;
+
     @Column(name = "published_at")
     private Instant publishedAt;
+
     @Column(name = "discussion_state", nullable = false, length = 20)
     private String discussionState;
+
     @Column(name = "moderation_override", length = 20)
     private String moderationOverride;
+
     @Column(name = "published_count", nullable = false, updatable = false)
     private long publishedCount;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
     @Version
     private long version;
 
-    protected ArticleEntity() {
-    }
+    protected ArticleEntity() {}
 
     ArticleEntity(long siteId, ArticleDraft draft, Instant now) {
         this.siteId = siteId;
@@ -63,7 +73,9 @@ public class ArticleEntity {
         this.title = draft.title();
         this.authorName = draft.author();
         this.publishedAt = draft.publishedAt();
-        this.moderationOverride = draft.moderationOverride() == null ? null : draft.moderationOverride().name();
+        this.moderationOverride = draft.moderationOverride() == null
+                ? null
+                : draft.moderationOverride().name();
     }
 
     void changeModeration(ModerationMode override) {
@@ -108,8 +120,17 @@ public class ArticleEntity {
     }
 
     public Article toArticle(SiteEntity site, Set<String> canonicalUrls) {
-        return new Article(new ArticleRef(site.key(), articleKey), url, canonicalUrls, title, authorName, publishedAt,
-                discussionState(), moderationOverride == null ? null : ModerationMode.valueOf(moderationOverride),
-                effectiveModeration(site), publishedCount, createdAt);
+        return new Article(
+                new ArticleRef(site.key(), articleKey),
+                url,
+                canonicalUrls,
+                title,
+                authorName,
+                publishedAt,
+                discussionState(),
+                moderationOverride == null ? null : ModerationMode.valueOf(moderationOverride),
+                effectiveModeration(site),
+                publishedCount,
+                createdAt);
     }
 }

@@ -30,7 +30,8 @@ public final class ArticleService {
         return store.write(r -> {
             SiteEntity site = r.sites().require(draft.ref().siteKey());
             if (r.articles().byKey(site.id(), draft.ref().articleKey()).isPresent()) {
-                throw new ConflictException(ConflictException.DUPLICATE_KEY, "article " + draft.ref() + " already exists");
+                throw new ConflictException(
+                        ConflictException.DUPLICATE_KEY, "article " + draft.ref() + " already exists");
             }
             return create(r, site, draft);
         });
@@ -57,7 +58,8 @@ public final class ArticleService {
     private Article create(Repositories r, SiteEntity site, ArticleDraft draft) {
         String canonical = CanonicalUrl.canonicalise(draft.url());
         if (r.articles().byCanonicalUrl(site.id(), canonical).isPresent()) {
-            throw new ConflictException(ConflictException.DUPLICATE_KEY, "another article already has URL " + canonical);
+            throw new ConflictException(
+                    ConflictException.DUPLICATE_KEY, "another article already has URL " + canonical);
         }
         ArticleEntity article = new ArticleEntity(site.id(), draft, r.now());
         r.articles().add(article);
@@ -117,15 +119,18 @@ public final class ArticleService {
     }
 
     public Optional<Article> find(ArticleRef ref) {
-        return store.read(r -> r.sites().byKey(ref.siteKey())
+        return store.read(r -> r.sites()
+                .byKey(ref.siteKey())
                 .flatMap(site -> r.articles().byKey(site.id(), ref.articleKey()).map(a -> view(r, site, a))));
     }
 
     /** The article any of whose URLs has the same canonical form as {@code url}. */
     public Optional<Article> findByUrl(String siteKey, String url) {
         String canonical = CanonicalUrl.canonicalise(url);
-        return store.read(r -> r.sites().byKey(siteKey)
-                .flatMap(site -> r.articles().byCanonicalUrl(site.id(), canonical).map(a -> view(r, site, a))));
+        return store.read(r -> r.sites()
+                .byKey(siteKey)
+                .flatMap(site ->
+                        r.articles().byCanonicalUrl(site.id(), canonical).map(a -> view(r, site, a))));
     }
 
     /** A site's articles in registration order. */
@@ -146,7 +151,8 @@ public final class ArticleService {
     private static void attachUrl(Repositories r, SiteEntity site, ArticleEntity article, String canonical) {
         Optional<ArticleEntity> owner = r.articles().byCanonicalUrl(site.id(), canonical);
         if (owner.isPresent() && !owner.get().id().equals(article.id())) {
-            throw new ConflictException(ConflictException.DUPLICATE_KEY, "another article already has URL " + canonical);
+            throw new ConflictException(
+                    ConflictException.DUPLICATE_KEY, "another article already has URL " + canonical);
         }
         if (owner.isEmpty()) {
             r.articles().addUrl(new ArticleUrlEntity(article.id(), site.id(), canonical));

@@ -14,15 +14,17 @@ public class ArticleUrlEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "article_id", nullable = false)
     private long articleId;
+
     @Column(name = "site_id", nullable = false)
     private long siteId;
+
     @Column(name = "canonical_url", nullable = false, length = 2000)
     private String canonicalUrl;
 
-    protected ArticleUrlEntity() {
-    }
+    protected ArticleUrlEntity() {}
 
     ArticleUrlEntity(long articleId, long siteId, String canonicalUrl) {
         this.articleId = articleId;

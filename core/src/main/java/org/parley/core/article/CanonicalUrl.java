@@ -15,14 +15,16 @@ import org.parley.core.ValidationException;
  * those respects lead to the same thread.
  */
 public record CanonicalUrl(String original, String canonical) {
-    private static final Set<String> TRACKING = Set.of("fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid",
-            "mc_cid", "mc_eid", "igshid", "yclid", "_ga", "_gl", "ref_src", "s_cid", "mkt_tok");
+    private static final Set<String> TRACKING = Set.of(
+            "fbclid", "gclid", "dclid", "gbraid", "wbraid", "msclkid", "mc_cid", "mc_eid", "igshid", "yclid", "_ga",
+            "_gl", "ref_src", "s_cid", "mkt_tok");
     private static final int MAX_LENGTH = 2000;
 
     /** Parses an absolute http(s) URL; anything else is a {@link ValidationException} on {@code url}. */
     public static CanonicalUrl of(String url) {
         if (url == null || url.isBlank() || url.length() > MAX_LENGTH) {
-            throw new ValidationException("url", "must be an absolute http(s) URL of at most " + MAX_LENGTH + " characters");
+            throw new ValidationException(
+                    "url", "must be an absolute http(s) URL of at most " + MAX_LENGTH + " characters");
         }
         String original = url.strip();
         URI uri;
@@ -35,7 +37,8 @@ public record CanonicalUrl(String original, String canonical) {
         if (!scheme.equals("http") && !scheme.equals("https") || uri.getHost() == null) {
             throw new ValidationException("url", "must be an absolute http(s) URL");
         }
-        StringBuilder out = new StringBuilder(scheme).append("://").append(uri.getHost().toLowerCase(Locale.ROOT));
+        StringBuilder out =
+                new StringBuilder(scheme).append("://").append(uri.getHost().toLowerCase(Locale.ROOT));
         int port = uri.getPort();
         if (port != -1 && !(scheme.equals("http") && port == 80) && !(scheme.equals("https") && port == 443)) {
             out.append(':').append(port);

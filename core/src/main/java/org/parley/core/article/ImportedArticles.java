@@ -7,8 +7,7 @@ import org.parley.core.site.SiteEntity;
 
 /** Registers an article found in an import file, with its state and earlier URLs. Not part of the API. */
 public final class ImportedArticles {
-    private ImportedArticles() {
-    }
+    private ImportedArticles() {}
 
     /** The site's article that any of these URLs already leads to. */
     public static Optional<ArticleEntity> byUrl(Repositories r, SiteEntity site, String url) {
@@ -19,8 +18,8 @@ public final class ImportedArticles {
      * Registers the article; earlier URLs that another article of the site already owns are left
      * with that article.
      */
-    public static ArticleEntity add(Repositories r, SiteEntity site, ArticleDraft draft, DiscussionState state,
-                                    List<String> earlierUrls) {
+    public static ArticleEntity add(
+            Repositories r, SiteEntity site, ArticleDraft draft, DiscussionState state, List<String> earlierUrls) {
         String canonical = CanonicalUrl.canonicalise(draft.url());
         ArticleEntity article = new ArticleEntity(site.id(), draft, r.now());
         if (state != DiscussionState.OPEN) {
@@ -30,7 +29,8 @@ public final class ImportedArticles {
         r.articles().addUrl(new ArticleUrlEntity(article.id(), site.id(), canonical));
         for (String url : earlierUrls) {
             String other = CanonicalUrl.canonicalise(url);
-            if (!other.equals(canonical) && r.articles().byCanonicalUrl(site.id(), other).isEmpty()) {
+            if (!other.equals(canonical)
+                    && r.articles().byCanonicalUrl(site.id(), other).isEmpty()) {
                 r.articles().addUrl(new ArticleUrlEntity(article.id(), site.id(), other));
             }
         }

@@ -13,9 +13,19 @@ import java.time.Instant;
  * @param rejectedCount comments of this author rejected (by a moderator or the screening)
  * @param trust        how screening treats the author's comments, as a moderator set it
  */
-public record Author(AuthorId id, AuthorKind kind, String displayName, String email, String siteKey, String externalId,
-                     Standing standing, Instant suspendedUntil, long approvedCount, long rejectedCount, Trust trust,
-                     Instant createdAt) {
+public record Author(
+        AuthorId id,
+        AuthorKind kind,
+        String displayName,
+        String email,
+        String siteKey,
+        String externalId,
+        Standing standing,
+        Instant suspendedUntil,
+        long approvedCount,
+        long rejectedCount,
+        Trust trust,
+        Instant createdAt) {
 
     public Standing standingAt(Instant now) {
         if (standing == Standing.SUSPENDED && suspendedUntil != null && !now.isBefore(suspendedUntil)) {

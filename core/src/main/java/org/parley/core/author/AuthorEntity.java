@@ -7,10 +7,10 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
+import org.hibernate.annotations.DynamicUpdate;
 import org.parley.core.ForbiddenException;
 import org.parley.core.infrastructure.persistence.Repositories;
 import org.parley.core.site.SiteEntity;
-import org.hibernate.annotations.DynamicUpdate;
 
 /**
  * Persistent state of an author. Not part of the API: use {@link AuthorService}. Trust counts are
@@ -22,36 +22,53 @@ import org.hibernate.annotations.DynamicUpdate;
 public class AuthorEntity {
     @Id
     private UUID id;
+
     @Column(nullable = false, length = 20)
     private String kind;
+
     @Column(name = "display_name", nullable = false, length = 100)
     private String displayName;
+
     @Column(length = 320)
     private String email;
+
     @Column(name = "site_id")
     private Long siteId;
+
     @Column(name = "external_id", length = 200)
     private String externalId;
+
     @Column(nullable = false, length = 20)
     private String standing;
+
     @Column(name = "suspended_until")
     private Instant suspendedUntil;
+
     @Column(name = "approved_count", nullable = false, updatable = false)
     private long approvedCount;
+
     @Column(name = "rejected_count", nullable = false, updatable = false)
     private long rejectedCount;
+
     @Column(nullable = false, length = 20)
     private String trust;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
     @Version
     private long version;
 
-    protected AuthorEntity() {
-    }
+    protected AuthorEntity() {}
 
-    AuthorEntity(AuthorId id, AuthorKind kind, String displayName, String email, Long siteId, String externalId,
-                 Instant now) {
+    AuthorEntity(
+            AuthorId id,
+            AuthorKind kind,
+            String displayName,
+            String email,
+            Long siteId,
+            String externalId,
+            Instant now) {
         this.id = id.value();
         this.kind = kind.name();
         this.displayName = displayName;
@@ -110,8 +127,10 @@ public class AuthorEntity {
 
     /** The API view, resolving the site key of an external author. */
     public Author toAuthor(Repositories r) {
-        return toAuthor(siteId == null ? null
-                : r.sites().byId(siteId).map(SiteEntity::key).orElse(null));
+        return toAuthor(
+                siteId == null
+                        ? null
+                        : r.sites().byId(siteId).map(SiteEntity::key).orElse(null));
     }
 
     /**
@@ -129,17 +148,26 @@ public class AuthorEntity {
             throw new ForbiddenException(ForbiddenException.AUTHOR_BANNED, "this author is banned");
         }
         if (effective == Standing.SUSPENDED) {
-            throw new ForbiddenException(ForbiddenException.AUTHOR_SUSPENDED,
-                    "this author is suspended");
+            throw new ForbiddenException(ForbiddenException.AUTHOR_SUSPENDED, "this author is suspended");
         }
         if (kind() == AuthorKind.GUEST && !site.settings().allowGuests()) {
-            throw new ForbiddenException(ForbiddenException.GUESTS_NOT_ALLOWED,
-                    "sign in to comment on this site");
+            throw new ForbiddenException(ForbiddenException.GUESTS_NOT_ALLOWED, "sign in to comment on this site");
         }
     }
 
     public Author toAuthor(String siteKey) {
-        return new Author(id(), kind(), displayName, email, siteKey, externalId, standing(), suspendedUntil,
-                approvedCount, rejectedCount, trust(), createdAt);
+        return new Author(
+                id(),
+                kind(),
+                displayName,
+                email,
+                siteKey,
+                externalId,
+                standing(),
+                suspendedUntil,
+                approvedCount,
+                rejectedCount,
+                trust(),
+                createdAt);
     }
 }

@@ -15,15 +15,17 @@ public class AuthorRoleEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "author_id", nullable = false)
     private UUID authorId;
+
     @Column(name = "site_id", nullable = false)
     private long siteId;
+
     @Column(nullable = false, length = 20)
     private String role;
 
-    protected AuthorRoleEntity() {
-    }
+    protected AuthorRoleEntity() {}
 
     AuthorRoleEntity(UUID authorId, long siteId, Role role) {
         this.authorId = authorId;

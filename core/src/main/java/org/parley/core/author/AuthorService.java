@@ -29,7 +29,8 @@ public final class AuthorService {
         String name = Require.text("displayName", displayName, MAX_NAME);
         String mail = email(email);
         return store.write(r -> {
-            AuthorEntity author = new AuthorEntity(AuthorId.random(), AuthorKind.GUEST, name, mail, null, null, r.now());
+            AuthorEntity author =
+                    new AuthorEntity(AuthorId.random(), AuthorKind.GUEST, name, mail, null, null, r.now());
             r.authors().add(author);
             return author.toAuthor((String) null);
         });
@@ -58,7 +59,8 @@ public final class AuthorService {
             author = existing.get();
             author.rename(name, mail);
         } else {
-            author = new AuthorEntity(AuthorId.random(), AuthorKind.EXTERNAL, name, mail, site.id(), externalId, r.now());
+            author = new AuthorEntity(
+                    AuthorId.random(), AuthorKind.EXTERNAL, name, mail, site.id(), externalId, r.now());
             r.authors().add(author);
             r.flush();
         }
@@ -90,7 +92,10 @@ public final class AuthorService {
         return store.read(r -> {
             SiteEntity site = r.sites().require(siteKey);
             r.authors().require(id);
-            return r.authors().role(id.value(), site.id()).map(AuthorRoleEntity::role).orElse(Role.READER);
+            return r.authors()
+                    .role(id.value(), site.id())
+                    .map(AuthorRoleEntity::role)
+                    .orElse(Role.READER);
         });
     }
 
@@ -100,9 +105,11 @@ public final class AuthorService {
         store.write(r -> {
             SiteEntity site = r.sites().require(siteKey);
             r.authors().require(id);
-            r.authors().role(id.value(), site.id()).ifPresentOrElse(
-                    existing -> existing.change(role),
-                    () -> r.authors().addRole(new AuthorRoleEntity(id.value(), site.id(), role)));
+            r.authors()
+                    .role(id.value(), site.id())
+                    .ifPresentOrElse(
+                            existing -> existing.change(role),
+                            () -> r.authors().addRole(new AuthorRoleEntity(id.value(), site.id(), role)));
             return null;
         });
     }
@@ -144,14 +151,22 @@ public final class AuthorService {
     public RecentRecord recentRecord(AuthorId id) {
         return store.read(r -> {
             r.authors().require(id);
-            return r.authors().recentRecord(id.value(), r.now().minus(java.time.Duration.ofDays(RecentRecord.MAX_AGE_DAYS)));
+            return r.authors()
+                    .recentRecord(id.value(), r.now().minus(java.time.Duration.ofDays(RecentRecord.MAX_AGE_DAYS)));
         });
     }
 
-    private Author changeStanding(AuthorId id, Standing standing, Instant until, DecisionAction action, Actor actor,
-                                  String reasonCode, String note) {
+    private Author changeStanding(
+            AuthorId id,
+            Standing standing,
+            Instant until,
+            DecisionAction action,
+            Actor actor,
+            String reasonCode,
+            String note) {
         Require.present("actor", actor);
-        String reason = action.needsReason() ? Require.code("reason", reasonCode)
+        String reason = action.needsReason()
+                ? Require.code("reason", reasonCode)
                 : reasonCode == null || reasonCode.isBlank() ? null : Require.code("reason", reasonCode);
         String text = Require.optionalText("note", note, 2000);
         return store.write(r -> {

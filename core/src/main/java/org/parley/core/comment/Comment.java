@@ -20,10 +20,25 @@ import org.parley.core.article.ArticleRef;
  * @param scores       the latest screening scores
  * @param reasonCodes  the latest screening reason codes
  */
-public record Comment(CommentId id, ArticleRef article, CommentId parentId, CommentId rootId, int depth,
-                      CommentAuthor author, String rawBody, String html, CommentStatus status, int revision,
-                      long replyCount, long reactionCount, boolean featured, Instant createdAt, Instant editedAt,
-                      Map<String, Double> scores, List<String> reasonCodes, List<String> sanitizerRemovals) {
+public record Comment(
+        CommentId id,
+        ArticleRef article,
+        CommentId parentId,
+        CommentId rootId,
+        int depth,
+        CommentAuthor author,
+        String rawBody,
+        String html,
+        CommentStatus status,
+        int revision,
+        long replyCount,
+        long reactionCount,
+        boolean featured,
+        Instant createdAt,
+        Instant editedAt,
+        Map<String, Double> scores,
+        List<String> reasonCodes,
+        List<String> sanitizerRemovals) {
     public Comment {
         scores = Map.copyOf(scores);
         reasonCodes = List.copyOf(reasonCodes);

@@ -33,58 +33,89 @@ public class CommentEntity {
     /** Drawn from {@code comment_seq} before the insert ({@link CommentRepository#nextId()}). */
     @Id
     private Long id;
+
     @Column(name = "site_id", nullable = false, updatable = false)
     private long siteId;
+
     @Column(name = "article_id", nullable = false, updatable = false)
     private long articleId;
+
     @Column(name = "parent_id", updatable = false)
     private Long parentId;
+
     @Column(name = "root_id", nullable = false)
     private long rootId;
+
     @Column(nullable = false)
     private int depth;
+
     @Column(nullable = false, length = 2000)
     private String path;
+
     @Column(name = "author_id", nullable = false, updatable = false)
     private UUID authorId;
+
     @Column(nullable = false, length = 30)
     private String status;
+
     @Column(name = "body_raw", nullable = false, length = 20000)
     private String bodyRaw;
+
     @Column(name = "body_html", nullable = false, length = 100000)
     private String bodyHtml;
+
     @Column(nullable = false)
     private int revision;
+
     @Column(name = "reply_count", nullable = false, updatable = false)
     private long replyCount;
+
     @Column(name = "reaction_count", nullable = false, updatable = false)
     private long reactionCount;
+
     @Column(nullable = false)
     private boolean featured;
+
     @Column(name = "uncivil_score", nullable = false)
     private double uncivilScore;
+
     @Column(nullable = false, length = 4000)
     private String scores;
+
     @Column(name = "reason_codes", nullable = false, length = 2000)
     private String reasonCodes;
+
     @Column(name = "sanitizer_removals", nullable = false, length = 8000)
     private String sanitizerRemovals;
+
     @Column(name = "request_key", length = 100, updatable = false)
     private String requestKey;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
+
     @Column(name = "edited_at")
     private Instant editedAt;
+
     @Column(name = "status_changed_at", nullable = false)
     private Instant statusChangedAt;
+
     @Version
     private long version;
 
-    protected CommentEntity() {
-    }
+    protected CommentEntity() {}
 
-    CommentEntity(long id, CommentEntity parent, long siteId, long articleId, UUID authorId, String bodyRaw,
-                  Screening screening, CommentStatus status, String requestKey, Instant now) {
+    CommentEntity(
+            long id,
+            CommentEntity parent,
+            long siteId,
+            long articleId,
+            UUID authorId,
+            String bodyRaw,
+            Screening screening,
+            CommentStatus status,
+            String requestKey,
+            Instant now) {
         this.id = id;
         place(parent);
         this.siteId = siteId;
@@ -243,9 +274,22 @@ public class CommentEntity {
      * deleted or removed comment shown only to hold its replies in place).
      */
     public Comment toComment(ArticleRef article, CommentAuthor author, boolean placeholder) {
-        return new Comment(new CommentId(id), article, parentId == null ? null : new CommentId(parentId),
-                new CommentId(rootId), depth, author, placeholder ? null : bodyRaw, placeholder ? null : bodyHtml,
-                status(), revision, replyCount, reactionCount, featured, createdAt, editedAt,
+        return new Comment(
+                new CommentId(id),
+                article,
+                parentId == null ? null : new CommentId(parentId),
+                new CommentId(rootId),
+                depth,
+                author,
+                placeholder ? null : bodyRaw,
+                placeholder ? null : bodyHtml,
+                status(),
+                revision,
+                replyCount,
+                reactionCount,
+                featured,
+                createdAt,
+                editedAt,
                 placeholder ? java.util.Map.of() : Json.readScores(scores),
                 placeholder ? List.of() : Json.readStrings(reasonCodes),
                 placeholder ? List.of() : Json.readStrings(sanitizerRemovals));

@@ -59,13 +59,16 @@ public final class CommentService {
     }
 
     private Comment doPost(Repositories r, NewComment request, Screening screening) {
-        SiteEntity site = r.sites().byKey(request.article().siteKey())
+        SiteEntity site = r.sites()
+                .byKey(request.article().siteKey())
                 .orElseThrow(() -> new NotFoundException("article", request.article()));
-        ArticleEntity article = r.articles().byKey(site.id(), request.article().articleKey())
+        ArticleEntity article = r.articles()
+                .byKey(site.id(), request.article().articleKey())
                 .orElseThrow(() -> new NotFoundException("article", request.article()));
         AuthorEntity author = r.authors().require(request.author());
         if (request.requestKey() != null) {
-            Optional<CommentEntity> first = r.comments().byRequestKey(author.id().value(), request.requestKey());
+            Optional<CommentEntity> first =
+                    r.comments().byRequestKey(author.id().value(), request.requestKey());
             if (first.isPresent()) {
                 return new CommentViews(r).view(first.get());
             }
@@ -75,14 +78,19 @@ public final class CommentService {
         String body = body(request.body(), site);
         CommentEntity parent = null;
         if (request.parent() != null) {
-            parent = r.comments().byId(request.parent().value())
-                    .orElseThrow(() -> new ValidationException("parentId", "no comment " + request.parent() + " in this article"));
+            parent = r.comments()
+                    .byId(request.parent().value())
+                    .orElseThrow(() ->
+                            new ValidationException("parentId", "no comment " + request.parent() + " in this article"));
             if (parent.articleId() != article.id()) {
-                throw new ValidationException("parentId", "comment " + request.parent() + " belongs to another article");
+                throw new ValidationException(
+                        "parentId", "comment " + request.parent() + " belongs to another article");
             }
             if (parent.status() != CommentStatus.PUBLISHED) {
-                throw new InvalidStateException(InvalidStateException.PARENT_NOT_PUBLISHED,
-                        "comment " + request.parent() + " cannot be replied to: it is " + parent.status().name().toLowerCase());
+                throw new InvalidStateException(
+                        InvalidStateException.PARENT_NOT_PUBLISHED,
+                        "comment " + request.parent() + " cannot be replied to: it is "
+                                + parent.status().name().toLowerCase());
             }
             if (parent.depth() >= CommentEntity.MAX_STORED_DEPTH) {
                 throw new ValidationException("parentId", "the thread is nested too deeply to reply here");
@@ -91,8 +99,17 @@ public final class CommentService {
         }
         boolean pre = article.effectiveModeration(site) == ModerationMode.PRE_MODERATION;
         CommentStatus status = CommentStatus.initial(screening.verdict(), pre);
-        CommentEntity comment = new CommentEntity(r.comments().nextId(), parent, site.id(), article.id(),
-                author.id().value(), body, screening, status, request.requestKey(), r.now());
+        CommentEntity comment = new CommentEntity(
+                r.comments().nextId(),
+                parent,
+                site.id(),
+                article.id(),
+                author.id().value(),
+                body,
+                screening,
+                status,
+                request.requestKey(),
+                r.now());
         r.comments().add(comment);
         r.comments().addRevision(new RevisionEntity(comment.id(), 1, body, screening.safeHtml(), r.now()));
         if (status.isVisibleToReaders()) {
@@ -105,7 +122,8 @@ public final class CommentService {
         if (status != CommentStatus.PUBLISHED) {
             AuditLog.comment(r, comment, null, status, DecisionAction.SCREEN, Actor.system(), reason, note(screening));
         }
-        Notifications.commentMoved(r, comment, null, status, DecisionAction.SCREEN, Actor.system(), reason, note(screening));
+        Notifications.commentMoved(
+                r, comment, null, status, DecisionAction.SCREEN, Actor.system(), reason, note(screening));
         r.flush();
         return new CommentViews(r).view(comment);
     }
@@ -132,17 +150,21 @@ public final class CommentService {
             author.requireMayParticipate(r, site);
             requireOpen(article);
             if (!c.status().isEditable()) {
-                throw new InvalidStateException(InvalidStateException.NOT_EDITABLE,
+                throw new InvalidStateException(
+                        InvalidStateException.NOT_EDITABLE,
                         "a " + c.status().name().toLowerCase() + " comment cannot be edited");
             }
             if (c.revision() != edit.expectedRevision()) {
-                throw new ConflictException(ConflictException.STALE_REVISION,
+                throw new ConflictException(
+                        ConflictException.STALE_REVISION,
                         "the comment is at revision " + c.revision() + ", not " + edit.expectedRevision());
             }
             Instant deadline = c.createdAt().plus(site.settings().editWindow());
             if (r.now().isAfter(deadline)) {
-                throw new InvalidStateException(InvalidStateException.EDIT_WINDOW_PASSED,
-                        "comments can be edited for " + site.settings().editWindow().toMinutes() + " minutes after posting");
+                throw new InvalidStateException(
+                        InvalidStateException.EDIT_WINDOW_PASSED,
+                        "comments can be edited for "
+                                + site.settings().editWindow().toMinutes() + " minutes after posting");
             }
             String body = body(edit.body(), site);
             c.revise(body, screening, r.now());
@@ -154,7 +176,8 @@ public final class CommentService {
                 case PUBLISH -> pre ? CommentStatus.HELD : c.status();
             };
             if (target != c.status()) {
-                Transitions.move(r, c, target, DecisionAction.SCREEN, Actor.system(), reason(screening, pre), note(screening));
+                Transitions.move(
+                        r, c, target, DecisionAction.SCREEN, Actor.system(), reason(screening, pre), note(screening));
             }
             r.flush();
             return new CommentViews(r).view(c);
@@ -172,8 +195,14 @@ public final class CommentService {
             if (!c.authorId().equals(author.value())) {
                 throw new ForbiddenException(ForbiddenException.NOT_AUTHOR, "only its author may delete a comment");
             }
-            Transitions.move(r, c, CommentStatus.DELETED_BY_AUTHOR, DecisionAction.AUTHOR_DELETE, Actor.author(author),
-                    null, null);
+            Transitions.move(
+                    r,
+                    c,
+                    CommentStatus.DELETED_BY_AUTHOR,
+                    DecisionAction.AUTHOR_DELETE,
+                    Actor.author(author),
+                    null,
+                    null);
             r.flush();
             return new CommentViews(r).view(c);
         });
@@ -193,7 +222,11 @@ public final class CommentService {
             if (at.isAfter(r.now())) {
                 throw new ValidationException("at", "must not be in the future");
             }
-            if (c.parentId() != null && r.comments().require(new CommentId(c.parentId())).createdAt().isAfter(at)) {
+            if (c.parentId() != null
+                    && r.comments()
+                            .require(new CommentId(c.parentId()))
+                            .createdAt()
+                            .isAfter(at)) {
                 throw new ValidationException("at", "must not be before the parent comment");
             }
             r.comments().backdate(c, at);
@@ -207,14 +240,17 @@ public final class CommentService {
 
     /** The comment an author posted with this idempotency key, if any. */
     public Optional<Comment> findByRequestKey(AuthorId author, String requestKey) {
-        return store.read(r -> r.comments().byRequestKey(author.value(), requestKey).map(c -> new CommentViews(r).view(c)));
+        return store.read(
+                r -> r.comments().byRequestKey(author.value(), requestKey).map(c -> new CommentViews(r).view(c)));
     }
 
     /** Every revision of the comment, oldest first. */
     public List<Revision> revisions(CommentId id) {
         return store.read(r -> {
             r.comments().require(id);
-            return r.comments().revisions(id.value()).stream().map(RevisionEntity::toRevision).toList();
+            return r.comments().revisions(id.value()).stream()
+                    .map(RevisionEntity::toRevision)
+                    .toList();
         });
     }
 
@@ -251,7 +287,8 @@ public final class CommentService {
     private static CommentEntity reactable(Repositories r, CommentId id, AuthorId reader) {
         CommentEntity c = r.comments().require(id);
         if (c.status() != CommentStatus.PUBLISHED) {
-            throw new InvalidStateException(InvalidStateException.NOT_PUBLISHED, "only published comments take reactions");
+            throw new InvalidStateException(
+                    InvalidStateException.NOT_PUBLISHED, "only published comments take reactions");
         }
         if (c.authorId().equals(reader.value())) {
             throw new ForbiddenException(ForbiddenException.OWN_COMMENT, "authors cannot react to their own comments");
@@ -263,7 +300,8 @@ public final class CommentService {
 
     private static void requireOpen(ArticleEntity article) {
         if (!article.discussionState().acceptsComments()) {
-            throw new InvalidStateException(InvalidStateException.DISCUSSION_CLOSED,
+            throw new InvalidStateException(
+                    InvalidStateException.DISCUSSION_CLOSED,
                     "the discussion is " + article.discussionState().name().toLowerCase());
         }
     }

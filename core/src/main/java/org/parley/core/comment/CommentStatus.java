@@ -52,8 +52,10 @@ public enum CommentStatus {
     /** Returns {@code target} if the move is allowed, otherwise throws {@link InvalidStateException}. */
     public CommentStatus moveTo(CommentStatus target) {
         if (!canMoveTo(target)) {
-            throw new InvalidStateException(InvalidStateException.TRANSITION,
-                    "a " + name().toLowerCase() + " comment cannot become " + target.name().toLowerCase());
+            throw new InvalidStateException(
+                    InvalidStateException.TRANSITION,
+                    "a " + name().toLowerCase() + " comment cannot become "
+                            + target.name().toLowerCase());
         }
         return target;
     }

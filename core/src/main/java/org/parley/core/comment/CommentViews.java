@@ -53,7 +53,8 @@ public final class CommentViews {
     }
 
     private String siteKey(long siteId) {
-        return siteKeys.computeIfAbsent(siteId, id -> r.sites().byId(id).map(SiteEntity::key).orElseThrow());
+        return siteKeys.computeIfAbsent(
+                siteId, id -> r.sites().byId(id).map(SiteEntity::key).orElseThrow());
     }
 
     /** The full view, bodies included. */

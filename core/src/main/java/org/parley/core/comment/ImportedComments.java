@@ -16,20 +16,30 @@ import org.parley.core.review.DecisionAction;
  * per article once the import is written. Not part of the API.
  */
 public final class ImportedComments {
-    private ImportedComments() {
-    }
+    private ImportedComments() {}
 
     /**
      * @param parent   the comment replied to (any status: the thread keeps its shape), or {@code null}
      * @param removed  what the sanitiser removed from {@code raw}
      * @param note     the source record, for the audit log (e.g. {@code disqus:1234})
      */
-    public static CommentEntity add(Repositories r, long siteId, long articleId, CommentEntity parent, UUID author,
-                                    String raw, String safeHtml, List<String> removed, CommentStatus status,
-                                    boolean featured, Instant createdAt, Actor actor, String note) {
+    public static CommentEntity add(
+            Repositories r,
+            long siteId,
+            long articleId,
+            CommentEntity parent,
+            UUID author,
+            String raw,
+            String safeHtml,
+            List<String> removed,
+            CommentStatus status,
+            boolean featured,
+            Instant createdAt,
+            Actor actor,
+            String note) {
         Screening stored = new Screening(Screening.Verdict.PUBLISH, List.of(), Map.of(), safeHtml, removed);
-        CommentEntity c = new CommentEntity(r.comments().nextId(), parent, siteId, articleId, author, raw, stored, status,
-                null, createdAt);
+        CommentEntity c = new CommentEntity(
+                r.comments().nextId(), parent, siteId, articleId, author, raw, stored, status, null, createdAt);
         if (featured && status.isVisibleToReaders()) {
             c.setFeatured(true);
         }

@@ -16,15 +16,17 @@ public class ReactionEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "comment_id", nullable = false)
     private long commentId;
+
     @Column(name = "author_id", nullable = false)
     private UUID authorId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected ReactionEntity() {
-    }
+    protected ReactionEntity() {}
 
     ReactionEntity(long commentId, UUID authorId, Instant createdAt) {
         this.commentId = commentId;

@@ -17,19 +17,23 @@ public class RevisionEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "comment_id", nullable = false)
     private long commentId;
+
     @Column(nullable = false)
     private int revision;
+
     @Column(name = "body_raw", nullable = false, length = 20000)
     private String bodyRaw;
+
     @Column(name = "body_html", nullable = false, length = 100000)
     private String bodyHtml;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected RevisionEntity() {
-    }
+    protected RevisionEntity() {}
 
     RevisionEntity(long commentId, int revision, String bodyRaw, String bodyHtml, Instant createdAt) {
         this.commentId = commentId;

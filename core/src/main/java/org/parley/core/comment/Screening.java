@@ -19,10 +19,18 @@ import org.parley.core.infrastructure.Require;
  * @param safeHtml           the sanitised rendering of the body
  * @param sanitizerRemovals  what the sanitiser removed, for moderators
  */
-public record Screening(Verdict verdict, List<String> reasonCodes, Map<String, Double> scores, String safeHtml,
-                        List<String> sanitizerRemovals) {
+public record Screening(
+        Verdict verdict,
+        List<String> reasonCodes,
+        Map<String, Double> scores,
+        String safeHtml,
+        List<String> sanitizerRemovals) {
     /** What the screening says should happen to the comment. */
-    public enum Verdict { PUBLISH, HOLD, REJECT }
+    public enum Verdict {
+        PUBLISH,
+        HOLD,
+        REJECT
+    }
 
     public Screening {
         Require.present("verdict", verdict);

@@ -15,12 +15,17 @@ import org.parley.core.review.DecisionAction;
  * Not part of the API.
  */
 public final class Transitions {
-    private Transitions() {
-    }
+    private Transitions() {}
 
     /** Moves {@code c} to {@code target} (which may equal its status) and records {@code action}. */
-    public static void move(Repositories r, CommentEntity c, CommentStatus target, DecisionAction action, Actor actor,
-                            String reasonCode, String note) {
+    public static void move(
+            Repositories r,
+            CommentEntity c,
+            CommentStatus target,
+            DecisionAction action,
+            Actor actor,
+            String reasonCode,
+            String note) {
         CommentStatus from = c.moveTo(target, r.now());
         boolean wasVisible = from.isVisibleToReaders();
         boolean isVisible = target.isVisibleToReaders();

@@ -9,15 +9,16 @@ import org.parley.core.ValidationException;
  * this class did not encode for the same kind is a {@link ValidationException} on {@code cursor}.
  */
 public final class Cursors {
-    private Cursors() {
-    }
+    private Cursors() {}
 
     public static String encode(String kind, Object... values) {
         StringBuilder b = new StringBuilder("v1|").append(kind);
         for (Object v : values) {
             b.append('|').append(v);
         }
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b.toString().getBytes(StandardCharsets.UTF_8));
+        return Base64.getUrlEncoder()
+                .withoutPadding()
+                .encodeToString(b.toString().getBytes(StandardCharsets.UTF_8));
     }
 
     /** The values encoded for {@code kind}, exactly {@code count} of them. */

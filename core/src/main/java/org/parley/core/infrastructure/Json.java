@@ -23,8 +23,7 @@ import java.util.TreeMap;
 public final class Json {
     private static final JsonProvider PROVIDER = new org.eclipse.parsson.JsonProviderImpl();
 
-    private Json() {
-    }
+    private Json() {}
 
     public static JsonObjectBuilder object() {
         return PROVIDER.createObjectBuilder();

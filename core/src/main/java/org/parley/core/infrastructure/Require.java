@@ -8,8 +8,7 @@ public final class Require {
     private static final Pattern KEY = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._:/-]{0,199}");
     private static final Pattern CODE = Pattern.compile("[a-z0-9][a-z0-9_.-]{0,63}");
 
-    private Require() {
-    }
+    private Require() {}
 
     public static <T> T present(String field, T value) {
         if (value == null) {
@@ -21,7 +20,8 @@ public final class Require {
     /** A key of a site or article: 1-200 characters of letters, digits and {@code . _ : / -}. */
     public static String key(String field, String value) {
         if (value == null || !KEY.matcher(value).matches()) {
-            throw new ValidationException(field, "must be 1-200 letters, digits or . _ : / - (starting with a letter or digit)");
+            throw new ValidationException(
+                    field, "must be 1-200 letters, digits or . _ : / - (starting with a letter or digit)");
         }
         return value;
     }
@@ -48,7 +48,9 @@ public final class Require {
             if (c == '\0') {
                 throw new ValidationException(field, "must not contain the NUL character");
             }
-            if (Character.isHighSurrogate(c) && i + 1 < value.length() && Character.isLowSurrogate(value.charAt(i + 1))) {
+            if (Character.isHighSurrogate(c)
+                    && i + 1 < value.length()
+                    && Character.isLowSurrogate(value.charAt(i + 1))) {
                 i++;
             } else if (Character.isSurrogate(c)) {
                 throw new ValidationException(field, "must be valid Unicode text (unpaired surrogate)");
@@ -84,7 +86,9 @@ public final class Require {
         String mail = optionalText(field, value, 320);
         if (mail != null) {
             int at = mail.indexOf('@');
-            if (at < 1 || at != mail.lastIndexOf('@') || at == mail.length() - 1
+            if (at < 1
+                    || at != mail.lastIndexOf('@')
+                    || at == mail.length() - 1
                     || mail.chars().anyMatch(ch -> Character.isWhitespace(ch) || Character.isISOControl(ch))) {
                 throw new ValidationException(field, "is not an e-mail address");
             }

@@ -9,8 +9,8 @@ import java.util.List;
  * @param heldRate     share of the period's comments now held (0..1)
  * @param rejectedRate share of the period's comments now rejected (0..1)
  */
-public record Dashboard(int days, List<DayCount> perDay, long total, double heldRate, double rejectedRate,
-                        List<HeatedArticle> heated) {
+public record Dashboard(
+        int days, List<DayCount> perDay, long total, double heldRate, double rejectedRate, List<HeatedArticle> heated) {
     public Dashboard {
         perDay = List.copyOf(perDay);
         heated = List.copyOf(heated);

@@ -17,10 +17,8 @@ public interface InsightRepository {
     List<CommentEntity> recent(long siteId, int limit);
 
     /** One comment's creation time and status. */
-    record Posted(Instant createdAt, CommentStatus status) {
-    }
+    record Posted(Instant createdAt, CommentStatus status) {}
 
     /** Raw heat figures of one article. */
-    record ArticleHeat(long articleId, long comments, long heldOrRejected, long highlyUncivil) {
-    }
+    record ArticleHeat(long articleId, long comments, long heldOrRejected, long highlyUncivil) {}
 }

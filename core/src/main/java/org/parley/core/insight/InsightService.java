@@ -71,20 +71,37 @@ public final class InsightService {
             List<HeatedArticle> heated = new ArrayList<>();
             if (heatedLimit > 0) {
                 List<InsightRepository.ArticleHeat> raw = r.insights().heatSince(site.id(), from, HIGHLY_UNCIVIL);
-                Map<Long, ArticleEntity> articles = r.articles().byIds(raw.stream().map(InsightRepository.ArticleHeat::articleId).toList());
+                Map<Long, ArticleEntity> articles = r.articles()
+                        .byIds(raw.stream()
+                                .map(InsightRepository.ArticleHeat::articleId)
+                                .toList());
                 for (InsightRepository.ArticleHeat h : raw) {
                     ArticleEntity a = articles.get(h.articleId());
-                    double heat = h.comments() == 0 ? 0 : (double) Math.max(h.heldOrRejected(), h.highlyUncivil()) / h.comments();
-                    heated.add(new HeatedArticle(new ArticleRef(site.key(), a.key()), a.title(), h.comments(),
-                            h.heldOrRejected(), h.highlyUncivil(), heat));
+                    double heat = h.comments() == 0
+                            ? 0
+                            : (double) Math.max(h.heldOrRejected(), h.highlyUncivil()) / h.comments();
+                    heated.add(new HeatedArticle(
+                            new ArticleRef(site.key(), a.key()),
+                            a.title(),
+                            h.comments(),
+                            h.heldOrRejected(),
+                            h.highlyUncivil(),
+                            heat));
                 }
-                heated.sort(Comparator.comparingDouble(HeatedArticle::heat).thenComparingLong(HeatedArticle::comments).reversed());
+                heated.sort(Comparator.comparingDouble(HeatedArticle::heat)
+                        .thenComparingLong(HeatedArticle::comments)
+                        .reversed());
                 if (heated.size() > heatedLimit) {
                     heated = new ArrayList<>(heated.subList(0, heatedLimit));
                 }
             }
-            return new Dashboard(days, counts, total, total == 0 ? 0 : (double) held / total,
-                    total == 0 ? 0 : (double) rejected / total, heated);
+            return new Dashboard(
+                    days,
+                    counts,
+                    total,
+                    total == 0 ? 0 : (double) held / total,
+                    total == 0 ? 0 : (double) rejected / total,
+                    heated);
         });
     }
 
@@ -95,9 +112,16 @@ public final class InsightService {
             SiteEntity site = r.sites().require(siteKey);
             List<CommentEntity> rows = r.insights().recent(site.id(), limit);
             CommentViews views = new CommentViews(r);
-            return rows.stream().map(c -> new RecentComment(new org.parley.core.comment.CommentId(c.id()),
-                    views.article(c.articleId()), new org.parley.core.author.AuthorId(c.authorId()), c.bodyRaw(),
-                    c.status(), Json.readScores(c.scoresJson()), c.createdAt())).toList();
+            return rows.stream()
+                    .map(c -> new RecentComment(
+                            new org.parley.core.comment.CommentId(c.id()),
+                            views.article(c.articleId()),
+                            new org.parley.core.author.AuthorId(c.authorId()),
+                            c.bodyRaw(),
+                            c.status(),
+                            Json.readScores(c.scoresJson()),
+                            c.createdAt()))
+                    .toList();
         });
     }
 }

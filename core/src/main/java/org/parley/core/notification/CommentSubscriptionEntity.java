@@ -14,13 +14,14 @@ public class CommentSubscriptionEntity {
     @Id
     @Column(name = "comment_id")
     private Long commentId;
+
     @Column(name = "author_id", nullable = false)
     private UUID authorId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected CommentSubscriptionEntity() {
-    }
+    protected CommentSubscriptionEntity() {}
 
     CommentSubscriptionEntity(long commentId, UUID authorId, Instant now) {
         this.commentId = commentId;

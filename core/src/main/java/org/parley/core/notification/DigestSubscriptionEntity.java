@@ -13,13 +13,14 @@ public class DigestSubscriptionEntity {
     @Id
     @Column(name = "account_id")
     private Long accountId;
+
     @Column(nullable = false, length = 320)
     private String email;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected DigestSubscriptionEntity() {
-    }
+    protected DigestSubscriptionEntity() {}
 
     DigestSubscriptionEntity(long accountId, String email, Instant now) {
         this.accountId = accountId;

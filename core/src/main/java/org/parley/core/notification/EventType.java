@@ -35,12 +35,13 @@ public enum EventType {
 
     /** The event announcing that a comment reached {@code status}, if readers of webhooks care. */
     static Optional<EventType> reaching(CommentStatus status) {
-        return Optional.ofNullable(switch (status) {
-            case PUBLISHED -> COMMENT_PUBLISHED;
-            case HELD -> COMMENT_HELD;
-            case REJECTED -> COMMENT_REJECTED;
-            case REMOVED_BY_MODERATOR -> COMMENT_REMOVED;
-            case DELETED_BY_AUTHOR -> COMMENT_DELETED;
-        });
+        return Optional.ofNullable(
+                switch (status) {
+                    case PUBLISHED -> COMMENT_PUBLISHED;
+                    case HELD -> COMMENT_HELD;
+                    case REJECTED -> COMMENT_REJECTED;
+                    case REMOVED_BY_MODERATOR -> COMMENT_REMOVED;
+                    case DELETED_BY_AUTHOR -> COMMENT_DELETED;
+                });
     }
 }

@@ -17,22 +17,26 @@ public class MailConsentEntity {
     @Id
     @Column(name = "author_id")
     private UUID authorId;
+
     @Column(nullable = false, length = 320)
     private String email;
     /** {@code email} in lower case: what the per-address lookups compare (indexed). */
     @Column(name = "email_key", nullable = false, length = 320)
     private String emailKey;
+
     @Column(name = "confirmed_at")
     private Instant confirmedAt;
+
     @Column(name = "unsubscribed_at")
     private Instant unsubscribedAt;
+
     @Column(name = "confirm_sent_at")
     private Instant confirmSentAt;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected MailConsentEntity() {
-    }
+    protected MailConsentEntity() {}
 
     MailConsentEntity(UUID authorId, String email, Instant now) {
         this.authorId = authorId;

@@ -36,6 +36,7 @@ public final class NotificationService {
     private static final int MAX_LOG = 500;
     /** One reader gets one confirmation request, and one address at most three, per this window. */
     static final Duration CONFIRMATION_WINDOW = Duration.ofHours(24);
+
     private static final int CONFIRMATIONS_PER_ADDRESS = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -46,7 +47,7 @@ public final class NotificationService {
     }
 
     /** A webhook just created, with its signing secret ({@code whsec_} and 32 random bytes in base64), shown only now. */
-    public record CreatedWebhook(Webhook webhook, String secret) { }
+    public record CreatedWebhook(Webhook webhook, String secret) {}
 
     /**
      * Registers a webhook for {@code events} (wire names, see {@link EventType}).
@@ -71,8 +72,12 @@ public final class NotificationService {
         Set<String> wanted = new LinkedHashSet<>();
         for (String e : events) {
             if (e == null || EventType.parse(e).isEmpty()) {
-                throw new ValidationException("events", "unknown event " + e + "; known: "
-                        + java.util.Arrays.stream(EventType.values()).map(EventType::wireName).toList());
+                throw new ValidationException(
+                        "events",
+                        "unknown event " + e + "; known: "
+                                + java.util.Arrays.stream(EventType.values())
+                                        .map(EventType::wireName)
+                                        .toList());
             }
             wanted.add(e);
         }
@@ -92,7 +97,9 @@ public final class NotificationService {
     public List<Webhook> webhooks(String siteKey) {
         return store.read(r -> {
             SiteEntity site = site(r, siteKey);
-            return r.notifications().webhooks(site.id()).stream().map(h -> h.toWebhook(site.key())).toList();
+            return r.notifications().webhooks(site.id()).stream()
+                    .map(h -> h.toWebhook(site.key()))
+                    .toList();
         });
     }
 
@@ -122,7 +129,8 @@ public final class NotificationService {
                 hook(r, site, webhookId);
             }
             return r.notifications().log(site.id(), channel, webhookId, Math.max(1, Math.min(limit, MAX_LOG))).stream()
-                    .map(OutboxEntity::toDelivery).toList();
+                    .map(OutboxEntity::toDelivery)
+                    .toList();
         });
     }
 
@@ -144,10 +152,12 @@ public final class NotificationService {
         return store.write(r -> {
             CommentEntity c = r.comments().require(comment);
             if (!c.authorId().equals(author.value())) {
-                throw new ForbiddenException(ForbiddenException.NOT_AUTHOR, "only its author may subscribe to a comment");
+                throw new ForbiddenException(
+                        ForbiddenException.NOT_AUTHOR, "only its author may subscribe to a comment");
             }
             AuthorEntity who = r.authors().require(author);
-            MailConsentEntity consent = r.notifications().consent(author.value()).orElse(null);
+            MailConsentEntity consent =
+                    r.notifications().consent(author.value()).orElse(null);
             if (consent == null) {
                 consent = new MailConsentEntity(author.value(), address, r.now());
                 r.notifications().addConsent(consent);
@@ -156,15 +166,21 @@ public final class NotificationService {
             }
             if (verified) {
                 consent.confirm(r.now());
-            } else if (!consent.confirmed() && consent.mayAskToConfirm(r.now())
+            } else if (!consent.confirmed()
+                    && consent.mayAskToConfirm(r.now())
                     && r.notifications().confirmationsSentTo(address, r.now().minus(CONFIRMATION_WINDOW))
-                    < CONFIRMATIONS_PER_ADDRESS) {
+                            < CONFIRMATIONS_PER_ADDRESS) {
                 consent.askedToConfirm(r.now());
                 SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();
-                String payload = org.parley.core.infrastructure.Json.object().add("site", site.key())
-                        .add("siteName", site.toSite().name()).add("name", who.displayName()).build().toString();
-                r.notifications().add(OutboxEntity.mailToReader(c.siteId(), MailKind.CONFIRM, author.value(), author.value(),
-                        payload, r.now()));
+                String payload = org.parley.core.infrastructure.Json.object()
+                        .add("site", site.key())
+                        .add("siteName", site.toSite().name())
+                        .add("name", who.displayName())
+                        .build()
+                        .toString();
+                r.notifications()
+                        .add(OutboxEntity.mailToReader(
+                                c.siteId(), MailKind.CONFIRM, author.value(), author.value(), payload, r.now()));
             }
             if (r.notifications().subscription(c.id()).isEmpty()) {
                 r.notifications().addSubscription(new CommentSubscriptionEntity(c.id(), author.value(), r.now()));
@@ -184,22 +200,26 @@ public final class NotificationService {
      * confirms nothing). Confirming twice is harmless.
      */
     public boolean confirm(AuthorId author, String email) {
-        return store.write(r -> r.notifications().consent(author.value())
+        return store.write(r -> r.notifications()
+                .consent(author.value())
                 .filter(c -> c.email().equalsIgnoreCase(email))
                 .map(c -> {
                     c.confirm(r.now());
                     return true;
-                }).orElse(false));
+                })
+                .orElse(false));
     }
 
     /** Stops all mail to the author's address if it still is {@code email}. Idempotent. */
     public boolean unsubscribe(AuthorId author, String email) {
-        return store.write(r -> r.notifications().consent(author.value())
+        return store.write(r -> r.notifications()
+                .consent(author.value())
                 .filter(c -> c.email().equalsIgnoreCase(email))
                 .map(c -> {
                     c.unsubscribe(r.now());
                     return true;
-                }).orElse(false));
+                })
+                .orElse(false));
     }
 
     /** Ids of messages due now, oldest first; each must still be {@link #claim claimed}. */
@@ -221,13 +241,26 @@ public final class NotificationService {
             OutboxEntity m = r.notifications().message(id).orElseThrow();
             String site = r.sites().byId(m.siteId()).map(SiteEntity::key).orElse("");
             if (m.channel() == Delivery.Channel.WEBHOOK) {
-                Optional<WebhookEntity> hook = m.webhookId() == null ? Optional.empty() : r.notifications().webhook(m.webhookId());
+                Optional<WebhookEntity> hook = m.webhookId() == null
+                        ? Optional.empty()
+                        : r.notifications().webhook(m.webhookId());
                 if (hook.isEmpty()) {
                     m.dropped("the webhook was deleted");
                     return Optional.<OutgoingMessage>empty();
                 }
-                return Optional.of(new OutgoingMessage(m.id(), m.messageId(), m.channel(), m.kind(), site, m.attempts(),
-                        m.createdAt(), m.payload(), hook.get().url(), hook.get().secret(), null, null));
+                return Optional.of(new OutgoingMessage(
+                        m.id(),
+                        m.messageId(),
+                        m.channel(),
+                        m.kind(),
+                        site,
+                        m.attempts(),
+                        m.createdAt(),
+                        m.payload(),
+                        hook.get().url(),
+                        hook.get().secret(),
+                        null,
+                        null));
             }
             if (m.accountId() != null) {
                 Optional<DigestSubscriptionEntity> digest = r.notifications().digestSubscription(m.accountId());
@@ -235,21 +268,46 @@ public final class NotificationService {
                     m.dropped("the digest was cancelled");
                     return Optional.<OutgoingMessage>empty();
                 }
-                return Optional.of(new OutgoingMessage(m.id(), m.messageId(), m.channel(), m.kind(), site, m.attempts(),
-                        m.createdAt(), m.payload(), null, null, digest.get().email(), null));
+                return Optional.of(new OutgoingMessage(
+                        m.id(),
+                        m.messageId(),
+                        m.channel(),
+                        m.kind(),
+                        site,
+                        m.attempts(),
+                        m.createdAt(),
+                        m.payload(),
+                        null,
+                        null,
+                        digest.get().email(),
+                        null));
             }
             Optional<MailConsentEntity> consent = r.notifications().consent(m.recipientId());
             boolean confirmation = MailKind.CONFIRM.wireName().equals(m.kind());
-            String why = consent.isEmpty() ? "no address"
-                    : consent.get().unsubscribed() ? "unsubscribed"
-                    : confirmation && consent.get().confirmed() ? "already confirmed"
-                    : !confirmation && !consent.get().confirmed() ? "address not confirmed" : null;
+            String why = consent.isEmpty()
+                    ? "no address"
+                    : consent.get().unsubscribed()
+                            ? "unsubscribed"
+                            : confirmation && consent.get().confirmed()
+                                    ? "already confirmed"
+                                    : !confirmation && !consent.get().confirmed() ? "address not confirmed" : null;
             if (why != null) {
                 m.dropped(why);
                 return Optional.<OutgoingMessage>empty();
             }
-            return Optional.of(new OutgoingMessage(m.id(), m.messageId(), m.channel(), m.kind(), site, m.attempts(),
-                    m.createdAt(), m.payload(), null, null, consent.get().email(), new AuthorId(m.recipientId())));
+            return Optional.of(new OutgoingMessage(
+                    m.id(),
+                    m.messageId(),
+                    m.channel(),
+                    m.kind(),
+                    site,
+                    m.attempts(),
+                    m.createdAt(),
+                    m.payload(),
+                    null,
+                    null,
+                    consent.get().email(),
+                    new AuthorId(m.recipientId())));
         });
     }
 
@@ -281,8 +339,8 @@ public final class NotificationService {
         int total = 0;
         int deleted;
         do {
-            deleted = store.write(r -> r.notifications().deleteMessages(
-                    r.notifications().finishedBefore(r.now().minus(retention), batch)));
+            deleted = store.write(r -> r.notifications()
+                    .deleteMessages(r.notifications().finishedBefore(r.now().minus(retention), batch)));
             total += deleted;
         } while (deleted == batch);
         return total;
@@ -304,8 +362,12 @@ public final class NotificationService {
         }
         store.write(r -> {
             r.accounts().byId(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
-            r.notifications().digestSubscription(accountId).ifPresentOrElse(d -> d.changeEmail(address),
-                    () -> r.notifications().addDigestSubscription(new DigestSubscriptionEntity(accountId, address, r.now())));
+            r.notifications()
+                    .digestSubscription(accountId)
+                    .ifPresentOrElse(
+                            d -> d.changeEmail(address),
+                            () -> r.notifications()
+                                    .addDigestSubscription(new DigestSubscriptionEntity(accountId, address, r.now())));
             return null;
         });
     }
@@ -313,7 +375,9 @@ public final class NotificationService {
     /** Stops the account's digest. Idempotent. */
     public void unsubscribeDigest(long accountId) {
         store.write(r -> {
-            r.notifications().digestSubscription(accountId).ifPresent(d -> r.notifications().removeDigestSubscription(d));
+            r.notifications()
+                    .digestSubscription(accountId)
+                    .ifPresent(d -> r.notifications().removeDigestSubscription(d));
             return null;
         });
     }
@@ -325,7 +389,9 @@ public final class NotificationService {
 
     /** Account ids with a digest subscription. */
     public List<Long> digestAccounts() {
-        return store.read(r -> r.notifications().digestSubscriptions().stream().map(DigestSubscriptionEntity::accountId).toList());
+        return store.read(r -> r.notifications().digestSubscriptions().stream()
+                .map(DigestSubscriptionEntity::accountId)
+                .toList());
     }
 
     /**
@@ -355,7 +421,9 @@ public final class NotificationService {
     }
 
     private static WebhookEntity hook(Repositories r, SiteEntity site, long id) {
-        return r.notifications().webhook(id).filter(h -> h.siteId() == site.id())
+        return r.notifications()
+                .webhook(id)
+                .filter(h -> h.siteId() == site.id())
                 .orElseThrow(() -> new NotFoundException("webhook", id));
     }
 }

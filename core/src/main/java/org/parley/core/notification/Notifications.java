@@ -26,15 +26,21 @@ import org.parley.core.site.SiteEntity;
 public final class Notifications {
     private static final int EXCERPT = 2000;
 
-    private Notifications() {
-    }
+    private Notifications() {}
 
     /**
      * A comment reached {@code to} from {@code from} ({@code null} when just posted). Erasure
      * announces nothing: it removes personal data rather than spreading it.
      */
-    public static void commentMoved(Repositories r, CommentEntity c, CommentStatus from, CommentStatus to,
-                                    DecisionAction action, Actor actor, String reasonCode, String note) {
+    public static void commentMoved(
+            Repositories r,
+            CommentEntity c,
+            CommentStatus from,
+            CommentStatus to,
+            DecisionAction action,
+            Actor actor,
+            String reasonCode,
+            String note) {
         if (from == to || action == DecisionAction.ERASE_AUTHOR) {
             return;
         }
@@ -42,17 +48,20 @@ public final class Notifications {
         if (type.isPresent()) {
             List<WebhookEntity> hooks = subscribed(r, c.siteId(), type.get());
             if (!hooks.isEmpty()) {
-                JsonObject data = commentData(r, c, from, to).add("actor", actor(actor))
-                        .add("reasonCode", Json.string(reasonCode)).build();
+                JsonObject data = commentData(r, c, from, to)
+                        .add("actor", actor(actor))
+                        .add("reasonCode", Json.string(reasonCode))
+                        .build();
                 String payload = envelope(type.get(), r.now(), data);
-                hooks.forEach(h -> r.notifications().add(OutboxEntity.webhook(h, type.get().wireName(), c.authorId(),
-                        payload, r.now())));
+                hooks.forEach(h -> r.notifications()
+                        .add(OutboxEntity.webhook(h, type.get().wireName(), c.authorId(), payload, r.now())));
             }
         }
         if (to == CommentStatus.PUBLISHED && c.parentId() != null) {
             mailReply(r, c);
         }
-        if (from == CommentStatus.HELD && actor.kind() == Actor.Kind.MODERATOR
+        if (from == CommentStatus.HELD
+                && actor.kind() == Actor.Kind.MODERATOR
                 && (to == CommentStatus.PUBLISHED || to == CommentStatus.REJECTED)) {
             mailVerdict(r, c, to == CommentStatus.PUBLISHED ? MailKind.APPROVED : MailKind.REJECTED, reasonCode, note);
         }
@@ -62,8 +71,17 @@ public final class Notifications {
      * A record was appended to the audit log: about a comment when {@code c} is set, else about an
      * author when {@code subject} is set, else about the site itself.
      */
-    public static void decisionMade(Repositories r, Long siteId, CommentEntity c, UUID subject, String from, String to,
-                                    DecisionAction action, Actor actor, String reasonCode, String note) {
+    public static void decisionMade(
+            Repositories r,
+            Long siteId,
+            CommentEntity c,
+            UUID subject,
+            String from,
+            String to,
+            DecisionAction action,
+            Actor actor,
+            String reasonCode,
+            String note) {
         if (siteId == null || action == DecisionAction.ERASE_AUTHOR) {
             return;
         }
@@ -72,38 +90,62 @@ public final class Notifications {
             return;
         }
         SiteEntity site = r.sites().byId(siteId).orElseThrow();
-        JsonObjectBuilder data = Json.object().add("site", site.key())
+        JsonObjectBuilder data = Json.object()
+                .add("site", site.key())
                 .add("action", action.name().toLowerCase(java.util.Locale.ROOT))
-                .add("actor", actor(actor)).add("authorId", Json.string(subject == null ? null : subject.toString()))
-                .add("from", Json.string(lower(from))).add("to", Json.string(lower(to)))
-                .add("reasonCode", Json.string(reasonCode)).add("note", Json.string(note));
+                .add("actor", actor(actor))
+                .add("authorId", Json.string(subject == null ? null : subject.toString()))
+                .add("from", Json.string(lower(from)))
+                .add("to", Json.string(lower(to)))
+                .add("reasonCode", Json.string(reasonCode))
+                .add("note", Json.string(note));
         if (c != null) {
-            data.add("commentId", c.id()).add("revision", c.revision())
-                    .add("article", r.articles().byId(c.articleId()).map(ArticleEntity::key).orElse(""));
+            data.add("commentId", c.id())
+                    .add("revision", c.revision())
+                    .add(
+                            "article",
+                            r.articles()
+                                    .byId(c.articleId())
+                                    .map(ArticleEntity::key)
+                                    .orElse(""));
         }
         String payload = envelope(EventType.DECISION_MADE, r.now(), data.build());
-        hooks.forEach(h -> r.notifications().add(OutboxEntity.webhook(h, EventType.DECISION_MADE.wireName(), subject,
-                payload, r.now())));
+        hooks.forEach(h -> r.notifications()
+                .add(OutboxEntity.webhook(h, EventType.DECISION_MADE.wireName(), subject, payload, r.now())));
     }
 
     private static List<WebhookEntity> subscribed(Repositories r, long siteId, EventType type) {
-        return r.notifications().webhooks(siteId).stream().filter(h -> h.wants(type.wireName())).toList();
+        return r.notifications().webhooks(siteId).stream()
+                .filter(h -> h.wants(type.wireName()))
+                .toList();
     }
 
     /** The Standard Webhooks payload: {@code {"type", "timestamp", "data"}}. */
     static String envelope(EventType type, Instant at, JsonObject data) {
-        return Json.object().add("type", type.wireName()).add("timestamp", at.toString()).add("data", data).build().toString();
+        return Json.object()
+                .add("type", type.wireName())
+                .add("timestamp", at.toString())
+                .add("data", data)
+                .build()
+                .toString();
     }
 
-    private static JsonObjectBuilder commentData(Repositories r, CommentEntity c, CommentStatus from, CommentStatus to) {
+    private static JsonObjectBuilder commentData(
+            Repositories r, CommentEntity c, CommentStatus from, CommentStatus to) {
         SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();
         ArticleEntity article = r.articles().byId(c.articleId()).orElseThrow();
-        String authorName = r.authors().byId(c.authorId()).map(a -> a.displayName()).orElse("");
-        JsonObjectBuilder o = Json.object().add("id", c.id()).add("site", site.key()).add("article", article.key())
+        String authorName =
+                r.authors().byId(c.authorId()).map(a -> a.displayName()).orElse("");
+        JsonObjectBuilder o = Json.object()
+                .add("id", c.id())
+                .add("site", site.key())
+                .add("article", article.key())
                 .add("articleUrl", article.url())
-                .add("status", lower(to.name())).add("previousStatus", from == null ? JsonValue.NULL : Json.string(lower(from.name())))
+                .add("status", lower(to.name()))
+                .add("previousStatus", from == null ? JsonValue.NULL : Json.string(lower(from.name())))
                 .add("author", Json.object().add("id", c.authorId().toString()).add("name", authorName))
-                .add("revision", c.revision()).add("createdAt", c.createdAt().toString());
+                .add("revision", c.revision())
+                .add("createdAt", c.createdAt().toString());
         if (c.parentId() == null) {
             o.addNull("parentId");
         } else {
@@ -117,16 +159,31 @@ public final class Notifications {
 
     private static void mailReply(Repositories r, CommentEntity reply) {
         Optional<CommentSubscriptionEntity> sub = r.notifications().subscription(reply.parentId());
-        if (sub.isEmpty() || sub.get().authorId().equals(reply.authorId()) || !mayReceive(r, sub.get().authorId())) {
+        if (sub.isEmpty()
+                || sub.get().authorId().equals(reply.authorId())
+                || !mayReceive(r, sub.get().authorId())) {
             return;
         }
         CommentEntity parent = r.comments().byId(reply.parentId()).orElseThrow();
         JsonObject payload = mailBase(r, reply)
-                .add("replyAuthor", r.authors().byId(reply.authorId()).map(a -> a.displayName()).orElse(""))
+                .add(
+                        "replyAuthor",
+                        r.authors()
+                                .byId(reply.authorId())
+                                .map(a -> a.displayName())
+                                .orElse(""))
                 .add("replyText", excerpt(reply.bodyRaw()))
-                .add("parentId", parent.id()).add("parentText", excerpt(parent.bodyRaw())).build();
-        r.notifications().add(OutboxEntity.mailToReader(reply.siteId(), MailKind.REPLY, sub.get().authorId(),
-                reply.authorId(), payload.toString(), r.now()));
+                .add("parentId", parent.id())
+                .add("parentText", excerpt(parent.bodyRaw()))
+                .build();
+        r.notifications()
+                .add(OutboxEntity.mailToReader(
+                        reply.siteId(),
+                        MailKind.REPLY,
+                        sub.get().authorId(),
+                        reply.authorId(),
+                        payload.toString(),
+                        r.now()));
     }
 
     private static void mailVerdict(Repositories r, CommentEntity c, MailKind kind, String reasonCode, String note) {
@@ -134,26 +191,38 @@ public final class Notifications {
         if (sub.isEmpty() || !sub.get().authorId().equals(c.authorId()) || !mayReceive(r, c.authorId())) {
             return;
         }
-        JsonObject payload = mailBase(r, c).add("text", excerpt(c.bodyRaw()))
-                .add("reasonCode", Json.string(reasonCode)).add("note", Json.string(note)).build();
-        r.notifications().add(OutboxEntity.mailToReader(c.siteId(), kind, c.authorId(), c.authorId(),
-                payload.toString(), r.now()));
+        JsonObject payload = mailBase(r, c)
+                .add("text", excerpt(c.bodyRaw()))
+                .add("reasonCode", Json.string(reasonCode))
+                .add("note", Json.string(note))
+                .build();
+        r.notifications()
+                .add(OutboxEntity.mailToReader(
+                        c.siteId(), kind, c.authorId(), c.authorId(), payload.toString(), r.now()));
     }
 
     private static JsonObjectBuilder mailBase(Repositories r, CommentEntity c) {
         SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();
         ArticleEntity article = r.articles().byId(c.articleId()).orElseThrow();
-        return Json.object().add("site", site.key()).add("siteName", site.toSite().name())
-                .add("article", article.key()).add("articleTitle", article.title()).add("articleUrl", article.url())
+        return Json.object()
+                .add("site", site.key())
+                .add("siteName", site.toSite().name())
+                .add("article", article.key())
+                .add("articleTitle", article.title())
+                .add("articleUrl", article.url())
                 .add("commentId", c.id());
     }
 
     private static boolean mayReceive(Repositories r, UUID author) {
-        return r.notifications().consent(author).map(MailConsentEntity::mayReceive).orElse(false);
+        return r.notifications()
+                .consent(author)
+                .map(MailConsentEntity::mayReceive)
+                .orElse(false);
     }
 
     private static JsonObjectBuilder actor(Actor actor) {
-        return Json.object().add("kind", lower(actor.kind().name()))
+        return Json.object()
+                .add("kind", lower(actor.kind().name()))
                 .add("name", actor.kind() == Actor.Kind.AUTHOR ? "" : actor.name());
     }
 

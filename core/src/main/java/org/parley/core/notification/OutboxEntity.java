@@ -20,46 +20,70 @@ public class OutboxEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "site_id", nullable = false)
     private long siteId;
+
     @Column(nullable = false, length = 10)
     private String channel;
+
     @Column(nullable = false, length = 40)
     private String kind;
+
     @Column(name = "message_id", nullable = false, length = 60)
     private String messageId;
+
     @Column(name = "webhook_id")
     private Long webhookId;
+
     @Column(name = "recipient_id")
     private UUID recipientId;
+
     @Column(name = "account_id")
     private Long accountId;
+
     @Column(name = "subject_id")
     private UUID subjectId;
+
     @Column(nullable = false, length = 200000)
     private String payload;
+
     @Column(nullable = false, length = 12)
     private String status;
+
     @Column(nullable = false)
     private int attempts;
+
     @Column(name = "next_attempt_at", nullable = false)
     private Instant nextAttemptAt;
+
     @Column(name = "claimed_until")
     private Instant claimedUntil;
+
     @Column(name = "last_status")
     private Integer lastStatus;
+
     @Column(name = "last_error", length = 1000)
     private String lastError;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
     @Column(name = "delivered_at")
     private Instant deliveredAt;
 
-    protected OutboxEntity() {
-    }
+    protected OutboxEntity() {}
 
-    private OutboxEntity(long siteId, Delivery.Channel channel, String kind, Long webhookId, UUID recipientId,
-                         Long accountId, UUID subjectId, String payload, Instant now) {
+    private OutboxEntity(
+            long siteId,
+            Delivery.Channel channel,
+            String kind,
+            Long webhookId,
+            UUID recipientId,
+            Long accountId,
+            UUID subjectId,
+            String payload,
+            Instant now) {
         this.siteId = siteId;
         this.channel = channel.name();
         this.kind = kind;
@@ -75,17 +99,19 @@ public class OutboxEntity {
     }
 
     static OutboxEntity webhook(WebhookEntity hook, String type, UUID subjectId, String payload, Instant now) {
-        return new OutboxEntity(hook.siteId(), Delivery.Channel.WEBHOOK, type, hook.id(), null, null, subjectId, payload, now);
+        return new OutboxEntity(
+                hook.siteId(), Delivery.Channel.WEBHOOK, type, hook.id(), null, null, subjectId, payload, now);
     }
 
-    static OutboxEntity mailToReader(long siteId, MailKind kind, UUID recipient, UUID subjectId, String payload,
-                                     Instant now) {
-        return new OutboxEntity(siteId, Delivery.Channel.MAIL, kind.wireName(), null, recipient, null, subjectId, payload, now);
+    static OutboxEntity mailToReader(
+            long siteId, MailKind kind, UUID recipient, UUID subjectId, String payload, Instant now) {
+        return new OutboxEntity(
+                siteId, Delivery.Channel.MAIL, kind.wireName(), null, recipient, null, subjectId, payload, now);
     }
 
     static OutboxEntity mailToStaff(long siteId, long accountId, String messageId, String payload, Instant now) {
-        OutboxEntity m = new OutboxEntity(siteId, Delivery.Channel.MAIL, MailKind.DIGEST.wireName(), null, null, accountId,
-                null, payload, now);
+        OutboxEntity m = new OutboxEntity(
+                siteId, Delivery.Channel.MAIL, MailKind.DIGEST.wireName(), null, null, accountId, null, payload, now);
         m.messageId = messageId;
         return m;
     }
@@ -166,8 +192,18 @@ public class OutboxEntity {
     }
 
     Delivery toDelivery() {
-        return new Delivery(id, messageId, channel(), kind, webhookId, Delivery.Status.valueOf(status), attempts,
-                lastStatus, lastError, createdAt, Delivery.Status.valueOf(status) == Delivery.Status.PENDING ? nextAttemptAt : null,
+        return new Delivery(
+                id,
+                messageId,
+                channel(),
+                kind,
+                webhookId,
+                Delivery.Status.valueOf(status),
+                attempts,
+                lastStatus,
+                lastError,
+                createdAt,
+                Delivery.Status.valueOf(status) == Delivery.Status.PENDING ? nextAttemptAt : null,
                 deliveredAt);
     }
 }

@@ -8,6 +8,16 @@ import org.parley.core.author.AuthorId;
  * {@code url} and {@code secret}; for a mail, {@code email}, and {@code reader} when it goes to a
  * reader (whose unsubscribe link it then carries). {@code attempt} counts this one.
  */
-public record OutgoingMessage(long id, String messageId, Delivery.Channel channel, String kind, String siteKey,
-                              int attempt, Instant createdAt, String payload, String url, String secret, String email,
-                              AuthorId reader) { }
+public record OutgoingMessage(
+        long id,
+        String messageId,
+        Delivery.Channel channel,
+        String kind,
+        String siteKey,
+        int attempt,
+        Instant createdAt,
+        String payload,
+        String url,
+        String secret,
+        String email,
+        AuthorId reader) {}

@@ -18,19 +18,23 @@ public class WebhookEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "site_id", nullable = false)
     private long siteId;
+
     @Column(nullable = false, length = 2000)
     private String url;
+
     @Column(nullable = false, length = 1000)
     private String events;
+
     @Column(nullable = false, length = 200)
     private String secret;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected WebhookEntity() {
-    }
+    protected WebhookEntity() {}
 
     WebhookEntity(long siteId, String url, Set<String> events, String secret, Instant now) {
         this.siteId = siteId;

@@ -17,12 +17,14 @@ import java.util.Locale;
  * WordPress's {@code 0000-00-00 00:00:00} and anything unreadable give {@code null}.
  */
 final class Dates {
-    private static final DateTimeFormatter SQL = DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss][.SSSSSS][.SSS]", Locale.ROOT);
-    private static final List<DateTimeFormatter> ZONED = List.of(DateTimeFormatter.ISO_OFFSET_DATE_TIME,
-            DateTimeFormatter.RFC_1123_DATE_TIME, DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss zzz", Locale.ROOT));
+    private static final DateTimeFormatter SQL =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd HH:mm[:ss][.SSSSSS][.SSS]", Locale.ROOT);
+    private static final List<DateTimeFormatter> ZONED = List.of(
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME,
+            DateTimeFormatter.RFC_1123_DATE_TIME,
+            DateTimeFormatter.ofPattern("EEE, dd MMM uuuu HH:mm:ss zzz", Locale.ROOT));
 
-    private Dates() {
-    }
+    private Dates() {}
 
     static Instant parse(String text) {
         if (text == null || text.isBlank() || text.startsWith("0000-00-00")) {
@@ -42,7 +44,8 @@ final class Dates {
             }
         }
         try {
-            return OffsetDateTime.parse(t.replace(' ', 'T') + (t.endsWith("Z") ? "" : "Z")).toInstant();
+            return OffsetDateTime.parse(t.replace(' ', 'T') + (t.endsWith("Z") ? "" : "Z"))
+                    .toInstant();
         } catch (DateTimeParseException ignored) {
             // try the next form
         }

@@ -51,9 +51,16 @@ final class DisqusReader implements SourceReader {
     }
 
     private static SourceItem.Article thread(String id, Map<String, String> r) {
-        return new SourceItem.Article("disqus-thread:" + id, Xml.blankToNull(r.get("id")), Xml.blankToNull(r.get("link")),
-                Xml.blankToNull(r.get("title")), null, Dates.parse(r.get("createdAt")),
-                Xml.flag(r.get("isClosed")) ? "CLOSED" : "OPEN", null, Xml.flag(r.get("isDeleted")));
+        return new SourceItem.Article(
+                "disqus-thread:" + id,
+                Xml.blankToNull(r.get("id")),
+                Xml.blankToNull(r.get("link")),
+                Xml.blankToNull(r.get("title")),
+                null,
+                Dates.parse(r.get("createdAt")),
+                Xml.flag(r.get("isClosed")) ? "CLOSED" : "OPEN",
+                null,
+                Xml.flag(r.get("isDeleted")));
     }
 
     private static SourceItem post(String id, Map<String, String> r) {
@@ -67,14 +74,28 @@ final class DisqusReader implements SourceReader {
         String email = Xml.blankToNull(r.get("author.email"));
         String username = Xml.blankToNull(r.get("author.username"));
         String authorKey = username != null && !Xml.flag(r.get("author.isAnonymous"))
-                ? "disqus-author:" + username : SourceKeys.anonymous("disqus-guest:", name, email);
-        SourceItem.Status status = Xml.flag(r.get("isSpam")) ? SourceItem.Status.SPAM
-                : Xml.flag(r.get("isDeleted")) ? SourceItem.Status.DELETED
-                : "false".equalsIgnoreCase(r.getOrDefault("isApproved", "").strip()) ? SourceItem.Status.HELD
-                : SourceItem.Status.PUBLISHED;
-        return new SourceItem.Post(key, "disqus-thread:" + thread, parent == null ? null : "disqus:" + parent,
-                new SourceItem.Author(authorKey, name != null ? name : username, email, null), authorKey,
-                Dates.parse(r.get("createdAt")), r.getOrDefault("message", ""), SourceItem.Markup.HTML, status, false);
+                ? "disqus-author:" + username
+                : SourceKeys.anonymous("disqus-guest:", name, email);
+        SourceItem.Status status = Xml.flag(r.get("isSpam"))
+                ? SourceItem.Status.SPAM
+                : Xml.flag(r.get("isDeleted"))
+                        ? SourceItem.Status.DELETED
+                        : "false"
+                                        .equalsIgnoreCase(
+                                                r.getOrDefault("isApproved", "").strip())
+                                ? SourceItem.Status.HELD
+                                : SourceItem.Status.PUBLISHED;
+        return new SourceItem.Post(
+                key,
+                "disqus-thread:" + thread,
+                parent == null ? null : "disqus:" + parent,
+                new SourceItem.Author(authorKey, name != null ? name : username, email, null),
+                authorKey,
+                Dates.parse(r.get("createdAt")),
+                r.getOrDefault("message", ""),
+                SourceItem.Markup.HTML,
+                status,
+                false);
     }
 
     @Override

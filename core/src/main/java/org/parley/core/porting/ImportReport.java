@@ -20,9 +20,18 @@ import java.util.Map;
  *                          {@code trackback}, {@code empty}, {@code too-long}, {@code invalid-text}
  * @param skippedPosts      the first {@value #LISTED} skipped posts with their reason
  */
-public record ImportReport(SourceFormat format, long articlesCreated, long articlesExisting, long authorsCreated,
-                           long comments, long tombstones, long alreadyImported, long reattached, long undated,
-                           Map<String, Long> skipped, List<SkippedPost> skippedPosts) {
+public record ImportReport(
+        SourceFormat format,
+        long articlesCreated,
+        long articlesExisting,
+        long authorsCreated,
+        long comments,
+        long tombstones,
+        long alreadyImported,
+        long reattached,
+        long undated,
+        Map<String, Long> skipped,
+        List<SkippedPost> skippedPosts) {
     /** How many skipped posts are listed one by one. */
     public static final int LISTED = 200;
 
@@ -32,7 +41,7 @@ public record ImportReport(SourceFormat format, long articlesCreated, long artic
     }
 
     /** A post left out, by its source key ({@code disqus:1234}). */
-    public record SkippedPost(String source, String reason) { }
+    public record SkippedPost(String source, String reason) {}
 
     /** Posts skipped for any reason. */
     public long skippedTotal() {

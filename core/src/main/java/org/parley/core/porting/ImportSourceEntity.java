@@ -18,25 +18,34 @@ import java.util.UUID;
 public class ImportSourceEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "import_source_ids")
-    @jakarta.persistence.SequenceGenerator(name = "import_source_ids", sequenceName = "import_source_seq", allocationSize = 50)
+    @jakarta.persistence.SequenceGenerator(
+            name = "import_source_ids",
+            sequenceName = "import_source_seq",
+            allocationSize = 50)
     private Long id;
+
     @Column(name = "site_id", nullable = false, updatable = false)
     private long siteId;
+
     @Column(name = "source_key", nullable = false, length = 300, updatable = false)
     private String sourceKey;
+
     @Column(name = "article_id", updatable = false)
     private Long articleId;
+
     @Column(name = "author_id", updatable = false)
     private UUID authorId;
+
     @Column(name = "comment_id", updatable = false)
     private Long commentId;
+
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
 
-    protected ImportSourceEntity() {
-    }
+    protected ImportSourceEntity() {}
 
-    private ImportSourceEntity(long siteId, String sourceKey, Long articleId, UUID authorId, Long commentId, Instant now) {
+    private ImportSourceEntity(
+            long siteId, String sourceKey, Long articleId, UUID authorId, Long commentId, Instant now) {
         this.siteId = siteId;
         this.sourceKey = sourceKey;
         this.articleId = articleId;

@@ -102,8 +102,18 @@ final class Importer {
             }
         }
         finish();
-        return new ImportReport(format, articlesCreated, articlesExisting, authorsCreated, comments, tombstones,
-                alreadyImported, reattached, undated, skipped, listed);
+        return new ImportReport(
+                format,
+                articlesCreated,
+                articlesExisting,
+                authorsCreated,
+                comments,
+                tombstones,
+                alreadyImported,
+                reattached,
+                undated,
+                skipped,
+                listed);
     }
 
     private void thread(SourceItem.Article a) {
@@ -136,8 +146,17 @@ final class Importer {
             return;
         }
         if (p.status().onlyAsPlaceholder()) {
-            SourceItem.Post placeholder = new SourceItem.Post(p.sourceKey(), p.articleSourceKey(), p.parentSourceKey(),
-                    p.author(), p.authorSourceKey(), p.createdAt(), "", p.markup(), p.status(), false);
+            SourceItem.Post placeholder = new SourceItem.Post(
+                    p.sourceKey(),
+                    p.articleSourceKey(),
+                    p.parentSourceKey(),
+                    p.author(),
+                    p.authorSourceKey(),
+                    p.createdAt(),
+                    "",
+                    p.markup(),
+                    p.status(),
+                    false);
             if (waiting.containsKey(p.sourceKey())) {
                 offer(placeholder);
             } else {
@@ -158,7 +177,8 @@ final class Importer {
             if (p.parentSourceKey() != null) {
                 parent = commentId(p.parentSourceKey());
                 if (parent == null) {
-                    waiting.computeIfAbsent(p.parentSourceKey(), k -> new ArrayList<>()).add(p);
+                    waiting.computeIfAbsent(p.parentSourceKey(), k -> new ArrayList<>())
+                            .add(p);
                     SourceItem.Post placeholder = candidates.remove(p.parentSourceKey());
                     if (placeholder != null) {
                         work.push(placeholder);
@@ -177,7 +197,8 @@ final class Importer {
 
     private boolean store(SourceItem.Post p, Long parentId) {
         long articleId = articleOf(p.articleSourceKey());
-        CommentEntity parent = parentId == null ? null : r.comments().byId(parentId).orElse(null);
+        CommentEntity parent =
+                parentId == null ? null : r.comments().byId(parentId).orElse(null);
         if (parent != null && parent.articleId() != articleId) {
             parent = null;
             reattached++;
@@ -219,8 +240,20 @@ final class Importer {
             undated++;
         }
         UUID author = authorOf(p);
-        CommentEntity c = ImportedComments.add(r, site.id(), articleId, parent, author, raw, html, removed, status,
-                p.featured(), created, actor, p.sourceKey());
+        CommentEntity c = ImportedComments.add(
+                r,
+                site.id(),
+                articleId,
+                parent,
+                author,
+                raw,
+                html,
+                removed,
+                status,
+                p.featured(),
+                created,
+                actor,
+                p.sourceKey());
         r.porting().add(ImportSourceEntity.comment(site.id(), p.sourceKey(), c.id(), r.now()));
         commentIds.put(p.sourceKey(), c.id());
         touched.add(articleId);
@@ -243,7 +276,9 @@ final class Importer {
         }
         StringBuilder b = new StringBuilder();
         for (String paragraph : text.split("\\R\\s*\\R")) {
-            b.append("<p>").append(paragraph.strip().replaceAll("\\R", "<br>\n")).append("</p>\n");
+            b.append("<p>")
+                    .append(paragraph.strip().replaceAll("\\R", "<br>\n"))
+                    .append("</p>\n");
         }
         return b.toString().strip();
     }
@@ -264,9 +299,17 @@ final class Importer {
             String missing = waiting.keySet().iterator().next();
             for (SourceItem.Post orphanReply : waiting.remove(missing)) {
                 reattached++;
-                offer(new SourceItem.Post(orphanReply.sourceKey(), orphanReply.articleSourceKey(), null,
-                        orphanReply.author(), orphanReply.authorSourceKey(), orphanReply.createdAt(), orphanReply.body(),
-                        orphanReply.markup(), orphanReply.status(), orphanReply.featured()));
+                offer(new SourceItem.Post(
+                        orphanReply.sourceKey(),
+                        orphanReply.articleSourceKey(),
+                        null,
+                        orphanReply.author(),
+                        orphanReply.authorSourceKey(),
+                        orphanReply.createdAt(),
+                        orphanReply.body(),
+                        orphanReply.markup(),
+                        orphanReply.status(),
+                        orphanReply.featured()));
             }
         }
         for (SourceItem.Post unused : candidates.values()) {
@@ -330,8 +373,10 @@ final class Importer {
             id = earlier.get().articleId();
             articlesExisting++;
         } else {
-            Optional<ArticleEntity> same = a.key() != null && KEY.matcher(a.key()).matches()
-                    ? r.articles().byKey(site.id(), a.key()) : Optional.empty();
+            Optional<ArticleEntity> same =
+                    a.key() != null && KEY.matcher(a.key()).matches()
+                            ? r.articles().byKey(site.id(), a.key())
+                            : Optional.empty();
             if (same.isEmpty()) {
                 same = ImportedArticles.byUrl(r, site, a.url());
             }
@@ -351,7 +396,8 @@ final class Importer {
     private long createArticle(SourceItem.Article a) {
         String key = articleKey(a);
         if (r.articles().byKey(site.id(), key).isPresent()) {
-            key = clip(key, 190) + "-" + SourceKeys.anonymous("", a.sourceKey(), "").substring(0, 8);
+            key = clip(key, 190) + "-"
+                    + SourceKeys.anonymous("", a.sourceKey(), "").substring(0, 8);
         }
         String title = a.title() != null && !a.title().isBlank() ? a.title() : a.url();
         DiscussionState state;
@@ -360,8 +406,13 @@ final class Importer {
         } catch (IllegalArgumentException e) {
             throw new ValidationException("file", "article " + a.sourceKey() + ": unknown state " + a.state());
         }
-        ArticleDraft draft = new ArticleDraft(ArticleRef.of(site.key(), key), a.url(), clip(clean(title), 300),
-                a.byline() == null ? null : clip(clean(a.byline()), 200), a.publishedAt(), null);
+        ArticleDraft draft = new ArticleDraft(
+                ArticleRef.of(site.key(), key),
+                a.url(),
+                clip(clean(title), 300),
+                a.byline() == null ? null : clip(clean(a.byline()), 200),
+                a.publishedAt(),
+                null);
         return ImportedArticles.add(r, site, draft, state, a.urls()).id();
     }
 
@@ -373,13 +424,20 @@ final class Importer {
      * {@code news.example-2011-budget}).
      */
     private String articleKey(SourceItem.Article a) {
-        if (format == SourceFormat.PARLEY && a.key() != null && KEY.matcher(a.key()).matches()) {
+        if (format == SourceFormat.PARLEY
+                && a.key() != null
+                && KEY.matcher(a.key()).matches()) {
             return a.key();
         }
         String source = a.key() != null ? a.key() : a.url();
-        String key = SEGMENT.matcher(source.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "").replaceFirst("[?#].*$", ""))
-                .replaceAll("-").replaceAll("^[^A-Za-z0-9]+", "").replaceAll("-+$", "");
-        return key.isEmpty() ? "imported-" + SourceKeys.anonymous("", a.sourceKey(), "").substring(0, 12) : clip(key, 200);
+        String key = SEGMENT.matcher(
+                        source.replaceFirst("^[A-Za-z][A-Za-z0-9+.-]*://", "").replaceFirst("[?#].*$", ""))
+                .replaceAll("-")
+                .replaceAll("^[^A-Za-z0-9]+", "")
+                .replaceAll("-+$", "");
+        return key.isEmpty()
+                ? "imported-" + SourceKeys.anonymous("", a.sourceKey(), "").substring(0, 12)
+                : clip(key, 200);
     }
 
     private UUID authorOf(SourceItem.Post p) {
@@ -393,16 +451,21 @@ final class Importer {
             return earlier.get().authorId();
         }
         if (p.author() == null) {
-            throw new ValidationException("file", "comment " + p.sourceKey() + " names author " + p.authorSourceKey()
-                    + ", which the file does not declare before it");
+            throw new ValidationException(
+                    "file",
+                    "comment " + p.sourceKey() + " names author " + p.authorSourceKey()
+                            + ", which the file does not declare before it");
         }
         return createAuthor(p.author());
     }
 
     private UUID createAuthor(SourceItem.Author a) {
         String name = a.name() == null || a.name().isBlank() ? "Anonymous" : clip(clean(a.name()), 100);
-        String email = a.email() != null && a.email().length() <= 320 && EMAIL.matcher(a.email().strip()).matches()
-                ? clean(a.email().strip()) : null;
+        String email = a.email() != null
+                        && a.email().length() <= 320
+                        && EMAIL.matcher(a.email().strip()).matches()
+                ? clean(a.email().strip())
+                : null;
         UUID id = a.externalId() != null && !a.externalId().isBlank()
                 ? ImportedAuthors.external(r, site, clip(clean(a.externalId()), 200), name, email)
                 : ImportedAuthors.guest(r, site, name, email);

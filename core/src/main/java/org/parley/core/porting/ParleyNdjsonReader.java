@@ -27,15 +27,21 @@ final class ParleyNdjsonReader implements SourceReader {
     /** Longest line accepted: a comment of 20,000 characters escaped as JSON fits many times over. */
     static final int MAX_LINE = 1 << 20;
 
-    private static final java.util.Set<String> STATUSES = java.util.Set.of("PUBLISHED", "HELD", "REJECTED",
-            "DELETED_BY_AUTHOR", "REMOVED_BY_MODERATOR");
+    private static final java.util.Set<String> STATUSES =
+            java.util.Set.of("PUBLISHED", "HELD", "REJECTED", "DELETED_BY_AUTHOR", "REMOVED_BY_MODERATOR");
 
     private final BufferedReader in;
     private long line;
 
     ParleyNdjsonReader(InputStream in) {
-        this.in = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8.newDecoder()
-                .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)), 1 << 16);
+        this.in = new BufferedReader(
+                new InputStreamReader(
+                        in,
+                        StandardCharsets.UTF_8
+                                .newDecoder()
+                                .onMalformedInput(CodingErrorAction.REPORT)
+                                .onUnmappableCharacter(CodingErrorAction.REPORT)),
+                1 << 16);
     }
 
     @Override
@@ -98,11 +104,23 @@ final class ParleyNdjsonReader implements SourceReader {
                 }
                 yield null;
             }
-            case "article" -> new SourceItem.Article("parley-article:" + text(o, "key", true), text(o, "key", true),
-                    text(o, "url", true), text(o, "title", true), text(o, "byline", false), instant(o, "publishedAt"),
-                    text(o, "state", false) == null ? "OPEN" : text(o, "state", false), strings(o, "urls"), false);
-            case "author" -> new SourceItem.Author("parley-author:" + text(o, "id", true), text(o, "name", true),
-                    text(o, "email", false), text(o, "externalId", false));
+            case "article" ->
+                new SourceItem.Article(
+                        "parley-article:" + text(o, "key", true),
+                        text(o, "key", true),
+                        text(o, "url", true),
+                        text(o, "title", true),
+                        text(o, "byline", false),
+                        instant(o, "publishedAt"),
+                        text(o, "state", false) == null ? "OPEN" : text(o, "state", false),
+                        strings(o, "urls"),
+                        false);
+            case "author" ->
+                new SourceItem.Author(
+                        "parley-author:" + text(o, "id", true),
+                        text(o, "name", true),
+                        text(o, "email", false),
+                        text(o, "externalId", false));
             case "comment" -> {
                 String parent = text(o, "parent", false);
                 String status = text(o, "status", true);
@@ -110,10 +128,17 @@ final class ParleyNdjsonReader implements SourceReader {
                     throw bad("unknown status " + status);
                 }
                 SourceItem.Status s = SourceItem.Status.valueOf(status);
-                yield new SourceItem.Post("parley:" + text(o, "id", true), "parley-article:" + text(o, "article", true),
-                        parent == null ? null : "parley:" + parent, null, "parley-author:" + text(o, "author", true),
-                        instant(o, "createdAt"), text(o, "body", false) == null ? "" : text(o, "body", false),
-                        SourceItem.Markup.MARKDOWN, s, o.getBoolean("featured", false));
+                yield new SourceItem.Post(
+                        "parley:" + text(o, "id", true),
+                        "parley-article:" + text(o, "article", true),
+                        parent == null ? null : "parley:" + parent,
+                        null,
+                        "parley-author:" + text(o, "author", true),
+                        instant(o, "createdAt"),
+                        text(o, "body", false) == null ? "" : text(o, "body", false),
+                        SourceItem.Markup.MARKDOWN,
+                        s,
+                        o.getBoolean("featured", false));
             }
             default -> throw bad("unknown record type " + type);
         };
@@ -122,9 +147,11 @@ final class ParleyNdjsonReader implements SourceReader {
     /** A string, or a number written as text (ids); {@code null} when absent or JSON null. */
     private String text(JsonObject o, String field, boolean required) {
         JsonValue v = o.get(field);
-        String value = v == null || v.getValueType() == JsonValue.ValueType.NULL ? null
-                : v instanceof JsonString s ? s.getString()
-                : v.getValueType() == JsonValue.ValueType.NUMBER ? v.toString() : null;
+        String value = v == null || v.getValueType() == JsonValue.ValueType.NULL
+                ? null
+                : v instanceof JsonString s
+                        ? s.getString()
+                        : v.getValueType() == JsonValue.ValueType.NUMBER ? v.toString() : null;
         if (value == null && required) {
             throw bad("\"" + field + "\" is required");
         }

@@ -2,7 +2,6 @@ package org.parley.core.porting;
 
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import org.parley.core.comment.CommentEntity;
 
 /** Storage for imports and exports, implemented in {@code infrastructure.persistence}. */

@@ -31,7 +31,8 @@ public final class PortingService {
      * @throws org.parley.core.NotFoundException   no such site
      * @throws org.parley.core.ValidationException unsupported media type, or a malformed file
      */
-    public ImportReport importFile(String siteKey, InputStream in, String mediaType, BodySanitiser sanitiser, Actor actor) {
+    public ImportReport importFile(
+            String siteKey, InputStream in, String mediaType, BodySanitiser sanitiser, Actor actor) {
         Require.present("sanitiser", sanitiser);
         Require.present("actor", actor);
         store.read(r -> r.sites().require(siteKey));

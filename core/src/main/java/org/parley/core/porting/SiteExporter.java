@@ -37,6 +37,7 @@ import org.parley.core.site.SiteEntity;
 final class SiteExporter {
     /** The format name in the first line. */
     static final String FORMAT = "parley-export/1";
+
     private static final int PAGE = 500;
 
     private final Repositories r;
@@ -51,17 +52,31 @@ final class SiteExporter {
     }
 
     long run(SiteEntity site) {
-        line(Json.object().add("type", "site").add("format", FORMAT).add("key", site.key())
-                .add("name", site.toSite().name()).add("exportedAt", r.now().toString()));
+        line(Json.object()
+                .add("type", "site")
+                .add("format", FORMAT)
+                .add("key", site.key())
+                .add("name", site.toSite().name())
+                .add("exportedAt", r.now().toString()));
         Map<Long, String> keys = new HashMap<>();
         for (long after = 0; ; ) {
             List<ArticleEntity> page = r.articles().list(site.id(), after, PAGE);
             for (ArticleEntity a : page) {
                 keys.put(a.id(), a.key());
-                var view = a.toArticle(site, new java.util.TreeSet<>(r.articles().canonicalUrls(a.id())));
-                line(Json.object().add("type", "article").add("key", a.key()).add("url", a.url()).add("title", a.title())
+                var view =
+                        a.toArticle(site, new java.util.TreeSet<>(r.articles().canonicalUrls(a.id())));
+                line(Json.object()
+                        .add("type", "article")
+                        .add("key", a.key())
+                        .add("url", a.url())
+                        .add("title", a.title())
                         .add("byline", Json.string(view.author()))
-                        .add("publishedAt", Json.string(view.publishedAt() == null ? null : view.publishedAt().toString()))
+                        .add(
+                                "publishedAt",
+                                Json.string(
+                                        view.publishedAt() == null
+                                                ? null
+                                                : view.publishedAt().toString()))
                         .add("state", view.discussionState().name())
                         .add("urls", Json.stringArray(List.copyOf(new java.util.TreeSet<>(view.canonicalUrls())))));
             }
@@ -78,8 +93,12 @@ final class SiteExporter {
             Map<UUID, AuthorEntity> authors = r.authors().byIds(ids);
             for (UUID id : ids) {
                 Author a = authors.get(id).toAuthor((String) null);
-                line(Json.object().add("type", "author").add("id", id.toString()).add("kind", a.kind().name())
-                        .add("name", a.displayName()).add("email", Json.string(a.email()))
+                line(Json.object()
+                        .add("type", "author")
+                        .add("id", id.toString())
+                        .add("kind", a.kind().name())
+                        .add("name", a.displayName())
+                        .add("email", Json.string(a.email()))
                         .add("externalId", Json.string(a.externalId())));
             }
             if (page.size() < PAGE) {
@@ -91,14 +110,18 @@ final class SiteExporter {
         for (long after = 0; ; ) {
             List<CommentEntity> page = r.porting().comments(site.id(), after, PAGE);
             for (CommentEntity c : page) {
-                JsonObjectBuilder o = Json.object().add("type", "comment").add("id", c.id()).add("article", keys.get(c.articleId()));
+                JsonObjectBuilder o =
+                        Json.object().add("type", "comment").add("id", c.id()).add("article", keys.get(c.articleId()));
                 if (c.parentId() == null) {
                     o.addNull("parent");
                 } else {
                     o.add("parent", c.parentId());
                 }
-                line(o.add("author", c.authorId().toString()).add("status", c.status().name()).add("featured", c.featured())
-                        .add("createdAt", c.createdAt().toString()).add("body", c.bodyRaw()));
+                line(o.add("author", c.authorId().toString())
+                        .add("status", c.status().name())
+                        .add("featured", c.featured())
+                        .add("createdAt", c.createdAt().toString())
+                        .add("body", c.bodyRaw()));
             }
             if (page.size() < PAGE) {
                 break;

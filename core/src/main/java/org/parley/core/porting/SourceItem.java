@@ -19,8 +19,17 @@ public sealed interface SourceItem {
      * @param state      {@code OPEN}, {@code CLOSED} or {@code ARCHIVED}
      * @param deleted    the source deleted the thread; its posts are skipped
      */
-    record Article(String sourceKey, String key, String url, String title, String byline, Instant publishedAt,
-                   String state, List<String> urls, boolean deleted) implements SourceItem {
+    record Article(
+            String sourceKey,
+            String key,
+            String url,
+            String title,
+            String byline,
+            Instant publishedAt,
+            String state,
+            List<String> urls,
+            boolean deleted)
+            implements SourceItem {
         public Article {
             urls = urls == null ? List.of() : List.copyOf(urls);
         }
@@ -32,7 +41,7 @@ public sealed interface SourceItem {
      * @param sourceKey  stable name in the source system, e.g. {@code disqus-author:jdoe}
      * @param externalId for a Parley author signed in through the host site: its id there
      */
-    record Author(String sourceKey, String name, String email, String externalId) implements SourceItem { }
+    record Author(String sourceKey, String name, String email, String externalId) implements SourceItem {}
 
     /**
      * A comment.
@@ -47,11 +56,21 @@ public sealed interface SourceItem {
      * @param markup           how {@code body} is written
      * @param status           what the source says about it
      */
-    record Post(String sourceKey, String articleSourceKey, String parentSourceKey, Author author, String authorSourceKey,
-                Instant createdAt, String body, Markup markup, Status status, boolean featured) implements SourceItem { }
+    record Post(
+            String sourceKey,
+            String articleSourceKey,
+            String parentSourceKey,
+            Author author,
+            String authorSourceKey,
+            Instant createdAt,
+            String body,
+            Markup markup,
+            Status status,
+            boolean featured)
+            implements SourceItem {}
 
     /** A record the reader already knows will not be imported (a pingback, a post without a thread). */
-    record Skipped(String sourceKey, String reason) implements SourceItem { }
+    record Skipped(String sourceKey, String reason) implements SourceItem {}
 
     /** How a body is written. */
     enum Markup {

@@ -13,8 +13,7 @@ import org.parley.core.ValidationException;
  * root element here.
  */
 public final class SourceReaders {
-    private SourceReaders() {
-    }
+    private SourceReaders() {}
 
     /**
      * @param mediaType {@code application/x-ndjson} (or {@code application/jsonl}) for a Parley
@@ -22,13 +21,19 @@ public final class SourceReaders {
      * @throws ValidationException unsupported type, not XML, or XML of another kind
      */
     public static SourceReader open(InputStream in, String mediaType) {
-        String type = mediaType == null ? "" : mediaType.toLowerCase(Locale.ROOT).split(";")[0].strip();
-        if (type.equals("application/x-ndjson") || type.equals("application/jsonl") || type.equals("application/jsonlines")) {
+        String type = mediaType == null
+                ? ""
+                : mediaType.toLowerCase(Locale.ROOT).split(";")[0].strip();
+        if (type.equals("application/x-ndjson")
+                || type.equals("application/jsonl")
+                || type.equals("application/jsonlines")) {
             return new ParleyNdjsonReader(in);
         }
         if (!type.endsWith("/xml") && !type.endsWith("+xml")) {
-            throw new ValidationException("Content-Type", "send application/xml (Disqus, WordPress WXR) or "
-                    + "application/x-ndjson (Parley export), not " + (type.isEmpty() ? "nothing" : type));
+            throw new ValidationException(
+                    "Content-Type",
+                    "send application/xml (Disqus, WordPress WXR) or " + "application/x-ndjson (Parley export), not "
+                            + (type.isEmpty() ? "nothing" : type));
         }
         XMLStreamReader x = Xml.open(new BufferedInputStream(in, 1 << 16));
         Xml.toRoot(x);
@@ -43,8 +48,10 @@ public final class SourceReaders {
                     return new WxrReader(x);
                 }
             }
-            throw new ValidationException("file", "an RSS feed without the WordPress export namespace is not a WXR file");
+            throw new ValidationException(
+                    "file", "an RSS feed without the WordPress export namespace is not a WXR file");
         }
-        throw new ValidationException("file", "<" + root + "> is neither a Disqus export (<disqus>) nor a WordPress export (<rss>)");
+        throw new ValidationException(
+                "file", "<" + root + "> is neither a Disqus export (<disqus>) nor a WordPress export (<rss>)");
     }
 }

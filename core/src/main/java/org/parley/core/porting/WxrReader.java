@@ -80,9 +80,16 @@ final class WxrReader implements SourceReader {
         if (published == null) {
             published = Dates.parse(item.get("pubDate"));
         }
-        return new SourceItem.Article("wxr-post:" + postId(item), null, Xml.blankToNull(item.get("link")),
-                Xml.blankToNull(item.get("title")), Xml.blankToNull(item.get("creator")), published,
-                "closed".equals(status) ? "CLOSED" : "OPEN", null, "trash".equals(item.getOrDefault("status", "")));
+        return new SourceItem.Article(
+                "wxr-post:" + postId(item),
+                null,
+                Xml.blankToNull(item.get("link")),
+                Xml.blankToNull(item.get("title")),
+                Xml.blankToNull(item.get("creator")),
+                published,
+                "closed".equals(status) ? "CLOSED" : "OPEN",
+                null,
+                "trash".equals(item.getOrDefault("status", "")));
     }
 
     private static SourceItem post(Map<String, String> item, Map<String, String> c) {
@@ -96,20 +103,31 @@ final class WxrReader implements SourceReader {
         String name = Xml.blankToNull(c.get("comment_author"));
         String email = Xml.blankToNull(c.get("comment_author_email"));
         String user = Xml.blankToNull(c.get("comment_user_id"));
-        String authorKey = user != null && !"0".equals(user) ? "wxr-user:" + user : SourceKeys.anonymous("wxr-guest:", name, email);
+        String authorKey = user != null && !"0".equals(user)
+                ? "wxr-user:" + user
+                : SourceKeys.anonymous("wxr-guest:", name, email);
         java.time.Instant created = Dates.parse(c.get("comment_date_gmt"));
         if (created == null) {
             created = Dates.parse(c.get("comment_date"));
         }
-        SourceItem.Status status = switch (c.getOrDefault("comment_approved", "1").strip().toLowerCase(Locale.ROOT)) {
-            case "1", "approve", "approved" -> SourceItem.Status.PUBLISHED;
-            case "spam" -> SourceItem.Status.SPAM;
-            case "trash", "post-trashed" -> SourceItem.Status.TRASH;
-            default -> SourceItem.Status.HELD;
-        };
-        return new SourceItem.Post(key, "wxr-post:" + postId(item), parent == null || "0".equals(parent) ? null : "wxr:" + parent,
-                new SourceItem.Author(authorKey, name, email, null), authorKey, created,
-                c.getOrDefault("comment_content", ""), SourceItem.Markup.WORDPRESS, status, false);
+        SourceItem.Status status =
+                switch (c.getOrDefault("comment_approved", "1").strip().toLowerCase(Locale.ROOT)) {
+                    case "1", "approve", "approved" -> SourceItem.Status.PUBLISHED;
+                    case "spam" -> SourceItem.Status.SPAM;
+                    case "trash", "post-trashed" -> SourceItem.Status.TRASH;
+                    default -> SourceItem.Status.HELD;
+                };
+        return new SourceItem.Post(
+                key,
+                "wxr-post:" + postId(item),
+                parent == null || "0".equals(parent) ? null : "wxr:" + parent,
+                new SourceItem.Author(authorKey, name, email, null),
+                authorKey,
+                created,
+                c.getOrDefault("comment_content", ""),
+                SourceItem.Markup.WORDPRESS,
+                status,
+                false);
     }
 
     @Override

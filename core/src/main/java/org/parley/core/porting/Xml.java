@@ -19,8 +19,7 @@ import org.parley.core.ValidationException;
  * record, never the file.
  */
 final class Xml {
-    private Xml() {
-    }
+    private Xml() {}
 
     static XMLStreamReader open(InputStream in) {
         XMLInputFactory factory = XMLInputFactory.newFactory();
@@ -74,7 +73,7 @@ final class Xml {
                     text.setLength(0);
                 }
                 case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(x.getText());
+                    text.append(x.getText());
                 case XMLStreamConstants.END_ELEMENT -> {
                     if (path.isEmpty()) {
                         out.putIfAbsent("", text.toString().strip());
@@ -113,12 +112,15 @@ final class Xml {
         }
         Location at = e.getLocation();
         String where = at == null ? "" : " at line " + at.getLineNumber() + ", column " + at.getColumnNumber();
-        String message = e.getMessage() == null ? "unreadable" : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
+        String message = e.getMessage() == null
+                ? "unreadable"
+                : e.getMessage().replaceFirst("(?s)^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*Message:\\s*", "");
         return new ValidationException("file", "not well-formed XML" + where + ": " + message.strip());
     }
 
     static boolean flag(String value) {
-        return "true".equalsIgnoreCase(value == null ? "" : value.strip()) || "1".equals(value == null ? "" : value.strip());
+        return "true".equalsIgnoreCase(value == null ? "" : value.strip())
+                || "1".equals(value == null ? "" : value.strip());
     }
 
     static String blankToNull(String value) {

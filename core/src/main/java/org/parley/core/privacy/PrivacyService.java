@@ -44,15 +44,21 @@ public final class PrivacyService {
     public String exportThread(ArticleRef ref) {
         return store.read(r -> {
             SiteEntity site = r.sites().byKey(ref.siteKey()).orElseThrow(() -> new NotFoundException("article", ref));
-            ArticleEntity article = r.articles().byKey(site.id(), ref.articleKey())
+            ArticleEntity article = r.articles()
+                    .byKey(site.id(), ref.articleKey())
                     .orElseThrow(() -> new NotFoundException("article", ref));
-            Article a = article.toArticle(site, new java.util.LinkedHashSet<>(r.articles().canonicalUrls(article.id())));
+            Article a = article.toArticle(
+                    site, new java.util.LinkedHashSet<>(r.articles().canonicalUrls(article.id())));
             JsonObjectBuilder doc = Json.object();
             doc.add("format", "parley-thread-export/1");
             doc.add("exportedAt", r.now().toString());
             JsonObjectBuilder art = Json.object()
-                    .add("site", ref.siteKey()).add("key", ref.articleKey()).add("url", a.url()).add("title", a.title())
-                    .add("discussionState", a.discussionState().name()).add("publishedComments", a.publishedComments())
+                    .add("site", ref.siteKey())
+                    .add("key", ref.articleKey())
+                    .add("url", a.url())
+                    .add("title", a.title())
+                    .add("discussionState", a.discussionState().name())
+                    .add("publishedComments", a.publishedComments())
                     .add("urls", Json.stringArray(List.copyOf(a.canonicalUrls())));
             doc.add("article", art);
             JsonArrayBuilder comments = Json.array();
@@ -75,13 +81,17 @@ public final class PrivacyService {
             JsonObjectBuilder doc = Json.object();
             doc.add("format", "parley-author-export/1");
             doc.add("exportedAt", r.now().toString());
-            JsonObjectBuilder a = Json.object().add("id", author.id().toString()).add("kind", author.kind().name())
+            JsonObjectBuilder a = Json.object()
+                    .add("id", author.id().toString())
+                    .add("kind", author.kind().name())
                     .add("displayName", author.displayName())
                     .add("email", Json.string(author.email()))
                     .add("site", Json.string(author.siteKey()))
                     .add("externalId", Json.string(author.externalId()))
-                    .add("standing", author.standing().name()).add("trust", author.trust().name())
-                    .add("approvedCount", author.approvedCount()).add("rejectedCount", author.rejectedCount())
+                    .add("standing", author.standing().name())
+                    .add("trust", author.trust().name())
+                    .add("approvedCount", author.approvedCount())
+                    .add("rejectedCount", author.rejectedCount())
                     .add("createdAt", author.createdAt().toString());
             doc.add("author", a);
             List<CommentEntity> rows = r.comments().allByAuthor(id.value());
@@ -92,8 +102,11 @@ public final class PrivacyService {
                 JsonArrayBuilder revisions = Json.array();
                 r.comments().revisions(c.id()).forEach(rev -> {
                     var v = rev.toRevision();
-                    revisions.add(Json.object().add("revision", v.number()).add("rawBody", v.rawBody())
-                            .add("html", v.html()).add("createdAt", v.createdAt().toString()));
+                    revisions.add(Json.object()
+                            .add("revision", v.number())
+                            .add("rawBody", v.rawBody())
+                            .add("html", v.html())
+                            .add("createdAt", v.createdAt().toString()));
                 });
                 o.add("revisions", revisions);
                 comments.add(o);
@@ -102,17 +115,34 @@ public final class PrivacyService {
             JsonArrayBuilder reports = Json.array();
             for (ReportEntity re : r.reports().byReporter(id.value())) {
                 var rep = re.toReport();
-                reports.add(Json.object().add("comment", rep.comment().value()).add("reason", rep.reason().name())
-                        .add("text", Json.string(rep.text())).add("status", rep.status().name())
+                reports.add(Json.object()
+                        .add("comment", rep.comment().value())
+                        .add("reason", rep.reason().name())
+                        .add("text", Json.string(rep.text()))
+                        .add("status", rep.status().name())
                         .add("createdAt", rep.createdAt().toString()));
             }
             doc.add("reports", reports);
             JsonObjectBuilder mail = Json.object();
-            r.notifications().consent(id.value()).map(c -> c.toConsent()).ifPresentOrElse(c -> mail
-                    .add("email", c.email())
-                    .add("confirmedAt", Json.string(c.confirmedAt() == null ? null : c.confirmedAt().toString()))
-                    .add("unsubscribedAt", Json.string(c.unsubscribedAt() == null ? null : c.unsubscribedAt().toString()))
-                    .add("createdAt", c.createdAt().toString()), () -> mail.addNull("email"));
+            r.notifications()
+                    .consent(id.value())
+                    .map(c -> c.toConsent())
+                    .ifPresentOrElse(
+                            c -> mail.add("email", c.email())
+                                    .add(
+                                            "confirmedAt",
+                                            Json.string(
+                                                    c.confirmedAt() == null
+                                                            ? null
+                                                            : c.confirmedAt().toString()))
+                                    .add(
+                                            "unsubscribedAt",
+                                            Json.string(
+                                                    c.unsubscribedAt() == null
+                                                            ? null
+                                                            : c.unsubscribedAt().toString()))
+                                    .add("createdAt", c.createdAt().toString()),
+                            () -> mail.addNull("email"));
             JsonArrayBuilder subscribed = Json.array();
             r.notifications().subscriptionsOf(id.value()).forEach(sub -> subscribed.add(sub.commentId()));
             mail.add("subscribedComments", subscribed);
@@ -134,8 +164,14 @@ public final class PrivacyService {
             List<CommentEntity> rows = r.comments().allByAuthor(id.value());
             for (CommentEntity c : rows) {
                 if (c.status().canMoveTo(CommentStatus.DELETED_BY_AUTHOR)) {
-                    Transitions.move(r, c, CommentStatus.DELETED_BY_AUTHOR, DecisionAction.ERASE_AUTHOR, actor,
-                            "erasure-request", null);
+                    Transitions.move(
+                            r,
+                            c,
+                            CommentStatus.DELETED_BY_AUTHOR,
+                            DecisionAction.ERASE_AUTHOR,
+                            actor,
+                            "erasure-request",
+                            null);
                 }
                 c.erase();
             }
@@ -150,8 +186,15 @@ public final class PrivacyService {
             r.notifications().deleteConsent(id.value());
             r.notifications().deleteMessagesOf(id.value());
             author.anonymise();
-            AuditLog.author(r, author, author.standing(), author.standing(), DecisionAction.ERASE_AUTHOR, actor,
-                    "erasure-request", rows.size() + " comments, " + erasedRevisions + " revisions erased");
+            AuditLog.author(
+                    r,
+                    author,
+                    author.standing(),
+                    author.standing(),
+                    DecisionAction.ERASE_AUTHOR,
+                    actor,
+                    "erasure-request",
+                    rows.size() + " comments, " + erasedRevisions + " revisions erased");
             return new ErasureReport(id, rows.size(), reports, reactedOn.size());
         });
     }
@@ -163,11 +206,22 @@ public final class PrivacyService {
         } else {
             o.add("parentId", c.parentId().value());
         }
-        return o.add("author", Json.object().add("id", c.author().id().toString()).add("displayName", c.author().displayName()))
-                .add("status", c.status().name()).add("revision", c.revision())
-                .add("rawBody", Json.string(c.rawBody())).add("html", Json.string(c.html()))
-                .add("reactions", c.reactionCount()).add("featured", c.featured())
+        return o.add(
+                        "author",
+                        Json.object()
+                                .add("id", c.author().id().toString())
+                                .add("displayName", c.author().displayName()))
+                .add("status", c.status().name())
+                .add("revision", c.revision())
+                .add("rawBody", Json.string(c.rawBody()))
+                .add("html", Json.string(c.html()))
+                .add("reactions", c.reactionCount())
+                .add("featured", c.featured())
                 .add("createdAt", c.createdAt().toString())
-                .add("editedAt", c.editedAt() == null ? jakarta.json.JsonValue.NULL : Json.string(c.editedAt().toString()));
+                .add(
+                        "editedAt",
+                        c.editedAt() == null
+                                ? jakarta.json.JsonValue.NULL
+                                : Json.string(c.editedAt().toString()));
     }
 }

@@ -10,6 +10,12 @@ import org.parley.core.comment.CommentId;
  * @param weight how much it counts in the reported queue: 1, or {@link ReportService#NEW_IDENTITY_WEIGHT}
  *               for a reporter whose identity was brand new when they filed it
  */
-public record Report(long id, CommentId comment, AuthorId reporter, ReportReason reason, String text,
-                     ReportStatus status, double weight, Instant createdAt) {
-}
+public record Report(
+        long id,
+        CommentId comment,
+        AuthorId reporter,
+        ReportReason reason,
+        String text,
+        ReportStatus status,
+        double weight,
+        Instant createdAt) {}

@@ -18,25 +18,32 @@ public class ReportEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "comment_id", nullable = false)
     private long commentId;
+
     @Column(name = "reporter_id", nullable = false)
     private UUID reporterId;
+
     @Column(nullable = false, length = 30)
     private String reason;
+
     @Column(length = 2000)
     private String text;
+
     @Column(nullable = false, length = 20)
     private String status;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
     @Column(name = "resolved_at")
     private Instant resolvedAt;
+
     @Column(nullable = false)
     private double weight;
 
-    protected ReportEntity() {
-    }
+    protected ReportEntity() {}
 
     ReportEntity(long commentId, UUID reporterId, ReportReason reason, String text, double weight, Instant now) {
         this.weight = weight;
@@ -57,7 +64,14 @@ public class ReportEntity {
     }
 
     public Report toReport() {
-        return new Report(id, new CommentId(commentId), new AuthorId(reporterId), ReportReason.valueOf(reason), text,
-                ReportStatus.valueOf(status), weight, createdAt);
+        return new Report(
+                id,
+                new CommentId(commentId),
+                new AuthorId(reporterId),
+                ReportReason.valueOf(reason),
+                text,
+                ReportStatus.valueOf(status),
+                weight,
+                createdAt);
     }
 }

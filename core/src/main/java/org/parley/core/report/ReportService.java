@@ -9,8 +9,8 @@ import org.parley.core.InvalidStateException;
 import org.parley.core.ValidationException;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorEntity;
-import org.parley.core.author.AuthorKind;
 import org.parley.core.author.AuthorId;
+import org.parley.core.author.AuthorKind;
 import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
@@ -54,18 +54,20 @@ public final class ReportService {
             return store.write(r -> {
                 CommentEntity c = r.comments().require(comment);
                 if (c.status() != CommentStatus.PUBLISHED) {
-                    throw new InvalidStateException(InvalidStateException.NOT_PUBLISHED, "only published comments can be reported");
+                    throw new InvalidStateException(
+                            InvalidStateException.NOT_PUBLISHED, "only published comments can be reported");
                 }
                 if (c.authorId().equals(reporter.value())) {
-                    throw new ForbiddenException(ForbiddenException.OWN_COMMENT, "authors cannot report their own comments");
+                    throw new ForbiddenException(
+                            ForbiddenException.OWN_COMMENT, "authors cannot report their own comments");
                 }
                 AuthorEntity author = r.authors().require(reporter);
                 author.requireMayParticipate(r, r.sites().byId(c.siteId()).orElseThrow());
                 if (r.reports().exists(c.id(), reporter.value())) {
                     throw duplicate();
                 }
-                ReportEntity report = new ReportEntity(c.id(), reporter.value(), reason, note,
-                        weightOf(author.toAuthor(r), r.now()), r.now());
+                ReportEntity report = new ReportEntity(
+                        c.id(), reporter.value(), reason, note, weightOf(author.toAuthor(r), r.now()), r.now());
                 r.reports().add(report);
                 r.flush();
                 return report.toReport();
@@ -77,7 +79,8 @@ public final class ReportService {
 
     /** The weight of a report by {@code reporter} filed at {@code now}. */
     static double weightOf(Author reporter, Instant now) {
-        boolean brandNew = reporter.kind() == AuthorKind.GUEST && reporter.approvedCount() == 0
+        boolean brandNew = reporter.kind() == AuthorKind.GUEST
+                && reporter.approvedCount() == 0
                 && reporter.createdAt().plus(NEW_IDENTITY_AGE).isAfter(now);
         return brandNew ? NEW_IDENTITY_WEIGHT : 1.0;
     }
@@ -90,7 +93,9 @@ public final class ReportService {
     public List<Report> reportsFor(CommentId comment) {
         return store.read(r -> {
             r.comments().require(comment);
-            return r.reports().forComment(comment.value()).stream().map(ReportEntity::toReport).toList();
+            return r.reports().forComment(comment.value()).stream()
+                    .map(ReportEntity::toReport)
+                    .toList();
         });
     }
 }

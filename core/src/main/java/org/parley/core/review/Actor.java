@@ -9,7 +9,11 @@ import org.parley.core.infrastructure.Require;
  */
 public record Actor(Kind kind, String id, String name) {
     /** The kinds of actor in the audit log. */
-    public enum Kind { SYSTEM, MODERATOR, AUTHOR }
+    public enum Kind {
+        SYSTEM,
+        MODERATOR,
+        AUTHOR
+    }
 
     private static final Actor SYSTEM = new Actor(Kind.SYSTEM, "system", "system");
 

@@ -4,6 +4,13 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** An {@link AuditQuery} with names resolved to stored ids; {@code null} means "any". Not part of the API. */
-public record AuditCriteria(Long siteId, Long commentId, UUID subject, String actorId, String action, String reasonCode,
-                            String text, Instant from, Instant to) {
-}
+public record AuditCriteria(
+        Long siteId,
+        Long commentId,
+        UUID subject,
+        String actorId,
+        String action,
+        String reasonCode,
+        String text,
+        Instant from,
+        Instant to) {}

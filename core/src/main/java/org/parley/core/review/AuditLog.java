@@ -16,25 +16,59 @@ import org.parley.core.notification.Notifications;
  * changed afterwards. Not part of the API.
  */
 public final class AuditLog {
-    private AuditLog() {
-    }
+    private AuditLog() {}
 
     /** Records a decision on a comment at its current revision, with its current scores. */
-    public static void comment(Repositories r, CommentEntity c, CommentStatus from, CommentStatus to,
-                               DecisionAction action, Actor actor, String reasonCode, String note) {
-        r.review().add(new DecisionEntity(c.siteId(), c.articleId(), c.id(), c.authorId(), c.revision(),
-                from == null ? null : from.name(), to == null ? null : to.name(), action, actor, reasonCode, note,
-                c.scoresJson(), r.now()));
-        Notifications.decisionMade(r, c.siteId(), c, c.authorId(), from == null ? null : from.name(),
-                to == null ? null : to.name(), action, actor, reasonCode, note);
+    public static void comment(
+            Repositories r,
+            CommentEntity c,
+            CommentStatus from,
+            CommentStatus to,
+            DecisionAction action,
+            Actor actor,
+            String reasonCode,
+            String note) {
+        r.review()
+                .add(new DecisionEntity(
+                        c.siteId(),
+                        c.articleId(),
+                        c.id(),
+                        c.authorId(),
+                        c.revision(),
+                        from == null ? null : from.name(),
+                        to == null ? null : to.name(),
+                        action,
+                        actor,
+                        reasonCode,
+                        note,
+                        c.scoresJson(),
+                        r.now()));
+        Notifications.decisionMade(
+                r,
+                c.siteId(),
+                c,
+                c.authorId(),
+                from == null ? null : from.name(),
+                to == null ? null : to.name(),
+                action,
+                actor,
+                reasonCode,
+                note);
     }
 
     /**
      * Records a change of an author's standing (or an erasure) under the author's site, so that the
      * site's moderators find it in their audit log.
      */
-    public static void author(Repositories r, AuthorEntity a, Standing from, Standing to, DecisionAction action,
-                              Actor actor, String reasonCode, String note) {
+    public static void author(
+            Repositories r,
+            AuthorEntity a,
+            Standing from,
+            Standing to,
+            DecisionAction action,
+            Actor actor,
+            String reasonCode,
+            String note) {
         author(r, a, from == null ? null : from.name(), to == null ? null : to.name(), action, actor, reasonCode, note);
     }
 
@@ -45,15 +79,48 @@ public final class AuditLog {
 
     /** Records a change of a site's settings or policy ({@code note}: what changed) under the site. */
     public static void site(Repositories r, long siteId, DecisionAction action, Actor actor, String note) {
-        r.review().add(new DecisionEntity(siteId, null, null, null, 0, null, null, action, actor, null, note,
-                Json.scores(Map.of()), r.now()));
+        r.review()
+                .add(new DecisionEntity(
+                        siteId,
+                        null,
+                        null,
+                        null,
+                        0,
+                        null,
+                        null,
+                        action,
+                        actor,
+                        null,
+                        note,
+                        Json.scores(Map.of()),
+                        r.now()));
         Notifications.decisionMade(r, siteId, null, null, null, null, action, actor, null, note);
     }
 
-    private static void author(Repositories r, AuthorEntity a, String from, String to, DecisionAction action,
-                               Actor actor, String reasonCode, String note) {
-        r.review().add(new DecisionEntity(a.siteId(), null, null, a.id().value(), 0, from, to, action, actor, reasonCode,
-                note, Json.scores(Map.of()), r.now()));
+    private static void author(
+            Repositories r,
+            AuthorEntity a,
+            String from,
+            String to,
+            DecisionAction action,
+            Actor actor,
+            String reasonCode,
+            String note) {
+        r.review()
+                .add(new DecisionEntity(
+                        a.siteId(),
+                        null,
+                        null,
+                        a.id().value(),
+                        0,
+                        from,
+                        to,
+                        action,
+                        actor,
+                        reasonCode,
+                        note,
+                        Json.scores(Map.of()),
+                        r.now()));
         Notifications.decisionMade(r, a.siteId(), null, a.id().value(), from, to, action, actor, reasonCode, note);
     }
 }

@@ -14,8 +14,18 @@ import org.parley.core.infrastructure.Require;
  * @param from     inclusive lower bound of the decision time
  * @param to       exclusive upper bound of the decision time
  */
-public record AuditQuery(String siteKey, CommentId comment, AuthorId subject, String actorId, DecisionAction action,
-                         String reasonCode, String text, Instant from, Instant to, int limit, String cursor) {
+public record AuditQuery(
+        String siteKey,
+        CommentId comment,
+        AuthorId subject,
+        String actorId,
+        DecisionAction action,
+        String reasonCode,
+        String text,
+        Instant from,
+        Instant to,
+        int limit,
+        String cursor) {
     public AuditQuery {
         Require.range("limit", limit, 1, 500);
         text = Require.optionalText("text", text, 200);

@@ -10,8 +10,8 @@ import org.parley.core.comment.CommentStatus;
  * What a moderator needs to judge an author: standing and trust, comment counts by status, open
  * reports against them, and their latest comments (newest first).
  */
-public record AuthorHistory(Author author, Map<CommentStatus, Long> countsByStatus, long reportsAgainst,
-                            List<Comment> recent) {
+public record AuthorHistory(
+        Author author, Map<CommentStatus, Long> countsByStatus, long reportsAgainst, List<Comment> recent) {
     public AuthorHistory {
         countsByStatus = Map.copyOf(countsByStatus);
         recent = List.copyOf(recent);

@@ -83,6 +83,8 @@ public enum DecisionAction {
 
     /** The moderator actions offered on a comment in {@code status}, in declaration order. */
     public static List<DecisionAction> offeredFor(CommentStatus status, boolean featured) {
-        return Arrays.stream(values()).filter(a -> a.offeredOn(status, featured)).toList();
+        return Arrays.stream(values())
+                .filter(a -> a.offeredOn(status, featured))
+                .toList();
     }
 }

@@ -23,43 +23,68 @@ public class DecisionEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "site_id")
     private Long siteId;
+
     @Column(name = "article_id")
     private Long articleId;
+
     @Column(name = "comment_id")
     private Long commentId;
+
     @Column(name = "subject_author_id")
     private UUID subjectAuthorId;
+
     @Column(nullable = false)
     private int revision;
+
     @Column(name = "from_state", length = 30)
     private String fromState;
+
     @Column(name = "to_state", length = 30)
     private String toState;
+
     @Column(nullable = false, length = 30)
     private String action;
+
     @Column(name = "actor_kind", nullable = false, length = 20)
     private String actorKind;
+
     @Column(name = "actor_id", nullable = false, length = 200)
     private String actorId;
+
     @Column(name = "actor_name", nullable = false, length = 200)
     private String actorName;
+
     @Column(name = "reason_code", length = 64)
     private String reasonCode;
+
     @Column(length = 2000)
     private String note;
+
     @Column(nullable = false, length = 4000)
     private String scores;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
-    protected DecisionEntity() {
-    }
+    protected DecisionEntity() {}
 
-    DecisionEntity(Long siteId, Long articleId, Long commentId, UUID subjectAuthorId, int revision, String fromState,
-                   String toState, DecisionAction action, Actor actor, String reasonCode, String note, String scores,
-                   Instant createdAt) {
+    DecisionEntity(
+            Long siteId,
+            Long articleId,
+            Long commentId,
+            UUID subjectAuthorId,
+            int revision,
+            String fromState,
+            String toState,
+            DecisionAction action,
+            Actor actor,
+            String reasonCode,
+            String note,
+            String scores,
+            Instant createdAt) {
         this.siteId = siteId;
         this.articleId = articleId;
         this.commentId = commentId;
@@ -91,8 +116,20 @@ public class DecisionEntity {
 
     public ModerationDecision toDecision(String siteKey, ArticleRef article) {
         Map<String, Double> snapshot = Json.readScores(scores);
-        return new ModerationDecision(id, siteKey, article, commentId == null ? null : new CommentId(commentId),
-                subjectAuthorId == null ? null : new AuthorId(subjectAuthorId), revision, fromState, toState, DecisionAction.valueOf(action),
-                new Actor(Actor.Kind.valueOf(actorKind), actorId, actorName), reasonCode, note, snapshot, createdAt);
+        return new ModerationDecision(
+                id,
+                siteKey,
+                article,
+                commentId == null ? null : new CommentId(commentId),
+                subjectAuthorId == null ? null : new AuthorId(subjectAuthorId),
+                revision,
+                fromState,
+                toState,
+                DecisionAction.valueOf(action),
+                new Actor(Actor.Kind.valueOf(actorKind), actorId, actorName),
+                reasonCode,
+                note,
+                snapshot,
+                createdAt);
     }
 }

@@ -13,8 +13,14 @@ import org.parley.core.infrastructure.Require;
  * @param reasonCode       e.g. {@code spam}, {@code abusive}; required for reject and remove
  * @param note             free text for the audit log, may be {@code null}
  */
-public record DecisionRequest(CommentId comment, int expectedRevision, CommentStatus expectedStatus,
-                              DecisionAction action, Actor actor, String reasonCode, String note) {
+public record DecisionRequest(
+        CommentId comment,
+        int expectedRevision,
+        CommentStatus expectedStatus,
+        DecisionAction action,
+        Actor actor,
+        String reasonCode,
+        String note) {
     public DecisionRequest {
         Require.present("comment", comment);
         Require.present("action", action);
@@ -32,8 +38,8 @@ public record DecisionRequest(CommentId comment, int expectedRevision, CommentSt
         note = Require.optionalText("note", note, 2000);
     }
 
-    public static DecisionRequest of(CommentId comment, int expectedRevision, DecisionAction action, Actor actor,
-                                     String reasonCode) {
+    public static DecisionRequest of(
+            CommentId comment, int expectedRevision, DecisionAction action, Actor actor, String reasonCode) {
         return new DecisionRequest(comment, expectedRevision, null, action, actor, reasonCode, null);
     }
 }

@@ -15,9 +15,21 @@ import org.parley.core.comment.CommentId;
  *
  * @param scores the comment's screening scores at the time
  */
-public record ModerationDecision(long id, String siteKey, ArticleRef article, CommentId comment, AuthorId subject,
-                                 int revision, String from, String to, DecisionAction action, Actor actor,
-                                 String reasonCode, String note, Map<String, Double> scores, Instant at) {
+public record ModerationDecision(
+        long id,
+        String siteKey,
+        ArticleRef article,
+        CommentId comment,
+        AuthorId subject,
+        int revision,
+        String from,
+        String to,
+        DecisionAction action,
+        Actor actor,
+        String reasonCode,
+        String note,
+        Map<String, Double> scores,
+        Instant at) {
     public ModerationDecision {
         scores = Map.copyOf(scores);
     }

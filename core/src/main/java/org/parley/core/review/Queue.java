@@ -18,20 +18,35 @@ import java.util.List;
  */
 public enum Queue {
     /** Status held: waiting for a moderator. */
-    HELD("Held for review", "Comments screening or the article's rules held back: readers do not see them until you approve.",
-            List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE, REJECT)),
+    HELD(
+            "Held for review",
+            "Comments screening or the article's rules held back: readers do not see them until you approve.",
+            List.of(OLDEST, NEWEST, SCORE),
+            List.of(APPROVE, REJECT)),
     /** Published with at least one open report. Heaviest reports first by default. */
-    REPORTED("Reported", "Published comments readers reported: keep them (dismissing the reports), remove or reject them.",
-            List.of(REPORTS, OLDEST, NEWEST, SCORE), List.of(APPROVE, REMOVE, REJECT)),
+    REPORTED(
+            "Reported",
+            "Published comments readers reported: keep them (dismissing the reports), remove or reject them.",
+            List.of(REPORTS, OLDEST, NEWEST, SCORE),
+            List.of(APPROVE, REMOVE, REJECT)),
     /** Published, and no human has decided on it yet. */
-    UNMODERATED("Published, not reviewed", "Comments screening published and no moderator has looked at yet.",
-            List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE, REJECT, REMOVE)),
+    UNMODERATED(
+            "Published, not reviewed",
+            "Comments screening published and no moderator has looked at yet.",
+            List.of(OLDEST, NEWEST, SCORE),
+            List.of(APPROVE, REJECT, REMOVE)),
     /** Published after a moderator's approval. */
-    APPROVED("Approved by a moderator", "Published comments a moderator approved or kept.",
-            List.of(OLDEST, NEWEST, SCORE), List.of(REMOVE, REJECT)),
+    APPROVED(
+            "Approved by a moderator",
+            "Published comments a moderator approved or kept.",
+            List.of(OLDEST, NEWEST, SCORE),
+            List.of(REMOVE, REJECT)),
     /** Rejected, by a moderator or the screening. */
-    REJECTED("Rejected", "Comments a moderator or the screening rejected: readers do not see them.",
-            List.of(OLDEST, NEWEST, SCORE), List.of(APPROVE));
+    REJECTED(
+            "Rejected",
+            "Comments a moderator or the screening rejected: readers do not see them.",
+            List.of(OLDEST, NEWEST, SCORE),
+            List.of(APPROVE));
 
     private final String label;
     private final String description;

@@ -15,8 +15,14 @@ import org.parley.core.report.Report;
  * @param reports the open reports, oldest first
  * @param queues  the queues the comment is in now (a decided comment may have left the one it was shown in)
  */
-public record QueueItem(Comment comment, String articleTitle, String articleUrl, Comment parent, Author author,
-                        List<Report> reports, Set<Queue> queues) {
+public record QueueItem(
+        Comment comment,
+        String articleTitle,
+        String articleUrl,
+        Comment parent,
+        Author author,
+        List<Report> reports,
+        Set<Queue> queues) {
     public QueueItem {
         reports = List.copyOf(reports);
         EnumSet<Queue> in = EnumSet.noneOf(Queue.class);

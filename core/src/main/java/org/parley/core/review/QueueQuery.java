@@ -14,8 +14,15 @@ import org.parley.core.infrastructure.Require;
  * @param text    {@code null}, or a case-insensitive substring of the comment's text as typed
  * @param author  {@code null}, or a case-insensitive substring of the author's display name
  */
-public record QueueQuery(Queue queue, String siteKey, ArticleRef article, QueueSort sort, int limit, String cursor,
-                         String text, String author) {
+public record QueueQuery(
+        Queue queue,
+        String siteKey,
+        ArticleRef article,
+        QueueSort sort,
+        int limit,
+        String cursor,
+        String text,
+        String author) {
     public QueueQuery {
         Require.present("queue", queue);
         if (siteKey != null) {

@@ -24,8 +24,15 @@ public interface ReviewRepository {
      * {@code text} and {@code author} (either {@code null}) narrow it to comments whose text as typed,
      * or whose author's name, contains them in any case.
      */
-    List<CommentEntity> queue(Queue queue, Long siteId, Long articleId, String text, String author, QueueSort sort,
-                              long[] after, int limit);
+    List<CommentEntity> queue(
+            Queue queue,
+            Long siteId,
+            Long articleId,
+            String text,
+            String author,
+            QueueSort sort,
+            long[] after,
+            int limit);
 
     long count(Queue queue, Long siteId, Long articleId);
 

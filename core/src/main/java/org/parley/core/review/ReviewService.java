@@ -26,7 +26,6 @@ import org.parley.core.infrastructure.Cursors;
 import org.parley.core.infrastructure.Require;
 import org.parley.core.infrastructure.persistence.Repositories;
 import org.parley.core.infrastructure.persistence.Store;
-import org.parley.core.report.Report;
 import org.parley.core.report.ReportEntity;
 import org.parley.core.site.SiteEntity;
 
@@ -53,26 +52,43 @@ public final class ReviewService {
         return store.write(r -> {
             CommentEntity c = r.comments().require(request.comment());
             if (request.expectedStatus() != null && c.status() != request.expectedStatus()) {
-                throw new ConflictException(ConflictException.STATUS_CHANGED,
+                throw new ConflictException(
+                        ConflictException.STATUS_CHANGED,
                         "the comment is now " + c.status().name().toLowerCase());
             }
             if (c.revision() != request.expectedRevision()) {
-                throw new ConflictException(ConflictException.STALE_REVISION, "the comment was edited: it is at revision "
-                        + c.revision() + ", the decision was about revision " + request.expectedRevision());
+                throw new ConflictException(
+                        ConflictException.STALE_REVISION,
+                        "the comment was edited: it is at revision " + c.revision()
+                                + ", the decision was about revision " + request.expectedRevision());
             }
             r.comments().lockUnchanged(c);
             switch (request.action()) {
                 case FEATURE, UNFEATURE -> {
                     if (c.status() != CommentStatus.PUBLISHED) {
-                        throw new InvalidStateException(InvalidStateException.NOT_PUBLISHED,
-                                "only published comments can be featured");
+                        throw new InvalidStateException(
+                                InvalidStateException.NOT_PUBLISHED, "only published comments can be featured");
                     }
                     c.setFeatured(request.action() == DecisionAction.FEATURE);
-                    AuditLog.comment(r, c, c.status(), c.status(), request.action(), request.actor(),
-                            request.reasonCode(), request.note());
+                    AuditLog.comment(
+                            r,
+                            c,
+                            c.status(),
+                            c.status(),
+                            request.action(),
+                            request.actor(),
+                            request.reasonCode(),
+                            request.note());
                 }
-                default -> Transitions.move(r, c, request.action().target().orElseThrow(), request.action(),
-                        request.actor(), request.reasonCode(), request.note());
+                default ->
+                    Transitions.move(
+                            r,
+                            c,
+                            request.action().target().orElseThrow(),
+                            request.action(),
+                            request.actor(),
+                            request.reasonCode(),
+                            request.note());
             }
             r.flush();
             return new CommentViews(r).view(c);
@@ -98,25 +114,42 @@ public final class ReviewService {
 
     /** One page of a queue with everything a moderator's card shows. */
     public Page<QueueItem> queue(QueueQuery q) {
-        String kind = "queue-" + q.queue().name().toLowerCase() + "-" + q.sort().name().toLowerCase();
-        long[] after = q.cursor() == null ? null
-                : Cursors.decodeLongs(q.cursor(), kind, q.sort() == QueueSort.SCORE || q.sort() == QueueSort.REPORTS ? 2 : 1);
+        String kind = "queue-" + q.queue().name().toLowerCase() + "-"
+                + q.sort().name().toLowerCase();
+        long[] after = q.cursor() == null
+                ? null
+                : Cursors.decodeLongs(
+                        q.cursor(), kind, q.sort() == QueueSort.SCORE || q.sort() == QueueSort.REPORTS ? 2 : 1);
         return store.read(r -> {
-            Long siteId = siteId(r, q.siteKey() != null ? q.siteKey() : q.article() == null ? null : q.article().siteKey());
+            Long siteId = siteId(
+                    r,
+                    q.siteKey() != null
+                            ? q.siteKey()
+                            : q.article() == null ? null : q.article().siteKey());
             Long articleId = articleId(r, siteId, q.article());
-            List<CommentEntity> rows = r.review().queue(q.queue(), siteId, articleId, q.text(), q.author(), q.sort(), after,
-                    q.limit() + 1);
+            List<CommentEntity> rows = r.review()
+                    .queue(q.queue(), siteId, articleId, q.text(), q.author(), q.sort(), after, q.limit() + 1);
             boolean more = rows.size() > q.limit();
             List<CommentEntity> shown = more ? rows.subList(0, q.limit()) : rows;
             String next = null;
             if (more) {
                 CommentEntity last = shown.getLast();
-                next = switch (q.sort()) {
-                    case SCORE -> Cursors.encode(kind, Double.doubleToLongBits(last.uncivilScore()), last.id());
-                    case REPORTS -> Cursors.encode(kind, Double.doubleToLongBits(r.reports().openFor(List.of(last.id()))
-                            .getOrDefault(last.id(), List.of()).stream().mapToDouble(ReportEntity::weight).sum()), last.id());
-                    case OLDEST, NEWEST -> Cursors.encode(kind, last.id());
-                };
+                next =
+                        switch (q.sort()) {
+                            case SCORE -> Cursors.encode(kind, Double.doubleToLongBits(last.uncivilScore()), last.id());
+                            case REPORTS ->
+                                Cursors.encode(
+                                        kind,
+                                        Double.doubleToLongBits(r
+                                                .reports()
+                                                .openFor(List.of(last.id()))
+                                                .getOrDefault(last.id(), List.of())
+                                                .stream()
+                                                .mapToDouble(ReportEntity::weight)
+                                                .sum()),
+                                        last.id());
+                            case OLDEST, NEWEST -> Cursors.encode(kind, last.id());
+                        };
             }
             return new Page<>(items(r, shown), next);
         });
@@ -124,11 +157,17 @@ public final class ReviewService {
 
     private static List<QueueItem> items(Repositories r, List<CommentEntity> comments) {
         CommentViews views = new CommentViews(r).preload(comments);
-        List<Long> parentIds = comments.stream().map(CommentEntity::parentId).filter(java.util.Objects::nonNull).toList();
-        Map<Long, CommentEntity> parents = parentIds.isEmpty() ? Map.of() : r.comments().byIds(parentIds);
+        List<Long> parentIds = comments.stream()
+                .map(CommentEntity::parentId)
+                .filter(java.util.Objects::nonNull)
+                .toList();
+        Map<Long, CommentEntity> parents =
+                parentIds.isEmpty() ? Map.of() : r.comments().byIds(parentIds);
         views.preload(parents.values());
-        Map<Long, ArticleEntity> articles = r.articles().byIds(comments.stream().map(CommentEntity::articleId).toList());
-        Map<UUID, AuthorEntity> authors = r.authors().byIds(comments.stream().map(CommentEntity::authorId).toList());
+        Map<Long, ArticleEntity> articles = r.articles()
+                .byIds(comments.stream().map(CommentEntity::articleId).toList());
+        Map<UUID, AuthorEntity> authors =
+                r.authors().byIds(comments.stream().map(CommentEntity::authorId).toList());
         List<Long> ids = comments.stream().map(CommentEntity::id).toList();
         Map<Long, List<ReportEntity>> reports = r.reports().openFor(ids);
         Map<Long, Set<Queue>> queues = r.review().queuesOf(ids);
@@ -136,9 +175,15 @@ public final class ReviewService {
         for (CommentEntity c : comments) {
             ArticleEntity article = articles.get(c.articleId());
             CommentEntity parent = c.parentId() == null ? null : parents.get(c.parentId());
-            items.add(new QueueItem(views.view(c), article.title(), article.url(),
-                    parent == null ? null : views.view(parent), authors.get(c.authorId()).toAuthor(r),
-                    reports.getOrDefault(c.id(), List.of()).stream().map(ReportEntity::toReport).toList(),
+            items.add(new QueueItem(
+                    views.view(c),
+                    article.title(),
+                    article.url(),
+                    parent == null ? null : views.view(parent),
+                    authors.get(c.authorId()).toAuthor(r),
+                    reports.getOrDefault(c.id(), List.of()).stream()
+                            .map(ReportEntity::toReport)
+                            .toList(),
                     queues.getOrDefault(c.id(), Set.of())));
         }
         return items;
@@ -170,9 +215,16 @@ public final class ReviewService {
         Long before = q.cursor() == null ? null : Cursors.decodeLongs(q.cursor(), "audit", 1)[0];
         return store.read(r -> {
             Long siteId = siteId(r, q.siteKey());
-            AuditCriteria criteria = new AuditCriteria(siteId, q.comment() == null ? null : q.comment().value(),
-                    q.subject() == null ? null : q.subject().value(), q.actorId(),
-                    q.action() == null ? null : q.action().name(), q.reasonCode(), q.text(), q.from(), q.to());
+            AuditCriteria criteria = new AuditCriteria(
+                    siteId,
+                    q.comment() == null ? null : q.comment().value(),
+                    q.subject() == null ? null : q.subject().value(),
+                    q.actorId(),
+                    q.action() == null ? null : q.action().name(),
+                    q.reasonCode(),
+                    q.text(),
+                    q.from(),
+                    q.to());
             List<DecisionEntity> rows = r.review().search(criteria, before, q.limit() + 1);
             boolean more = rows.size() > q.limit();
             List<DecisionEntity> shown = more ? rows.subList(0, q.limit()) : rows;
@@ -190,23 +242,42 @@ public final class ReviewService {
             return Map.of();
         }
         return store.read(r -> {
-            Map<Long, CommentEntity> comments = r.comments().byIds(decisions.stream().map(ModerationDecision::comment)
-                    .filter(java.util.Objects::nonNull).map(CommentId::value).distinct().toList());
-            List<UUID> authorIds = new ArrayList<>(comments.values().stream().map(CommentEntity::authorId).toList());
-            decisions.stream().map(ModerationDecision::subject).filter(java.util.Objects::nonNull)
-                    .map(AuthorId::value).forEach(authorIds::add);
-            Map<UUID, AuthorEntity> authors = r.authors().byIds(authorIds.stream().distinct().toList());
-            Map<Long, ArticleEntity> articles = r.articles().byIds(comments.values().stream()
-                    .map(CommentEntity::articleId).distinct().toList());
+            Map<Long, CommentEntity> comments = r.comments()
+                    .byIds(decisions.stream()
+                            .map(ModerationDecision::comment)
+                            .filter(java.util.Objects::nonNull)
+                            .map(CommentId::value)
+                            .distinct()
+                            .toList());
+            List<UUID> authorIds = new ArrayList<>(
+                    comments.values().stream().map(CommentEntity::authorId).toList());
+            decisions.stream()
+                    .map(ModerationDecision::subject)
+                    .filter(java.util.Objects::nonNull)
+                    .map(AuthorId::value)
+                    .forEach(authorIds::add);
+            Map<UUID, AuthorEntity> authors =
+                    r.authors().byIds(authorIds.stream().distinct().toList());
+            Map<Long, ArticleEntity> articles = r.articles()
+                    .byIds(comments.values().stream()
+                            .map(CommentEntity::articleId)
+                            .distinct()
+                            .toList());
             Map<Long, AuditSubject> result = new HashMap<>();
             for (ModerationDecision d : decisions) {
-                CommentEntity c = d.comment() == null ? null : comments.get(d.comment().value());
+                CommentEntity c =
+                        d.comment() == null ? null : comments.get(d.comment().value());
                 AuthorEntity writer = c == null ? null : authors.get(c.authorId());
                 ArticleEntity article = c == null ? null : articles.get(c.articleId());
-                AuthorEntity subject = d.subject() == null ? null : authors.get(d.subject().value());
-                result.put(d.id(), new AuditSubject(writer == null ? null : writer.displayName(),
-                        c == null ? null : AuditSubject.excerpt(c.bodyRaw()), article == null ? null : article.title(),
-                        subject == null ? null : subject.displayName()));
+                AuthorEntity subject =
+                        d.subject() == null ? null : authors.get(d.subject().value());
+                result.put(
+                        d.id(),
+                        new AuditSubject(
+                                writer == null ? null : writer.displayName(),
+                                c == null ? null : AuditSubject.excerpt(c.bodyRaw()),
+                                article == null ? null : article.title(),
+                                subject == null ? null : subject.displayName()));
             }
             return result;
         });
@@ -237,10 +308,11 @@ public final class ReviewService {
                 return new AuthorHistory(entity.toAuthor(r), counts, 0, List.of());
             }
             counts.putAll(r.review().statusCounts(author.value(), site));
-            List<Comment> recent = recentLimit == 0 ? List.of()
+            List<Comment> recent = recentLimit == 0
+                    ? List.of()
                     : new CommentViews(r).viewAll(r.comments().byAuthor(author.value(), site, recentLimit));
-            return new AuthorHistory(entity.toAuthor(r), counts, r.reports().openAgainstAuthor(author.value(), site),
-                    recent);
+            return new AuthorHistory(
+                    entity.toAuthor(r), counts, r.reports().openAgainstAuthor(author.value(), site), recent);
         });
     }
 
@@ -249,8 +321,11 @@ public final class ReviewService {
         Map<Long, String> siteKeys = new HashMap<>();
         List<ModerationDecision> result = new ArrayList<>(rows.size());
         for (DecisionEntity d : rows) {
-            String siteKey = d.siteId() == null ? null : siteKeys.computeIfAbsent(d.siteId(),
-                    id -> r.sites().byId(id).map(SiteEntity::key).orElse(null));
+            String siteKey = d.siteId() == null
+                    ? null
+                    : siteKeys.computeIfAbsent(
+                            d.siteId(),
+                            id -> r.sites().byId(id).map(SiteEntity::key).orElse(null));
             result.add(d.toDecision(siteKey, d.articleId() == null ? null : views.article(d.articleId())));
         }
         return result;
@@ -264,7 +339,9 @@ public final class ReviewService {
         if (article == null) {
             return null;
         }
-        return r.articles().byKey(siteId, article.articleKey()).map(ArticleEntity::id)
+        return r.articles()
+                .byKey(siteId, article.articleKey())
+                .map(ArticleEntity::id)
                 .orElseThrow(() -> new NotFoundException("article", article));
     }
 }

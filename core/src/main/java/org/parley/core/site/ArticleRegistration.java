@@ -18,8 +18,9 @@ public enum ArticleRegistration {
 
     /** {@code embed}, {@code signed} or {@code admin}; {@link IllegalStateException} otherwise (a configuration error). */
     public static ArticleRegistration parse(String text) {
-        return find(text).orElseThrow(() ->
-                new IllegalStateException("article-registration must be embed, signed or admin, not " + text));
+        return find(text)
+                .orElseThrow(() ->
+                        new IllegalStateException("article-registration must be embed, signed or admin, not " + text));
     }
 
     /** The mode named {@code embed}, {@code signed} or {@code admin} (any case), if it is one. */

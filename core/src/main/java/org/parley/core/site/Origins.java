@@ -10,20 +10,20 @@ import org.parley.core.ValidationException;
 
 /** Normalises web origins to {@code scheme://host[:port]} (lower case, default ports dropped). */
 final class Origins {
-    private Origins() {
-    }
+    private Origins() {}
 
     static Set<String> normaliseAll(Set<String> origins) {
         Set<String> result = new TreeSet<>();
         for (String origin : origins) {
-            result.add(tryNormalise(origin).orElseThrow(
-                    () -> new ValidationException("allowedOrigins", "not an http(s) origin: " + origin)));
+            result.add(tryNormalise(origin)
+                    .orElseThrow(() -> new ValidationException("allowedOrigins", "not an http(s) origin: " + origin)));
         }
         return Set.copyOf(result);
     }
 
     static String normalise(String origin) {
-        return tryNormalise(origin).orElseThrow(() -> new ValidationException("origin", "not an http(s) origin: " + origin));
+        return tryNormalise(origin)
+                .orElseThrow(() -> new ValidationException("origin", "not an http(s) origin: " + origin));
     }
 
     static Optional<String> tryNormalise(String origin) {
@@ -34,13 +34,18 @@ final class Origins {
             URI uri = new URI(origin.strip());
             String scheme = uri.getScheme() == null ? null : uri.getScheme().toLowerCase(Locale.ROOT);
             String host = uri.getHost();
-            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty() || uri.getRawPath().equals("/"))
-                    && uri.getRawQuery() == null && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            boolean bare = (uri.getRawPath() == null
+                            || uri.getRawPath().isEmpty()
+                            || uri.getRawPath().equals("/"))
+                    && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null
+                    && uri.getRawUserInfo() == null;
             if (!("http".equals(scheme) || "https".equals(scheme)) || host == null || !bare) {
                 return Optional.empty();
             }
             int port = uri.getPort();
-            boolean defaultPort = port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
+            boolean defaultPort =
+                    port == -1 || ("http".equals(scheme) && port == 80) || ("https".equals(scheme) && port == 443);
             return Optional.of(scheme + "://" + host.toLowerCase(Locale.ROOT) + (defaultPort ? "" : ":" + port));
         } catch (URISyntaxException e) {
             return Optional.empty();

@@ -10,9 +10,15 @@ import java.util.Set;
  * @param screeningPolicy     the screening-policy keys the site sets over the installation's policy, a JSON
  *                            object ({@code {}} for none); core stores it, the web layer reads it
  */
-public record Site(String key, String name, Set<String> allowedOrigins, ModerationMode moderationMode,
-                   SiteSettings settings, ArticleRegistration articleRegistration, String screeningPolicy,
-                   Instant createdAt) {
+public record Site(
+        String key,
+        String name,
+        Set<String> allowedOrigins,
+        ModerationMode moderationMode,
+        SiteSettings settings,
+        ArticleRegistration articleRegistration,
+        String screeningPolicy,
+        Instant createdAt) {
     public Site {
         allowedOrigins = Set.copyOf(allowedOrigins);
     }

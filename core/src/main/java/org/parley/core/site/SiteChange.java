@@ -10,8 +10,13 @@ import org.parley.core.infrastructure.Require;
  *                        sets over the installation's policy; the caller (who knows policies) has checked it
  * @param policyNote      what changed in the policy, in words, for the audit log
  */
-public record SiteChange(String name, ModerationMode moderationMode, SiteSettings settings,
-                         ArticleRegistration articleRegistration, String screeningPolicy, String policyNote) {
+public record SiteChange(
+        String name,
+        ModerationMode moderationMode,
+        SiteSettings settings,
+        ArticleRegistration articleRegistration,
+        String screeningPolicy,
+        String policyNote) {
     public static final int MAX_POLICY_LENGTH = 100_000;
 
     public SiteChange {

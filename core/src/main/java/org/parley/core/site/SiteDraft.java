@@ -7,7 +7,8 @@ import org.parley.core.infrastructure.Require;
  * What an administrator submits to create or update a site. Origins are normalised to
  * {@code scheme://host[:port]}.
  */
-public record SiteDraft(String key, String name, Set<String> allowedOrigins, ModerationMode moderationMode, SiteSettings settings) {
+public record SiteDraft(
+        String key, String name, Set<String> allowedOrigins, ModerationMode moderationMode, SiteSettings settings) {
     public SiteDraft {
         Require.key("key", key);
         name = Require.text("name", name, 200);

@@ -22,35 +22,47 @@ public class SiteEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
+
     @Column(name = "site_key", nullable = false, length = 200)
     private String siteKey;
+
     @Column(nullable = false, length = 200)
     private String name;
+
     @Column(name = "allowed_origins", nullable = false, length = 4000)
     private String allowedOrigins;
+
     @Column(name = "moderation_mode", nullable = false, length = 20)
     private String moderationMode;
+
     @Column(name = "allow_guests", nullable = false)
     private boolean allowGuests;
+
     @Column(name = "edit_window_seconds", nullable = false)
     private long editWindowSeconds;
+
     @Column(name = "max_depth", nullable = false)
     private int maxDepth;
+
     @Column(name = "allow_images", nullable = false)
     private boolean allowImages;
+
     @Column(name = "max_body_length", nullable = false)
     private int maxBodyLength;
+
     @Column(name = "article_registration", length = 20)
     private String articleRegistration;
+
     @Column(name = "screening_policy", nullable = false, length = 100_000)
     private String screeningPolicy = "{}";
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
     @Version
     private long version;
 
-    protected SiteEntity() {
-    }
+    protected SiteEntity() {}
 
     SiteEntity(SiteDraft draft, Instant now) {
         this.siteKey = draft.key();
@@ -106,17 +118,25 @@ public class SiteEntity {
     }
 
     public SiteSettings settings() {
-        return new SiteSettings(allowGuests, Duration.ofSeconds(editWindowSeconds), maxDepth, allowImages, maxBodyLength);
+        return new SiteSettings(
+                allowGuests, Duration.ofSeconds(editWindowSeconds), maxDepth, allowImages, maxBodyLength);
     }
 
     Set<String> origins() {
-        return allowedOrigins.isBlank() ? Set.of()
+        return allowedOrigins.isBlank()
+                ? Set.of()
                 : Arrays.stream(allowedOrigins.split(" ")).collect(Collectors.toUnmodifiableSet());
     }
 
     public Site toSite() {
-        return new Site(siteKey, name, origins(), moderationMode(), settings(),
-                articleRegistration == null ? null : ArticleRegistration.valueOf(articleRegistration), screeningPolicy,
+        return new Site(
+                siteKey,
+                name,
+                origins(),
+                moderationMode(),
+                settings(),
+                articleRegistration == null ? null : ArticleRegistration.valueOf(articleRegistration),
+                screeningPolicy,
                 createdAt);
     }
 }

@@ -71,8 +71,9 @@ public final class SiteService {
                 site.setSettings(change.settings());
             }
             if (change.articleRegistration() != null && change.articleRegistration() != before.articleRegistration()) {
-                changed.add("articleRegistration: " + (before.articleRegistration() == null ? "configured"
-                        : before.articleRegistration()) + " → " + change.articleRegistration());
+                changed.add("articleRegistration: "
+                        + (before.articleRegistration() == null ? "configured" : before.articleRegistration()) + " → "
+                        + change.articleRegistration());
                 site.setArticleRegistration(change.articleRegistration());
             }
             if (!changed.isEmpty()) {
@@ -80,9 +81,16 @@ public final class SiteService {
             }
             if (change.screeningPolicy() != null && !change.screeningPolicy().equals(before.screeningPolicy())) {
                 site.setScreeningPolicy(change.screeningPolicy());
-                AuditLog.site(r, site.id(), DecisionAction.SITE_POLICY, by,
-                        note(change.policyNote() == null || change.policyNote().isBlank()
-                                ? "screening policy: " + change.screeningPolicy() : change.policyNote()));
+                AuditLog.site(
+                        r,
+                        site.id(),
+                        DecisionAction.SITE_POLICY,
+                        by,
+                        note(
+                                change.policyNote() == null
+                                                || change.policyNote().isBlank()
+                                        ? "screening policy: " + change.screeningPolicy()
+                                        : change.policyNote()));
             }
             return site.toSite();
         });
@@ -93,7 +101,8 @@ public final class SiteService {
             changed.add("allowGuests: " + a.allowGuests() + " → " + b.allowGuests());
         }
         if (!a.editWindow().equals(b.editWindow())) {
-            changed.add("editWindowSeconds: " + a.editWindow().toSeconds() + " → " + b.editWindow().toSeconds());
+            changed.add("editWindowSeconds: " + a.editWindow().toSeconds() + " → "
+                    + b.editWindow().toSeconds());
         }
         if (a.maxDepth() != b.maxDepth()) {
             changed.add("maxDepth: " + a.maxDepth() + " → " + b.maxDepth());

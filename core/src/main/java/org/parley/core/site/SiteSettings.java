@@ -13,7 +13,8 @@ import org.parley.core.infrastructure.Require;
  * @param allowImages   whether the sanitiser may keep https images (enforced by the web layer's policy)
  * @param maxBodyLength longest raw body accepted, in characters (1-20000)
  */
-public record SiteSettings(boolean allowGuests, Duration editWindow, int maxDepth, boolean allowImages, int maxBodyLength) {
+public record SiteSettings(
+        boolean allowGuests, Duration editWindow, int maxDepth, boolean allowImages, int maxBodyLength) {
     public static final int MAX_BODY_LIMIT = 20_000;
 
     public SiteSettings {

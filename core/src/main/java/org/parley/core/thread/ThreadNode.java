@@ -11,7 +11,8 @@ import org.parley.core.comment.Comment;
  * @param moreRepliesCursor set on a top-level node when replies below it were left out: pass it to
  *                          {@link ThreadService#replies} to load them; {@code null} otherwise
  */
-public record ThreadNode(Comment comment, boolean mine, boolean reacted, List<ThreadNode> replies, String moreRepliesCursor) {
+public record ThreadNode(
+        Comment comment, boolean mine, boolean reacted, List<ThreadNode> replies, String moreRepliesCursor) {
     public ThreadNode {
         replies = List.copyOf(replies);
     }

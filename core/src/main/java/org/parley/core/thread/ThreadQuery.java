@@ -14,8 +14,14 @@ import org.parley.core.infrastructure.Require;
  * @param repliesPerComment replies loaded under each top-level comment, 0-200; more are fetched with
  *                          {@link ThreadService#replies}
  */
-public record ThreadQuery(ArticleRef article, AuthorId viewer, ThreadSort sort, int limit, String cursor, int depth,
-                          int repliesPerComment) {
+public record ThreadQuery(
+        ArticleRef article,
+        AuthorId viewer,
+        ThreadSort sort,
+        int limit,
+        String cursor,
+        int depth,
+        int repliesPerComment) {
     public ThreadQuery {
         Require.present("article", article);
         sort = sort == null ? ThreadSort.NEWEST : sort;

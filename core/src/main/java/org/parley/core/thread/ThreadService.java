@@ -60,7 +60,8 @@ public final class ThreadService {
                 after = counted ? new long[] {values[1], values[2]} : new long[] {values[1]};
             }
             UUID viewer = q.viewer() == null ? null : q.viewer().value();
-            List<CommentEntity> roots = new ArrayList<>(r.threads().roots(article.id(), q.sort(), after, maxId, q.limit() + 1));
+            List<CommentEntity> roots =
+                    new ArrayList<>(r.threads().roots(article.id(), q.sort(), after, maxId, q.limit() + 1));
             if (viewer != null) {
                 roots.addAll(r.threads().heldRootsOf(article.id(), viewer, q.sort(), after, maxId, q.limit() + 1));
                 roots.sort(order(q.sort()));
@@ -70,7 +71,8 @@ public final class ThreadService {
             String next = null;
             if (more) {
                 CommentEntity last = page.getLast();
-                next = counted ? Cursors.encode(kind, maxId, sortValue(q.sort(), last), last.id())
+                next = counted
+                        ? Cursors.encode(kind, maxId, sortValue(q.sort(), last), last.id())
                         : Cursors.encode(kind, maxId, last.id());
             }
             CommentViews views = new CommentViews(r);
@@ -80,8 +82,13 @@ public final class ThreadService {
             for (CommentEntity root : page) {
                 List<CommentEntity> below = q.repliesPerComment() == 0 || (root.replyCount() == 0 && viewer == null)
                         ? List.of()
-                        : r.threads().subtree(root.rootId(), root.path(), upperBound(root.path()), viewer,
-                        q.repliesPerComment() + 1);
+                        : r.threads()
+                                .subtree(
+                                        root.rootId(),
+                                        root.path(),
+                                        upperBound(root.path()),
+                                        viewer,
+                                        q.repliesPerComment() + 1);
                 subtrees.add(below);
                 all.addAll(below);
             }
@@ -93,7 +100,10 @@ public final class ThreadService {
                 boolean cut = below.size() > q.repliesPerComment();
                 List<CommentEntity> shown = cut ? below.subList(0, q.repliesPerComment()) : below;
                 String moreReplies = cut || (q.repliesPerComment() == 0 && root.replyCount() > 0)
-                        ? Cursors.encode("replies", root.id(), shown.isEmpty() ? root.path() : shown.getLast().path())
+                        ? Cursors.encode(
+                                "replies",
+                                root.id(),
+                                shown.isEmpty() ? root.path() : shown.getLast().path())
                         : null;
                 nodes.add(tree(root, shown, depth, viewer, reacted, views, moreReplies));
             }
@@ -116,18 +126,22 @@ public final class ThreadService {
             if (cursor != null) {
                 String[] values = Cursors.decode(cursor, "replies", 2);
                 afterPath = values[1];
-                if (!values[0].equals(Long.toString(top.id())) || !afterPath.startsWith(top.path())
-                        || afterPath.length() % CommentEntity.SEGMENT != 0 || !afterPath.chars().allMatch(Character::isDigit)) {
+                if (!values[0].equals(Long.toString(top.id()))
+                        || !afterPath.startsWith(top.path())
+                        || afterPath.length() % CommentEntity.SEGMENT != 0
+                        || !afterPath.chars().allMatch(Character::isDigit)) {
                     throw new ValidationException("cursor", "is not a cursor of this listing");
                 }
             }
             SiteEntity site = r.sites().byId(top.siteId()).orElseThrow();
             ArticleEntity article = r.articles().byId(top.articleId()).orElseThrow();
             UUID v = viewer == null ? null : viewer.value();
-            List<CommentEntity> below = r.threads().subtree(top.rootId(), afterPath, upperBound(top.path()), v, limit + 1);
+            List<CommentEntity> below =
+                    r.threads().subtree(top.rootId(), afterPath, upperBound(top.path()), v, limit + 1);
             boolean more = below.size() > limit;
             List<CommentEntity> shown = more ? below.subList(0, limit) : below;
-            String next = more ? Cursors.encode("replies", top.id(), shown.getLast().path()) : null;
+            String next =
+                    more ? Cursors.encode("replies", top.id(), shown.getLast().path()) : null;
             CommentViews views = new CommentViews(r).preload(shown);
             int depth = Math.max(1, site.settings().maxDepth() - top.depth());
             ThreadNode tree = tree(top, shown, depth, v, reactedBy(r, v, shown), views, null);
@@ -155,13 +169,15 @@ public final class ThreadService {
     /** Published comments of the article with an id greater than {@code after} (live "N new comments"). */
     public long countPublishedAfter(ArticleRef ref, CommentId after) {
         Require.present("after", after);
-        return store.read(r -> r.threads().countPublishedAfter(article(r, site(r, ref), ref).id(), after.value()));
+        return store.read(r ->
+                r.threads().countPublishedAfter(article(r, site(r, ref), ref).id(), after.value()));
     }
 
     /** Published comments of the article created at or after {@code since}. */
     public long countPublishedSince(ArticleRef ref, Instant since) {
         Require.present("since", since);
-        return store.read(r -> r.threads().countPublishedSince(article(r, site(r, ref), ref).id(), since));
+        return store.read(r ->
+                r.threads().countPublishedSince(article(r, site(r, ref), ref).id(), since));
     }
 
     private static SiteEntity site(Repositories r, ArticleRef ref) {
@@ -193,20 +209,31 @@ public final class ThreadService {
         return switch (sort) {
             case OLDEST -> byId;
             case NEWEST -> byId.reversed();
-            case TOP, MOST_REPLIES -> Comparator.comparingLong((CommentEntity c) -> sortValue(sort, c))
-                    .thenComparing(CommentEntity::id).reversed();
+            case TOP, MOST_REPLIES ->
+                Comparator.comparingLong((CommentEntity c) -> sortValue(sort, c))
+                        .thenComparing(CommentEntity::id)
+                        .reversed();
         };
     }
 
     /** The ids among {@code comments} that {@code viewer} reacted to: one query, none for anonymous readers. */
     private static Set<Long> reactedBy(Repositories r, UUID viewer, List<CommentEntity> comments) {
-        return viewer == null || comments.isEmpty() ? Set.of()
-                : r.comments().reactedBy(viewer, comments.stream().map(CommentEntity::id).toList());
+        return viewer == null || comments.isEmpty()
+                ? Set.of()
+                : r.comments()
+                        .reactedBy(
+                                viewer, comments.stream().map(CommentEntity::id).toList());
     }
 
     /** Nests {@code below} (in path order) under {@code top}; replies deeper than {@code depth} are flattened. */
-    private static ThreadNode tree(CommentEntity top, List<CommentEntity> below, int depth, UUID viewer, Set<Long> reacted,
-                                   CommentViews views, String moreReplies) {
+    private static ThreadNode tree(
+            CommentEntity top,
+            List<CommentEntity> below,
+            int depth,
+            UUID viewer,
+            Set<Long> reacted,
+            CommentViews views,
+            String moreReplies) {
         Map<Long, Builder> byId = new HashMap<>();
         Builder root = new Builder(top, 0, null);
         byId.put(top.id(), root);
@@ -244,9 +271,13 @@ public final class ThreadService {
 
         ThreadNode build(UUID viewer, Set<Long> reacted, CommentViews views, String moreReplies) {
             boolean mine = viewer != null && viewer.equals(entity.authorId());
-            boolean placeholder = entity.status().isTombstone() || (!mine && entity.status() != CommentStatus.PUBLISHED);
-            List<ThreadNode> replies = children.stream().map(b -> b.build(viewer, reacted, views, null)).toList();
-            return new ThreadNode(views.view(entity, placeholder), mine, reacted.contains(entity.id()), replies, moreReplies);
+            boolean placeholder =
+                    entity.status().isTombstone() || (!mine && entity.status() != CommentStatus.PUBLISHED);
+            List<ThreadNode> replies = children.stream()
+                    .map(b -> b.build(viewer, reacted, views, null))
+                    .toList();
+            return new ThreadNode(
+                    views.view(entity, placeholder), mine, reacted.contains(entity.id()), replies, moreReplies);
         }
     }
 }

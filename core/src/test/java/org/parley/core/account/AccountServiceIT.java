@@ -36,8 +36,12 @@ class AccountServiceIT extends DatabaseIT {
     @Test
     void usernameIsUnique() {
         core.accounts().create(name, "h", AccountRole.ADMINISTRATOR, null);
-        assertEquals(ConflictException.DUPLICATE_KEY, assertThrows(ConflictException.class,
-                () -> core.accounts().create(name, "h2", AccountRole.MODERATOR, null)).code());
+        assertEquals(
+                ConflictException.DUPLICATE_KEY,
+                assertThrows(
+                                ConflictException.class,
+                                () -> core.accounts().create(name, "h2", AccountRole.MODERATOR, null))
+                        .code());
     }
 
     @Test
@@ -55,7 +59,8 @@ class AccountServiceIT extends DatabaseIT {
     void badInputIsRefused() {
         assertThrows(ValidationException.class, () -> core.accounts().create(" ", "h", AccountRole.MODERATOR, null));
         assertThrows(ValidationException.class, () -> core.accounts().create(name, "", AccountRole.MODERATOR, null));
-        assertThrows(NotFoundException.class, () -> core.accounts().create(name, "h", AccountRole.MODERATOR, "no-site"));
+        assertThrows(
+                NotFoundException.class, () -> core.accounts().create(name, "h", AccountRole.MODERATOR, "no-site"));
         assertThrows(NotFoundException.class, () -> core.accounts().get(Long.MAX_VALUE));
         assertTrue(core.accounts().findByUsername(name).isEmpty());
         assertTrue(core.accounts().findByUsername(null).isEmpty());
@@ -64,12 +69,19 @@ class AccountServiceIT extends DatabaseIT {
     @Test
     void theLastEnabledAdministratorCannotBeDisabledOrDemoted() {
         Account ours = core.accounts().create(name, "h", AccountRole.ADMINISTRATOR, null);
-        core.accounts().list().stream().filter(x -> x.id() != ours.id() && x.role() == AccountRole.ADMINISTRATOR)
+        core.accounts().list().stream()
+                .filter(x -> x.id() != ours.id() && x.role() == AccountRole.ADMINISTRATOR)
                 .forEach(x -> core.accounts().setEnabled(x.id(), false));
-        assertEquals(ConflictException.LAST_ADMINISTRATOR, assertThrows(ConflictException.class,
-                () -> core.accounts().setEnabled(ours.id(), false)).code());
-        assertEquals(ConflictException.LAST_ADMINISTRATOR, assertThrows(ConflictException.class,
-                () -> core.accounts().changeRole(ours.id(), AccountRole.MODERATOR, null)).code());
+        assertEquals(
+                ConflictException.LAST_ADMINISTRATOR,
+                assertThrows(ConflictException.class, () -> core.accounts().setEnabled(ours.id(), false))
+                        .code());
+        assertEquals(
+                ConflictException.LAST_ADMINISTRATOR,
+                assertThrows(
+                                ConflictException.class,
+                                () -> core.accounts().changeRole(ours.id(), AccountRole.MODERATOR, null))
+                        .code());
         assertTrue(core.accounts().find(ours.id()).orElseThrow().enabled());
         Account second = core.accounts().create(name + "-2", "h", AccountRole.ADMINISTRATOR, null);
         assertFalse(core.accounts().setEnabled(ours.id(), false).enabled(), "with another administrator it may go");

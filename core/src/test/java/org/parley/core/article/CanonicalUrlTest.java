@@ -11,13 +11,13 @@ import org.parley.core.ValidationException;
 class CanonicalUrlTest {
     @ParameterizedTest
     @CsvSource({
-            "https://News.Example/a/b/, https://news.example/a/b",
-            "https://news.example/a/b?utm_source=x&utm_medium=y, https://news.example/a/b",
-            "https://news.example/a/b#comments, https://news.example/a/b",
-            "https://news.example:443/a/b?fbclid=abc&gclid=1, https://news.example/a/b",
-            "http://news.example:80/, http://news.example/",
-            "https://news.example/a?b=2&a=1&utm_campaign=z, https://news.example/a?a=1&b=2",
-            "https://news.example:8443/a, https://news.example:8443/a"
+        "https://News.Example/a/b/, https://news.example/a/b",
+        "https://news.example/a/b?utm_source=x&utm_medium=y, https://news.example/a/b",
+        "https://news.example/a/b#comments, https://news.example/a/b",
+        "https://news.example:443/a/b?fbclid=abc&gclid=1, https://news.example/a/b",
+        "http://news.example:80/, http://news.example/",
+        "https://news.example/a?b=2&a=1&utm_campaign=z, https://news.example/a?a=1&b=2",
+        "https://news.example:8443/a, https://news.example:8443/a"
     })
     void trackingTailsFragmentsAndCaseDoNotChangeTheThread(String url, String canonical) {
         assertEquals(canonical, CanonicalUrl.canonicalise(url));

@@ -33,18 +33,26 @@ class SiteAndArticleIT extends DatabaseIT {
     void siteIsCreatedUpdatedAndListed() {
         Site site = f.site;
         assertEquals(Set.of("https://news.example"), site.allowedOrigins());
-        Site updated = core.sites().update(new SiteDraft(site.key(), "Renamed", Set.of("https://other.example"),
-                ModerationMode.PRE_MODERATION, SiteSettings.defaults().withEditWindow(Duration.ofMinutes(5))));
+        Site updated = core.sites()
+                .update(new SiteDraft(
+                        site.key(),
+                        "Renamed",
+                        Set.of("https://other.example"),
+                        ModerationMode.PRE_MODERATION,
+                        SiteSettings.defaults().withEditWindow(Duration.ofMinutes(5))));
         assertEquals("Renamed", updated.name());
         assertEquals(ModerationMode.PRE_MODERATION, core.sites().get(site.key()).moderationMode());
-        assertEquals(Duration.ofMinutes(5), core.sites().get(site.key()).settings().editWindow());
+        assertEquals(
+                Duration.ofMinutes(5), core.sites().get(site.key()).settings().editWindow());
         assertTrue(core.sites().list().stream().anyMatch(s -> s.key().equals(site.key())));
     }
 
     @Test
     void duplicateSiteKeyIsAConflict() {
-        assertEquals(ConflictException.DUPLICATE_KEY, assertThrows(ConflictException.class,
-                () -> core.sites().create(SiteDraft.of(f.site.key(), "Again"))).code());
+        assertEquals(
+                ConflictException.DUPLICATE_KEY,
+                assertThrows(ConflictException.class, () -> core.sites().create(SiteDraft.of(f.site.key(), "Again")))
+                        .code());
     }
 
     @Test
@@ -60,7 +68,10 @@ class SiteAndArticleIT extends DatabaseIT {
 
     @Test
     void unknownSiteIsNotFound() {
-        assertEquals("site", assertThrows(NotFoundException.class, () -> core.sites().get("missing-site")).kind());
+        assertEquals(
+                "site",
+                assertThrows(NotFoundException.class, () -> core.sites().get("missing-site"))
+                        .kind());
         assertTrue(core.sites().find("missing-site").isEmpty());
     }
 
@@ -78,38 +89,79 @@ class SiteAndArticleIT extends DatabaseIT {
     @Test
     void articleIsFoundByAnyOfItsUrlsWithoutTrackingTails() {
         ArticleRef ref = ArticleRef.of(f.site.key(), "moved");
-        core.articles().register(new ArticleDraft(ref, "https://news.example/old-path", "Moved", "Jo Writer",
-                Instant.parse("2026-11-01T10:00:00Z"), null));
-        core.articles().update(new ArticleDraft(ref, "https://news.example/new-path", "Moved", "Jo Writer",
-                Instant.parse("2026-11-01T10:00:00Z"), null));
+        core.articles()
+                .register(new ArticleDraft(
+                        ref,
+                        "https://news.example/old-path",
+                        "Moved",
+                        "Jo Writer",
+                        Instant.parse("2026-11-01T10:00:00Z"),
+                        null));
+        core.articles()
+                .update(new ArticleDraft(
+                        ref,
+                        "https://news.example/new-path",
+                        "Moved",
+                        "Jo Writer",
+                        Instant.parse("2026-11-01T10:00:00Z"),
+                        null));
         core.articles().addAlias(ref, "https://amp.news.example/moved");
-        assertEquals(ref, core.articles().findByUrl(f.site.key(), "https://news.example/old-path?utm_source=tw#c").orElseThrow().ref());
-        assertEquals(ref, core.articles().findByUrl(f.site.key(), "https://NEWS.example/new-path/?fbclid=1").orElseThrow().ref());
-        assertEquals(ref, core.articles().findByUrl(f.site.key(), "https://amp.news.example/moved").orElseThrow().ref());
+        assertEquals(
+                ref,
+                core.articles()
+                        .findByUrl(f.site.key(), "https://news.example/old-path?utm_source=tw#c")
+                        .orElseThrow()
+                        .ref());
+        assertEquals(
+                ref,
+                core.articles()
+                        .findByUrl(f.site.key(), "https://NEWS.example/new-path/?fbclid=1")
+                        .orElseThrow()
+                        .ref());
+        assertEquals(
+                ref,
+                core.articles()
+                        .findByUrl(f.site.key(), "https://amp.news.example/moved")
+                        .orElseThrow()
+                        .ref());
         Article a = core.articles().get(ref);
         assertEquals("https://news.example/new-path", a.url());
         assertEquals(3, a.canonicalUrls().size());
         assertEquals("Jo Writer", a.author());
-        assertTrue(core.articles().findByUrl(f.site.key(), "https://news.example/unknown").isEmpty());
+        assertTrue(core.articles()
+                .findByUrl(f.site.key(), "https://news.example/unknown")
+                .isEmpty());
     }
 
     @Test
     void urlOfAnotherArticleCannotBeTaken() {
         ArticleRef other = ArticleRef.of(f.site.key(), "other");
-        assertEquals(ConflictException.DUPLICATE_KEY, assertThrows(ConflictException.class,
-                () -> core.articles().register(ArticleDraft.of(other, "https://news.example/" + f.site.key() + "/story?utm_x=1",
-                        "Copy"))).code());
-        assertThrows(ConflictException.class, () -> core.articles().register(ArticleDraft.of(f.article, "https://x.example/",
-                "Same key")));
+        assertEquals(
+                ConflictException.DUPLICATE_KEY,
+                assertThrows(
+                                ConflictException.class,
+                                () -> core.articles()
+                                        .register(ArticleDraft.of(
+                                                other,
+                                                "https://news.example/" + f.site.key() + "/story?utm_x=1",
+                                                "Copy")))
+                        .code());
+        assertThrows(
+                ConflictException.class,
+                () -> core.articles().register(ArticleDraft.of(f.article, "https://x.example/", "Same key")));
     }
 
     @Test
     void discussionCanBeClosedReopenedAndArchived() {
-        assertEquals(DiscussionState.CLOSED, core.articles().changeState(f.article, DiscussionState.CLOSED).discussionState());
+        assertEquals(
+                DiscussionState.CLOSED,
+                core.articles().changeState(f.article, DiscussionState.CLOSED).discussionState());
         assertFalse(core.articles().get(f.article).discussionState().acceptsComments());
         core.articles().changeState(f.article, DiscussionState.OPEN);
         assertEquals("ok", f.post(ann, "ok").rawBody());
-        assertEquals(DiscussionState.ARCHIVED, core.articles().changeState(f.article, DiscussionState.ARCHIVED).discussionState());
+        assertEquals(
+                DiscussionState.ARCHIVED,
+                core.articles().changeState(f.article, DiscussionState.ARCHIVED).discussionState());
     }
 
     @Test
@@ -131,7 +183,8 @@ class SiteAndArticleIT extends DatabaseIT {
     @Test
     void unknownArticleIsNotFound() {
         assertThrows(NotFoundException.class, () -> core.articles().get(ArticleRef.of(f.site.key(), "none")));
-        assertThrows(NotFoundException.class, () -> core.articles().changeState(ArticleRef.of(f.site.key(), "none"),
-                DiscussionState.CLOSED));
+        assertThrows(
+                NotFoundException.class,
+                () -> core.articles().changeState(ArticleRef.of(f.site.key(), "none"), DiscussionState.CLOSED));
     }
 }

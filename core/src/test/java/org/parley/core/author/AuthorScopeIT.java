@@ -47,18 +47,27 @@ class AuthorScopeIT extends DatabaseIT {
     void externalAuthorIsRefusedOnAnotherSite() {
         Author carol = core.authors().upsertExternal(f.site.key(), "carol-1", "Carol", null);
         Fixtures other = new Fixtures(core);
-        assertEquals(ForbiddenException.OTHER_SITE,
-                assertThrows(ForbiddenException.class, () -> other.post(carol, "Hello from afar.")).code());
+        assertEquals(
+                ForbiddenException.OTHER_SITE,
+                assertThrows(ForbiddenException.class, () -> other.post(carol, "Hello from afar."))
+                        .code());
     }
 
     @Test
     void standingChangesAreAuditedUnderTheAuthorsSite() {
         f.post(ann, "Something to be judged by.");
-        core.authors().suspend(ann.id(), database.clock().instant().plus(Duration.ofDays(3)), Fixtures.moderator(),
-                "abusive", "three days");
+        core.authors()
+                .suspend(
+                        ann.id(),
+                        database.clock().instant().plus(Duration.ofDays(3)),
+                        Fixtures.moderator(),
+                        "abusive",
+                        "three days");
         core.authors().reinstate(ann.id(), Fixtures.moderator(), null);
         List<DecisionAction> onSite = core.review().audit(siteLog(f.site.key())).items().stream()
-                .filter(d -> ann.id().equals(d.subject())).map(ModerationDecision::action).toList();
+                .filter(d -> ann.id().equals(d.subject()))
+                .map(ModerationDecision::action)
+                .toList();
         assertEquals(List.of(DecisionAction.REINSTATE_AUTHOR, DecisionAction.SUSPEND_AUTHOR), onSite);
     }
 
@@ -69,7 +78,8 @@ class AuthorScopeIT extends DatabaseIT {
         Author trusted = core.authors().setTrust(ann.id(), Trust.TRUSTED, Fixtures.moderator(), "known expert");
         assertEquals(Trust.TRUSTED, trusted.trust());
         assertEquals(Trust.TRUSTED, core.authors().get(ann.id()).trust());
-        ModerationDecision d = core.review().audit(siteLog(f.site.key())).items().getFirst();
+        ModerationDecision d =
+                core.review().audit(siteLog(f.site.key())).items().getFirst();
         assertEquals(DecisionAction.SET_AUTHOR_TRUST, d.action());
         assertEquals("NORMAL", d.from());
         assertEquals("TRUSTED", d.to());
@@ -92,19 +102,23 @@ class AuthorScopeIT extends DatabaseIT {
     void oldRejectionsLeaveTheRecentRecordOnceEnoughCommentsAreAccepted() {
         for (int i = 0; i < 10; i++) {
             Comment c = f.postHeld(ann, "Held remark " + i, 0.9);
-            core.review().decide(DecisionRequest.of(c.id(), c.revision(), DecisionAction.REJECT, Fixtures.moderator(),
-                    "abusive"));
+            core.review()
+                    .decide(DecisionRequest.of(
+                            c.id(), c.revision(), DecisionAction.REJECT, Fixtures.moderator(), "abusive"));
         }
         assertEquals(new RecentRecord(10, 10), core.authors().recentRecord(ann.id()));
         for (int i = 0; i < 11; i++) {
             Comment c = f.postHeld(ann, "Better remark " + i, 0.1);
-            core.review().decide(DecisionRequest.of(c.id(), c.revision(), DecisionAction.APPROVE, Fixtures.moderator(),
-                    null));
+            core.review()
+                    .decide(DecisionRequest.of(
+                            c.id(), c.revision(), DecisionAction.APPROVE, Fixtures.moderator(), null));
         }
         Author author = core.authors().get(ann.id());
         assertEquals(11, author.approvedCount());
         assertEquals(10, author.rejectedCount());
-        assertEquals(new RecentRecord(20, 9), core.authors().recentRecord(ann.id()),
+        assertEquals(
+                new RecentRecord(20, 9),
+                core.authors().recentRecord(ann.id()),
                 "the window holds the latest 20 decided comments, not lifetime counts");
         for (int i = 0; i < 9; i++) {
             f.post(ann, "Published remark " + i);
@@ -114,15 +128,21 @@ class AuthorScopeIT extends DatabaseIT {
 
     @Test
     void heldAndDeletedCommentsAreNotDecisionsAndOldOnesAgeOut() {
-        Comment rejected = core.comments().post(NewComment.topLevel(f.article, ann.id(), "Spam spam"),
-                Screening.reject("<p>Spam spam</p>", List.of("words.banned"), Map.of()));
+        Comment rejected = core.comments()
+                .post(
+                        NewComment.topLevel(f.article, ann.id(), "Spam spam"),
+                        Screening.reject("<p>Spam spam</p>", List.of("words.banned"), Map.of()));
         f.postHeld(ann, "Waiting for review", 0.5);
         f.post(ann, "Published");
         assertEquals(new RecentRecord(2, 1), core.authors().recentRecord(ann.id()));
         database.clock().advance(Duration.ofDays(RecentRecord.MAX_AGE_DAYS + 1));
-        assertEquals(new RecentRecord(0, 0), core.authors().recentRecord(ann.id()),
+        assertEquals(
+                new RecentRecord(0, 0),
+                core.authors().recentRecord(ann.id()),
                 "comments older than the window's age no longer count");
-        assertEquals(rejected.id(), core.review().authorHistory(ann.id(), 10).recent().getLast().id());
+        assertEquals(
+                rejected.id(),
+                core.review().authorHistory(ann.id(), 10).recent().getLast().id());
     }
 
     private static AuditQuery siteLog(String site) {

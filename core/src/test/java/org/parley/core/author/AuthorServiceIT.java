@@ -54,22 +54,50 @@ class AuthorServiceIT extends DatabaseIT {
 
     @Test
     void suspensionEndsByItself() {
-        Author suspended = core.authors().suspend(ann.id(), database.clock().instant().plus(Duration.ofMinutes(30)),
-                Fixtures.moderator(), "abusive", null);
+        Author suspended = core.authors()
+                .suspend(
+                        ann.id(),
+                        database.clock().instant().plus(Duration.ofMinutes(30)),
+                        Fixtures.moderator(),
+                        "abusive",
+                        null);
         assertEquals(Standing.SUSPENDED, suspended.standingAt(database.clock().instant()));
-        assertEquals(Standing.ACTIVE, suspended.standingAt(database.clock().instant().plus(Duration.ofHours(1))));
+        assertEquals(
+                Standing.ACTIVE, suspended.standingAt(database.clock().instant().plus(Duration.ofHours(1))));
     }
 
     @Test
     void badInputIsRefused() {
-        assertEquals("displayName", assertThrows(ValidationException.class, () -> core.authors().createGuest(" ", null)).field());
-        assertEquals("displayName", assertThrows(ValidationException.class,
-                () -> core.authors().createGuest("x".repeat(101), null)).field());
-        assertEquals("email", assertThrows(ValidationException.class, () -> core.authors().createGuest("A", "not-mail")).field());
-        assertEquals("until", assertThrows(ValidationException.class, () -> core.authors().suspend(ann.id(),
-                database.clock().instant().minusSeconds(5), Fixtures.moderator(), "spam", null)).field());
-        assertEquals("reason", assertThrows(ValidationException.class,
-                () -> core.authors().ban(ann.id(), Fixtures.moderator(), null, null)).field());
+        assertEquals(
+                "displayName",
+                assertThrows(ValidationException.class, () -> core.authors().createGuest(" ", null))
+                        .field());
+        assertEquals(
+                "displayName",
+                assertThrows(ValidationException.class, () -> core.authors().createGuest("x".repeat(101), null))
+                        .field());
+        assertEquals(
+                "email",
+                assertThrows(ValidationException.class, () -> core.authors().createGuest("A", "not-mail"))
+                        .field());
+        assertEquals(
+                "until",
+                assertThrows(
+                                ValidationException.class,
+                                () -> core.authors()
+                                        .suspend(
+                                                ann.id(),
+                                                database.clock().instant().minusSeconds(5),
+                                                Fixtures.moderator(),
+                                                "spam",
+                                                null))
+                        .field());
+        assertEquals(
+                "reason",
+                assertThrows(
+                                ValidationException.class,
+                                () -> core.authors().ban(ann.id(), Fixtures.moderator(), null, null))
+                        .field());
         assertThrows(NotFoundException.class, () -> core.authors().get(AuthorId.random()));
         assertThrows(NotFoundException.class, () -> core.authors().upsertExternal("missing-site", "u", "U", null));
         assertEquals(Standing.ACTIVE, core.authors().get(ann.id()).standing());

@@ -31,11 +31,12 @@ final class BenchData {
     static final String SITE = "bench";
     private static final int AUTHORS = 500;
 
-    private BenchData() {
-    }
+    private BenchData() {}
 
     static Path dir(String name) {
-        return Path.of(System.getProperty("parley.bench.dir", "target/bench-data")).toAbsolutePath().resolve(name);
+        return Path.of(System.getProperty("parley.bench.dir", "target/bench-data"))
+                .toAbsolutePath()
+                .resolve(name);
     }
 
     /** Opens (creating if needed) a database whose article {@code articleKey(i)} has {@code size} comments, for each of {@code articles}. */
@@ -77,8 +78,9 @@ final class BenchData {
             throws SQLException {
         long siteId;
         long articleId;
-        try (PreparedStatement ps = c.prepareStatement("select a.site_id, a.id from article a join site s on s.id = a.site_id"
-                + " where s.site_key = ? and a.article_key = ?")) {
+        try (PreparedStatement ps =
+                c.prepareStatement("select a.site_id, a.id from article a join site s on s.id = a.site_id"
+                        + " where s.site_key = ? and a.article_key = ?")) {
             ps.setString(1, ref.siteKey());
             ps.setString(2, ref.articleKey());
             try (ResultSet rs = ps.executeQuery()) {
@@ -125,12 +127,14 @@ final class BenchData {
             }
         }
         long published = 0;
-        try (PreparedStatement ps = c.prepareStatement("insert into comment (id, site_id, article_id, parent_id, root_id,"
-                + " depth, path, author_id, status, body_raw, body_html, revision, reply_count, reaction_count, featured,"
-                + " uncivil_score, scores, reason_codes, sanitizer_removals, request_key, created_at, edited_at,"
-                + " status_changed_at, version) values (?,?,?,?,?,?,?,?,?,?,?,1,?,?,false,?,?,'[]','[]',null,?,null,?,0)")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "insert into comment (id, site_id, article_id, parent_id, root_id,"
+                        + " depth, path, author_id, status, body_raw, body_html, revision, reply_count, reaction_count, featured,"
+                        + " uncivil_score, scores, reason_codes, sanitizer_removals, request_key, created_at, edited_at,"
+                        + " status_changed_at, version) values (?,?,?,?,?,?,?,?,?,?,?,1,?,?,false,?,?,'[]','[]',null,?,null,?,0)")) {
             for (int i = 0; i < size; i++) {
-                String text = "Comment " + i + " on " + ref.articleKey() + ": " + "a considered opinion ".repeat(1 + i % 6);
+                String text =
+                        "Comment " + i + " on " + ref.articleKey() + ": " + "a considered opinion ".repeat(1 + i % 6);
                 double uncivil = random.nextDouble() * (status[i].equals("PUBLISHED") ? 0.5 : 1.0);
                 Timestamp at = Timestamp.from(start.plusSeconds(i * 7L));
                 ps.setLong(1, firstId + i);

@@ -17,7 +17,9 @@ public class CountBenchmark extends CoreBenchmark {
     @Setup(Level.Trial)
     public void open() throws Exception {
         core = BenchData.open("counts-10x1000", 10, 1000);
-        keys = IntStream.range(0, 10).mapToObj(i -> BenchData.article(i).articleKey()).toList();
+        keys = IntStream.range(0, 10)
+                .mapToObj(i -> BenchData.article(i).articleKey())
+                .toList();
     }
 
     @TearDown(Level.Trial)

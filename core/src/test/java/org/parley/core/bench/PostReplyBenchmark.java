@@ -32,21 +32,29 @@ public class PostReplyBenchmark extends CoreBenchmark {
         article = BenchData.article(0);
         author = core.authors().createGuest("Benchmark poster", null).id();
         parents = core.threads().read(ThreadQuery.firstPage(article).withLimit(100)).comments().stream()
-                .map(ThreadNode::comment).map(Comment::id).toList();
+                .map(ThreadNode::comment)
+                .map(Comment::id)
+                .toList();
     }
 
     @TearDown(Level.Trial)
     public void close() throws Exception {
         core.close();
-        try (var files = java.nio.file.Files.walk(BenchData.dir("post-10000-" + ProcessHandle.current().pid()))) {
-            files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        try (var files = java.nio.file.Files.walk(
+                BenchData.dir("post-10000-" + ProcessHandle.current().pid()))) {
+            files.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
     }
 
     @Benchmark
     public Comment postReply(Cpu cpu) {
         CommentId parent = parents.get(ThreadLocalRandom.current().nextInt(parents.size()));
-        return measured(cpu, () -> core.comments().post(NewComment.reply(article, author, parent, "A reply in a busy thread"),
-                Screening.publish("<p>A reply in a busy thread</p>")));
+        return measured(
+                cpu,
+                () -> core.comments()
+                        .post(
+                                NewComment.reply(article, author, parent, "A reply in a busy thread"),
+                                Screening.publish("<p>A reply in a busy thread</p>")));
     }
 }

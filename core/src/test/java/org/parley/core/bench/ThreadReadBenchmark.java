@@ -44,6 +44,7 @@ public class ThreadReadBenchmark extends CoreBenchmark {
 
     @Benchmark
     public ThreadPage firstPageTop(Cpu cpu) {
-        return measured(cpu, () -> core.threads().read(ThreadQuery.firstPage(article).withSort(ThreadSort.TOP)));
+        return measured(
+                cpu, () -> core.threads().read(ThreadQuery.firstPage(article).withSort(ThreadSort.TOP)));
     }
 }

@@ -25,7 +25,8 @@ class CommentStatusTest {
 
     @Test
     void publishedCommentCanBeHeldRejectedRemovedOrWithdrawn() {
-        assertEquals(Set.of(PUBLISHED, HELD, REJECTED, REMOVED_BY_MODERATOR, DELETED_BY_AUTHOR), PUBLISHED.successors());
+        assertEquals(
+                Set.of(PUBLISHED, HELD, REJECTED, REMOVED_BY_MODERATOR, DELETED_BY_AUTHOR), PUBLISHED.successors());
     }
 
     @Test

@@ -24,15 +24,19 @@ class ScreeningTest {
 
     @Test
     void safeHtmlIsRequired() {
-        ValidationException e = assertThrows(ValidationException.class,
-                () -> new Screening(Screening.Verdict.PUBLISH, null, null, null, null));
+        ValidationException e = assertThrows(
+                ValidationException.class, () -> new Screening(Screening.Verdict.PUBLISH, null, null, null, null));
         assertEquals("safeHtml", e.field());
     }
 
     @Test
     void newCommentRefusesBlankBody() {
-        ValidationException e = assertThrows(ValidationException.class, () -> NewComment.topLevel(
-                org.parley.core.article.ArticleRef.of("s", "a"), org.parley.core.author.AuthorId.random(), "  \n "));
+        ValidationException e = assertThrows(
+                ValidationException.class,
+                () -> NewComment.topLevel(
+                        org.parley.core.article.ArticleRef.of("s", "a"),
+                        org.parley.core.author.AuthorId.random(),
+                        "  \n "));
         assertEquals("body", e.field());
     }
 

@@ -28,8 +28,10 @@ class InsightServiceIT extends DatabaseIT {
         ArticleRef calm = f.newArticle("calm");
         f.post(ann, "fine");
         f.postHeld(ann, "hostile", 0.95);
-        core.comments().post(NewComment.topLevel(f.article, bob.id(), "spam"),
-                Screening.reject("<p>spam</p>", List.of("words.banned"), Map.of("uncivil", 0.2)));
+        core.comments()
+                .post(
+                        NewComment.topLevel(f.article, bob.id(), "spam"),
+                        Screening.reject("<p>spam</p>", List.of("words.banned"), Map.of("uncivil", 0.2)));
         core.comments().post(NewComment.topLevel(calm, bob.id(), "calm"), Fixtures.publish("calm"));
         Dashboard d = core.insights().dashboard(f.site.key(), 7, 5);
         assertEquals(7, d.perDay().size());
@@ -41,7 +43,9 @@ class InsightServiceIT extends DatabaseIT {
         assertEquals(4, d.total());
         assertEquals(0.25, d.heldRate(), 1e-9);
         assertEquals(0.25, d.rejectedRate(), 1e-9);
-        assertEquals(List.of(f.article, calm), d.heated().stream().map(HeatedArticle::article).toList());
+        assertEquals(
+                List.of(f.article, calm),
+                d.heated().stream().map(HeatedArticle::article).toList());
         HeatedArticle hot = d.heated().getFirst();
         assertEquals(3, hot.comments());
         assertEquals(2, hot.heldOrRejected());
@@ -54,7 +58,9 @@ class InsightServiceIT extends DatabaseIT {
         f.post(ann, "first");
         f.postHeld(bob, "second", 0.7);
         List<RecentComment> recent = core.insights().recentComments(f.site.key(), 10);
-        assertEquals(List.of("second", "first"), recent.stream().map(RecentComment::rawBody).toList());
+        assertEquals(
+                List.of("second", "first"),
+                recent.stream().map(RecentComment::rawBody).toList());
         assertEquals(CommentStatus.HELD, recent.getFirst().status());
         assertEquals(0.7, recent.getFirst().scores().get("uncivil"));
         assertEquals(bob.id(), recent.getFirst().author());

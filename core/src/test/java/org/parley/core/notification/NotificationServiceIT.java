@@ -40,7 +40,9 @@ class NotificationServiceIT extends DatabaseIT {
         n().failed(claimed.get(1).id(), 500, "HTTP 500", null);
         n().failed(claimed.get(2).id(), 503, "HTTP 503", Instant.now().plusSeconds(3600));
         assertEquals(0, n().purgeFinished(java.time.Duration.ofDays(30), 100), "nothing is old enough yet");
-        assertEquals(3, n().deliveries(f.site.key(), Delivery.Channel.WEBHOOK, null, 10).size());
+        assertEquals(
+                3,
+                n().deliveries(f.site.key(), Delivery.Channel.WEBHOOK, null, 10).size());
         database.clock().advance(java.time.Duration.ofDays(31));
         try {
             assertTrue(n().purgeFinished(java.time.Duration.ofDays(30), 1) >= 2, "batches of one until none is left");
@@ -53,7 +55,9 @@ class NotificationServiceIT extends DatabaseIT {
     }
 
     private static JsonObject parse(String json) {
-        return new org.eclipse.parsson.JsonProviderImpl().createReader(new StringReader(json)).readObject();
+        return new org.eclipse.parsson.JsonProviderImpl()
+                .createReader(new StringReader(json))
+                .readObject();
     }
 
     private NotificationService n() {
@@ -64,7 +68,9 @@ class NotificationServiceIT extends DatabaseIT {
     private List<OutgoingMessage> claimAll(Delivery.Channel channel) {
         return n().deliveries(f.site.key(), channel, null, 100).reversed().stream()
                 .filter(d -> d.status() == Delivery.Status.PENDING)
-                .map(d -> n().claim(d.id(), LEASE)).flatMap(Optional::stream).toList();
+                .map(d -> n().claim(d.id(), LEASE))
+                .flatMap(Optional::stream)
+                .toList();
     }
 
     @Test
@@ -80,25 +86,33 @@ class NotificationServiceIT extends DatabaseIT {
         assertEquals(hook.secret(), m.secret());
         JsonObject payload = parse(m.payload());
         assertEquals("comment.published", payload.getString("type"));
-        assertEquals(published.id().value(), payload.getJsonObject("data").getJsonNumber("id").longValue());
+        assertEquals(
+                published.id().value(),
+                payload.getJsonObject("data").getJsonNumber("id").longValue());
         assertEquals("<p>hello</p>", payload.getJsonObject("data").getString("html"));
-        assertEquals("Bob", payload.getJsonObject("data").getJsonObject("author").getString("name"));
+        assertEquals(
+                "Bob", payload.getJsonObject("data").getJsonObject("author").getString("name"));
     }
 
     @Test
     void decisionsReachHooksThatAskedForThem() {
         n().createWebhook(f.site.key(), "https://hooks.example/d", List.of("decision.made", "comment.rejected"));
         Comment held = f.postHeld(ann, "held", 0.9);
-        core.review().decide(DecisionRequest.of(held.id(), 1, DecisionAction.REJECT, Fixtures.moderator(), "incivility"));
+        core.review()
+                .decide(DecisionRequest.of(held.id(), 1, DecisionAction.REJECT, Fixtures.moderator(), "incivility"));
         List<String> types = claimAll(Delivery.Channel.WEBHOOK).stream()
-                .map(m -> parse(m.payload()).getString("type")).toList();
+                .map(m -> parse(m.payload()).getString("type"))
+                .toList();
         assertEquals(List.of("decision.made", "decision.made", "comment.rejected"), types);
     }
 
     @Test
     void unknownEventsAndNonHttpUrlsAreRefused() {
-        assertThrows(ValidationException.class, () -> n().createWebhook(f.site.key(), "https://a.example", List.of("nope")));
-        assertThrows(ValidationException.class, () -> n().createWebhook(f.site.key(), "ftp://a.example", List.of("decision.made")));
+        assertThrows(
+                ValidationException.class, () -> n().createWebhook(f.site.key(), "https://a.example", List.of("nope")));
+        assertThrows(
+                ValidationException.class,
+                () -> n().createWebhook(f.site.key(), "ftp://a.example", List.of("decision.made")));
         assertThrows(ValidationException.class, () -> n().createWebhook(f.site.key(), "https://a.example", List.of()));
         assertTrue(n().webhooks(f.site.key()).isEmpty());
     }
@@ -110,7 +124,9 @@ class NotificationServiceIT extends DatabaseIT {
         assertFalse(consent.active());
         f.reply(bob, mine.id(), "first reply");
         List<OutgoingMessage> before = claimAll(Delivery.Channel.MAIL);
-        assertEquals(List.of(MailKind.CONFIRM.wireName()), before.stream().map(OutgoingMessage::kind).toList());
+        assertEquals(
+                List.of(MailKind.CONFIRM.wireName()),
+                before.stream().map(OutgoingMessage::kind).toList());
         assertEquals("ann@news.example", before.getFirst().email());
         assertEquals(ann.id(), before.getFirst().reader());
 
@@ -118,7 +134,9 @@ class NotificationServiceIT extends DatabaseIT {
         assertTrue(n().confirm(ann.id(), "ann@news.example"));
         f.reply(bob, mine.id(), "second reply");
         List<OutgoingMessage> after = claimAll(Delivery.Channel.MAIL);
-        assertEquals(List.of(MailKind.REPLY.wireName()), after.stream().map(OutgoingMessage::kind).toList());
+        assertEquals(
+                List.of(MailKind.REPLY.wireName()),
+                after.stream().map(OutgoingMessage::kind).toList());
         JsonObject payload = parse(after.getFirst().payload());
         assertEquals("second reply", payload.getString("replyText"));
         assertEquals("Bob", payload.getString("replyAuthor"));
@@ -129,7 +147,11 @@ class NotificationServiceIT extends DatabaseIT {
         String victim = "victim-" + java.util.UUID.randomUUID() + "@news.example";
         for (int i = 0; i < 5; i++) {
             var guest = f.guest("Guest " + i);
-            n().subscribe(guest.id(), f.post(guest, "comment " + i).id(), victim.toUpperCase(java.util.Locale.ROOT), false);
+            n().subscribe(
+                            guest.id(),
+                            f.post(guest, "comment " + i).id(),
+                            victim.toUpperCase(java.util.Locale.ROOT),
+                            false);
         }
         assertEquals(3, claimAll(Delivery.Channel.MAIL).size());
     }
@@ -143,7 +165,8 @@ class NotificationServiceIT extends DatabaseIT {
         f.reply(bob, mine.id(), "a reply");
         assertTrue(n().unsubscribe(ann.id(), "ann@news.example"));
         assertTrue(claimAll(Delivery.Channel.MAIL).isEmpty());
-        Delivery dropped = n().deliveries(f.site.key(), Delivery.Channel.MAIL, null, 10).getFirst();
+        Delivery dropped =
+                n().deliveries(f.site.key(), Delivery.Channel.MAIL, null, 10).getFirst();
         assertEquals(Delivery.Status.DROPPED, dropped.status());
         assertEquals("unsubscribed", dropped.lastError());
     }
@@ -155,9 +178,11 @@ class NotificationServiceIT extends DatabaseIT {
         n().subscribe(ann.id(), approved.id(), "ann@news.example", true);
         n().subscribe(ann.id(), rejected.id(), "ann@news.example", true);
         core.review().decide(DecisionRequest.of(approved.id(), 1, DecisionAction.APPROVE, Fixtures.moderator(), null));
-        core.review().decide(DecisionRequest.of(rejected.id(), 1, DecisionAction.REJECT, Fixtures.moderator(), "off-topic"));
+        core.review()
+                .decide(DecisionRequest.of(rejected.id(), 1, DecisionAction.REJECT, Fixtures.moderator(), "off-topic"));
         List<OutgoingMessage> mails = claimAll(Delivery.Channel.MAIL);
-        assertEquals(List.of(MailKind.APPROVED.wireName(), MailKind.REJECTED.wireName()),
+        assertEquals(
+                List.of(MailKind.APPROVED.wireName(), MailKind.REJECTED.wireName()),
                 mails.stream().map(OutgoingMessage::kind).toList());
         assertEquals("off-topic", parse(mails.get(1).payload()).getString("reasonCode"));
     }
@@ -169,7 +194,8 @@ class NotificationServiceIT extends DatabaseIT {
         OutgoingMessage first = claimAll(Delivery.Channel.WEBHOOK).getFirst();
         assertTrue(n().claim(first.id(), LEASE).isEmpty(), "a claimed message is not handed out twice");
         n().failed(first.id(), 503, "HTTP 503", Instant.now().minusSeconds(1));
-        Delivery logged = n().deliveries(f.site.key(), Delivery.Channel.WEBHOOK, null, 10).getFirst();
+        Delivery logged =
+                n().deliveries(f.site.key(), Delivery.Channel.WEBHOOK, null, 10).getFirst();
         assertEquals(Delivery.Status.PENDING, logged.status());
         assertEquals(1, logged.attempts());
         assertEquals(503, logged.lastStatus());
@@ -177,7 +203,8 @@ class NotificationServiceIT extends DatabaseIT {
         assertEquals(2, second.attempt());
         assertEquals(first.messageId(), second.messageId());
         n().delivered(second.id(), 204);
-        Delivery done = n().deliveries(f.site.key(), Delivery.Channel.WEBHOOK, null, 10).getFirst();
+        Delivery done =
+                n().deliveries(f.site.key(), Delivery.Channel.WEBHOOK, null, 10).getFirst();
         assertEquals(Delivery.Status.DELIVERED, done.status());
         assertNull(done.lastError());
     }
@@ -188,7 +215,9 @@ class NotificationServiceIT extends DatabaseIT {
         n().subscribe(ann.id(), mine.id(), "ann@news.example", false);
         JsonObject export = parse(core.privacy().exportAuthor(ann.id())).getJsonObject("notifications");
         assertEquals("ann@news.example", export.getString("email"));
-        assertEquals(mine.id().value(), export.getJsonArray("subscribedComments").getJsonNumber(0).longValue());
+        assertEquals(
+                mine.id().value(),
+                export.getJsonArray("subscribedComments").getJsonNumber(0).longValue());
         core.privacy().erase(ann.id(), Fixtures.moderator());
         assertTrue(n().consent(ann.id()).isEmpty());
         assertTrue(n().deliveries(f.site.key(), Delivery.Channel.MAIL, null, 10).isEmpty());

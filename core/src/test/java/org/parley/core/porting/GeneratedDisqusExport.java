@@ -91,8 +91,13 @@ final class GeneratedDisqusExport extends InputStream {
         if (i == -1) {
             StringBuilder b = new StringBuilder();
             for (int t = 0; t < threads; t++) {
-                b.append("<thread dsq:id=\"").append(10_000 + t).append("\"><id/><link>https://big.example/story/").append(t)
-                        .append("</link><title>Story ").append(t).append("</title><createdAt>2015-01-01T00:00:00Z</createdAt>")
+                b.append("<thread dsq:id=\"")
+                        .append(10_000 + t)
+                        .append("\"><id/><link>https://big.example/story/")
+                        .append(t)
+                        .append("</link><title>Story ")
+                        .append(t)
+                        .append("</title><createdAt>2015-01-01T00:00:00Z</createdAt>")
                         .append("<isClosed>false</isClosed><isDeleted>false</isDeleted></thread>\n");
             }
             return b.toString();
@@ -100,10 +105,13 @@ final class GeneratedDisqusExport extends InputStream {
         if (i < posts) {
             int thread = i % threads;
             boolean reply = i % 5 == 4 && i >= threads;
-            return "<post dsq:id=\"" + (1_000_000 + i) + "\"><id/><message><![CDATA[<p>Post " + i + ": " + (isSpam(i) ? spam : filler)
+            return "<post dsq:id=\"" + (1_000_000 + i) + "\"><id/><message><![CDATA[<p>Post " + i + ": "
+                    + (isSpam(i) ? spam : filler)
                     + "</p>]]></message><createdAt>2015-02-01T00:00:00Z</createdAt><isDeleted>false</isDeleted><isSpam>"
-                    + isSpam(i) + "</isSpam><author><name>Reader " + (i % 997) + "</name><isAnonymous>false</isAnonymous>"
-                    + "<username>reader" + (i % 997) + "</username></author><thread dsq:id=\"" + (10_000 + thread) + "\"/>"
+                    + isSpam(i) + "</isSpam><author><name>Reader " + (i % 997)
+                    + "</name><isAnonymous>false</isAnonymous>"
+                    + "<username>reader" + (i % 997) + "</username></author><thread dsq:id=\"" + (10_000 + thread)
+                    + "\"/>"
                     + (reply ? "<parent dsq:id=\"" + (1_000_000 + i - threads) + "\"/>" : "") + "</post>\n";
         }
         if (i == posts) {

@@ -45,7 +45,9 @@ class ImportIT extends DatabaseIT {
     }
 
     private JsonObject comment(String bodyStart) {
-        return comments().stream().filter(c -> c.getString("body").startsWith(bodyStart)).findFirst()
+        return comments().stream()
+                .filter(c -> c.getString("body").startsWith(bodyStart))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no comment starting with " + bodyStart));
     }
 
@@ -66,8 +68,18 @@ class ImportIT extends DatabaseIT {
         assertEquals(1, report.reattached());
         assertEquals(0, report.alreadyImported());
         assertEquals(Map.of("spam", 1L, "deleted", 1L, "orphan", 1L, "thread-deleted", 1L), report.skipped());
-        assertEquals(Map.of("disqus:2005", "spam", "disqus:2011", "deleted", "disqus:2007", "orphan", "disqus:2008", "thread-deleted"),
-                report.skippedPosts().stream().collect(Collectors.toMap(ImportReport.SkippedPost::source, ImportReport.SkippedPost::reason)));
+        assertEquals(
+                Map.of(
+                        "disqus:2005",
+                        "spam",
+                        "disqus:2011",
+                        "deleted",
+                        "disqus:2007",
+                        "orphan",
+                        "disqus:2008",
+                        "thread-deleted"),
+                report.skippedPosts().stream()
+                        .collect(Collectors.toMap(ImportReport.SkippedPost::source, ImportReport.SkippedPost::reason)));
     }
 
     @Test
@@ -83,9 +95,16 @@ class ImportIT extends DatabaseIT {
         Article derby = core.articles().get(ArticleRef.of(site(), "article-42"));
         assertEquals("Derby day & the long wait", derby.title());
         assertEquals(DiscussionState.CLOSED, derby.discussionState());
-        assertEquals("news.example-p-2013-05-05-podcast-229", core.articles()
-                .findByUrl(site(), "https://news.example/p/2013/05/05/podcast-229/").orElseThrow().ref().articleKey());
-        assertTrue(core.articles().findByUrl(site(), "https://news.example/retracted-story").isEmpty());
+        assertEquals(
+                "news.example-p-2013-05-05-podcast-229",
+                core.articles()
+                        .findByUrl(site(), "https://news.example/p/2013/05/05/podcast-229/")
+                        .orElseThrow()
+                        .ref()
+                        .articleKey());
+        assertTrue(core.articles()
+                .findByUrl(site(), "https://news.example/retracted-story")
+                .isEmpty());
     }
 
     @Test
@@ -98,7 +117,9 @@ class ImportIT extends DatabaseIT {
         assertFalse(stored.html().contains("script"), stored.html());
         assertFalse(stored.html().contains("onclick"), stored.html());
         assertTrue(stored.html().contains("timetable"), stored.html());
-        assertTrue(stored.sanitizerRemovals().contains("script"), stored.sanitizerRemovals().toString());
+        assertTrue(
+                stored.sanitizerRemovals().contains("script"),
+                stored.sanitizerRemovals().toString());
         assertEquals(java.time.Instant.parse("2011-03-08T10:15:00Z"), stored.createdAt());
         assertEquals("Guest Bob", stored.author().displayName());
         assertEquals(CommentStatus.PUBLISHED, stored.status());
@@ -113,20 +134,24 @@ class ImportIT extends DatabaseIT {
         Imports.importResource(core, site(), "disqus-export.xml");
 
         JsonObject orphanedReply = comment("<p>Replying to something that is gone");
-        var placeholder = core.comments().get(new CommentId(orphanedReply.getJsonNumber("parent").longValue()));
+        var placeholder = core.comments()
+                .get(new CommentId(orphanedReply.getJsonNumber("parent").longValue()));
         assertEquals(CommentStatus.DELETED_BY_AUTHOR, placeholder.status());
         assertEquals("", placeholder.rawBody());
         assertEquals("Frank", placeholder.author().displayName());
 
         JsonObject answeredSpam = comment("<p>Someone answered the spam");
-        var spam = core.comments().get(new CommentId(answeredSpam.getJsonNumber("parent").longValue()));
+        var spam = core.comments()
+                .get(new CommentId(answeredSpam.getJsonNumber("parent").longValue()));
         assertEquals(CommentStatus.REMOVED_BY_MODERATOR, spam.status());
         assertEquals("", spam.rawBody());
 
-        ThreadPage budget = core.threads().read(ThreadQuery.firstPage(ArticleRef.of(site(), "news.example-2011-03-budget-vote")));
+        ThreadPage budget =
+                core.threads().read(ThreadQuery.firstPage(ArticleRef.of(site(), "news.example-2011-03-budget-vote")));
         assertEquals(2, budget.comments().size(), "the first comment and the placeholder, each with its reply");
-        assertTrue(budget.comments().stream().anyMatch(n -> n.comment().status() == CommentStatus.DELETED_BY_AUTHOR
-                && n.replies().size() == 1));
+        assertTrue(budget.comments().stream()
+                .anyMatch(n -> n.comment().status() == CommentStatus.DELETED_BY_AUTHOR
+                        && n.replies().size() == 1));
     }
 
     @Test
@@ -186,11 +211,17 @@ class ImportIT extends DatabaseIT {
         assertEquals(java.time.Instant.parse("2019-05-01T08:12:00Z"), first.createdAt());
         JsonObject cycled = comment("They were.");
         assertEquals(id(finally_), cycled.getJsonNumber("parent").longValue());
-        assertEquals(java.time.Instant.parse("2019-05-02T14:03:11Z"),
+        assertEquals(
+                java.time.Instant.parse("2019-05-02T14:03:11Z"),
                 core.comments().get(new CommentId(id(cycled))).createdAt());
         assertEquals("HELD", comment("Waiting for approval").getString("status"));
-        assertEquals("REMOVED_BY_MODERATOR", comments().stream()
-                .filter(c -> c.getString("body").isEmpty()).findFirst().orElseThrow().getString("status"));
+        assertEquals(
+                "REMOVED_BY_MODERATOR",
+                comments().stream()
+                        .filter(c -> c.getString("body").isEmpty())
+                        .findFirst()
+                        .orElseThrow()
+                        .getString("status"));
         Article wall = core.articles().get(ArticleRef.of(site(), "gazette.example-2019-05-harbour-wall"));
         assertEquals(DiscussionState.CLOSED, wall.discussionState());
         assertEquals("editor", wall.author());
@@ -199,47 +230,80 @@ class ImportIT extends DatabaseIT {
     @Test
     void malformedXmlHalfWayThroughWritesNothing() {
         String full = new String(Imports.bytes("disqus-export.xml"), StandardCharsets.UTF_8);
-        String truncated = full.substring(0, full.indexOf("<post dsq:id=\"2009\">")) + "<post dsq:id=\"2009\"><message>";
+        String truncated =
+                full.substring(0, full.indexOf("<post dsq:id=\"2009\">")) + "<post dsq:id=\"2009\"><message>";
 
-        ValidationException e = assertThrows(ValidationException.class, () -> core.porting().importFile(site(),
-                new ByteArrayInputStream(truncated.getBytes(StandardCharsets.UTF_8)), "application/xml",
-                Imports.SANITISER, Imports.ADMIN));
+        ValidationException e = assertThrows(
+                ValidationException.class,
+                () -> core.porting()
+                        .importFile(
+                                site(),
+                                new ByteArrayInputStream(truncated.getBytes(StandardCharsets.UTF_8)),
+                                "application/xml",
+                                Imports.SANITISER,
+                                Imports.ADMIN));
 
         assertEquals("file", e.field());
         assertTrue(Imports.records(Imports.export(core, site()), "comment").isEmpty());
-        assertEquals(1, Imports.records(Imports.export(core, site()), "article").size(), "only the fixture's own article");
+        assertEquals(
+                1, Imports.records(Imports.export(core, site()), "article").size(), "only the fixture's own article");
     }
 
     @Test
     void xmlOfAnotherKindAndUnsupportedMediaTypesAreRefused() {
-        Function<String, ValidationException> importing = body -> assertThrows(ValidationException.class,
-                () -> core.porting().importFile(site(), new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
-                        "application/xml", Imports.SANITISER, Imports.ADMIN));
+        Function<String, ValidationException> importing = body -> assertThrows(
+                ValidationException.class,
+                () -> core.porting()
+                        .importFile(
+                                site(),
+                                new ByteArrayInputStream(body.getBytes(StandardCharsets.UTF_8)),
+                                "application/xml",
+                                Imports.SANITISER,
+                                Imports.ADMIN));
         assertTrue(importing.apply("<html><body/></html>").getMessage().contains("<html>"));
-        assertTrue(importing.apply("<rss version=\"2.0\"><channel/></rss>").getMessage().contains("WordPress"));
-        assertTrue(importing.apply("<!DOCTYPE disqus [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><disqus>&x;</disqus>")
-                .getMessage().contains("file"));
-        assertThrows(ValidationException.class, () -> core.porting().importFile(site(),
-                new ByteArrayInputStream(new byte[0]), "text/csv", Imports.SANITISER, Imports.ADMIN));
+        assertTrue(importing
+                .apply("<rss version=\"2.0\"><channel/></rss>")
+                .getMessage()
+                .contains("WordPress"));
+        assertTrue(importing
+                .apply("<!DOCTYPE disqus [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><disqus>&x;</disqus>")
+                .getMessage()
+                .contains("file"));
+        assertThrows(
+                ValidationException.class,
+                () -> core.porting()
+                        .importFile(
+                                site(),
+                                new ByteArrayInputStream(new byte[0]),
+                                "text/csv",
+                                Imports.SANITISER,
+                                Imports.ADMIN));
     }
 
     @Test
     void exportImportsIntoAFreshSiteAndExportsAgainIdentically() {
         Imports.importResource(core, site(), "disqus-export.xml");
         Imports.importResource(core, site(), "wordpress-export.xml");
-        core.comments().post(org.parley.core.comment.NewComment.topLevel(f.article, ann.id(), "Typed **here**"),
-                org.parley.core.comment.Screening.publish("<p>Typed <strong>here</strong></p>"));
+        core.comments()
+                .post(
+                        org.parley.core.comment.NewComment.topLevel(f.article, ann.id(), "Typed **here**"),
+                        org.parley.core.comment.Screening.publish("<p>Typed <strong>here</strong></p>"));
         String first = Imports.export(core, site());
 
-        String fresh = core.sites().create(org.parley.core.site.SiteDraft.of("fresh-" + System.nanoTime(), "Fresh",
-                "https://elsewhere.example")).key();
+        String fresh = core.sites()
+                .create(org.parley.core.site.SiteDraft.of(
+                        "fresh-" + System.nanoTime(), "Fresh", "https://elsewhere.example"))
+                .key();
         ImportReport report = Imports.importNdjson(core, fresh, first);
         String second = Imports.export(core, fresh);
 
         assertEquals(Imports.records(first, "comment").size(), report.comments() + report.tombstones());
         assertEquals(withoutIds(first), withoutIds(second));
-        var typed = core.comments().get(new CommentId(id(Imports.records(second, "comment").stream()
-                .filter(c -> c.getString("body").equals("Typed **here**")).findFirst().orElseThrow())));
+        var typed = core.comments()
+                .get(new CommentId(id(Imports.records(second, "comment").stream()
+                        .filter(c -> c.getString("body").equals("Typed **here**"))
+                        .findFirst()
+                        .orElseThrow())));
         assertEquals("<p>Typed <strong>here</strong></p>", typed.html().strip());
         assertEquals(0, Imports.importNdjson(core, fresh, first).comments(), "importing it again adds nothing");
     }
@@ -247,21 +311,38 @@ class ImportIT extends DatabaseIT {
     /** The export with site key, time of export and every id replaced by its order of appearance. */
     private static String withoutIds(String ndjson) {
         Map<String, Integer> ids = new java.util.HashMap<>();
-        return Arrays.stream(ndjson.split("\n")).map(line -> {
-            JsonObject o = org.parley.core.infrastructure.Json.readObject(line);
-            var b = org.parley.core.infrastructure.Json.object();
-            o.forEach((k, v) -> {
-                switch (k) {
-                    case "key", "name" -> b.add(k, o.getString("type").equals("site") ? org.parley.core.infrastructure.Json.string("-") : v);
-                    case "exportedAt" -> { }
-                    case "id", "parent", "author" -> b.add(k, v.getValueType() == jakarta.json.JsonValue.ValueType.NULL ? "null"
-                            : "#" + ids.computeIfAbsent(o.getString("type").equals("author") || k.equals("author")
-                            ? "a" + v : "c" + v, x -> ids.size()));
-                    default -> b.add(k, v);
-                }
-            });
-            return b.build().toString();
-        }).collect(Collectors.joining("\n"));
+        return Arrays.stream(ndjson.split("\n"))
+                .map(line -> {
+                    JsonObject o = org.parley.core.infrastructure.Json.readObject(line);
+                    var b = org.parley.core.infrastructure.Json.object();
+                    o.forEach((k, v) -> {
+                        switch (k) {
+                            case "key", "name" ->
+                                b.add(
+                                        k,
+                                        o.getString("type").equals("site")
+                                                ? org.parley.core.infrastructure.Json.string("-")
+                                                : v);
+                            case "exportedAt" -> {}
+                            case "id", "parent", "author" ->
+                                b.add(
+                                        k,
+                                        v.getValueType() == jakarta.json.JsonValue.ValueType.NULL
+                                                ? "null"
+                                                : "#"
+                                                        + ids.computeIfAbsent(
+                                                                o.getString("type")
+                                                                                        .equals("author")
+                                                                                || k.equals("author")
+                                                                        ? "a" + v
+                                                                        : "c" + v,
+                                                                x -> ids.size()));
+                            default -> b.add(k, v);
+                        }
+                    });
+                    return b.build().toString();
+                })
+                .collect(Collectors.joining("\n"));
     }
 
     @Test
@@ -271,15 +352,18 @@ class ImportIT extends DatabaseIT {
                 {"type":"article","key":"a1","url":"https://news.example/a1","title":"A1","state":"OPEN","urls":[]}
                 {"type":"comment","id":1,"article":"a1","parent":null,"author":"nobody","status":"PUBLISHED","featured":false,"createdAt":"2026-01-01T00:00:00Z","body":"Hi"}
                 """;
-        ValidationException e = assertThrows(ValidationException.class, () -> Imports.importNdjson(core, site(), ndjson));
+        ValidationException e =
+                assertThrows(ValidationException.class, () -> Imports.importNdjson(core, site(), ndjson));
         assertTrue(e.getMessage().contains("nobody"), e.getMessage());
         assertNull(core.articles().find(ArticleRef.of(site(), "a1")).orElse(null));
     }
 
     @Test
     void aBrokenNdjsonLineIsReportedByNumber() {
-        String ndjson = "{\"type\":\"site\",\"format\":\"parley-export/1\",\"key\":\"x\",\"name\":\"X\"}\n{\"type\":\"article\",";
-        ValidationException e = assertThrows(ValidationException.class, () -> Imports.importNdjson(core, site(), ndjson));
+        String ndjson =
+                "{\"type\":\"site\",\"format\":\"parley-export/1\",\"key\":\"x\",\"name\":\"X\"}\n{\"type\":\"article\",";
+        ValidationException e =
+                assertThrows(ValidationException.class, () -> Imports.importNdjson(core, site(), ndjson));
         assertTrue(e.getMessage().contains("line 2"), e.getMessage());
     }
 }

@@ -37,8 +37,7 @@ final class Imports {
         }
     };
 
-    private Imports() {
-    }
+    private Imports() {}
 
     static InputStream resource(String name) {
         InputStream in = Imports.class.getResourceAsStream(name);
@@ -61,8 +60,13 @@ final class Imports {
     }
 
     static ImportReport importNdjson(ParleyCore core, String site, String ndjson) {
-        return core.porting().importFile(site, new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)),
-                "application/x-ndjson", SANITISER, ADMIN);
+        return core.porting()
+                .importFile(
+                        site,
+                        new ByteArrayInputStream(ndjson.getBytes(StandardCharsets.UTF_8)),
+                        "application/x-ndjson",
+                        SANITISER,
+                        ADMIN);
     }
 
     static String export(ParleyCore core, String site) {

@@ -26,10 +26,20 @@ class LargeImportIT {
     @Test
     void aDisqusExportLargerThanTheHeapImportsInASmallHeap(@TempDir Path dir) throws IOException, InterruptedException {
         Path output = dir.resolve("probe.out");
-        Process probe = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), HEAP,
-                "-XX:+UseSerialGC", "-cp", System.getProperty("java.class.path"), LargeImportProbe.class.getName(),
-                dir.toString(), "200", Integer.toString(POSTS), Integer.toString(SPAM_BYTES))
-                .redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        Process probe = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        HEAP,
+                        "-XX:+UseSerialGC",
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        LargeImportProbe.class.getName(),
+                        dir.toString(),
+                        "200",
+                        Integer.toString(POSTS),
+                        Integer.toString(SPAM_BYTES))
+                .redirectErrorStream(true)
+                .redirectOutput(output.toFile())
+                .start();
         boolean finished = probe.waitFor(MINUTES, TimeUnit.MINUTES);
         if (!finished) {
             probe.destroyForcibly();
@@ -38,10 +48,15 @@ class LargeImportIT {
         String tail = String.join("\n", lines.subList(Math.max(0, lines.size() - 30), lines.size()));
         assertTrue(finished, "the import did not finish in " + MINUTES + " minutes:\n" + tail);
         assertEquals(0, probe.exitValue(), tail);
-        String result = lines.stream().filter(l -> l.startsWith("comments=")).findFirst().orElseThrow(() -> new AssertionError(tail));
+        String result = lines.stream()
+                .filter(l -> l.startsWith("comments="))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(tail));
         System.out.println("LargeImportProbe " + HEAP + ": " + result);
         GeneratedDisqusExport expected = new GeneratedDisqusExport(200, POSTS, SPAM_BYTES);
-        assertTrue(result.startsWith("comments=" + expected.expectedComments() + " spam=" + expected.expectedSpam() + " "), result);
+        assertTrue(
+                result.startsWith("comments=" + expected.expectedComments() + " spam=" + expected.expectedSpam() + " "),
+                result);
         long bytes = Long.parseLong(result.replaceFirst(".* bytes=(\\d+) .*", "$1"));
         assertTrue(bytes > 40L << 20, "the file must be larger than the heap: " + result);
     }

@@ -18,8 +18,7 @@ import org.parley.core.site.SiteSettings;
  * {@code java -Xmx64m -cp <core test classpath> org.parley.core.porting.LargeImportProbe DIR THREADS POSTS SPAM_BYTES}.
  */
 public final class LargeImportProbe {
-    private LargeImportProbe() {
-    }
+    private LargeImportProbe() {}
 
     public static void main(String[] args) {
         Path dir = Path.of(args[0]);
@@ -38,11 +37,18 @@ public final class LargeImportProbe {
                 return n;
             }
         };
-        try (ParleyCore core = ParleyCore.open(CoreConfig.h2File(dir.resolve("parley")).withMaxPoolSize(2))) {
-            core.sites().create(new SiteDraft("big", "Big", Set.of("https://big.example"), ModerationMode.POST_MODERATION,
-                    SiteSettings.defaults()));
+        try (ParleyCore core =
+                ParleyCore.open(CoreConfig.h2File(dir.resolve("parley")).withMaxPoolSize(2))) {
+            core.sites()
+                    .create(new SiteDraft(
+                            "big",
+                            "Big",
+                            Set.of("https://big.example"),
+                            ModerationMode.POST_MODERATION,
+                            SiteSettings.defaults()));
             long start = System.nanoTime();
-            ImportReport report = core.porting().importFile("big", counting, "application/xml", Imports.SANITISER, Imports.ADMIN);
+            ImportReport report =
+                    core.porting().importFile("big", counting, "application/xml", Imports.SANITISER, Imports.ADMIN);
             double seconds = (System.nanoTime() - start) / 1e9;
             long peak = 0;
             for (MemoryPoolMXBean pool : ManagementFactory.getMemoryPoolMXBeans()) {
@@ -50,8 +56,14 @@ public final class LargeImportProbe {
                     peak += pool.getPeakUsage().getUsed();
                 }
             }
-            System.out.printf(java.util.Locale.ROOT, "comments=%d spam=%d bytes=%d seconds=%.1f peakHeapMiB=%d maxHeapMiB=%d%n",
-                    report.comments(), report.skipped().getOrDefault("spam", 0L), read[0], seconds, peak >> 20,
+            System.out.printf(
+                    java.util.Locale.ROOT,
+                    "comments=%d spam=%d bytes=%d seconds=%.1f peakHeapMiB=%d maxHeapMiB=%d%n",
+                    report.comments(),
+                    report.skipped().getOrDefault("spam", 0L),
+                    read[0],
+                    seconds,
+                    peak >> 20,
                     Runtime.getRuntime().maxMemory() >> 20);
         }
     }

@@ -27,7 +27,9 @@ import org.parley.core.thread.ThreadQuery;
 class PrivacyServiceIT extends DatabaseIT {
 
     private static JsonObject parse(String json) {
-        return new org.eclipse.parsson.JsonProviderImpl().createReader(new StringReader(json)).readObject();
+        return new org.eclipse.parsson.JsonProviderImpl()
+                .createReader(new StringReader(json))
+                .readObject();
     }
 
     @Test
@@ -40,9 +42,14 @@ class PrivacyServiceIT extends DatabaseIT {
         assertEquals(f.article.articleKey(), doc.getJsonObject("article").getString("key"));
         JsonArray comments = doc.getJsonArray("comments");
         assertEquals(3, comments.size());
-        assertEquals(root.id().value(), comments.getJsonObject(0).getJsonNumber("id").longValue());
-        assertEquals(reply.id().value(), comments.getJsonObject(1).getJsonNumber("id").longValue());
-        assertEquals(root.id().value(), comments.getJsonObject(1).getJsonNumber("parentId").longValue());
+        assertEquals(
+                root.id().value(), comments.getJsonObject(0).getJsonNumber("id").longValue());
+        assertEquals(
+                reply.id().value(),
+                comments.getJsonObject(1).getJsonNumber("id").longValue());
+        assertEquals(
+                root.id().value(),
+                comments.getJsonObject(1).getJsonNumber("parentId").longValue());
         assertEquals("HELD", comments.getJsonObject(2).getString("status"));
     }
 
@@ -80,16 +87,21 @@ class PrivacyServiceIT extends DatabaseIT {
         Comment gone = core.comments().get(root.id());
         assertEquals(CommentStatus.DELETED_BY_AUTHOR, gone.status());
         assertEquals("", gone.rawBody());
-        assertTrue(core.comments().revisions(root.id()).stream().allMatch(r -> r.rawBody().isEmpty()));
+        assertTrue(core.comments().revisions(root.id()).stream()
+                .allMatch(r -> r.rawBody().isEmpty()));
         assertEquals(0, core.comments().get(liked.id()).reactionCount());
         assertTrue(core.reports().reportsFor(liked.id()).isEmpty());
         var page = core.threads().read(ThreadQuery.firstPage(f.article));
-        assertTrue(page.comments().stream().anyMatch(n -> n.comment().id().equals(root.id()) && n.replies().size() == 1),
+        assertTrue(
+                page.comments().stream()
+                        .anyMatch(n -> n.comment().id().equals(root.id())
+                                && n.replies().size() == 1),
                 "the reply keeps its place under the erased comment");
         String export = core.privacy().exportAuthor(carol.id());
         assertFalse(export.contains("my opinion"));
         assertFalse(export.contains("carol@news.example"));
-        assertTrue(core.review().decisionsFor(root.id()).stream().map(ModerationDecision::action)
+        assertTrue(core.review().decisionsFor(root.id()).stream()
+                .map(ModerationDecision::action)
                 .anyMatch(a -> a == DecisionAction.ERASE_AUTHOR));
     }
 }

@@ -26,26 +26,40 @@ class ReportServiceIT extends DatabaseIT {
         Report r = core.reports().report(c.id(), bob.id(), ReportReason.OTHER, "  misleading numbers ");
         assertEquals(ReportStatus.OPEN, r.status());
         assertEquals("misleading numbers", r.text());
-        assertEquals(ConflictException.DUPLICATE_REPORT, assertThrows(ConflictException.class,
-                () -> core.reports().report(c.id(), bob.id(), ReportReason.SPAM, null)).code());
+        assertEquals(
+                ConflictException.DUPLICATE_REPORT,
+                assertThrows(
+                                ConflictException.class,
+                                () -> core.reports().report(c.id(), bob.id(), ReportReason.SPAM, null))
+                        .code());
         assertEquals(1, core.reports().reportsFor(c.id()).size());
     }
 
     @Test
     void otherNeedsAText() {
         Comment c = f.post(ann, "x");
-        assertEquals("text", assertThrows(ValidationException.class,
-                () -> core.reports().report(c.id(), bob.id(), ReportReason.OTHER, " ")).field());
+        assertEquals(
+                "text",
+                assertThrows(
+                                ValidationException.class,
+                                () -> core.reports().report(c.id(), bob.id(), ReportReason.OTHER, " "))
+                        .field());
     }
 
     @Test
     void ownHeldOrUnknownCommentsCannotBeReported() {
         Comment own = f.post(bob, "mine");
-        assertEquals(ForbiddenException.OWN_COMMENT, assertThrows(ForbiddenException.class,
-                () -> core.reports().report(own.id(), bob.id(), ReportReason.SPAM, null)).code());
+        assertEquals(
+                ForbiddenException.OWN_COMMENT,
+                assertThrows(
+                                ForbiddenException.class,
+                                () -> core.reports().report(own.id(), bob.id(), ReportReason.SPAM, null))
+                        .code());
         Comment held = f.postHeld(ann, "held", 0.9);
-        assertThrows(InvalidStateException.class, () -> core.reports().report(held.id(), bob.id(), ReportReason.SPAM, null));
-        assertThrows(NotFoundException.class,
+        assertThrows(
+                InvalidStateException.class, () -> core.reports().report(held.id(), bob.id(), ReportReason.SPAM, null));
+        assertThrows(
+                NotFoundException.class,
                 () -> core.reports().report(CommentId.of(Long.MAX_VALUE - 3), bob.id(), ReportReason.SPAM, null));
         assertEquals(0, core.reports().reportsFor(held.id()).size());
     }

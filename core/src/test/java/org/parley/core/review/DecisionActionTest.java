@@ -52,7 +52,11 @@ class DecisionActionTest {
     @ParameterizedTest
     @EnumSource(Queue.class)
     void everyQueueHasALabelADefaultOrderAndBulkActionsModeratorsMayTake(Queue queue) {
-        assertTrue(!queue.label().isBlank() && !queue.sorts().isEmpty() && !queue.bulkActions().isEmpty(), queue.name());
+        assertTrue(
+                !queue.label().isBlank()
+                        && !queue.sorts().isEmpty()
+                        && !queue.bulkActions().isEmpty(),
+                queue.name());
         assertTrue(queue.bulkActions().stream().allMatch(DecisionAction::isModeratorAction), queue.name());
     }
 }

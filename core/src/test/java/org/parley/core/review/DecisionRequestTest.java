@@ -15,29 +15,44 @@ class DecisionRequestTest {
 
     @Test
     void rejectAndRemoveNeedAReason() {
-        assertEquals("reason", assertThrows(ValidationException.class,
-                () -> DecisionRequest.of(CommentId.of(1), 1, DecisionAction.REJECT, mod, null)).field());
-        assertThrows(ValidationException.class, () -> DecisionRequest.of(CommentId.of(1), 1, DecisionAction.REMOVE, mod, " "));
-        assertEquals("spam", DecisionRequest.of(CommentId.of(1), 1, DecisionAction.REJECT, mod, "spam").reasonCode());
+        assertEquals(
+                "reason",
+                assertThrows(
+                                ValidationException.class,
+                                () -> DecisionRequest.of(CommentId.of(1), 1, DecisionAction.REJECT, mod, null))
+                        .field());
+        assertThrows(
+                ValidationException.class,
+                () -> DecisionRequest.of(CommentId.of(1), 1, DecisionAction.REMOVE, mod, " "));
+        assertEquals(
+                "spam",
+                DecisionRequest.of(CommentId.of(1), 1, DecisionAction.REJECT, mod, "spam")
+                        .reasonCode());
     }
 
     @Test
     void systemActionsCannotBeRequested() {
-        assertThrows(ValidationException.class, () -> DecisionRequest.of(CommentId.of(1), 1, DecisionAction.SCREEN, mod, null));
-        assertThrows(ValidationException.class,
+        assertThrows(
+                ValidationException.class,
+                () -> DecisionRequest.of(CommentId.of(1), 1, DecisionAction.SCREEN, mod, null));
+        assertThrows(
+                ValidationException.class,
                 () -> DecisionRequest.of(CommentId.of(1), 1, DecisionAction.BAN_AUTHOR, mod, "spam"));
     }
 
     @Test
     void reasonCodesAreLowerCaseCodes() {
-        assertThrows(ValidationException.class,
+        assertThrows(
+                ValidationException.class,
                 () -> DecisionRequest.of(CommentId.of(1), 1, DecisionAction.REJECT, mod, "Not A Code"));
     }
 
     @Test
     void actionsKnowTheirTargetStatus() {
         assertEquals(CommentStatus.PUBLISHED, DecisionAction.APPROVE.target().orElseThrow());
-        assertEquals(CommentStatus.REMOVED_BY_MODERATOR, DecisionAction.REMOVE.target().orElseThrow());
+        assertEquals(
+                CommentStatus.REMOVED_BY_MODERATOR,
+                DecisionAction.REMOVE.target().orElseThrow());
         assertTrue(DecisionAction.FEATURE.target().isEmpty());
         assertTrue(DecisionAction.UNFEATURE.isModeratorAction());
         assertFalse(DecisionAction.AUTHOR_DELETE.isModeratorAction());

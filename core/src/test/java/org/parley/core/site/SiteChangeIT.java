@@ -27,8 +27,11 @@ class SiteChangeIT extends DatabaseIT {
     @Test
     void changedSettingsAreStoredAndTheAuditLogSaysWhoChangedWhat() {
         SiteSettings longer = f.site.settings().withMaxBodyLength(8000).withAllowImages(true);
-        Site changed = core.sites().change(f.site.key(), SiteChange.settings(ModerationMode.PRE_MODERATION, longer,
-                ArticleRegistration.ADMIN), MARIA);
+        Site changed = core.sites()
+                .change(
+                        f.site.key(),
+                        SiteChange.settings(ModerationMode.PRE_MODERATION, longer, ArticleRegistration.ADMIN),
+                        MARIA);
 
         Site stored = core.sites().get(f.site.key());
         assertEquals(changed, stored);
@@ -42,8 +45,10 @@ class SiteChangeIT extends DatabaseIT {
         assertEquals(DecisionAction.SITE_SETTINGS, record.action());
         assertEquals("maria", record.actor().name());
         assertNull(record.subject(), "a site record concerns no author");
-        assertEquals("moderationMode: POST_MODERATION → PRE_MODERATION; allowImages: false → true; "
-                + "maxBodyLength: 5000 → 8000; articleRegistration: configured → ADMIN", record.note());
+        assertEquals(
+                "moderationMode: POST_MODERATION → PRE_MODERATION; allowImages: false → true; "
+                        + "maxBodyLength: 5000 → 8000; articleRegistration: configured → ADMIN",
+                record.note());
     }
 
     @Test
@@ -55,8 +60,13 @@ class SiteChangeIT extends DatabaseIT {
     @Test
     void policyIsStoredAsGivenWithItsNoteInTheAuditLog() {
         assertEquals("{}", f.site.screeningPolicy());
-        core.sites().change(f.site.key(), SiteChange.policy("{\"uncivilThreshold\":0.8}", "uncivilThreshold: 0.9 → 0.8"), MARIA);
-        assertEquals("{\"uncivilThreshold\":0.8}", core.sites().get(f.site.key()).screeningPolicy());
+        core.sites()
+                .change(
+                        f.site.key(),
+                        SiteChange.policy("{\"uncivilThreshold\":0.8}", "uncivilThreshold: 0.9 → 0.8"),
+                        MARIA);
+        assertEquals(
+                "{\"uncivilThreshold\":0.8}", core.sites().get(f.site.key()).screeningPolicy());
         ModerationDecision record = siteLog().get(0);
         assertEquals(DecisionAction.SITE_POLICY, record.action());
         assertEquals("uncivilThreshold: 0.9 → 0.8", record.note());
@@ -65,12 +75,23 @@ class SiteChangeIT extends DatabaseIT {
 
     @Test
     void editWindowAndNameChangeTogether() {
-        core.sites().change(f.site.key(), new SiteChange("Renamed", null,
-                f.site.settings().withEditWindow(Duration.ofMinutes(5)), null, null, null), MARIA);
+        core.sites()
+                .change(
+                        f.site.key(),
+                        new SiteChange(
+                                "Renamed",
+                                null,
+                                f.site.settings().withEditWindow(Duration.ofMinutes(5)),
+                                null,
+                                null,
+                                null),
+                        MARIA);
         Site stored = core.sites().get(f.site.key());
         assertEquals("Renamed", stored.name());
         assertEquals(Duration.ofMinutes(5), stored.settings().editWindow());
-        assertEquals("name: Test site → Renamed; editWindowSeconds: 900 → 300", siteLog().get(0).note());
+        assertEquals(
+                "name: Test site → Renamed; editWindowSeconds: 900 → 300",
+                siteLog().get(0).note());
     }
 
     @Test
@@ -83,7 +104,8 @@ class SiteChangeIT extends DatabaseIT {
     }
 
     private List<ModerationDecision> siteLog() {
-        return core.review().audit(new AuditQuery(f.site.key(), null, null, null, null, null, null, null, null, 50, null))
+        return core.review()
+                .audit(new AuditQuery(f.site.key(), null, null, null, null, null, null, null, null, 50, null))
                 .items();
     }
 }

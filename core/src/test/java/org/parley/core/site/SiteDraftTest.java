@@ -27,7 +27,8 @@ class SiteDraftTest {
     @Test
     void siteAllowsOnlyItsOrigins() {
         SiteDraft d = SiteDraft.of("demo", "Demo", "https://news.example");
-        Site site = new Site(d.key(), d.name(), d.allowedOrigins(), d.moderationMode(), d.settings(), null, "{}", Instant.EPOCH);
+        Site site = new Site(
+                d.key(), d.name(), d.allowedOrigins(), d.moderationMode(), d.settings(), null, "{}", Instant.EPOCH);
         assertTrue(site.allowsOrigin("https://NEWS.example"));
         assertFalse(site.allowsOrigin("https://evil.example"));
         assertFalse(site.allowsOrigin(null));
@@ -37,7 +38,9 @@ class SiteDraftTest {
     @Test
     void settingsAreBounded() {
         assertThrows(ValidationException.class, () -> SiteSettings.defaults().withMaxDepth(0));
-        assertThrows(ValidationException.class, () -> SiteSettings.defaults().withMaxBodyLength(SiteSettings.MAX_BODY_LIMIT + 1));
+        assertThrows(
+                ValidationException.class,
+                () -> SiteSettings.defaults().withMaxBodyLength(SiteSettings.MAX_BODY_LIMIT + 1));
         assertThrows(ValidationException.class, () -> SiteSettings.defaults().withEditWindow(Duration.ofSeconds(-1)));
         assertEquals(3, SiteSettings.defaults().withMaxDepth(3).maxDepth());
     }

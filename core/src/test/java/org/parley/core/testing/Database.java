@@ -15,9 +15,11 @@ import org.parley.core.ParleyCore;
  * in sites of their own ({@link Fixtures}).
  */
 public enum Database {
-    H2, POSTGRES;
+    H2,
+    POSTGRES;
 
-    private static final String PG_SERVER = System.getProperty("parley.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String PG_SERVER =
+            System.getProperty("parley.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String PG_USER = System.getProperty("parley.it.postgres.user", "postgres");
     private static final String PG_PASSWORD = System.getProperty("parley.it.postgres.password", "");
 
@@ -44,9 +46,10 @@ public enum Database {
     public long rows(String table) {
         core();
         String url = this == H2 ? h2Url : PG_SERVER + pgDatabase;
-        try (Connection c = DriverManager.getConnection(url, this == H2 ? "sa" : PG_USER, this == H2 ? "" : PG_PASSWORD);
-             Statement s = c.createStatement();
-             var result = s.executeQuery("select count(*) from " + table)) {
+        try (Connection c =
+                        DriverManager.getConnection(url, this == H2 ? "sa" : PG_USER, this == H2 ? "" : PG_PASSWORD);
+                Statement s = c.createStatement();
+                var result = s.executeQuery("select count(*) from " + table)) {
             result.next();
             return result.getLong(1);
         } catch (SQLException e) {
@@ -56,13 +59,18 @@ public enum Database {
 
     private CoreConfig config() {
         if (this == H2) {
-            CoreConfig h2 = CoreConfig.h2InMemory("parley_it_" + UUID.randomUUID().toString().replace("-", "")).withClock(clock);
+            CoreConfig h2 = CoreConfig.h2InMemory(
+                            "parley_it_" + UUID.randomUUID().toString().replace("-", ""))
+                    .withClock(clock);
             h2Url = h2.jdbcUrl();
             return h2;
         }
-        pgDatabase = "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        pgDatabase =
+                "parley_it_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin("create database " + pgDatabase);
-        return CoreConfig.jdbc(PG_SERVER + pgDatabase, PG_USER, PG_PASSWORD).withMaxPoolSize(20).withClock(clock);
+        return CoreConfig.jdbc(PG_SERVER + pgDatabase, PG_USER, PG_PASSWORD)
+                .withMaxPoolSize(20)
+                .withClock(clock);
     }
 
     private synchronized void shutDown() {
@@ -77,10 +85,11 @@ public enum Database {
 
     private static void admin(String sql) {
         try (Connection c = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, PG_PASSWORD);
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
-            throw new IllegalStateException("PostgreSQL on " + PG_SERVER + " is needed for the integration tests: " + sql, e);
+            throw new IllegalStateException(
+                    "PostgreSQL on " + PG_SERVER + " is needed for the integration tests: " + sql, e);
         }
     }
 }

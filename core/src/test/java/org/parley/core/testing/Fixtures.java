@@ -29,7 +29,8 @@ public final class Fixtures {
     public Fixtures(ParleyCore core, SiteSettings settings, ModerationMode mode) {
         this.core = core;
         String key = "site-" + UUID.randomUUID().toString().substring(0, 8);
-        this.site = core.sites().create(new SiteDraft(key, "Test site", java.util.Set.of("https://news.example"), mode, settings));
+        this.site = core.sites()
+                .create(new SiteDraft(key, "Test site", java.util.Set.of("https://news.example"), mode, settings));
         this.article = newArticle("story");
     }
 

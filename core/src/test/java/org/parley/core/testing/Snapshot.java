@@ -18,9 +18,13 @@ public record Snapshot(String thread, long auditRecords, long published) {
     }
 
     public static Snapshot of(Fixtures f) {
-        long audit = f.core.review().audit(new AuditQuery(f.site.key(), null, null, null, null, null, null, null, null,
-                500, null)).items().size();
-        return new Snapshot(f.core.privacy().exportThread(f.article).replaceAll("\"exportedAt\":\"[^\"]*\"", ""), audit,
+        long audit = f.core.review()
+                .audit(new AuditQuery(f.site.key(), null, null, null, null, null, null, null, null, 500, null))
+                .items()
+                .size();
+        return new Snapshot(
+                f.core.privacy().exportThread(f.article).replaceAll("\"exportedAt\":\"[^\"]*\"", ""),
+                audit,
                 f.core.articles().get(f.article).publishedComments());
     }
 }

@@ -18,7 +18,6 @@ import org.junit.jupiter.params.provider.EnumSource;
 import org.parley.core.NotFoundException;
 import org.parley.core.ValidationException;
 import org.parley.core.article.ArticleRef;
-import org.parley.core.author.Author;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
@@ -59,13 +58,17 @@ class ThreadServiceIT extends DatabaseIT {
     void authorAlsoSeesTheirOwnHeldComments() {
         Comment visible = f.post(ann, "visible");
         Comment held = f.postHeld(bob, "held", 0.9);
-        Comment heldReply = core.comments().post(org.parley.core.comment.NewComment.reply(f.article, bob.id(), visible.id(),
-                "held reply"), Fixtures.hold("held reply", 0.9));
+        Comment heldReply = core.comments()
+                .post(
+                        org.parley.core.comment.NewComment.reply(f.article, bob.id(), visible.id(), "held reply"),
+                        Fixtures.hold("held reply", 0.9));
         ThreadPage forBob = read(ThreadQuery.firstPage(f.article).withViewer(bob.id()));
         assertEquals(List.of(held.id(), visible.id()), ids(forBob));
         assertTrue(forBob.comments().getFirst().mine());
         assertEquals("<p>held</p>", forBob.comments().getFirst().comment().html());
-        assertEquals(heldReply.id(), forBob.comments().get(1).replies().getFirst().comment().id());
+        assertEquals(
+                heldReply.id(),
+                forBob.comments().get(1).replies().getFirst().comment().id());
         ThreadPage forAnn = read(ThreadQuery.firstPage(f.article).withViewer(ann.id()));
         assertEquals(List.of(visible.id()), ids(forAnn));
         assertTrue(forAnn.comments().getFirst().replies().isEmpty());
@@ -74,8 +77,10 @@ class ThreadServiceIT extends DatabaseIT {
     @Test
     void aReaderSeesWhichCommentsTheyLikedAndNobodyElseDoes() {
         Comment liked = f.post(ann, "liked");
-        Comment reply = core.comments().post(org.parley.core.comment.NewComment.reply(f.article, ann.id(), liked.id(),
-                "liked reply"), Fixtures.publish("liked reply"));
+        Comment reply = core.comments()
+                .post(
+                        org.parley.core.comment.NewComment.reply(f.article, ann.id(), liked.id(), "liked reply"),
+                        Fixtures.publish("liked reply"));
         Comment other = f.post(ann, "not liked");
         core.comments().react(liked.id(), bob.id());
         core.comments().react(reply.id(), bob.id());
@@ -84,12 +89,24 @@ class ThreadServiceIT extends DatabaseIT {
         assertFalse(forBob.comments().get(0).reacted());
         assertTrue(forBob.comments().get(1).reacted());
         assertTrue(forBob.comments().get(1).replies().getFirst().reacted());
-        assertTrue(core.threads().replies(liked.id(), bob.id(), null, 10).comments().getFirst().reacted(),
+        assertTrue(
+                core.threads()
+                        .replies(liked.id(), bob.id(), null, 10)
+                        .comments()
+                        .getFirst()
+                        .reacted(),
                 "the replies listing says so too");
-        assertFalse(read(ThreadQuery.firstPage(f.article).withViewer(ann.id())).comments().get(1).reacted());
+        assertFalse(read(ThreadQuery.firstPage(f.article).withViewer(ann.id()))
+                .comments()
+                .get(1)
+                .reacted());
         assertFalse(read(ThreadQuery.firstPage(f.article)).comments().get(1).reacted());
         core.comments().unreact(liked.id(), bob.id());
-        assertFalse(read(ThreadQuery.firstPage(f.article).withViewer(bob.id())).comments().get(1).reacted(),
+        assertFalse(
+                read(ThreadQuery.firstPage(f.article).withViewer(bob.id()))
+                        .comments()
+                        .get(1)
+                        .reacted(),
                 "a withdrawn like is no longer shown");
     }
 
@@ -102,11 +119,23 @@ class ThreadServiceIT extends DatabaseIT {
         ThreadNode node = read(ThreadQuery.firstPage(f.article)).comments().getFirst();
         ThreadNode n1 = node.replies().getFirst();
         assertEquals(d1.id(), n1.comment().id());
-        List<CommentId> level2 = n1.replies().stream().map(n -> n.comment().id()).toList();
+        List<CommentId> level2 =
+                n1.replies().stream().map(n -> n.comment().id()).toList();
         assertEquals(List.of(d2.id(), d3.id()), level2, "depth 3 is shown beside depth 2 at the site's max depth 2");
-        assertEquals(d2.id(), n1.replies().get(1).comment().parentId(), "the flattened reply still names its real parent");
-        ThreadNode deep = read(ThreadQuery.firstPage(f.article).withDepth(3)).comments().getFirst();
-        assertEquals(d3.id(), deep.replies().getFirst().replies().getFirst().replies().getFirst().comment().id());
+        assertEquals(
+                d2.id(), n1.replies().get(1).comment().parentId(), "the flattened reply still names its real parent");
+        ThreadNode deep =
+                read(ThreadQuery.firstPage(f.article).withDepth(3)).comments().getFirst();
+        assertEquals(
+                d3.id(),
+                deep.replies()
+                        .getFirst()
+                        .replies()
+                        .getFirst()
+                        .replies()
+                        .getFirst()
+                        .comment()
+                        .id());
     }
 
     @Test
@@ -135,9 +164,15 @@ class ThreadServiceIT extends DatabaseIT {
         f.reply(bob, c.id(), "r2");
         f.reply(bob, a.id(), "r3");
         assertEquals(List.of(c.id(), b.id(), a.id()), ids(read(ThreadQuery.firstPage(f.article))));
-        assertEquals(List.of(a.id(), b.id(), c.id()), ids(read(ThreadQuery.firstPage(f.article).withSort(ThreadSort.OLDEST))));
-        assertEquals(b.id(), ids(read(ThreadQuery.firstPage(f.article).withSort(ThreadSort.TOP))).getFirst());
-        assertEquals(List.of(c.id(), a.id(), b.id()),
+        assertEquals(
+                List.of(a.id(), b.id(), c.id()),
+                ids(read(ThreadQuery.firstPage(f.article).withSort(ThreadSort.OLDEST))));
+        assertEquals(
+                b.id(),
+                ids(read(ThreadQuery.firstPage(f.article).withSort(ThreadSort.TOP)))
+                        .getFirst());
+        assertEquals(
+                List.of(c.id(), a.id(), b.id()),
                 ids(read(ThreadQuery.firstPage(f.article).withSort(ThreadSort.MOST_REPLIES))));
     }
 
@@ -167,10 +202,14 @@ class ThreadServiceIT extends DatabaseIT {
             f.post(ann, "before " + i);
         }
         for (ThreadSort sort : List.of(ThreadSort.NEWEST, ThreadSort.OLDEST, ThreadSort.TOP, ThreadSort.MOST_REPLIES)) {
-            ThreadPage first = read(ThreadQuery.firstPage(f.article).withSort(sort).withLimit(4));
-            Set<CommentId> existing = new HashSet<>(ids(read(ThreadQuery.firstPage(f.article).withSort(sort).withLimit(100))));
+            ThreadPage first =
+                    read(ThreadQuery.firstPage(f.article).withSort(sort).withLimit(4));
+            Set<CommentId> existing = new HashSet<>(
+                    ids(read(ThreadQuery.firstPage(f.article).withSort(sort).withLimit(100))));
             f.post(bob, "arrives between pages for " + sort);
-            ThreadPage second = read(ThreadQuery.firstPage(f.article).withSort(sort).withLimit(100)
+            ThreadPage second = read(ThreadQuery.firstPage(f.article)
+                    .withSort(sort)
+                    .withLimit(100)
                     .withCursor(first.nextCursor()));
             List<CommentId> all = new ArrayList<>(ids(first));
             all.addAll(ids(second));
@@ -189,14 +228,19 @@ class ThreadServiceIT extends DatabaseIT {
         for (int i = 0; i < 5; i++) {
             replies.add(f.reply(bob, root.id(), "r" + i).id());
         }
-        ThreadNode node = read(ThreadQuery.firstPage(f.article).withRepliesPerComment(2)).comments().getFirst();
-        assertEquals(replies.subList(0, 2), node.replies().stream().map(n -> n.comment().id()).toList());
+        ThreadNode node = read(ThreadQuery.firstPage(f.article).withRepliesPerComment(2))
+                .comments()
+                .getFirst();
+        assertEquals(
+                replies.subList(0, 2),
+                node.replies().stream().map(n -> n.comment().id()).toList());
         assertNotNull(node.moreRepliesCursor());
         ThreadPage rest = core.threads().replies(root.id(), null, node.moreRepliesCursor(), 10);
         assertEquals(replies.subList(2, 5), ids(rest));
         assertNull(rest.nextCursor());
-        assertThrows(ValidationException.class, () -> core.threads().replies(replies.getFirst(), null,
-                node.moreRepliesCursor(), 10));
+        assertThrows(
+                ValidationException.class,
+                () -> core.threads().replies(replies.getFirst(), null, node.moreRepliesCursor(), 10));
     }
 
     @Test
@@ -206,7 +250,8 @@ class ThreadServiceIT extends DatabaseIT {
         f.post(ann, "two");
         f.postHeld(ann, "held", 0.9);
         core.comments().post(org.parley.core.comment.NewComment.topLevel(second, ann.id(), "x"), Fixtures.publish("x"));
-        Map<String, Long> counts = core.threads().count(f.site.key(), List.of(f.article.articleKey(), "second", "unknown"));
+        Map<String, Long> counts =
+                core.threads().count(f.site.key(), List.of(f.article.articleKey(), "second", "unknown"));
         assertEquals(Map.of(f.article.articleKey(), 2L, "second", 1L, "unknown", 0L), counts);
     }
 
@@ -222,12 +267,20 @@ class ThreadServiceIT extends DatabaseIT {
 
     @Test
     void badQueriesAreRefused() {
-        assertThrows(NotFoundException.class, () -> read(ThreadQuery.firstPage(ArticleRef.of(f.site.key(), "missing"))));
-        assertThrows(ValidationException.class, () -> read(ThreadQuery.firstPage(f.article).withCursor("garbage")));
+        assertThrows(
+                NotFoundException.class, () -> read(ThreadQuery.firstPage(ArticleRef.of(f.site.key(), "missing"))));
+        assertThrows(
+                ValidationException.class,
+                () -> read(ThreadQuery.firstPage(f.article).withCursor("garbage")));
         String newestCursor = org.parley.core.infrastructure.Cursors.encode("thread-newest", 1L, 1L);
-        assertThrows(ValidationException.class,
-                () -> read(ThreadQuery.firstPage(f.article).withSort(ThreadSort.TOP).withCursor(newestCursor)));
-        assertThrows(ValidationException.class, () -> ThreadQuery.firstPage(f.article).withLimit(0));
+        assertThrows(
+                ValidationException.class,
+                () -> read(ThreadQuery.firstPage(f.article)
+                        .withSort(ThreadSort.TOP)
+                        .withCursor(newestCursor)));
+        assertThrows(
+                ValidationException.class,
+                () -> ThreadQuery.firstPage(f.article).withLimit(0));
     }
 
     @Test

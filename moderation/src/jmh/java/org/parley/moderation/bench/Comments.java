@@ -1,13 +1,12 @@
 package org.parley.moderation.bench;
 
+import jakarta.json.Json;
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import jakarta.json.Json;
 
 /** Inputs shared by the benchmarks. */
 final class Comments {
@@ -19,8 +18,7 @@ final class Comments {
             2019, not last year. Anyone who followed the hearings knows that. But sure, talk trash \
             and then move on to the next article.""";
 
-    private Comments() {
-    }
+    private Comments() {}
 
     /** The payloads of the XSS corpus, read by path from the shared data folder. */
     static List<String> xssPayloads(String corpus) {
@@ -29,8 +27,10 @@ final class Comments {
             path = Path.of("..").resolve(corpus);
         }
         try {
-            return Files.readAllLines(path).stream().filter(l -> !l.isBlank())
-                    .map(l -> Json.createReader(new StringReader(l)).readObject().getString("payload"))
+            return Files.readAllLines(path).stream()
+                    .filter(l -> !l.isBlank())
+                    .map(l ->
+                            Json.createReader(new StringReader(l)).readObject().getString("payload"))
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the XSS corpus at " + path.toAbsolutePath(), e);

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
-
 import org.parley.moderation.civility.CivilityScorer;
 import org.parley.moderation.sanitize.Sanitizer;
 import org.parley.moderation.screening.ArticleContext;
@@ -27,8 +26,7 @@ public final class CpuTimeProbe {
 
     private static final ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
 
-    private CpuTimeProbe() {
-    }
+    private CpuTimeProbe() {}
 
     public static void main(String[] args) {
         String corpus = args.length > 0 ? args[0] : "../shared/data/xss/corpus.jsonl";
@@ -41,19 +39,24 @@ public final class CpuTimeProbe {
             banned.add("bannedterm" + i);
             suspect.add("suspect phrase " + i);
         }
-        SitePolicy policy = SitePolicy.builder().bannedWords(banned).suspectWords(suspect).build();
+        SitePolicy policy =
+                SitePolicy.builder().bannedWords(banned).suspectWords(suspect).build();
         List<String> recent = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             recent.add("An earlier comment of the same author, number " + i + ", about the council budget.");
         }
         Screener screener = Screener.create(scorer, authorId -> recent, RateLimiter.unlimited());
-        Submission submission = Submission.of(Comments.THREE_HUNDRED, AuthorContext.withApprovals("bench", 20),
+        Submission submission = Submission.of(
+                Comments.THREE_HUNDRED,
+                AuthorContext.withApprovals("bench", 20),
                 ArticleContext.open("bench-article", policy));
 
         // the semantic stage costs milliseconds a call, the rest microseconds: counts sized to match
         report("score 300 chars, lexical stage", 200_000, i -> scorer.scoreLexical(Comments.THREE_HUNDRED));
         report("score 300 chars, both stages", 1_000, i -> scorer.score(Comments.THREE_HUNDRED));
-        report("sanitise one XSS corpus payload", 100 * payloads.size(),
+        report(
+                "sanitise one XSS corpus payload",
+                100 * payloads.size(),
                 i -> sanitizer.sanitize(payloads.get(i % payloads.size())));
         report("screen 300 chars, both stages", 1_000, i -> screener.screen(submission));
     }
@@ -70,7 +73,12 @@ public final class CpuTimeProbe {
         }
         long total = Arrays.stream(nanos).sum();
         Arrays.sort(nanos);
-        System.out.printf(Locale.ROOT, "%-34s CPU time per op: p50 %7.1f us, p99 %7.1f us; %,.0f ops per CPU-second%n",
-                name, nanos[operations / 2] / 1e3, nanos[(int) (operations * 0.99)] / 1e3, operations / (total / 1e9));
+        System.out.printf(
+                Locale.ROOT,
+                "%-34s CPU time per op: p50 %7.1f us, p99 %7.1f us; %,.0f ops per CPU-second%n",
+                name,
+                nanos[operations / 2] / 1e3,
+                nanos[(int) (operations * 0.99)] / 1e3,
+                operations / (total / 1e9));
     }
 }

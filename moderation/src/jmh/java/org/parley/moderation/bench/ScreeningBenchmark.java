@@ -3,7 +3,6 @@ package org.parley.moderation.bench;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -48,15 +47,20 @@ public class ScreeningBenchmark {
             banned.add("bannedterm" + i);
             suspect.add("suspect phrase " + i);
         }
-        SitePolicy policy = SitePolicy.builder().bannedWords(banned).suspectWords(suspect)
-                .allowedWords(List.of("suspect phrase 0 allowed")).build();
+        SitePolicy policy = SitePolicy.builder()
+                .bannedWords(banned)
+                .suspectWords(suspect)
+                .allowedWords(List.of("suspect phrase 0 allowed"))
+                .build();
         List<String> recent = new ArrayList<>();
         for (int i = 0; i < 10; i++) {
             recent.add("An earlier comment of the same author, number " + i + ", about the council budget.");
         }
         RecentPosts history = authorId -> recent;
         screener = Screener.create(history, RateLimiter.unlimited());
-        submission = Submission.of(Comments.THREE_HUNDRED, AuthorContext.withApprovals("bench", 20),
+        submission = Submission.of(
+                Comments.THREE_HUNDRED,
+                AuthorContext.withApprovals("bench", 20),
                 ArticleContext.open("bench-article", policy));
     }
 

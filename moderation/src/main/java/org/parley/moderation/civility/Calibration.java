@@ -14,12 +14,13 @@ import java.util.Locale;
 final class Calibration {
     private static final double RIDGE = 1e-2;
 
-    private Calibration() {
-    }
+    private Calibration() {}
 
     static Model calibrate(Model raw, List<CivilityData.Example> calibration, PrintStream log) {
         CivilityScorer scorer = new CivilityScorer(raw);
-        double[][] z = calibration.parallelStream().map(e -> scorer.rawLogits(e.text())).toArray(double[][]::new);
+        double[][] z = calibration.parallelStream()
+                .map(e -> scorer.rawLogits(e.text()))
+                .toArray(double[][]::new);
         int heads = Model.HEADS;
         float[] a = new float[heads];
         float[] b = new float[heads];
@@ -39,8 +40,13 @@ final class Calibration {
             double[] ab = fit(x, y, w);
             a[h] = (float) ab[0];
             b[h] = (float) ab[1];
-            log.printf(Locale.ROOT, "calibration %-16s n=%d a=%.3f b=%.3f%n", Attribute.values()[h].key(),
-                    x.size(), a[h], b[h]);
+            log.printf(
+                    Locale.ROOT,
+                    "calibration %-16s n=%d a=%.3f b=%.3f%n",
+                    Attribute.values()[h].key(),
+                    x.size(),
+                    a[h],
+                    b[h]);
         }
         Model platt = new Model(raw.bits, raw.weights, raw.idf, raw.bias, a, b, raw.threshold, raw.combiner);
         // every source weighs the same in the combiner (down-weighted sources half): a careful
@@ -62,8 +68,12 @@ final class Calibration {
         }
         double[] c = fit(x, y, w);
         float[] combiner = {(float) c[0], (float) c[1], (float) c[2]};
-        log.printf(Locale.ROOT, "uncivil combiner: uncivil head %.3f, strongest attribute %.3f, bias %.3f%n",
-                c[0], c[1], c[2]);
+        log.printf(
+                Locale.ROOT,
+                "uncivil combiner: uncivil head %.3f, strongest attribute %.3f, bias %.3f%n",
+                c[0],
+                c[1],
+                c[2]);
         return new Model(raw.bits, raw.weights, raw.idf, raw.bias, a, b, raw.threshold, combiner);
     }
 

@@ -23,7 +23,11 @@ import java.util.Set;
  * identity attacks only, down-weighted; ToxiGen teaches identity attacks; our own examples teach dismissive and attack-on-person and supply hard negatives.
  */
 final class CivilityData {
-    enum Split { TRAIN, CALIBRATION, TEST }
+    enum Split {
+        TRAIN,
+        CALIBRATION,
+        TEST
+    }
 
     /** One labelled text; {@code weight[h] == 0} means attribute {@code h} is unlabelled. */
     record Example(String source, String text, float[] label, float[] weight, Split split) {
@@ -67,8 +71,7 @@ final class CivilityData {
     /** Characters of a text kept for training (the start carries the tone; caps very long posts). */
     static final int MAX_TRAIN_CHARS = 2000;
 
-    private CivilityData() {
-    }
+    private CivilityData() {}
 
     /**
      * Every labelled example of the training sources, all splits. ToxiGen is not among them: its
@@ -178,7 +181,8 @@ final class CivilityData {
             boolean stereotype = "0".equals(r.get("hasBiasedImplication"));
             Labels l = new Labels();
             l.set(TOX, offensive, 0.7f).set(UNC, offensive, 0.7f).set(IDA, stereotype, 1);
-            Split split = "tst".equals(r.get("source_split")) ? Split.TEST
+            Split split = "tst".equals(r.get("source_split"))
+                    ? Split.TEST
                     : (bucket(text) < 0.05 ? Split.CALIBRATION : Split.TRAIN);
             out.add(new Example(SBIC, text, l.label, l.weight, split));
         }
@@ -201,7 +205,10 @@ final class CivilityData {
             boolean abusive = one(r.get("abusive_majority"));
             boolean belittling = abusive && number(r.get("votes_intellectual")) >= 1;
             Labels l = new Labels();
-            l.set(UNC, abusive, 0.5f).set(TOX, abusive, 0.5f).set(INS, belittling, 0.5f).set(ATT, belittling, 0.5f);
+            l.set(UNC, abusive, 0.5f)
+                    .set(TOX, abusive, 0.5f)
+                    .set(INS, belittling, 0.5f)
+                    .set(ATT, belittling, 0.5f);
             String s = r.get("source_split");
             Split split = "test".equals(s) ? Split.TEST : "valid".equals(s) ? Split.CALIBRATION : Split.TRAIN;
             out.add(new Example(CONVABUSE, text, l.label, l.weight, split));
@@ -224,9 +231,12 @@ final class CivilityData {
             boolean offense = "OFFENSE".equals(r.get("coarse_label"));
             String fine = r.get("fine_label");
             Labels l = new Labels();
-            l.set(TOX, offense, 1).set(UNC, offense, 1).set(INS, "INSULT".equals(fine), 1)
+            l.set(TOX, offense, 1)
+                    .set(UNC, offense, 1)
+                    .set(INS, "INSULT".equals(fine), 1)
                     .set(PRO, "PROFANITY".equals(fine), 1);
-            Split split = "test".equals(r.get("source_split")) ? Split.TEST
+            Split split = "test".equals(r.get("source_split"))
+                    ? Split.TEST
                     : (bucket(text) < 0.1 ? Split.CALIBRATION : Split.TRAIN);
             out.add(new Example(GERMEVAL, text, l.label, l.weight, split));
         }
@@ -247,9 +257,13 @@ final class CivilityData {
             String text = r.get("comment_text");
             Labels l = new Labels();
             boolean toxic = one(r.get("toxic"));
-            l.set(TOX, toxic, 1).set(SEV, one(r.get("severe_toxic")), 1).set(INS, one(r.get("insult")), 1)
-                    .set(IDA, one(r.get("identity_hate")), 1).set(THR, one(r.get("threat")), 1)
-                    .set(PRO, one(r.get("obscene")), 1).set(UNC, toxic, 1);
+            l.set(TOX, toxic, 1)
+                    .set(SEV, one(r.get("severe_toxic")), 1)
+                    .set(INS, one(r.get("insult")), 1)
+                    .set(IDA, one(r.get("identity_hate")), 1)
+                    .set(THR, one(r.get("threat")), 1)
+                    .set(PRO, one(r.get("obscene")), 1)
+                    .set(UNC, toxic, 1);
             if (!toxic) {
                 // ordinary talk-page discussion: neither dismissive nor attacking, weakly
                 l.set(DIS, false, 0.3f).set(ATT, false, 0.3f);
@@ -257,7 +271,8 @@ final class CivilityData {
                 // an insult addressed to "you" attacks the commenter
                 l.set(ATT, true, 0.5f);
             }
-            Split split = "test".equals(r.get("split_hint")) ? Split.TEST
+            Split split = "test".equals(r.get("split_hint"))
+                    ? Split.TEST
                     : (bucket(text) < JIGSAW_CALIBRATION ? Split.CALIBRATION : Split.TRAIN);
             out.add(new Example(JIGSAW, text, l.label, l.weight, split));
         }
@@ -283,7 +298,9 @@ final class CivilityData {
         }
         Map<String, Set<String>> typesByAnnotation = new HashMap<>();
         for (Map<String, String> r : Csv.read(dir.resolve("civil_comments_toxic_spans_spans.csv"))) {
-            typesByAnnotation.computeIfAbsent(r.get("annotation"), k -> new HashSet<>()).add(r.get("type"));
+            typesByAnnotation
+                    .computeIfAbsent(r.get("annotation"), k -> new HashSet<>())
+                    .add(r.get("type"));
         }
         typesByAnnotation.forEach((annotation, types) -> {
             int[] v = votes.get(annotationToComment.get(annotation));
@@ -317,8 +334,10 @@ final class CivilityData {
             // every post here comes from the toxic end, so its overall toxicity label mostly
             // separates shades of rude: measured, it lowered toxicity ROC-AUC on Jigsaw and
             // Wikipedia by 0.005, so only the span types (insult, identity, threat, profanity) teach
-            l.set(INS, v[2] > half, 1).set(IDA, v[3] > half, 1)
-                    .set(THR, v[4] > half, 1).set(PRO, v[5] > half, 1);
+            l.set(INS, v[2] > half, 1)
+                    .set(IDA, v[3] > half, 1)
+                    .set(THR, v[4] > half, 1)
+                    .set(PRO, v[5] > half, 1);
             out.add(new Example(CIVIL_COMMENTS, text, l.label, l.weight, hashSplit(text, 0.1, 0.1)));
         }
         return out;
@@ -390,8 +409,11 @@ final class CivilityData {
         for (Map<String, String> r : Csv.read(dir.resolve("hatexplain_preprocessed.csv"))) {
             String text = r.get("text");
             boolean toxic = !"0".equals(r.get("label"));
-            boolean targeted = one(r.get("label_gender")) || one(r.get("label_religion")) || one(r.get("label_race"))
-                    || one(r.get("label_economic")) || one(r.get("label_minority"));
+            boolean targeted = one(r.get("label_gender"))
+                    || one(r.get("label_religion"))
+                    || one(r.get("label_race"))
+                    || one(r.get("label_economic"))
+                    || one(r.get("label_minority"));
             Labels l = new Labels();
             l.set(IDA, toxic && targeted, DOWN_WEIGHT);
             out.add(new Example(HATEXPLAIN, text, l.label, l.weight, hashSplit(text, 0.1, 0.05)));
@@ -438,7 +460,8 @@ final class CivilityData {
             if (header == null) {
                 header = List.of(line.strip().split("\t"));
                 if (!header.get(header.size() - 1).equals("text") || !header.contains("uncivil")) {
-                    throw new IllegalArgumentException("header of " + file + " must name uncivil and end with text: " + line);
+                    throw new IllegalArgumentException(
+                            "header of " + file + " must name uncivil and end with text: " + line);
                 }
                 continue;
             }
@@ -490,8 +513,13 @@ final class CivilityData {
     static boolean secondPerson(String text) {
         String n = TextNormalizer.normalize(text);
         for (String w : n.split("[^a-z']+")) {
-            if (w.equals("you") || w.equals("your") || w.equals("you're") || w.equals("youre") || w.equals("u")
-                    || w.equals("ur") || w.equals("yourself")) {
+            if (w.equals("you")
+                    || w.equals("your")
+                    || w.equals("you're")
+                    || w.equals("youre")
+                    || w.equals("u")
+                    || w.equals("ur")
+                    || w.equals("yourself")) {
                 return true;
             }
         }

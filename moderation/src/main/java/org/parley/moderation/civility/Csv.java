@@ -16,8 +16,7 @@ import java.util.Map;
  * lines of the data sets. Only for the training and evaluation tools; never on the scoring path.
  */
 final class Csv {
-    private Csv() {
-    }
+    private Csv() {}
 
     /** Every record of {@code file} after the header, as column name to value. */
     static List<Map<String, String>> read(Path file) {

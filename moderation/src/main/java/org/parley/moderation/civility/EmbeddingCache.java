@@ -39,7 +39,8 @@ final class EmbeddingCache {
     static EmbeddingCache open(Path file) {
         EmbeddingCache c = new EmbeddingCache(file);
         if (Files.isRegularFile(file)) {
-            try (DataInputStream in = new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
+            try (DataInputStream in =
+                    new DataInputStream(new BufferedInputStream(Files.newInputStream(file), 1 << 16))) {
                 if (in.readInt() != MAGIC || in.readInt() != SemanticEncoder.DIM) {
                     throw new IOException("not an embedding cache: " + file);
                 }
@@ -88,7 +89,10 @@ final class EmbeddingCache {
      * {@code ForkJoinPool.common.parallelism} threads, saving every minute; logs progress.
      */
     void fill(List<String> texts, PrintStream log) {
-        List<String> missing = texts.stream().distinct().filter(t -> !vectors.containsKey(key(t))).toList();
+        List<String> missing = texts.stream()
+                .distinct()
+                .filter(t -> !vectors.containsKey(key(t)))
+                .toList();
         log.printf(Locale.ROOT, "embedding %d texts (%d stored)%n", missing.size(), vectors.size());
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
@@ -97,21 +101,28 @@ final class EmbeddingCache {
         int threads = Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
         List<Thread> workers = new java.util.ArrayList<>();
         for (int w = 0; w < threads; w++) {
-            Thread t = new Thread(() -> {
-                int i;
-                while ((i = next.getAndIncrement()) < missing.size()) {
-                    embed(missing.get(i));
-                    int n = done.incrementAndGet();
-                    if (n % 1000 == 0) {
-                        log.printf(Locale.ROOT, "  %d / %d (%.0f s)%n", n, missing.size(), (System.nanoTime() - t0) / 1e9);
-                    }
-                    long now = System.nanoTime();
-                    if (now - lastSave.get() > 60_000_000_000L) {
-                        lastSave.set(now);
-                        save();
-                    }
-                }
-            }, "embedding-" + w);
+            Thread t = new Thread(
+                    () -> {
+                        int i;
+                        while ((i = next.getAndIncrement()) < missing.size()) {
+                            embed(missing.get(i));
+                            int n = done.incrementAndGet();
+                            if (n % 1000 == 0) {
+                                log.printf(
+                                        Locale.ROOT,
+                                        "  %d / %d (%.0f s)%n",
+                                        n,
+                                        missing.size(),
+                                        (System.nanoTime() - t0) / 1e9);
+                            }
+                            long now = System.nanoTime();
+                            if (now - lastSave.get() > 60_000_000_000L) {
+                                lastSave.set(now);
+                                save();
+                            }
+                        }
+                    },
+                    "embedding-" + w);
             t.start();
             workers.add(t);
         }
@@ -135,7 +146,8 @@ final class EmbeddingCache {
             Path parent = file.toAbsolutePath().getParent();
             Files.createDirectories(parent);
             Path tmp = Files.createTempFile(parent, "embeddings", ".tmp");
-            try (DataOutputStream out = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
+            try (DataOutputStream out =
+                    new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16))) {
                 out.writeInt(MAGIC);
                 out.writeInt(SemanticEncoder.DIM);
                 for (Map.Entry<Long, short[]> e : Map.copyOf(vectors).entrySet()) {

@@ -29,8 +29,9 @@ import java.util.Map;
  * </pre>
  */
 public final class Evaluator {
-    private static final Attribute[] SPAN_ATTRIBUTES = {Attribute.TOXICITY, Attribute.INSULT,
-        Attribute.IDENTITY_ATTACK, Attribute.THREAT, Attribute.PROFANITY};
+    private static final Attribute[] SPAN_ATTRIBUTES = {
+        Attribute.TOXICITY, Attribute.INSULT, Attribute.IDENTITY_ATTACK, Attribute.THREAT, Attribute.PROFANITY
+    };
     /** The false-hold budget the default thresholds are chosen for. */
     static final double FALSE_HOLD_BUDGET = 0.02;
     /** Share of the non-toxic news comments evaluated (all toxic ones are). */
@@ -40,12 +41,13 @@ public final class Evaluator {
     /** Share of the identity template phrases evaluated. */
     static final double TEMPLATE_SAMPLE = 1 / 20.0;
 
-    private Evaluator() {
-    }
+    private Evaluator() {}
 
     /** Runs the evaluation; exits with status 2 on bad arguments and 1 when data cannot be read. */
     public static void main(String[] args) {
-        Trainer.Args a = Trainer.Args.parse(args, "Evaluator",
+        Trainer.Args a = Trainer.Args.parse(
+                args,
+                "Evaluator",
                 "--data DIR [--model FILE] [--extra FILES] [--evaluation DIR] [--embeddings FILE] [--lexical true]");
         if (a == null) {
             System.exit(2);
@@ -70,8 +72,11 @@ public final class Evaluator {
                 cache = EmbeddingCache.open(a.path("--embeddings", "moderation/target/civility-embeddings.bin"));
                 scorer = new CivilityScorer(model, cache::embed);
             }
-            Path evaluation = a.path("--evaluation", Files.isDirectory(Path.of("moderation/src/main/evaluation"))
-                    ? "moderation/src/main/evaluation" : "src/main/evaluation");
+            Path evaluation = a.path(
+                    "--evaluation",
+                    Files.isDirectory(Path.of("moderation/src/main/evaluation"))
+                            ? "moderation/src/main/evaluation"
+                            : "src/main/evaluation");
             evaluate(scorer, a.dataDir(), a.extraFiles(), evaluation, System.out);
             if (cache != null) {
                 cache.save();
@@ -83,15 +88,16 @@ public final class Evaluator {
     }
 
     /** One line of the cross-data summary. */
-    private record Summary(String set, boolean trainedOnSource, Attribute attribute, int n, int positives, double auc) {
-    }
+    private record Summary(
+            String set, boolean trainedOnSource, Attribute attribute, int n, int positives, double auc) {}
 
     static void evaluate(CivilityScorer scorer, Path dir, List<Path> extras, Path evaluation, PrintStream out) {
         long t0 = System.nanoTime();
         List<Summary> summary = new ArrayList<>();
         out.println("# Civility evaluation");
         out.println();
-        out.println("Scorer: " + (scorer.semantic() ? "lexical and semantic stages, stacked" : "lexical stage only") + ".");
+        out.println(
+                "Scorer: " + (scorer.semantic() ? "lexical and semantic stages, stacked" : "lexical stage only") + ".");
         out.println();
         List<CivilityData.Example> ownTest = new ArrayList<>();
         for (Path f : extras) {
@@ -103,44 +109,101 @@ public final class Evaluator {
         out.println();
         List<CivilityData.Example> plain = wiki(dir.resolve("wiki_toxicity_testset.csv"));
         List<CivilityData.Example> fuzzed = wiki(dir.resolve("wiki_toxicity_testset_fuzzed.csv"));
-        Map<Attribute, Double> plainAuc = table(out, "Wikipedia toxicity test set (Wulczyn et al.)", scorer, plain,
-                thresholds, summary, false);
-        Map<Attribute, Double> fuzzedAuc = table(out, "Wikipedia toxicity test set, identity terms fuzzed", scorer, fuzzed,
-                thresholds, summary, false);
+        Map<Attribute, Double> plainAuc =
+                table(out, "Wikipedia toxicity test set (Wulczyn et al.)", scorer, plain, thresholds, summary, false);
+        Map<Attribute, Double> fuzzedAuc = table(
+                out, "Wikipedia toxicity test set, identity terms fuzzed", scorer, fuzzed, thresholds, summary, false);
         out.println("Identity bias, ROC-AUC plain minus fuzzed: "
-                + String.format(Locale.ROOT, "toxicity %+.4f, uncivil %+.4f",
+                + String.format(
+                        Locale.ROOT,
+                        "toxicity %+.4f, uncivil %+.4f",
                         plainAuc.get(Attribute.TOXICITY) - fuzzedAuc.get(Attribute.TOXICITY),
                         plainAuc.get(Attribute.UNCIVIL) - fuzzedAuc.get(Attribute.UNCIVIL)));
         out.println();
         table(out, "Fox News comments (label = hateful)", scorer, fox(dir), thresholds, summary, false);
-        table(out, "ToxiGen seed statements (research-only data: evaluation only, all 668)", scorer,
-                CivilityData.toxigen(dir), thresholds, summary, false);
+        table(
+                out,
+                "ToxiGen seed statements (research-only data: evaluation only, all 668)",
+                scorer,
+                CivilityData.toxigen(dir),
+                thresholds,
+                summary,
+                false);
         identityTemplates(out, scorer, dir);
         perspective(out, scorer, dir);
         out.println("# Held-out test splits of the training sources");
         out.println();
         table(out, "Jigsaw 2018 `test` split", scorer, testSplit(CivilityData.jigsaw(dir)), thresholds, summary, true);
         List<CivilityData.Example> civil = testSplit(CivilityData.civilComments(dir));
-        table(out, "Civil Comments Toxic Spans, held-out 10% (news comments)", scorer, civil, thresholds, summary, true);
+        table(
+                out,
+                "Civil Comments Toxic Spans, held-out 10% (news comments)",
+                scorer,
+                civil,
+                thresholds,
+                summary,
+                true);
         spanF1(out, scorer, civil, CivilityData.civilCommentsGoldSpans(dir));
         table(out, "Parley's own examples, held-out 20%", scorer, ownTest, thresholds, summary, true);
-        table(out, "ThreatGram101, held-out 10%", scorer, testSplit(CivilityData.threatgram(dir)), thresholds, summary, true);
-        table(out, "Implicit Hate, held-out 10%", scorer, testSplit(CivilityData.implicitHate(dir)), thresholds, summary, true);
+        table(
+                out,
+                "ThreatGram101, held-out 10%",
+                scorer,
+                testSplit(CivilityData.threatgram(dir)),
+                thresholds,
+                summary,
+                true);
+        table(
+                out,
+                "Implicit Hate, held-out 10%",
+                scorer,
+                testSplit(CivilityData.implicitHate(dir)),
+                thresholds,
+                summary,
+                true);
         table(out, "SBIC `tst` split", scorer, testSplit(CivilityData.sbic(dir)), thresholds, summary, true);
         table(out, "ConvAbuse `test` split", scorer, testSplit(CivilityData.convAbuse(dir)), thresholds, summary, true);
-        table(out, "Davidson tweets, held-out 10%", scorer, testSplit(CivilityData.davidson(dir)), thresholds, summary, true);
-        table(out, "HateXplain, held-out 10%", scorer, testSplit(CivilityData.hatexplain(dir)), thresholds, summary, true);
-        table(out, "GermEval 2018 `test` split (German, lexical stage)", scorer, testSplit(CivilityData.germEval(dir)),
-                thresholds, summary, true);
+        table(
+                out,
+                "Davidson tweets, held-out 10%",
+                scorer,
+                testSplit(CivilityData.davidson(dir)),
+                thresholds,
+                summary,
+                true);
+        table(
+                out,
+                "HateXplain, held-out 10%",
+                scorer,
+                testSplit(CivilityData.hatexplain(dir)),
+                thresholds,
+                summary,
+                true);
+        table(
+                out,
+                "GermEval 2018 `test` split (German, lexical stage)",
+                scorer,
+                testSplit(CivilityData.germEval(dir)),
+                thresholds,
+                summary,
+                true);
         out.println("# Cross-data summary");
         out.println();
-        out.println("Trained on the source: no = a data set the model never saw; yes = the held-out test split of a training source.");
+        out.println(
+                "Trained on the source: no = a data set the model never saw; yes = the held-out test split of a training source.");
         out.println();
         out.println("| data set | trained on the source | attribute | n | positives | ROC-AUC |");
         out.println("|---|---|---|---:|---:|---:|");
         for (Summary s : summary) {
-            out.printf(Locale.ROOT, "| %s | %s | %s | %d | %d | %.4f |%n", s.set(), s.trainedOnSource() ? "yes" : "no",
-                    s.attribute().key(), s.n(), s.positives(), s.auc());
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %s | %s | %d | %d | %.4f |%n",
+                    s.set(),
+                    s.trainedOnSource() ? "yes" : "no",
+                    s.attribute().key(),
+                    s.n(),
+                    s.positives(),
+                    s.auc());
         }
         out.println();
         out.printf(Locale.ROOT, "Evaluated in %.1f s.%n", (System.nanoTime() - t0) / 1e9);
@@ -152,12 +215,19 @@ public final class Evaluator {
      * Parley's own civil test rows for {@value #FALSE_HOLD_BUDGET} false holds, checked on the other
      * half; share of toxic comments held at the same false-hold rate. Returns the thresholds.
      */
-    static Map<Attribute, Double> newsComments(PrintStream out, CivilityScorer scorer, Path dir,
-            List<CivilityData.Example> ownTest, List<Summary> summary) {
+    static Map<Attribute, Double> newsComments(
+            PrintStream out,
+            CivilityScorer scorer,
+            Path dir,
+            List<CivilityData.Example> ownTest,
+            List<Summary> summary) {
         // every toxic comment and a fixed share of the non-toxic ones (by a hash of the id)
         List<Map<String, String>> rows = Csv.read(dir.resolve("civil_comments_in_context_gc.csv")).stream()
-                .filter(r -> "1".equals(r.get("label")) || CivilityData.bucket(r.get("id") + "#news") < NEWS_SAMPLE).toList();
-        double[][] p = rows.parallelStream().map(r -> probabilities(scorer, r.get("text"))).toArray(double[][]::new);
+                .filter(r -> "1".equals(r.get("label")) || CivilityData.bucket(r.get("id") + "#news") < NEWS_SAMPLE)
+                .toList();
+        double[][] p = rows.parallelStream()
+                .map(r -> probabilities(scorer, r.get("text")))
+                .toArray(double[][]::new);
         boolean[] toxic = new boolean[rows.size()];
         boolean[] choice = new boolean[rows.size()];
         double[] api = new double[rows.size()];
@@ -173,36 +243,59 @@ public final class Evaluator {
                 (choice[i] ? civilChoice : civilCheck).add(p[i]);
             }
         }
-        List<double[]> ownCivil = ownTest.stream().filter(e -> e.has(Attribute.UNCIVIL) && !e.is(Attribute.UNCIVIL))
-                .map(e -> probabilities(scorer, e.text())).toList();
-        Map<Attribute, Double> t = Thresholds.choose(List.of(civilChoice.toArray(double[][]::new),
-                ownCivil.toArray(double[][]::new)), FALSE_HOLD_BUDGET);
+        List<double[]> ownCivil = ownTest.stream()
+                .filter(e -> e.has(Attribute.UNCIVIL) && !e.is(Attribute.UNCIVIL))
+                .map(e -> probabilities(scorer, e.text()))
+                .toList();
+        Map<Attribute, Double> t = Thresholds.choose(
+                List.of(civilChoice.toArray(double[][]::new), ownCivil.toArray(double[][]::new)), FALSE_HOLD_BUDGET);
         int positives = 0;
         for (boolean b : toxic) {
             positives += b ? 1 : 0;
         }
         out.println("## News comments: Civil Comments in Context (never trained on)");
         out.println();
-        out.printf(Locale.ROOT, "%d comments (all %d toxic ones and a fixed %.0f%% of the non-toxic ones). "
-                + "Perspective API (2021) ROC-AUC on them: %.4f.%n%n", rows.size(), positives, 100 * NEWS_SAMPLE,
+        out.printf(
+                Locale.ROOT,
+                "%d comments (all %d toxic ones and a fixed %.0f%% of the non-toxic ones). "
+                        + "Perspective API (2021) ROC-AUC on them: %.4f.%n%n",
+                rows.size(),
+                positives,
+                100 * NEWS_SAMPLE,
                 Metrics.rocAuc(api, toxic));
         out.println("| our attribute | ROC-AUC | toxic held at 2% of non-toxic held (this attribute alone) |");
         out.println("|---|---:|---:|");
-        for (Attribute a : new Attribute[] {Attribute.UNCIVIL, Attribute.TOXICITY, Attribute.INSULT, Attribute.ATTACK_ON_PERSON,
-            Attribute.DISMISSIVE, Attribute.IDENTITY_ATTACK, Attribute.THREAT}) {
+        for (Attribute a : new Attribute[] {
+            Attribute.UNCIVIL,
+            Attribute.TOXICITY,
+            Attribute.INSULT,
+            Attribute.ATTACK_ON_PERSON,
+            Attribute.DISMISSIVE,
+            Attribute.IDENTITY_ATTACK,
+            Attribute.THREAT
+        }) {
             double[] s = column(p, a);
             double auc = Metrics.rocAuc(s, toxic);
             out.printf(Locale.ROOT, "| %s | %.4f | %.1f%% |%n", a.key(), auc, 100 * recallAtFalseHold(s, toxic, 0.02));
             if (a == Attribute.UNCIVIL || a == Attribute.TOXICITY) {
-                summary.add(new Summary("News comments (Civil Comments in Context)", false, a, rows.size(), positives, auc));
+                summary.add(new Summary(
+                        "News comments (Civil Comments in Context)", false, a, rows.size(), positives, auc));
             }
         }
-        out.printf(Locale.ROOT, "| Perspective TOXICITY (reference) | %.4f | %.1f%% |%n%n", Metrics.rocAuc(api, toxic),
+        out.printf(
+                Locale.ROOT,
+                "| Perspective TOXICITY (reference) | %.4f | %.1f%% |%n%n",
+                Metrics.rocAuc(api, toxic),
                 100 * recallAtFalseHold(api, toxic, 0.02));
         out.println("### Default hold thresholds (chosen here; `SitePolicy` defaults)");
         out.println();
-        out.printf(Locale.ROOT, "Chosen for at most %.0f%% false holds of the whole policy on the non-toxic comments of one half "
-                + "(%d) and on Parley's own civil test rows (%d).%n%n", 100 * FALSE_HOLD_BUDGET, civilChoice.size(), ownCivil.size());
+        out.printf(
+                Locale.ROOT,
+                "Chosen for at most %.0f%% false holds of the whole policy on the non-toxic comments of one half "
+                        + "(%d) and on Parley's own civil test rows (%d).%n%n",
+                100 * FALSE_HOLD_BUDGET,
+                civilChoice.size(),
+                ownCivil.size());
         out.println("| attribute | threshold |");
         out.println("|---|---:|");
         t.forEach((a, v) -> out.printf(Locale.ROOT, "| %s | %.2f |%n", a.key(), v));
@@ -213,20 +306,34 @@ public final class Evaluator {
         policyRow(out, "news, non-toxic, check half", p, toxic, choice, false, false, t);
         policyRow(out, "news, toxic, choice half", p, toxic, choice, true, true, t);
         policyRow(out, "news, toxic, check half", p, toxic, choice, false, true, t);
-        out.printf(Locale.ROOT, "| Parley's own civil test rows | %d | %.1f%% |%n%n", ownCivil.size(),
+        out.printf(
+                Locale.ROOT,
+                "| Parley's own civil test rows | %d | %.1f%% |%n%n",
+                ownCivil.size(),
                 100 * Thresholds.heldShare(ownCivil.toArray(double[][]::new), t));
         return t;
     }
 
-    private static void policyRow(PrintStream out, String name, double[][] p, boolean[] toxic, boolean[] choice,
-            boolean half, boolean wantToxic, Map<Attribute, Double> t) {
+    private static void policyRow(
+            PrintStream out,
+            String name,
+            double[][] p,
+            boolean[] toxic,
+            boolean[] choice,
+            boolean half,
+            boolean wantToxic,
+            Map<Attribute, Double> t) {
         List<double[]> set = new ArrayList<>();
         for (int i = 0; i < p.length; i++) {
             if (choice[i] == half && toxic[i] == wantToxic) {
                 set.add(p[i]);
             }
         }
-        out.printf(Locale.ROOT, "| %s | %d | %.1f%% |%n", name, set.size(),
+        out.printf(
+                Locale.ROOT,
+                "| %s | %d | %.1f%% |%n",
+                name,
+                set.size(),
                 100 * Thresholds.heldShare(set.toArray(double[][]::new), t));
     }
 
@@ -288,7 +395,8 @@ public final class Evaluator {
                         header = List.of(c);
                         continue;
                     }
-                    int cat = header.contains("category") ? header.indexOf("category")
+                    int cat = header.contains("category")
+                            ? header.indexOf("category")
                             : header.contains("kind") ? header.indexOf("kind") : header.indexOf("topic");
                     int exp = header.indexOf("expected");
                     int txt = header.indexOf("text");
@@ -317,19 +425,25 @@ public final class Evaluator {
             int right = 0;
             for (int i = 0; i < rows.size(); i++) {
                 boolean expectHold = isHold(rows.get(i)[1]);
-                int[] c = byCategory.computeIfAbsent(rows.get(i)[0] + " (expected " + (expectHold ? "hold" : "publish") + ")",
-                        k -> new int[2]);
+                int[] c = byCategory.computeIfAbsent(
+                        rows.get(i)[0] + " (expected " + (expectHold ? "hold" : "publish") + ")", k -> new int[2]);
                 c[0]++;
                 if (held[i] == expectHold) {
                     c[1]++;
                     right++;
                 }
             }
-            out.printf(Locale.ROOT, "### %s: %d of %d judged right (%.1f%%)%n%n", f.getFileName(), right, rows.size(),
+            out.printf(
+                    Locale.ROOT,
+                    "### %s: %d of %d judged right (%.1f%%)%n%n",
+                    f.getFileName(),
+                    right,
+                    rows.size(),
                     100.0 * right / rows.size());
             out.println("| category | cases | right |");
             out.println("|---|---:|---:|");
-            byCategory.forEach((k, c) -> out.printf(Locale.ROOT, "| %s | %d | %.0f%% |%n", k, c[0], 100.0 * c[1] / c[0]));
+            byCategory.forEach(
+                    (k, c) -> out.printf(Locale.ROOT, "| %s | %d | %.0f%% |%n", k, c[0], 100.0 * c[1] / c[0]));
             out.println();
         }
     }
@@ -344,9 +458,14 @@ public final class Evaluator {
      * text), which bounds the semantic stage's encoder calls per set.
      */
     static List<CivilityData.Example> testSplit(List<CivilityData.Example> all) {
-        List<CivilityData.Example> test = all.stream().filter(e -> e.split() == CivilityData.Split.TEST).toList();
+        List<CivilityData.Example> test =
+                all.stream().filter(e -> e.split() == CivilityData.Split.TEST).toList();
         double keep = TEST_SAMPLE / (double) Math.max(1, test.size());
-        return keep >= 1 ? test : test.stream().filter(e -> CivilityData.bucket(e.text() + "#test") < keep).toList();
+        return keep >= 1
+                ? test
+                : test.stream()
+                        .filter(e -> CivilityData.bucket(e.text() + "#test") < keep)
+                        .toList();
     }
 
     /** A set whose one binary label stands for toxicity and for uncivil. */
@@ -362,7 +481,8 @@ public final class Evaluator {
 
     private static List<CivilityData.Example> wiki(Path file) {
         return Csv.read(file).stream()
-                .map(r -> toxicExample("wiki", r.get("comment"), "True".equalsIgnoreCase(r.get("toxic")))).toList();
+                .map(r -> toxicExample("wiki", r.get("comment"), "True".equalsIgnoreCase(r.get("toxic"))))
+                .toList();
     }
 
     private static List<CivilityData.Example> fox(Path dir) {
@@ -382,10 +502,17 @@ public final class Evaluator {
     }
 
     /** Prints one data set's table; returns ROC-AUC per attribute. */
-    private static Map<Attribute, Double> table(PrintStream out, String title, CivilityScorer scorer,
-            List<CivilityData.Example> examples, Map<Attribute, Double> thresholds, List<Summary> summary, boolean trained) {
+    private static Map<Attribute, Double> table(
+            PrintStream out,
+            String title,
+            CivilityScorer scorer,
+            List<CivilityData.Example> examples,
+            Map<Attribute, Double> thresholds,
+            List<Summary> summary,
+            boolean trained) {
         double[][] p = examples.parallelStream()
-                .map(e -> probabilities(scorer, e.text(), CivilityData.language(e))).toArray(double[][]::new);
+                .map(e -> probabilities(scorer, e.text(), CivilityData.language(e)))
+                .toArray(double[][]::new);
         out.println("## " + title);
         out.println();
         out.println("| attribute | n | positives | ROC-AUC | PR-AUC | precision at default threshold | recall |");
@@ -416,8 +543,16 @@ public final class Evaluator {
             double[] pr = Metrics.precisionRecall(s, y, thresholds.get(a));
             aucs.put(a, auc);
             summary.add(new Summary(title, trained, a, s.length, pos, auc));
-            out.printf(Locale.ROOT, "| %s | %d | %d | %.4f | %.4f | %.3f | %.3f |%n", a.key(), s.length, pos, auc,
-                    Metrics.averagePrecision(s, y), pr[0], pr[1]);
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %d | %d | %.4f | %.4f | %.3f | %.3f |%n",
+                    a.key(),
+                    s.length,
+                    pos,
+                    auc,
+                    Metrics.averagePrecision(s, y),
+                    pr[0],
+                    pr[1]);
         }
         out.println();
         return aucs;
@@ -440,39 +575,47 @@ public final class Evaluator {
      * Character-level F1 of the explanation spans (union over the toxic attributes) against the
      * annotators' majority toxic spans, averaged over posts (SemEval 2021 task 5 measure).
      */
-    private static void spanF1(PrintStream out, CivilityScorer scorer, List<CivilityData.Example> examples,
-            Map<String, boolean[]> gold) {
-        double sum = examples.parallelStream().mapToDouble(e -> {
-            boolean[] g = gold.getOrDefault(e.text(), new boolean[e.text().length()]);
-            boolean[] pred = new boolean[e.text().length()];
-            CivilityScores s = scorer.score(e.text());
-            for (Attribute a : SPAN_ATTRIBUTES) {
-                for (Span span : s.spans(a)) {
-                    for (int i = span.start(); i < span.end() && i < pred.length; i++) {
-                        pred[i] = Character.isLetterOrDigit(e.text().charAt(i)) || pred[i];
+    private static void spanF1(
+            PrintStream out, CivilityScorer scorer, List<CivilityData.Example> examples, Map<String, boolean[]> gold) {
+        double sum = examples.parallelStream()
+                .mapToDouble(e -> {
+                    boolean[] g =
+                            gold.getOrDefault(e.text(), new boolean[e.text().length()]);
+                    boolean[] pred = new boolean[e.text().length()];
+                    CivilityScores s = scorer.score(e.text());
+                    for (Attribute a : SPAN_ATTRIBUTES) {
+                        for (Span span : s.spans(a)) {
+                            for (int i = span.start(); i < span.end() && i < pred.length; i++) {
+                                pred[i] = Character.isLetterOrDigit(e.text().charAt(i)) || pred[i];
+                            }
+                        }
                     }
-                }
-            }
-            int tp = 0;
-            int fp = 0;
-            int fn = 0;
-            for (int i = 0; i < pred.length; i++) {
-                boolean gi = i < g.length && g[i] && Character.isLetterOrDigit(e.text().charAt(i));
-                if (pred[i] && gi) {
-                    tp++;
-                } else if (pred[i]) {
-                    fp++;
-                } else if (gi) {
-                    fn++;
-                }
-            }
-            if (tp + fp + fn == 0) {
-                return 1;
-            }
-            return 2.0 * tp / (2.0 * tp + fp + fn);
-        }).sum();
-        out.printf(Locale.ROOT, "Explanation spans vs annotated toxic spans (character F1, mean over %d posts): %.4f%n%n",
-                examples.size(), sum / examples.size());
+                    int tp = 0;
+                    int fp = 0;
+                    int fn = 0;
+                    for (int i = 0; i < pred.length; i++) {
+                        boolean gi = i < g.length
+                                && g[i]
+                                && Character.isLetterOrDigit(e.text().charAt(i));
+                        if (pred[i] && gi) {
+                            tp++;
+                        } else if (pred[i]) {
+                            fp++;
+                        } else if (gi) {
+                            fn++;
+                        }
+                    }
+                    if (tp + fp + fn == 0) {
+                        return 1;
+                    }
+                    return 2.0 * tp / (2.0 * tp + fp + fn);
+                })
+                .sum();
+        out.printf(
+                Locale.ROOT,
+                "Explanation spans vs annotated toxic spans (character F1, mean over %d posts): %.4f%n%n",
+                examples.size(),
+                sum / examples.size());
     }
 
     /** Toxicity AUC over the identity templates, overall and per identity term (subgroup AUC). */
@@ -480,10 +623,12 @@ public final class Evaluator {
         // a fixed twentieth of the 76,564 phrases (by a hash of the phrase): every term keeps about
         // 75 phrases, and the semantic stage's encoder runs 3,800 times instead of 77,000
         List<Map<String, String>> rows = Csv.read(dir.resolve("identity_templates_en.csv")).stream()
-                .filter(r -> CivilityData.bucket(r.get("phrase")) < TEMPLATE_SAMPLE).toList();
+                .filter(r -> CivilityData.bucket(r.get("phrase")) < TEMPLATE_SAMPLE)
+                .toList();
         List<String> terms = new ArrayList<>();
         for (Map<String, String> r : Csv.read(dir.resolve("identity_templates_en.csv"))) {
-            if ("verb_adj".equals(r.get("template")) && "nontoxic".equals(r.get("toxicity"))
+            if ("verb_adj".equals(r.get("template"))
+                    && "nontoxic".equals(r.get("toxicity"))
                     && r.get("phrase").startsWith("hug ")) {
                 String term = r.get("phrase").substring(4);
                 if (!terms.contains(term)) {
@@ -491,13 +636,15 @@ public final class Evaluator {
                 }
             }
         }
-        double[] score = rows.parallelStream().mapToDouble(r -> scorer.score(r.get("phrase")).get(Attribute.TOXICITY))
+        double[] score = rows.parallelStream()
+                .mapToDouble(r -> scorer.score(r.get("phrase")).get(Attribute.TOXICITY))
                 .toArray();
         boolean[] toxic = new boolean[rows.size()];
         for (int i = 0; i < toxic.length; i++) {
             toxic[i] = "toxic".equals(rows.get(i).get("toxicity"));
         }
-        out.println("## Identity templates (toxicity; subgroup AUC per identity term; a fixed twentieth of the phrases)");
+        out.println(
+                "## Identity templates (toxicity; subgroup AUC per identity term; a fixed twentieth of the phrases)");
         out.println();
         out.printf(Locale.ROOT, "Overall ROC-AUC over %d phrases: %.4f%n%n", rows.size(), Metrics.rocAuc(score, toxic));
         out.println("| identity term | phrases | subgroup ROC-AUC | mean score, non-toxic phrases |");
@@ -523,8 +670,9 @@ public final class Evaluator {
                     nonToxic++;
                 }
             }
-            results.add(new double[] {terms.indexOf(term), s.length, Metrics.rocAuc(s, y),
-                nonToxic == 0 ? Double.NaN : nonToxicSum / nonToxic});
+            results.add(new double[] {
+                terms.indexOf(term), s.length, Metrics.rocAuc(s, y), nonToxic == 0 ? Double.NaN : nonToxicSum / nonToxic
+            });
         }
         results.sort((x, y) -> Double.compare(x[2], y[2]));
         double min = 1;
@@ -542,8 +690,12 @@ public final class Evaluator {
      * identity attack and uncivil, and the share of phrases where naming the group adds more than
      * 0.05. Terms are matched longest first so "african american" is removed whole.
      */
-    private static void namingAGroup(PrintStream out, CivilityScorer scorer, List<Map<String, String>> rows,
-            List<String> terms, boolean[] toxic) {
+    private static void namingAGroup(
+            PrintStream out,
+            CivilityScorer scorer,
+            List<Map<String, String>> rows,
+            List<String> terms,
+            boolean[] toxic) {
         List<String> byLength = new ArrayList<>(terms);
         byLength.sort((x, y) -> Integer.compare(y.length(), x.length()));
         List<String[]> pairs = new ArrayList<>();
@@ -554,23 +706,28 @@ public final class Evaluator {
             String phrase = " " + rows.get(i).get("phrase") + " ";
             for (String term : byLength) {
                 if (phrase.contains(" " + term + " ")) {
-                    String without = phrase.replace(" " + term + " ", " ").strip().replaceAll(" +", " ");
+                    String without =
+                            phrase.replace(" " + term + " ", " ").strip().replaceAll(" +", " ");
                     pairs.add(new String[] {phrase.strip(), without});
                     break;
                 }
             }
         }
         Attribute[] attrs = {Attribute.TOXICITY, Attribute.IDENTITY_ATTACK, Attribute.UNCIVIL};
-        double[][] diff = pairs.parallelStream().map(pr -> {
-            double[] with = probabilities(scorer, pr[0]);
-            double[] without = probabilities(scorer, pr[1]);
-            double[] d = new double[attrs.length];
-            for (int k = 0; k < attrs.length; k++) {
-                d[k] = with[attrs[k].ordinal()] - without[attrs[k].ordinal()];
-            }
-            return d;
-        }).toArray(double[][]::new);
-        out.printf(Locale.ROOT, "Naming a group neutrally (%d non-toxic template phrases, with and without the identity term):%n%n",
+        double[][] diff = pairs.parallelStream()
+                .map(pr -> {
+                    double[] with = probabilities(scorer, pr[0]);
+                    double[] without = probabilities(scorer, pr[1]);
+                    double[] d = new double[attrs.length];
+                    for (int k = 0; k < attrs.length; k++) {
+                        d[k] = with[attrs[k].ordinal()] - without[attrs[k].ordinal()];
+                    }
+                    return d;
+                })
+                .toArray(double[][]::new);
+        out.printf(
+                Locale.ROOT,
+                "Naming a group neutrally (%d non-toxic template phrases, with and without the identity term):%n%n",
                 pairs.size());
         out.println("| attribute | mean change when the group is named | phrases where naming it adds > 0.05 |");
         out.println("|---|---:|---:|");
@@ -581,7 +738,12 @@ public final class Evaluator {
                 sum += d[k];
                 worse += d[k] > 0.05 ? 1 : 0;
             }
-            out.printf(Locale.ROOT, "| %s | %+.4f | %.1f%% |%n", attrs[k].key(), sum / diff.length, 100.0 * worse / diff.length);
+            out.printf(
+                    Locale.ROOT,
+                    "| %s | %+.4f | %.1f%% |%n",
+                    attrs[k].key(),
+                    sum / diff.length,
+                    100.0 * worse / diff.length);
         }
         out.println();
     }
@@ -589,12 +751,21 @@ public final class Evaluator {
     /** Spearman rank correlation with the Perspective API's 2018 scores on 2,000 Wikipedia comments. */
     private static void perspective(PrintStream out, CivilityScorer scorer, Path dir) {
         List<Map<String, String>> rows = Csv.read(dir.resolve("perspective_scored_wikipedia_2k.csv"));
-        double[][] p = rows.parallelStream().map(r -> probabilities(scorer, r.get("comment_text"))).toArray(double[][]::new);
+        double[][] p = rows.parallelStream()
+                .map(r -> probabilities(scorer, r.get("comment_text")))
+                .toArray(double[][]::new);
         String[][] pairs = {
-            {"toxicity", "TOXICITY@6"}, {"severe_toxicity", "SEVERE_TOXICITY@2"}, {"insult", "INSULT"},
-            {"identity_attack", "IDENTITY_ATTACK"}, {"threat", "THREAT"}, {"profanity", "PROFANITY"},
-            {"attack_on_person", "ATTACK_ON_COMMENTER"}, {"attack_on_person", "ATTACK_ON_AUTHOR"},
-            {"dismissive", "UNSUBSTANTIAL"}, {"dismissive", "INFLAMMATORY"}, {"uncivil", "LIKELY_TO_REJECT"},
+            {"toxicity", "TOXICITY@6"},
+            {"severe_toxicity", "SEVERE_TOXICITY@2"},
+            {"insult", "INSULT"},
+            {"identity_attack", "IDENTITY_ATTACK"},
+            {"threat", "THREAT"},
+            {"profanity", "PROFANITY"},
+            {"attack_on_person", "ATTACK_ON_COMMENTER"},
+            {"attack_on_person", "ATTACK_ON_AUTHOR"},
+            {"dismissive", "UNSUBSTANTIAL"},
+            {"dismissive", "INFLAMMATORY"},
+            {"uncivil", "LIKELY_TO_REJECT"},
             {"uncivil", "TOXICITY@6"},
         };
         out.println("## Rank agreement with Perspective API (perspective_scored_wikipedia_2k)");

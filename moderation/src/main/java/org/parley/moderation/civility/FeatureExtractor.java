@@ -10,6 +10,7 @@ package org.parley.moderation.civility;
 final class FeatureExtractor {
     /** Characters of a word beyond this many get no character n-grams (URLs, keyboard mashing). */
     private static final int MAX_CHARS_PER_WORD = 24;
+
     private static final int MIN_N = 3;
     private static final int MAX_N = 5;
 
@@ -84,8 +85,9 @@ final class FeatureExtractor {
             char ch = c[i];
             if (Character.isLetterOrDigit(ch)) {
                 int s = i;
-                while (i < n && (Character.isLetterOrDigit(c[i])
-                        || (c[i] == '\'' && i + 1 < n && Character.isLetter(c[i + 1]) && i > s))) {
+                while (i < n
+                        && (Character.isLetterOrDigit(c[i])
+                                || (c[i] == '\'' && i + 1 < n && Character.isLetter(c[i + 1]) && i > s))) {
                     i++;
                 }
                 f.addToken(s, i, Hashing.chars(c, s, i, Hashing.WORD));

@@ -15,6 +15,7 @@ final class Features {
     int size;
     /** Features {@code [0, words)} are word n-grams, {@code [words, ngrams)} character n-grams, the rest cues. */
     int words;
+
     int ngrams;
     int[] bucket;
     float[] value;

@@ -10,8 +10,7 @@ final class Hashing {
     static final int CHARS = 0x1B873593;
     static final int CUE = 0x7FEB352D;
 
-    private Hashing() {
-    }
+    private Hashing() {}
 
     /** Hash of {@code chars[from, to)} under {@code seed}, before finalisation. */
     static int chars(char[] chars, int from, int to, int seed) {

@@ -1,13 +1,12 @@
 package org.parley.moderation.civility;
 
-import java.util.Locale;
-import java.util.Map;
-import java.util.SortedMap;
-
 import com.github.pemistahl.lingua.api.IsoCode639_1;
 import com.github.pemistahl.lingua.api.Language;
 import com.github.pemistahl.lingua.api.LanguageDetector;
 import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
+import java.util.Locale;
+import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Offline language detection (Lingua, Apache-2.0), so a comment in a language the civility model
@@ -31,13 +30,13 @@ public final class Languages {
      * this share of the likeliest language's value.
      */
     static final double MAX_COVERED_CONFIDENCE = 0.9;
+
     private static final java.util.regex.Pattern NOT_WORDS =
             java.util.regex.Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+|[@#]\\w+");
     /** Returned for a text in another script (neither Latin nor anything the model covers). */
     public static final String OTHER_SCRIPT = "other";
 
-    private Languages() {
-    }
+    private Languages() {}
 
     /**
      * Everything that touches Lingua's classes, so this class still loads without them: the
@@ -48,14 +47,25 @@ public final class Languages {
          * The covered languages and the Latin-script languages most often met beside them on European
          * and American news sites; each costs load time and memory, so the list is short.
          */
-        private static final Language[] CANDIDATES = {Language.ENGLISH, Language.GERMAN, Language.FRENCH, Language.SPANISH,
-            Language.ITALIAN, Language.PORTUGUESE, Language.DUTCH, Language.POLISH, Language.TURKISH};
+        private static final Language[] CANDIDATES = {
+            Language.ENGLISH,
+            Language.GERMAN,
+            Language.FRENCH,
+            Language.SPANISH,
+            Language.ITALIAN,
+            Language.PORTUGUESE,
+            Language.DUTCH,
+            Language.POLISH,
+            Language.TURKISH
+        };
 
         static final LanguageDetector DETECTOR = create();
 
         private static LanguageDetector create() {
             try {
-                return LanguageDetectorBuilder.fromLanguages(CANDIDATES).withLowAccuracyMode().build();
+                return LanguageDetectorBuilder.fromLanguages(CANDIDATES)
+                        .withLowAccuracyMode()
+                        .build();
             } catch (LinkageError absent) {
                 return null;
             }
@@ -82,7 +92,8 @@ public final class Languages {
             if (en > MAX_COVERED_CONFIDENCE || de > MAX_COVERED_CONFIDENCE) {
                 return de > en ? "de" : "en";
             }
-            return best.getKey().getIsoCode639_1() == IsoCode639_1.NONE ? "en"
+            return best.getKey().getIsoCode639_1() == IsoCode639_1.NONE
+                    ? "en"
                     : best.getKey().getIsoCode639_1().name().toLowerCase(Locale.ROOT);
         }
     }

@@ -8,8 +8,7 @@ import java.util.Arrays;
  * correlation (ties get their average rank).
  */
 final class Metrics {
-    private Metrics() {
-    }
+    private Metrics() {}
 
     /** Area under the ROC curve; NaN when either class is missing. */
     static double rocAuc(double[] score, boolean[] positive) {
@@ -71,8 +70,9 @@ final class Metrics {
                 fn++;
             }
         }
-        return new double[] {tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp),
-            tp + fn == 0 ? Double.NaN : (double) tp / (tp + fn)};
+        return new double[] {
+            tp + fp == 0 ? Double.NaN : (double) tp / (tp + fp), tp + fn == 0 ? Double.NaN : (double) tp / (tp + fn)
+        };
     }
 
     /** Spearman's rank correlation of {@code a} and {@code b}. */

@@ -31,9 +31,11 @@ final class Model {
     final int bits;
     /** Weights, bucket-major: {@code weights[bucket * HEADS + head]}. */
     final float[] weights;
+
     final float[] bias;
     /** Inverse document frequency per bucket, a multiple of 1/16 in [0, 16). */
     final float[] idf;
+
     final float[] plattA;
     final float[] plattB;
     final float[] threshold;
@@ -42,23 +44,51 @@ final class Model {
      * largest calibrated log-odds among {@link #COMBINED} heads, {@code combiner[2]} is the bias.
      */
     final float[] combiner;
+
     static final int COMBINER_SIZE = 3;
     /** The attribute heads whose strongest calibrated score enters {@code uncivil}. */
-    static final Attribute[] COMBINED = {Attribute.TOXICITY, Attribute.INSULT, Attribute.IDENTITY_ATTACK,
-        Attribute.THREAT, Attribute.PROFANITY, Attribute.DISMISSIVE, Attribute.ATTACK_ON_PERSON};
+    static final Attribute[] COMBINED = {
+        Attribute.TOXICITY,
+        Attribute.INSULT,
+        Attribute.IDENTITY_ATTACK,
+        Attribute.THREAT,
+        Attribute.PROFANITY,
+        Attribute.DISMISSIVE,
+        Attribute.ATTACK_ON_PERSON
+    };
 
     /** The semantic stage's heads and stacking layer; null for a lexical-only model. */
     final SemanticHeads semantic;
 
-    Model(int bits, float[] weights, float[] idf, float[] bias, float[] plattA, float[] plattB, float[] threshold,
+    Model(
+            int bits,
+            float[] weights,
+            float[] idf,
+            float[] bias,
+            float[] plattA,
+            float[] plattB,
+            float[] threshold,
             float[] combiner) {
         this(bits, weights, idf, bias, plattA, plattB, threshold, combiner, null);
     }
 
-    Model(int bits, float[] weights, float[] idf, float[] bias, float[] plattA, float[] plattB, float[] threshold,
-            float[] combiner, SemanticHeads semantic) {
-        if (weights.length != (1 << bits) * HEADS || idf.length != 1 << bits || bias.length != HEADS || plattA.length != HEADS
-                || plattB.length != HEADS || threshold.length != HEADS || combiner.length != COMBINER_SIZE) {
+    Model(
+            int bits,
+            float[] weights,
+            float[] idf,
+            float[] bias,
+            float[] plattA,
+            float[] plattB,
+            float[] threshold,
+            float[] combiner,
+            SemanticHeads semantic) {
+        if (weights.length != (1 << bits) * HEADS
+                || idf.length != 1 << bits
+                || bias.length != HEADS
+                || plattA.length != HEADS
+                || plattB.length != HEADS
+                || threshold.length != HEADS
+                || combiner.length != COMBINER_SIZE) {
             throw new IllegalArgumentException("inconsistent model dimensions");
         }
         this.bits = bits;
@@ -132,7 +162,9 @@ final class Model {
         int uncivil = Attribute.UNCIVIL.ordinal();
         if (a == uncivil) {
             double k = h == a ? semantic.combiner[0] * semantic.lexicalWeight(h) : 0;
-            return h == strongestStacked(stackedLogits(raw, sem)) ? k + semantic.combiner[1] * semantic.lexicalWeight(h) : k;
+            return h == strongestStacked(stackedLogits(raw, sem))
+                    ? k + semantic.combiner[1] * semantic.lexicalWeight(h)
+                    : k;
         }
         return a == h ? semantic.lexicalWeight(h) : 0;
     }
@@ -247,7 +279,8 @@ final class Model {
      * @throws IOException if the stream is not a civility model of this version
      */
     static Model read(InputStream source) throws IOException {
-        DataInputStream in = new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
+        DataInputStream in =
+                new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
         if (in.readInt() != MAGIC) {
             throw new IOException("not a Parley civility model");
         }

@@ -20,13 +20,15 @@ final class NormalizedText {
     final int[] srcStart;
     /** Exclusive end offset in the original text of each normalised char. */
     final int[] srcEnd;
+
     final int obfuscation;
     /** Letters in the original text, and how many of them were upper case (shouting is a signal). */
     final int letters;
+
     final int upperCase;
 
-    NormalizedText(char[] chars, int length, int[] srcStart, int[] srcEnd, int obfuscation, int letters,
-            int upperCase) {
+    NormalizedText(
+            char[] chars, int length, int[] srcStart, int[] srcEnd, int obfuscation, int letters, int upperCase) {
         this.chars = chars;
         this.length = length;
         this.srcStart = srcStart;

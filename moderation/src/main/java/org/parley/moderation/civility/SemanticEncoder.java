@@ -1,15 +1,14 @@
 package org.parley.moderation.civility;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-
 import ai.onnxruntime.OrtEnvironment;
 import ai.onnxruntime.OrtException;
 import ai.onnxruntime.OrtSession;
 import dev.langchain4j.model.embedding.onnx.AbstractInProcessEmbeddingModel;
 import dev.langchain4j.model.embedding.onnx.OnnxBertBiEncoder;
 import dev.langchain4j.model.embedding.onnx.PoolingMode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 
 /**
  * The semantic stage's encoder: quantised all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0),
@@ -46,7 +45,8 @@ final class SemanticEncoder {
      */
     static SemanticEncoder load() {
         ClassLoader cl = AbstractInProcessEmbeddingModel.class.getClassLoader();
-        try (InputStream model = cl.getResourceAsStream(MODEL); InputStream tokenizer = cl.getResourceAsStream(TOKENIZER)) {
+        try (InputStream model = cl.getResourceAsStream(MODEL);
+                InputStream tokenizer = cl.getResourceAsStream(TOKENIZER)) {
             if (model == null || tokenizer == null) {
                 throw new IllegalStateException("semantic encoder missing from the classpath: " + MODEL);
             }

@@ -30,8 +30,12 @@ final class SemanticHeads {
     SemanticHeads(int hidden, float[] w1, float[] b1, float[] w2, float[] b2, float[] stack, float[] combiner) {
         int dim = SemanticEncoder.DIM;
         int inputs = hidden == 0 ? dim : hidden;
-        if (w1.length != hidden * dim || b1.length != hidden || w2.length != Model.HEADS * inputs
-                || b2.length != Model.HEADS || stack.length != Model.HEADS * STACK || combiner.length != Model.COMBINER_SIZE) {
+        if (w1.length != hidden * dim
+                || b1.length != hidden
+                || w2.length != Model.HEADS * inputs
+                || b2.length != Model.HEADS
+                || stack.length != Model.HEADS * STACK
+                || combiner.length != Model.COMBINER_SIZE) {
             throw new IllegalArgumentException("inconsistent semantic head dimensions");
         }
         this.hidden = hidden;

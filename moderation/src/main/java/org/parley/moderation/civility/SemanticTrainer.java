@@ -23,16 +23,22 @@ final class SemanticTrainer {
     static final double LEARNING_RATE = 2e-3;
     static final double L2 = 1e-5;
 
-    private SemanticTrainer() {
-    }
+    private SemanticTrainer() {}
 
     /**
      * @param x      embeddings of {@code train}, in the same order
      * @param calX   embeddings of {@code calibration}
      * @param calLex the lexical model's raw log-odds of {@code calibration}
      */
-    static SemanticHeads train(List<CivilityData.Example> train, float[][] x, List<CivilityData.Example> calibration,
-            float[][] calX, double[][] calLex, int hidden, int epochs, PrintStream log) {
+    static SemanticHeads train(
+            List<CivilityData.Example> train,
+            float[][] x,
+            List<CivilityData.Example> calibration,
+            float[][] calX,
+            double[][] calLex,
+            int hidden,
+            int epochs,
+            PrintStream log) {
         long t0 = System.nanoTime();
         int dim = SemanticEncoder.DIM;
         int heads = Model.HEADS;
@@ -130,7 +136,11 @@ final class SemanticTrainer {
                     optB1.step(b1, gb1, n, lr, 0);
                 }
             }
-            log.printf(Locale.ROOT, "semantic epoch %d: weighted log-loss %.1f (%.1f s)%n", epoch + 1, loss,
+            log.printf(
+                    Locale.ROOT,
+                    "semantic epoch %d: weighted log-loss %.1f (%.1f s)%n",
+                    epoch + 1,
+                    loss,
                     (System.nanoTime() - t0) / 1e9);
         }
         SemanticHeads heads0 = new SemanticHeads(hidden, w1, b1, w2, b2, identityStack(), new float[] {1, 0, 0});
@@ -138,8 +148,12 @@ final class SemanticTrainer {
     }
 
     /** Fits the stacking layer and the uncivil combiner on the calibration split. */
-    static SemanticHeads stack(SemanticHeads heads, List<CivilityData.Example> calibration, float[][] calX,
-            double[][] calLex, PrintStream log) {
+    static SemanticHeads stack(
+            SemanticHeads heads,
+            List<CivilityData.Example> calibration,
+            float[][] calX,
+            double[][] calLex,
+            PrintStream log) {
         int n = calibration.size();
         double[][] sem = new double[n][Model.HEADS];
         for (int i = 0; i < n; i++) {
@@ -162,11 +176,17 @@ final class SemanticTrainer {
             for (int k = 0; k < SemanticHeads.STACK; k++) {
                 stack[h * SemanticHeads.STACK + k] = (float) beta[k];
             }
-            log.printf(Locale.ROOT, "stack %-16s n=%d lexical %.3f semantic %.3f bias %.3f%n",
-                    Attribute.values()[h].key(), xs.size(), beta[0], beta[1], beta[2]);
+            log.printf(
+                    Locale.ROOT,
+                    "stack %-16s n=%d lexical %.3f semantic %.3f bias %.3f%n",
+                    Attribute.values()[h].key(),
+                    xs.size(),
+                    beta[0],
+                    beta[1],
+                    beta[2]);
         }
-        SemanticHeads stacked = new SemanticHeads(heads.hidden, heads.w1, heads.b1, heads.w2, heads.b2, stack,
-                new float[] {1, 0, 0});
+        SemanticHeads stacked =
+                new SemanticHeads(heads.hidden, heads.w1, heads.b1, heads.w2, heads.b2, stack, new float[] {1, 0, 0});
         int uncivil = Attribute.UNCIVIL.ordinal();
         Map<String, Double> sourceTotal = new HashMap<>();
         for (CivilityData.Example e : calibration) {
@@ -188,10 +208,15 @@ final class SemanticTrainer {
             }
         }
         double[] c = Calibration.fit(xs, ys, ws);
-        log.printf(Locale.ROOT, "semantic uncivil combiner: uncivil %.3f, strongest attribute %.3f, bias %.3f%n",
-                c[0], c[1], c[2]);
-        return new SemanticHeads(heads.hidden, heads.w1, heads.b1, heads.w2, heads.b2, stack,
-                new float[] {(float) c[0], (float) c[1], (float) c[2]});
+        log.printf(
+                Locale.ROOT,
+                "semantic uncivil combiner: uncivil %.3f, strongest attribute %.3f, bias %.3f%n",
+                c[0],
+                c[1],
+                c[2]);
+        return new SemanticHeads(heads.hidden, heads.w1, heads.b1, heads.w2, heads.b2, stack, new float[] {
+            (float) c[0], (float) c[1], (float) c[2]
+        });
     }
 
     private static float[] identityStack() {

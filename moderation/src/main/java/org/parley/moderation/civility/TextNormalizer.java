@@ -15,8 +15,7 @@ import com.ibm.icu.text.SpoofChecker;
  * from any thread. It never throws on any input except {@code null}.
  */
 public final class TextNormalizer {
-    private TextNormalizer() {
-    }
+    private TextNormalizer() {}
 
     /**
      * The normalised form of {@code text}.
@@ -50,8 +49,10 @@ public final class TextNormalizer {
             } else if (type == Character.LOWERCASE_LETTER) {
                 out.letters++;
             }
-            if (type == Character.FORMAT || type == Character.NON_SPACING_MARK
-                    || type == Character.ENCLOSING_MARK || isVariationSelector(cp)) {
+            if (type == Character.FORMAT
+                    || type == Character.NON_SPACING_MARK
+                    || type == Character.ENCLOSING_MARK
+                    || isVariationSelector(cp)) {
                 if (type == Character.FORMAT) {
                     out.flags |= NormalizedText.INVISIBLE;
                 }
@@ -135,7 +136,9 @@ public final class TextNormalizer {
         char sep = 0;
         while (k + 2 < n) {
             char s = c[k + 1];
-            if (!isSpacingSeparator(s) || (sep != 0 && s != sep) || !isLetterLike(c[k + 2])
+            if (!isSpacingSeparator(s)
+                    || (sep != 0 && s != sep)
+                    || !isLetterLike(c[k + 2])
                     || (k + 3 < n && isWordChar(c[k + 3]))) {
                 break;
             }
@@ -158,8 +161,16 @@ public final class TextNormalizer {
     }
 
     private static boolean isLetterLike(char ch) {
-        return Character.isLetter(ch) || ch == '1' || ch == '0' || ch == '3' || ch == '4' || ch == '5'
-                || ch == '7' || ch == '@' || ch == '$' || ch == '*';
+        return Character.isLetter(ch)
+                || ch == '1'
+                || ch == '0'
+                || ch == '3'
+                || ch == '4'
+                || ch == '5'
+                || ch == '7'
+                || ch == '@'
+                || ch == '$'
+                || ch == '*';
     }
 
     // ---- stage 3: leetspeak, masks, repeated letters -----------------------------------------
@@ -257,7 +268,9 @@ public final class TextNormalizer {
 
     private static boolean startsObfuscatedWord(char[] c, int s, int to) {
         char ch = c[s];
-        return (ch == '$' || ch == '@' || ch == '*') && s + 1 < to && Character.isLetter(c[s + 1])
+        return (ch == '$' || ch == '@' || ch == '*')
+                && s + 1 < to
+                && Character.isLetter(c[s + 1])
                 && (ch != '@' || (s + 2 < to && hasLeetOrMaskAfter(c, s + 1, to)));
     }
 
@@ -283,8 +296,12 @@ public final class TextNormalizer {
             if (leet(w[k]) != 0) {
                 hasLeet = true;
             }
-            if (k > 0 && Character.isLetter(w[k]) != Character.isLetter(w[k - 1])
-                    && w[k] != '*' && w[k - 1] != '*' && w[k] != '#' && w[k - 1] != '#') {
+            if (k > 0
+                    && Character.isLetter(w[k]) != Character.isLetter(w[k - 1])
+                    && w[k] != '*'
+                    && w[k - 1] != '*'
+                    && w[k] != '#'
+                    && w[k - 1] != '#') {
                 changes++;
             }
         }
@@ -406,10 +423,13 @@ public final class TextNormalizer {
 
         static {
             Normalizer2 nfkd = Normalizer2.getNFKDInstance();
-            SpoofChecker spoof = new SpoofChecker.Builder().setChecks(SpoofChecker.CONFUSABLE).build();
+            SpoofChecker spoof = new SpoofChecker.Builder()
+                    .setChecks(SpoofChecker.CONFUSABLE)
+                    .build();
             for (int[] range : RANGES) {
                 for (int cp = range[0]; cp <= range[1]; cp++) {
-                    if (!Character.isDefined(cp) || !Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.OTHER_SYMBOL) {
+                    if (!Character.isDefined(cp)
+                            || !Character.isLetterOrDigit(cp) && Character.getType(cp) != Character.OTHER_SYMBOL) {
                         continue;
                     }
                     String s = String.valueOf(Character.toChars(cp));
@@ -418,10 +438,12 @@ public final class TextNormalizer {
                         folded = asciiAlnum(stripMarks(nfkd.normalize(spoof.getSkeleton(s))));
                     }
                     if (folded == 0) {
-                        folded = asciiAlnum(stripMarks(nfkd.normalize(spoof.getSkeleton(s.toLowerCase(java.util.Locale.ROOT)))));
+                        folded = asciiAlnum(
+                                stripMarks(nfkd.normalize(spoof.getSkeleton(s.toLowerCase(java.util.Locale.ROOT)))));
                     }
                     if (folded == 0) {
-                        folded = asciiAlnum(stripMarks(nfkd.normalize(spoof.getSkeleton(s.toUpperCase(java.util.Locale.ROOT)))));
+                        folded = asciiAlnum(
+                                stripMarks(nfkd.normalize(spoof.getSkeleton(s.toUpperCase(java.util.Locale.ROOT)))));
                     }
                     if (folded != 0) {
                         if (cp < 0x10000) {
@@ -434,8 +456,7 @@ public final class TextNormalizer {
             }
         }
 
-        private Confusables() {
-        }
+        private Confusables() {}
 
         /** The Latin lower-case letter or digit {@code cp} stands for, or 0. */
         static char fold(int cp) {
@@ -449,7 +470,8 @@ public final class TextNormalizer {
         /** True for letters of a non-Latin script (a look-alike rather than an accented letter). */
         static boolean isForeignScript(int cp) {
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            return script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.COMMON
+            return script != Character.UnicodeScript.LATIN
+                    && script != Character.UnicodeScript.COMMON
                     && script != Character.UnicodeScript.INHERITED;
         }
 
@@ -458,7 +480,8 @@ public final class TextNormalizer {
             for (int i = 0; i < s.length(); i++) {
                 char ch = s.charAt(i);
                 int t = Character.getType(ch);
-                if (t != Character.NON_SPACING_MARK && t != Character.ENCLOSING_MARK
+                if (t != Character.NON_SPACING_MARK
+                        && t != Character.ENCLOSING_MARK
                         && t != Character.COMBINING_SPACING_MARK) {
                     sb.append(ch);
                 }

@@ -22,8 +22,7 @@ final class Thresholds {
      */
     static final double MIN_THRESHOLD = 0.5;
 
-    private Thresholds() {
-    }
+    private Thresholds() {}
 
     private static Map<Attribute, Double> shares() {
         Map<Attribute, Double> s = new EnumMap<>(Attribute.class);

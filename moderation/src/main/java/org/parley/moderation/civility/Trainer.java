@@ -36,6 +36,7 @@ public final class Trainer {
     static final double L2 = 2e-3;
     /** Hidden units of the semantic heads (0: one logistic head per attribute). */
     static final int SEMANTIC_HIDDEN = 256;
+
     static final int SEMANTIC_EPOCHS = 12;
     /**
      * Probability from which an attribute is explained with spans: below the lowest default hold
@@ -49,33 +50,39 @@ public final class Trainer {
      * they can from a few thousand examples.
      */
     static final int SEMANTIC_TRAIN_PER_SOURCE = 3000;
+
     static final int SEMANTIC_CALIBRATION_PER_SOURCE = 600;
     /** The per-source caps in force ({@code --semantic-train N}, {@code --semantic-calibration N}). */
     private static int semanticTrainPerSource = SEMANTIC_TRAIN_PER_SOURCE;
+
     private static int semanticCalibrationPerSource = SEMANTIC_CALIBRATION_PER_SOURCE;
 
-    private Trainer() {
-    }
+    private Trainer() {}
 
     /** Runs training; exits with status 2 on bad arguments and 1 when data cannot be read. */
     public static void main(String[] args) {
-        Args a = Args.parse(args, "Trainer",
+        Args a = Args.parse(
+                args,
+                "Trainer",
                 "--data DIR [--extra FILES] [--embeddings FILE] [--hidden N] [--semantic-epochs N] [--semantic false]"
                         + " [--semantic-train N] [--semantic-calibration N] [--lexical-model FILE] [--out FILE]");
         if (a == null) {
             System.exit(2);
             return;
         }
-        Path out = a.path("--out", "moderation/src/main/resources/org/parley/moderation/civility/"
-                + CivilityScorer.DEFAULT_MODEL);
+        Path out = a.path(
+                "--out",
+                "moderation/src/main/resources/org/parley/moderation/civility/" + CivilityScorer.DEFAULT_MODEL);
         try {
-            EmbeddingCache cache = EmbeddingCache.open(a.path("--embeddings", "moderation/target/civility-embeddings.bin"));
+            EmbeddingCache cache =
+                    EmbeddingCache.open(a.path("--embeddings", "moderation/target/civility-embeddings.bin"));
             int hidden = Integer.parseInt(a.values().getOrDefault("--hidden", String.valueOf(SEMANTIC_HIDDEN)));
-            int epochs = Integer.parseInt(a.values().getOrDefault("--semantic-epochs", String.valueOf(SEMANTIC_EPOCHS)));
-            semanticTrainPerSource = Integer.parseInt(a.values().getOrDefault("--semantic-train",
-                    String.valueOf(SEMANTIC_TRAIN_PER_SOURCE)));
-            semanticCalibrationPerSource = Integer.parseInt(a.values().getOrDefault("--semantic-calibration",
-                    String.valueOf(SEMANTIC_CALIBRATION_PER_SOURCE)));
+            int epochs =
+                    Integer.parseInt(a.values().getOrDefault("--semantic-epochs", String.valueOf(SEMANTIC_EPOCHS)));
+            semanticTrainPerSource = Integer.parseInt(
+                    a.values().getOrDefault("--semantic-train", String.valueOf(SEMANTIC_TRAIN_PER_SOURCE)));
+            semanticCalibrationPerSource = Integer.parseInt(
+                    a.values().getOrDefault("--semantic-calibration", String.valueOf(SEMANTIC_CALIBRATION_PER_SOURCE)));
             if ("false".equals(a.values().get("--semantic"))) {
                 cache = null;
             }
@@ -83,14 +90,23 @@ public final class Trainer {
             if (a.values().containsKey("--lexical-model")) {
                 // the lexical stage as trained before on the same data: only the semantic stage is trained now
                 Model lexical;
-                try (java.io.InputStream in = Files.newInputStream(Path.of(a.values().get("--lexical-model")))) {
+                try (java.io.InputStream in =
+                        Files.newInputStream(Path.of(a.values().get("--lexical-model")))) {
                     lexical = Model.read(in);
                 }
                 List<CivilityData.Example> all = CivilityData.trainingSources(a.dataDir(), a.extraFiles());
-                model = lexical.withSemantic(trainSemantic(lexical,
-                        all.stream().filter(e -> e.split() == CivilityData.Split.TRAIN).toList(),
-                        all.stream().filter(e -> e.split() == CivilityData.Split.CALIBRATION).toList(),
-                        cache, hidden, epochs, System.out));
+                model = lexical.withSemantic(trainSemantic(
+                        lexical,
+                        all.stream()
+                                .filter(e -> e.split() == CivilityData.Split.TRAIN)
+                                .toList(),
+                        all.stream()
+                                .filter(e -> e.split() == CivilityData.Split.CALIBRATION)
+                                .toList(),
+                        cache,
+                        hidden,
+                        epochs,
+                        System.out));
             } else {
                 model = train(a.dataDir(), a.extraFiles(), cache, hidden, epochs, System.out);
             }
@@ -115,8 +131,8 @@ public final class Trainer {
      * Trains a model on the training sources under {@code dataDir} plus our own files; with a
      * {@code cache}, also the semantic stage ({@code hidden} units, {@code epochs} passes).
      */
-    static Model train(Path dataDir, List<Path> extra, EmbeddingCache cache, int hidden, int epochs,
-            java.io.PrintStream log) {
+    static Model train(
+            Path dataDir, List<Path> extra, EmbeddingCache cache, int hidden, int epochs, java.io.PrintStream log) {
         long t0 = System.nanoTime();
         List<CivilityData.Example> all = CivilityData.trainingSources(dataDir, extra);
         List<CivilityData.Example> train = new ArrayList<>();
@@ -186,7 +202,11 @@ public final class Trainer {
                     }
                 }
             }
-            log.printf(Locale.ROOT, "epoch %d: weighted log-loss %.1f (%.1f s)%n", epoch + 1, loss,
+            log.printf(
+                    Locale.ROOT,
+                    "epoch %d: weighted log-loss %.1f (%.1f s)%n",
+                    epoch + 1,
+                    loss,
                     (System.nanoTime() - t0) / 1e9);
         }
         // fold the naive Bayes scaling into the weights: scoring needs no ratios
@@ -214,20 +234,30 @@ public final class Trainer {
     }
 
     /** The semantic stage, trained on the English examples only (the encoder reads English). */
-    private static SemanticHeads trainSemantic(Model lexical, List<CivilityData.Example> train,
-            List<CivilityData.Example> calibration, EmbeddingCache cache, int hidden, int epochs, java.io.PrintStream log) {
+    private static SemanticHeads trainSemantic(
+            Model lexical,
+            List<CivilityData.Example> train,
+            List<CivilityData.Example> calibration,
+            EmbeddingCache cache,
+            int hidden,
+            int epochs,
+            java.io.PrintStream log) {
         List<CivilityData.Example> semTrain = semanticSubset(train, semanticTrainPerSource);
         List<CivilityData.Example> semCal = semanticSubset(calibration, semanticCalibrationPerSource);
         List<String> texts = new ArrayList<>();
         semTrain.forEach(e -> texts.add(CivilityScorer.encoderText(e.text())));
         semCal.forEach(e -> texts.add(CivilityScorer.encoderText(e.text())));
         cache.fill(texts, log);
-        float[][] x = semTrain.parallelStream().map(e -> cache.embed(CivilityScorer.encoderText(e.text())))
+        float[][] x = semTrain.parallelStream()
+                .map(e -> cache.embed(CivilityScorer.encoderText(e.text())))
                 .toArray(float[][]::new);
-        float[][] calX = semCal.parallelStream().map(e -> cache.embed(CivilityScorer.encoderText(e.text())))
+        float[][] calX = semCal.parallelStream()
+                .map(e -> cache.embed(CivilityScorer.encoderText(e.text())))
                 .toArray(float[][]::new);
         CivilityScorer lexicalScorer = new CivilityScorer(lexical);
-        double[][] calLex = semCal.parallelStream().map(e -> lexicalScorer.rawLogits(e.text())).toArray(double[][]::new);
+        double[][] calLex = semCal.parallelStream()
+                .map(e -> lexicalScorer.rawLogits(e.text()))
+                .toArray(double[][]::new);
         return SemanticTrainer.train(semTrain, x, semCal, calX, calLex, hidden, epochs, log);
     }
 
@@ -243,7 +273,8 @@ public final class Trainer {
         }
         return examples.stream()
                 .filter(e -> "en".equals(CivilityData.language(e)))
-                .filter(e -> !e.source().equals(CivilityData.DAVIDSON) && !e.source().equals(CivilityData.HATEXPLAIN))
+                .filter(e ->
+                        !e.source().equals(CivilityData.DAVIDSON) && !e.source().equals(CivilityData.HATEXPLAIN))
                 .filter(e -> CivilityData.bucket(e.text() + "#semantic") < perSource / (double) count.get(e.source()))
                 .toList();
     }
@@ -257,7 +288,8 @@ public final class Trainer {
             float charScale = e.scale(idf, e.words(), e.ngrams());
             float[] v = new float[e.buckets().length];
             for (int i = 0; i < v.length; i++) {
-                v[i] = i < e.words() ? idf[e.buckets()[i]] * wordScale
+                v[i] = i < e.words()
+                        ? idf[e.buckets()[i]] * wordScale
                         : i < e.ngrams() ? idf[e.buckets()[i]] * charScale : 1f;
             }
             values[d] = v;
@@ -323,8 +355,12 @@ public final class Trainer {
             double total = pos + neg;
             balance[h][1] = pos == 0 ? 1 : Math.sqrt(total / (2 * pos));
             balance[h][0] = neg == 0 ? 1 : Math.sqrt(total / (2 * neg));
-            log.printf(Locale.ROOT, "head %-16s positives %.0f negatives %.0f (weighted)%n",
-                    Attribute.values()[h].key(), pos, neg);
+            log.printf(
+                    Locale.ROOT,
+                    "head %-16s positives %.0f negatives %.0f (weighted)%n",
+                    Attribute.values()[h].key(),
+                    pos,
+                    neg);
         }
         return balance;
     }
@@ -340,11 +376,14 @@ public final class Trainer {
 
     /** Features of every example, extracted in parallel (extraction is pure, so order does not matter). */
     static Encoded[] encode(List<CivilityData.Example> examples, FeatureExtractor extractor) {
-        return examples.parallelStream().map(e -> {
-            String text = e.text().length() > CivilityData.MAX_TRAIN_CHARS
-                    ? e.text().substring(0, CivilityData.MAX_TRAIN_CHARS) : e.text();
-            return Encoded.of(extractor.extract(TextNormalizer.normalizeWithOffsets(text)));
-        }).toArray(Encoded[]::new);
+        return examples.parallelStream()
+                .map(e -> {
+                    String text = e.text().length() > CivilityData.MAX_TRAIN_CHARS
+                            ? e.text().substring(0, CivilityData.MAX_TRAIN_CHARS)
+                            : e.text();
+                    return Encoded.of(extractor.extract(TextNormalizer.normalizeWithOffsets(text)));
+                })
+                .toArray(Encoded[]::new);
     }
 
     /**
@@ -425,14 +464,18 @@ public final class Trainer {
          */
         List<Path> extraFiles() {
             if (values.containsKey("--extra")) {
-                return java.util.Arrays.stream(values.get("--extra").split(",")).map(Path::of).toList();
+                return java.util.Arrays.stream(values.get("--extra").split(","))
+                        .map(Path::of)
+                        .toList();
             }
             for (String candidate : List.of("moderation/src/main/training", "src/main/training")) {
                 Path d = Path.of(candidate);
                 if (Files.isDirectory(d)) {
                     try (var files = Files.list(d)) {
-                        List<Path> found = files.filter(p -> p.getFileName().toString().matches("civility-.*\\.tsv"))
-                                .sorted().toList();
+                        List<Path> found = files.filter(
+                                        p -> p.getFileName().toString().matches("civility-.*\\.tsv"))
+                                .sorted()
+                                .toList();
                         if (!found.isEmpty()) {
                             return found;
                         }
@@ -449,8 +492,8 @@ public final class Trainer {
             if (values.containsKey("--extra")) {
                 return Path.of(values.get("--extra"));
             }
-            for (String candidate : List.of("moderation/src/main/training/civility-extra.tsv",
-                    "src/main/training/civility-extra.tsv")) {
+            for (String candidate : List.of(
+                    "moderation/src/main/training/civility-extra.tsv", "src/main/training/civility-extra.tsv")) {
                 if (Files.isRegularFile(Path.of(candidate))) {
                     return Path.of(candidate);
                 }

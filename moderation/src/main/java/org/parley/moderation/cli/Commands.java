@@ -1,9 +1,14 @@
 package org.parley.moderation.cli;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.CivilityScores;
 import org.parley.moderation.civility.Span;
@@ -19,21 +24,13 @@ import org.parley.moderation.screening.SitePolicy;
 import org.parley.moderation.screening.Submission;
 import org.parley.moderation.screening.Verdict;
 
-import jakarta.json.Json;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-
 /** The handlers of the line-oriented commands: one JSON object in, one out. */
 final class Commands {
 
     /** Authors in batch scoring: established, so that only the text decides. */
     private static final AuthorContext BATCH_AUTHOR = AuthorContext.withApprovals("batch", Long.MAX_VALUE / 2);
 
-    private Commands() {
-    }
+    private Commands() {}
 
     /** {@code score}: civility scores, the verdict under {@code policy}, reasons and spans. */
     static JsonObject score(JsonObject line, Screener screener, SitePolicy policy) {
@@ -42,15 +39,18 @@ final class Commands {
         JsonObjectBuilder out = Json.createObjectBuilder().add("id", line.getOrDefault("id", JsonValue.NULL));
         JsonObjectBuilder attributes = Json.createObjectBuilder();
         JsonArrayBuilder spans = Json.createArrayBuilder();
-        verdict.scores().ifPresentOrElse(scores -> {
-            out.add("uncivil", round(scores.uncivil()));
-            for (Attribute a : Attribute.values()) {
-                if (a != Attribute.UNCIVIL) {
-                    attributes.add(a.key(), round(scores.get(a)));
-                }
-            }
-            spans(scores).forEach(spans::add);
-        }, () -> out.add("uncivil", JsonValue.NULL));
+        verdict.scores()
+                .ifPresentOrElse(
+                        scores -> {
+                            out.add("uncivil", round(scores.uncivil()));
+                            for (Attribute a : Attribute.values()) {
+                                if (a != Attribute.UNCIVIL) {
+                                    attributes.add(a.key(), round(scores.get(a)));
+                                }
+                            }
+                            spans(scores).forEach(spans::add);
+                        },
+                        () -> out.add("uncivil", JsonValue.NULL));
         out.add("attributes", attributes)
                 .add("verdict", verdict.decision().name())
                 .add("reasons", strings(verdict.reasons()))
@@ -62,15 +62,18 @@ final class Commands {
 
     /** {@code sanitize}: what a reader's text becomes, as the web layer would store it. */
     static JsonObject sanitize(JsonObject line, Sanitizer sanitizer) {
-        Sanitized result = sanitizer.sanitize(TextHygiene.defaults().clean(JsonLines.string(line, "text")).text());
+        Sanitized result = sanitizer.sanitize(
+                TextHygiene.defaults().clean(JsonLines.string(line, "text")).text());
         JsonObjectBuilder out = Json.createObjectBuilder()
                 .add("id", line.getOrDefault("id", JsonValue.NULL))
                 .add("html", result.html().html());
         if (!result.removed().isEmpty()) {
-            out.add("removed", Json.createObjectBuilder()
-                    .add("elements", strings(result.removed().elements()))
-                    .add("attributes", strings(result.removed().attributes()))
-                    .add("injection", result.removed().looksLikeInjection()));
+            out.add(
+                    "removed",
+                    Json.createObjectBuilder()
+                            .add("elements", strings(result.removed().elements()))
+                            .add("attributes", strings(result.removed().attributes()))
+                            .add("injection", result.removed().looksLikeInjection()));
         }
         return out.build();
     }
@@ -78,7 +81,10 @@ final class Commands {
     /** {@code harness-adapter}: the XSS harness's adapter contract, {@code payload} in, {@code output} out. */
     static JsonObject harness(JsonObject line, Sanitizer sanitizer) {
         String payload = JsonLines.string(line, "payload");
-        String output = sanitizer.sanitize(TextHygiene.defaults().clean(payload).text()).html().html();
+        String output = sanitizer
+                .sanitize(TextHygiene.defaults().clean(payload).text())
+                .html()
+                .html();
         return Json.createObjectBuilder()
                 .add("id", line.getOrDefault("id", JsonValue.NULL))
                 .add("output", output)
@@ -89,9 +95,10 @@ final class Commands {
     static PolicyDryRun.PastComment pastComment(JsonObject line) {
         JsonValue idValue = line.getOrDefault("id", JsonValue.NULL);
         String id = idValue instanceof JsonString s ? s.getString() : idValue.toString();
-        long approved = line.containsKey("approved") ? line.getJsonNumber("approved").longValueExact() : 1_000;
-        return new PolicyDryRun.PastComment(id, JsonLines.string(line, "text"),
-                AuthorContext.withApprovals("author-" + id, approved));
+        long approved =
+                line.containsKey("approved") ? line.getJsonNumber("approved").longValueExact() : 1_000;
+        return new PolicyDryRun.PastComment(
+                id, JsonLines.string(line, "text"), AuthorContext.withApprovals("author-" + id, approved));
     }
 
     /** The dry-run report as one JSON object. */

@@ -1,5 +1,12 @@
 package org.parley.moderation.cli;
 
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonReaderFactory;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.JsonWriterFactory;
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -14,14 +21,6 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.function.Function;
-
-import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonReaderFactory;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.JsonWriterFactory;
 
 /**
  * The JSON-lines loop shared by the line-oriented commands: one output line per non-blank input
@@ -42,8 +41,7 @@ final class JsonLines {
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
     private static final JsonWriterFactory WRITERS = Json.createWriterFactory(Map.of());
 
-    private JsonLines() {
-    }
+    private JsonLines() {}
 
     /**
      * Runs {@code handler} over every line of {@code in}; a handler that returns null writes no
@@ -68,7 +66,8 @@ final class JsonLines {
                 } catch (RuntimeException e) {
                     // One bad line must never end the run: its error line stands in for its output.
                     errors++;
-                    result = error(input == null ? JsonValue.NULL : input.getOrDefault("id", JsonValue.NULL),
+                    result = error(
+                            input == null ? JsonValue.NULL : input.getOrDefault("id", JsonValue.NULL),
                             e instanceof BadLine ? e.getMessage() : describe(e));
                 }
                 if (result != null) {
@@ -108,7 +107,9 @@ final class JsonLines {
             if (!(value instanceof JsonObject o)) {
                 throw new BadLine("line is not a JSON object");
             }
-            if (o.containsKey("id") && !(o.get("id") instanceof JsonString) && o.get("id").getValueType() != JsonValue.ValueType.NUMBER) {
+            if (o.containsKey("id")
+                    && !(o.get("id") instanceof JsonString)
+                    && o.get("id").getValueType() != JsonValue.ValueType.NUMBER) {
                 throw new BadLine("\"id\" must be a string or a number");
             }
             return o;

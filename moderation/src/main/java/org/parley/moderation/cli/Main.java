@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-
 import org.parley.moderation.civility.Evaluator;
 import org.parley.moderation.civility.Trainer;
 import org.parley.moderation.sanitize.Sanitizer;
@@ -44,8 +43,7 @@ public final class Main {
               evaluate [options]       evaluate the civility model (see the README)
             """;
 
-    private Main() {
-    }
+    private Main() {}
 
     /** Runs a command; see the class description. */
     public static void main(String[] args) {
@@ -100,7 +98,8 @@ public final class Main {
             }
         } catch (IllegalStateException e) {
             // The shipped civility model is missing or unreadable: nothing can be scored.
-            err.println(e.getMessage() + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
+            err.println(e.getMessage()
+                    + (e.getCause() == null ? "" : ": " + e.getCause().getMessage()));
             return 1;
         } catch (UsageException | PolicyFormatException e) {
             err.println(e.getMessage());

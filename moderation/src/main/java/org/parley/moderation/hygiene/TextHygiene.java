@@ -35,6 +35,7 @@ public final class TextHygiene {
 
     /** The limits used when a site sets none: 5,000 UTF-16 code units, 200 lines, 4 marks per character. */
     public static final int DEFAULT_MAX_LENGTH = 5_000;
+
     public static final int DEFAULT_MAX_LINES = 200;
     public static final int DEFAULT_MAX_COMBINING_MARKS = 4;
 
@@ -50,8 +51,8 @@ public final class TextHygiene {
 
     private TextHygiene(int maxLength, int maxLines, int maxCombiningMarks) {
         if (maxLength < 1 || maxLines < 1 || maxCombiningMarks < 0) {
-            throw new IllegalArgumentException("limits must be positive (marks may be 0): "
-                    + maxLength + ", " + maxLines + ", " + maxCombiningMarks);
+            throw new IllegalArgumentException("limits must be positive (marks may be 0): " + maxLength + ", "
+                    + maxLines + ", " + maxCombiningMarks);
         }
         this.maxLength = maxLength;
         this.maxLines = maxLines;
@@ -89,7 +90,9 @@ public final class TextHygiene {
         }
         // UTF-16 code units, as a browser's maxlength, core's limit and the database column count.
         int length = text.length();
-        int lines = text.isEmpty() ? 0 : 1 + (int) text.chars().filter(c -> c == '\n').count();
+        int lines = text.isEmpty()
+                ? 0
+                : 1 + (int) text.chars().filter(c -> c == '\n').count();
         if (isBlank(text)) {
             findings.add(HygieneFinding.EMPTY);
         }
@@ -115,7 +118,8 @@ public final class TextHygiene {
                 continue;
             }
             Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-            if (script != Character.UnicodeScript.LATIN && script != Character.UnicodeScript.GREEK
+            if (script != Character.UnicodeScript.LATIN
+                    && script != Character.UnicodeScript.GREEK
                     && script != Character.UnicodeScript.CYRILLIC) {
                 continue;
             }
@@ -257,8 +261,10 @@ public final class TextHygiene {
     }
 
     private static boolean isVariationSelector(int cp) {
-        return (cp >= 0xFE00 && cp <= 0xFE0F) || (cp >= 0xE0100 && cp <= 0xE01EF)
-                || (cp >= 0x180B && cp <= 0x180D) || cp == 0x180F;
+        return (cp >= 0xFE00 && cp <= 0xFE0F)
+                || (cp >= 0xE0100 && cp <= 0xE01EF)
+                || (cp >= 0x180B && cp <= 0x180D)
+                || cp == 0x180F;
     }
 
     private static boolean isJoinerOrMark(int cp) {
@@ -266,11 +272,23 @@ public final class TextHygiene {
     }
 
     private static boolean isAlwaysInvisible(int cp) {
-        return cp == 0x200B || cp == 0x2060 || (cp >= 0x2061 && cp <= 0x2065)
-                || (cp >= 0x206A && cp <= 0x206F) || cp == 0xFEFF || cp == 0x00AD
-                || cp == 0x034F || cp == 0x180E || cp == 0x115F || cp == 0x1160 || cp == 0x3164
-                || cp == 0xFFA0 || cp == 0x17B4 || cp == 0x17B5 || (cp >= 0xFFF9 && cp <= 0xFFFB)
-                || (cp >= 0x1D173 && cp <= 0x1D17A) || (cp >= 0x1BCA0 && cp <= 0x1BCA3)
+        return cp == 0x200B
+                || cp == 0x2060
+                || (cp >= 0x2061 && cp <= 0x2065)
+                || (cp >= 0x206A && cp <= 0x206F)
+                || cp == 0xFEFF
+                || cp == 0x00AD
+                || cp == 0x034F
+                || cp == 0x180E
+                || cp == 0x115F
+                || cp == 0x1160
+                || cp == 0x3164
+                || cp == 0xFFA0
+                || cp == 0x17B4
+                || cp == 0x17B5
+                || (cp >= 0xFFF9 && cp <= 0xFFFB)
+                || (cp >= 0x1D173 && cp <= 0x1D17A)
+                || (cp >= 0x1BCA0 && cp <= 0x1BCA3)
                 || cp == 0x2800;
     }
 
@@ -301,7 +319,11 @@ public final class TextHygiene {
     }
 
     private static boolean isSkippable(int cp) {
-        return isJoinerOrMark(cp) || isAlwaysInvisible(cp) || isBidiControl(cp) || isStrayControl(cp) || isTag(cp)
+        return isJoinerOrMark(cp)
+                || isAlwaysInvisible(cp)
+                || isBidiControl(cp)
+                || isStrayControl(cp)
+                || isTag(cp)
                 || isVariationSelector(cp);
     }
 
@@ -313,7 +335,8 @@ public final class TextHygiene {
             return false;
         }
         Character.UnicodeScript script = Character.UnicodeScript.of(cp);
-        return script == Character.UnicodeScript.LATIN || script == Character.UnicodeScript.GREEK
+        return script == Character.UnicodeScript.LATIN
+                || script == Character.UnicodeScript.GREEK
                 || script == Character.UnicodeScript.CYRILLIC;
     }
 }

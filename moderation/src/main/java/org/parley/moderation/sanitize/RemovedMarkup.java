@@ -17,9 +17,30 @@ import java.util.Set;
 public record RemovedMarkup(List<String> elements, List<String> attributes, boolean scriptCapable) {
 
     private static final Set<String> SCRIPT_CAPABLE = Set.of(
-            "script", "iframe", "frame", "frameset", "object", "embed", "applet", "base", "meta",
-            "link", "style", "form", "svg", "math", "template", "portal", "noscript", "xmp",
-            "noembed", "noframes", "plaintext", "listing", "xml", "import");
+            "script",
+            "iframe",
+            "frame",
+            "frameset",
+            "object",
+            "embed",
+            "applet",
+            "base",
+            "meta",
+            "link",
+            "style",
+            "form",
+            "svg",
+            "math",
+            "template",
+            "portal",
+            "noscript",
+            "xmp",
+            "noembed",
+            "noframes",
+            "plaintext",
+            "listing",
+            "xml",
+            "import");
 
     /** Nothing was removed. */
     public static final RemovedMarkup NONE = new RemovedMarkup(List.of(), List.of(), false);
@@ -40,9 +61,14 @@ public record RemovedMarkup(List<String> elements, List<String> attributes, bool
      * stray tags such as an unsupported {@code <div>}.
      */
     public boolean looksLikeInjection() {
-        return scriptCapable || elements.stream().anyMatch(SCRIPT_CAPABLE::contains)
-                || attributes.stream().map(a -> a.substring(a.indexOf('@') + 1).toLowerCase(Locale.ROOT))
-                        .anyMatch(a -> a.startsWith("on") || a.equals("style") || a.equals("srcdoc")
-                                || a.equals("formaction") || a.endsWith("href") && !a.equals("href"));
+        return scriptCapable
+                || elements.stream().anyMatch(SCRIPT_CAPABLE::contains)
+                || attributes.stream()
+                        .map(a -> a.substring(a.indexOf('@') + 1).toLowerCase(Locale.ROOT))
+                        .anyMatch(a -> a.startsWith("on")
+                                || a.equals("style")
+                                || a.equals("srcdoc")
+                                || a.equals("formaction")
+                                || a.endsWith("href") && !a.equals("href"));
     }
 }

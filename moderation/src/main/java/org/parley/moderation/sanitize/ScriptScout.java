@@ -2,7 +2,6 @@ package org.parley.moderation.sanitize;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.owasp.html.HtmlSanitizer;
 
 /**
@@ -14,13 +13,17 @@ import org.owasp.html.HtmlSanitizer;
 final class ScriptScout implements HtmlSanitizer.Policy {
 
     private static final List<String> SCRIPT_SCHEMES = List.of(
-            "javascript:", "vbscript:", "livescript:", "data:text/html", "data:image/svg", "data:application/",
+            "javascript:",
+            "vbscript:",
+            "livescript:",
+            "data:text/html",
+            "data:image/svg",
+            "data:application/",
             "data:text/xml");
 
     private boolean found;
 
-    private ScriptScout() {
-    }
+    private ScriptScout() {}
 
     /** Whether {@code html} has an event handler, a script URL or another script-capable attribute. */
     static boolean finds(String html) {
@@ -33,8 +36,11 @@ final class ScriptScout implements HtmlSanitizer.Policy {
     public void openTag(String elementName, List<String> attrs) {
         for (int i = 0; i + 1 < attrs.size() && !found; i += 2) {
             String name = attrs.get(i).toLowerCase(Locale.ROOT);
-            found = name.startsWith("on") || name.equals("srcdoc") || name.equals("formaction")
-                    || hasScriptScheme(attrs.get(i + 1)) || name.equals("style") && isScriptStyle(attrs.get(i + 1));
+            found = name.startsWith("on")
+                    || name.equals("srcdoc")
+                    || name.equals("formaction")
+                    || hasScriptScheme(attrs.get(i + 1))
+                    || name.equals("style") && isScriptStyle(attrs.get(i + 1));
         }
     }
 
@@ -52,7 +58,9 @@ final class ScriptScout implements HtmlSanitizer.Policy {
 
     private static boolean isScriptStyle(String value) {
         String v = value.toLowerCase(Locale.ROOT);
-        return v.contains("expression(") || v.contains("javascript:") || v.contains("behavior:")
+        return v.contains("expression(")
+                || v.contains("javascript:")
+                || v.contains("behavior:")
                 || v.contains("-moz-binding");
     }
 

@@ -15,8 +15,14 @@ import java.util.Set;
  * @param recentRejections how many of {@code recentDecisions} were rejections
  * @param flags moderator-set marks
  */
-public record AuthorContext(String id, AuthorStanding standing, long approvedCount, long rejectedCount,
-        int recentDecisions, int recentRejections, Set<AuthorFlag> flags) {
+public record AuthorContext(
+        String id,
+        AuthorStanding standing,
+        long approvedCount,
+        long rejectedCount,
+        int recentDecisions,
+        int recentRejections,
+        Set<AuthorFlag> flags) {
 
     /**
      * @throws IllegalArgumentException if a count is negative or there are more recent rejections than decisions
@@ -25,7 +31,10 @@ public record AuthorContext(String id, AuthorStanding standing, long approvedCou
         Objects.requireNonNull(id, "id");
         Objects.requireNonNull(standing, "standing");
         flags = Set.copyOf(flags);
-        if (approvedCount < 0 || rejectedCount < 0 || recentDecisions < 0 || recentRejections < 0
+        if (approvedCount < 0
+                || rejectedCount < 0
+                || recentDecisions < 0
+                || recentRejections < 0
                 || recentRejections > recentDecisions) {
             throw new IllegalArgumentException("inconsistent author counts for " + id);
         }

@@ -13,7 +13,7 @@ record AuthorStandingStep() implements ScreeningStep {
         switch (run.submission().author().standing()) {
             case BANNED -> run.reject(Reasons.AUTHOR_BANNED, name());
             case SUSPENDED -> run.reject(Reasons.AUTHOR_SUSPENDED, name());
-            case ACTIVE -> { }
+            case ACTIVE -> {}
         }
     }
 }

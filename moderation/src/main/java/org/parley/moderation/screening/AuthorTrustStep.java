@@ -29,8 +29,13 @@ record AuthorTrustStep() implements ScreeningStep {
             double rate = (double) author.recentRejections() / author.recentDecisions();
             if (rate >= p.maxRejectionRate()) {
                 run.hold(Reasons.AUTHOR_REJECTION_RATE);
-                run.detail(Reasons.AUTHOR_REJECTION_RATE, String.format(Locale.ROOT, "%d of %d recent comments rejected",
-                        author.recentRejections(), author.recentDecisions()));
+                run.detail(
+                        Reasons.AUTHOR_REJECTION_RATE,
+                        String.format(
+                                Locale.ROOT,
+                                "%d of %d recent comments rejected",
+                                author.recentRejections(),
+                                author.recentDecisions()));
             }
         }
     }

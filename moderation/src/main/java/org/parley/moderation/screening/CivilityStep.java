@@ -11,7 +11,6 @@ import java.util.Set;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.CivilityScores;
 import org.parley.moderation.civility.Languages;
@@ -85,15 +84,18 @@ record CivilityStep(BiFunction<String, String, CivilityScores> scorer) implement
         if (over.isEmpty() && !uncivil) {
             return;
         }
-        over.sort(Comparator.comparingDouble((Attribute a) -> scores.get(a) - p.threshold(a)).reversed());
+        over.sort(Comparator.comparingDouble((Attribute a) -> scores.get(a) - p.threshold(a))
+                .reversed());
         over.forEach(a -> run.hold(Reasons.civility(a)));
         if (over.isEmpty()) {
             run.hold(Reasons.CIVILITY_UNCIVIL);
             over.add(Attribute.UNCIVIL);
         }
-        run.detail("civility", over.stream()
-                .map(a -> String.format(Locale.ROOT, "%s %.2f", a.key(), scores.get(a)))
-                .collect(Collectors.joining(", ")));
+        run.detail(
+                "civility",
+                over.stream()
+                        .map(a -> String.format(Locale.ROOT, "%s %.2f", a.key(), scores.get(a)))
+                        .collect(Collectors.joining(", ")));
         if (!p.nudge() || over.stream().anyMatch(NOT_NUDGEABLE::contains)) {
             return;
         }
@@ -111,7 +113,8 @@ record CivilityStep(BiFunction<String, String, CivilityScores> scorer) implement
     }
 
     private static String message(List<Attribute> over) {
-        List<String> phrases = over.stream().map(COMES_ACROSS_AS::get).distinct().limit(2).toList();
+        List<String> phrases =
+                over.stream().map(COMES_ACROSS_AS::get).distinct().limit(2).toList();
         return "This may come across as " + String.join(" and ", phrases)
                 + ". Would you like to rephrase it before posting?";
     }

@@ -6,7 +6,6 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
-
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.Span;
 

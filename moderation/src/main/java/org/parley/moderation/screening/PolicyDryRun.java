@@ -6,7 +6,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-
 import org.parley.moderation.civility.CivilityScorer;
 import org.parley.moderation.civility.CivilityScores;
 
@@ -41,8 +40,8 @@ public final class PolicyDryRun {
      * @param reasonsBefore reasons under the old policy
      * @param reasonsAfter reasons under the new policy
      */
-    public record Change(String id, Decision before, Decision after, List<String> reasonsBefore,
-            List<String> reasonsAfter) {
+    public record Change(
+            String id, Decision before, Decision after, List<String> reasonsBefore, List<String> reasonsAfter) {
         public Change {
             reasonsBefore = List.copyOf(reasonsBefore);
             reasonsAfter = List.copyOf(reasonsAfter);
@@ -58,8 +57,8 @@ public final class PolicyDryRun {
      * @param after how many under the new policy
      * @param changes the comments whose decision would change, in input order
      */
-    public record Report(int total, int changed, Map<Decision, Integer> before, Map<Decision, Integer> after,
-            List<Change> changes) {
+    public record Report(
+            int total, int changed, Map<Decision, Integer> before, Map<Decision, Integer> after, List<Change> changes) {
         public Report {
             before = Map.copyOf(before);
             after = Map.copyOf(after);
@@ -67,8 +66,7 @@ public final class PolicyDryRun {
         }
     }
 
-    private PolicyDryRun() {
-    }
+    private PolicyDryRun() {}
 
     /**
      * Runs both policies over {@code comments} with the shipped civility model.
@@ -80,8 +78,8 @@ public final class PolicyDryRun {
     }
 
     /** Runs both policies over {@code comments} with the given civility model. */
-    public static Report run(CivilityScorer scorer, SitePolicy oldPolicy, SitePolicy newPolicy,
-            List<PastComment> comments) {
+    public static Report run(
+            CivilityScorer scorer, SitePolicy oldPolicy, SitePolicy newPolicy, List<PastComment> comments) {
         Objects.requireNonNull(oldPolicy, "oldPolicy");
         Objects.requireNonNull(newPolicy, "newPolicy");
         Map<String, CivilityScores> scored = new HashMap<>();

@@ -21,8 +21,8 @@ public record RateLimit(int burst, Duration refillEvery) {
     public RateLimit {
         Objects.requireNonNull(refillEvery, "refillEvery");
         if (burst < 1 || refillEvery.isNegative() || refillEvery.isZero()) {
-            throw new IllegalArgumentException("rate limit needs burst >= 1 and a positive refill: "
-                    + burst + ", " + refillEvery);
+            throw new IllegalArgumentException(
+                    "rate limit needs burst >= 1 and a positive refill: " + burst + ", " + refillEvery);
         }
     }
 }

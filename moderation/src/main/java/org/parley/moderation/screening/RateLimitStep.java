@@ -19,8 +19,10 @@ record RateLimitStep(RateLimiter limiter) implements ScreeningStep {
         RateLimit limit = run.policy().rateLimit();
         if (!limiter.tryAcquire(run.submission().author().id(), limit)) {
             run.reject(Reasons.RATE_LIMITED, name());
-            run.detail(Reasons.RATE_LIMITED, limit.burst() + " posts, then one every "
-                    + limit.refillEvery().toSeconds() + " s");
+            run.detail(
+                    Reasons.RATE_LIMITED,
+                    limit.burst() + " posts, then one every "
+                            + limit.refillEvery().toSeconds() + " s");
         }
     }
 }

@@ -54,8 +54,7 @@ public final class Reasons {
     /** Hold: the author was nudged and posted the same text anyway. */
     public static final String CIVILITY_NUDGE_DECLINED = "civility.nudge_declined";
 
-    private Reasons() {
-    }
+    private Reasons() {}
 
     /** The hold reason for an attribute at or above its threshold, {@code civility.<key>}. */
     public static String civility(Attribute attribute) {

@@ -3,7 +3,6 @@ package org.parley.moderation.screening;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
-
 import org.parley.moderation.civility.CivilityScorer;
 import org.parley.moderation.civility.CivilityScores;
 import org.parley.moderation.civility.Languages;
@@ -48,7 +47,9 @@ public final class Screener {
     public static Screener create(CivilityScorer scorer, RecentPosts recentPosts, RateLimiter rateLimiter) {
         Objects.requireNonNull(scorer, "scorer");
         Languages.warmUp();
-        return new Screener(new CivilityStep(scorer::score), Objects.requireNonNull(recentPosts, "recentPosts"),
+        return new Screener(
+                new CivilityStep(scorer::score),
+                Objects.requireNonNull(recentPosts, "recentPosts"),
                 Objects.requireNonNull(rateLimiter, "rateLimiter"));
     }
 

@@ -7,7 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-
 import org.parley.moderation.civility.CivilityScores;
 import org.parley.moderation.sanitize.RemovedMarkup;
 import org.parley.moderation.sanitize.SafeHtml;
@@ -95,11 +94,29 @@ final class ScreeningRun {
 
     Verdict verdict() {
         if (rejection != null) {
-            return new Verdict(Decision.REJECT, List.of(rejection), new ArrayList<>(flags), details, text,
-                    html(), removed, Optional.ofNullable(scores), Optional.empty(), rejectedBy);
+            return new Verdict(
+                    Decision.REJECT,
+                    List.of(rejection),
+                    new ArrayList<>(flags),
+                    details,
+                    text,
+                    html(),
+                    removed,
+                    Optional.ofNullable(scores),
+                    Optional.empty(),
+                    rejectedBy);
         }
         Decision decision = holds.isEmpty() ? Decision.PUBLISH : Decision.HOLD;
-        return new Verdict(decision, new ArrayList<>(holds), new ArrayList<>(flags), details, text, html(), removed,
-                Optional.ofNullable(scores), Optional.ofNullable(nudge), "pipeline");
+        return new Verdict(
+                decision,
+                new ArrayList<>(holds),
+                new ArrayList<>(flags),
+                details,
+                text,
+                html(),
+                removed,
+                Optional.ofNullable(scores),
+                Optional.ofNullable(nudge),
+                "pipeline");
     }
 }

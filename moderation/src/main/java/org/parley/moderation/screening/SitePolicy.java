@@ -1,5 +1,15 @@
 package org.parley.moderation.screening;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.stream.JsonGenerator;
 import java.io.Reader;
 import java.io.StringReader;
 import java.io.StringWriter;
@@ -13,19 +23,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-
 import org.parley.moderation.civility.Attribute;
-
-import jakarta.json.Json;
-import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
-import jakarta.json.JsonObject;
-import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
-import jakarta.json.stream.JsonGenerator;
 
 /**
  * One site's screening rules: text limits, images, word lists, civility thresholds, link and author
@@ -244,8 +242,8 @@ public final class SitePolicy {
                     case "bannedWords" -> b.bannedWords(strings(v));
                     case "suspectWords" -> b.suspectWords(strings(v));
                     case "allowedWords" -> b.allowedWords(strings(v));
-                    case "suspectWordAction" -> b.suspectWordAction(
-                            SuspectWordAction.valueOf(string(v).toUpperCase(Locale.ROOT)));
+                    case "suspectWordAction" ->
+                        b.suspectWordAction(SuspectWordAction.valueOf(string(v).toUpperCase(Locale.ROOT)));
                     case "uncivilThreshold" -> b.uncivilThreshold(number(v));
                     case "attributeThresholds" -> {
                         for (Map.Entry<String, JsonValue> t : object(v).entrySet()) {
@@ -253,14 +251,16 @@ public final class SitePolicy {
                         }
                     }
                     case "nudge" -> b.nudge(bool(v));
-                    case "unscoredLanguage" -> b.unscoredLanguage(
-                            UnscoredLanguageAction.valueOf(string(v).toUpperCase(Locale.ROOT)));
+                    case "unscoredLanguage" ->
+                        b.unscoredLanguage(
+                                UnscoredLanguageAction.valueOf(string(v).toUpperCase(Locale.ROOT)));
                     case "newAuthorApprovals" -> b.newAuthorApprovals(integer(v));
                     case "maxRejectionRate" -> b.maxRejectionRate(number(v));
                     case "minDecisionsForRate" -> b.minDecisionsForRate(integer(v));
                     case "rateLimitBurst" -> b.rateLimit(new RateLimit(integer(v), b.rateLimit.refillEvery()));
-                    case "rateLimitRefillSeconds" -> b.rateLimit(
-                            new RateLimit(b.rateLimit.burst(), Duration.ofMillis(Math.round(number(v) * 1000))));
+                    case "rateLimitRefillSeconds" ->
+                        b.rateLimit(
+                                new RateLimit(b.rateLimit.burst(), Duration.ofMillis(Math.round(number(v) * 1000))));
                     default -> throw new PolicyFormatException("unknown policy key: " + key);
                 }
             } catch (ClassCastException | IllegalArgumentException | ArithmeticException ex) {
@@ -294,8 +294,10 @@ public final class SitePolicy {
         JsonObjectBuilder merged = Json.createObjectBuilder(base);
         for (Map.Entry<String, JsonValue> e : overrides.entrySet()) {
             if ("attributeThresholds".equals(e.getKey()) && e.getValue() instanceof JsonObject thresholds) {
-                merged.add(e.getKey(), Json.createObjectBuilder(base.getJsonObject("attributeThresholds")).addAll(
-                        Json.createObjectBuilder(thresholds)));
+                merged.add(
+                        e.getKey(),
+                        Json.createObjectBuilder(base.getJsonObject("attributeThresholds"))
+                                .addAll(Json.createObjectBuilder(thresholds)));
             } else {
                 merged.add(e.getKey(), e.getValue());
             }
@@ -320,8 +322,14 @@ public final class SitePolicy {
             }
             if (before instanceof JsonArray x && after instanceof JsonArray y) {
                 List<String> changes = new java.util.ArrayList<>();
-                strings(y).stream().filter(w -> !strings(x).contains(w)).sorted().forEach(w -> changes.add("+" + w));
-                strings(x).stream().filter(w -> !strings(y).contains(w)).sorted().forEach(w -> changes.add("-" + w));
+                strings(y).stream()
+                        .filter(w -> !strings(x).contains(w))
+                        .sorted()
+                        .forEach(w -> changes.add("+" + w));
+                strings(x).stream()
+                        .filter(w -> !strings(y).contains(w))
+                        .sorted()
+                        .forEach(w -> changes.add("-" + w));
                 out.add(key + ": " + String.join(", ", changes));
             } else if (before instanceof JsonObject x && after instanceof JsonObject y) {
                 Set<String> keys = new TreeSet<>(x.keySet());
@@ -375,7 +383,8 @@ public final class SitePolicy {
     /** This policy as pretty-printed JSON. */
     public String toJson() {
         Writer out = new StringWriter();
-        try (var writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true)).createWriter(out)) {
+        try (var writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+                .createWriter(out)) {
             writer.writeObject(toJsonObject());
         }
         return out.toString().strip() + "\n";
@@ -492,8 +501,7 @@ public final class SitePolicy {
         private int minDecisionsForRate = 4;
         private RateLimit rateLimit = RateLimit.DEFAULT;
 
-        private Builder() {
-        }
+        private Builder() {}
 
         /** Longest comment in UTF-16 code units; default 5,000. */
         public Builder maxLength(int value) {

@@ -2,7 +2,6 @@ package org.parley.moderation.screening;
 
 import java.util.Objects;
 import java.util.Optional;
-
 import org.parley.moderation.hygiene.TextHygiene;
 
 /**
@@ -14,7 +13,8 @@ import org.parley.moderation.hygiene.TextHygiene;
  * @param nudgeConfirmation the {@link Nudge#textHash()} of the nudge the author saw and chose to
  *     post anyway, or empty when the author has not been nudged
  */
-public record Submission(String text, AuthorContext author, ArticleContext article, Optional<String> nudgeConfirmation) {
+public record Submission(
+        String text, AuthorContext author, ArticleContext article, Optional<String> nudgeConfirmation) {
 
     public Submission {
         Objects.requireNonNull(text, "text");
@@ -36,7 +36,9 @@ public record Submission(String text, AuthorContext author, ArticleContext artic
      */
     public static Submission confirmed(String text, AuthorContext author, ArticleContext article) {
         SitePolicy p = article.policy();
-        String clean = TextHygiene.withLimits(p.maxLength(), p.maxLines(), p.maxCombiningMarks()).clean(text).text();
+        String clean = TextHygiene.withLimits(p.maxLength(), p.maxLines(), p.maxCombiningMarks())
+                .clean(text)
+                .text();
         return new Submission(text, author, article, Optional.of(Nudge.hash(clean)));
     }
 

@@ -16,8 +16,7 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     private static final int DEFAULT_MAX_KEYS = 100_000;
     private static final long SWEEP_INTERVAL_MILLIS = 1_000;
 
-    private record Bucket(double tokens, long atMillis) {
-    }
+    private record Bucket(double tokens, long atMillis) {}
 
     private final Clock clock;
     private final int maxKeys;
@@ -66,7 +65,8 @@ public final class TokenBucketRateLimiter implements RateLimiter {
     }
 
     private static double refilled(Bucket bucket, long now, RateLimit limit) {
-        double earned = (double) Math.max(0, now - bucket.atMillis()) / limit.refillEvery().toMillis();
+        double earned = (double) Math.max(0, now - bucket.atMillis())
+                / limit.refillEvery().toMillis();
         return Math.min(limit.burst(), bucket.tokens() + earned);
     }
 }

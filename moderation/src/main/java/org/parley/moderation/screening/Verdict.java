@@ -5,7 +5,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
-
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.CivilityScores;
 import org.parley.moderation.sanitize.RemovedMarkup;
@@ -33,9 +32,17 @@ import org.parley.moderation.sanitize.SafeHtml;
  *     the author confirms
  * @param decidedBy name of the step that rejected it, or {@code "pipeline"} when every step ran
  */
-public record Verdict(Decision decision, List<String> reasons, List<String> flags, Map<String, String> details,
-        String text, Optional<SafeHtml> html, RemovedMarkup removedMarkup, Optional<CivilityScores> scores,
-        Optional<Nudge> nudge, String decidedBy) {
+public record Verdict(
+        Decision decision,
+        List<String> reasons,
+        List<String> flags,
+        Map<String, String> details,
+        String text,
+        Optional<SafeHtml> html,
+        RemovedMarkup removedMarkup,
+        Optional<CivilityScores> scores,
+        Optional<Nudge> nudge,
+        String decidedBy) {
 
     public Verdict {
         Objects.requireNonNull(decision, "decision");

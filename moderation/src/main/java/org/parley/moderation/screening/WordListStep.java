@@ -39,6 +39,9 @@ record WordListStep() implements ScreeningStep {
     }
 
     private static String terms(List<WordMatcher.Hit> hits, WordMatcher.Kind kind) {
-        return hits.stream().filter(h -> h.kind() == kind).map(WordMatcher.Hit::term).collect(Collectors.joining(", "));
+        return hits.stream()
+                .filter(h -> h.kind() == kind)
+                .map(WordMatcher.Hit::term)
+                .collect(Collectors.joining(", "));
     }
 }

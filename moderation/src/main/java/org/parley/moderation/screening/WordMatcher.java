@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import org.parley.moderation.civility.TextNormalizer;
 
 /**
@@ -24,14 +23,16 @@ import org.parley.moderation.civility.TextNormalizer;
 final class WordMatcher {
 
     /** What a site says about a term. */
-    enum Kind { BANNED, SUSPECT, ALLOWED }
+    enum Kind {
+        BANNED,
+        SUSPECT,
+        ALLOWED
+    }
 
     /** One term found in a text, as the site's list spells it. */
-    record Hit(String term, Kind kind) {
-    }
+    record Hit(String term, Kind kind) {}
 
-    private record Term(String entry, String normalized, Kind kind, boolean prefix) {
-    }
+    private record Term(String entry, String normalized, Kind kind, boolean prefix) {}
 
     private static final int[] NO_OUTPUT = new int[0];
 
@@ -154,7 +155,8 @@ final class WordMatcher {
                 }
             }
         }
-        List<int[]> allowed = matches.stream().filter(m -> terms[m[0]].kind() == Kind.ALLOWED).toList();
+        List<int[]> allowed =
+                matches.stream().filter(m -> terms[m[0]].kind() == Kind.ALLOWED).toList();
         Set<Hit> hits = new LinkedHashSet<>();
         for (int[] m : matches) {
             Term term = terms[m[0]];
@@ -175,9 +177,10 @@ final class WordMatcher {
     }
 
     private static boolean wholeWord(String text, int start, int end, Term term) {
-        boolean startOk = start == 0 || !isWordChar(text.charAt(start - 1))
-                || !isWordChar(text.charAt(start));
-        boolean endOk = term.prefix() || end == text.length() || !isWordChar(text.charAt(end))
+        boolean startOk = start == 0 || !isWordChar(text.charAt(start - 1)) || !isWordChar(text.charAt(start));
+        boolean endOk = term.prefix()
+                || end == text.length()
+                || !isWordChar(text.charAt(end))
                 || !isWordChar(text.charAt(end - 1));
         return startOk && endOk;
     }
@@ -192,6 +195,8 @@ final class WordMatcher {
     }
 
     private static int[] toArray(List<Integer> list) {
-        return list.isEmpty() ? NO_OUTPUT : list.stream().mapToInt(Integer::intValue).toArray();
+        return list.isEmpty()
+                ? NO_OUTPUT
+                : list.stream().mapToInt(Integer::intValue).toArray();
     }
 }

@@ -22,66 +22,82 @@ class CivilityScorerTest {
     private static final CivilityScorer SCORER = CivilityScorer.loadDefault();
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "You obviously have no idea what a census even is, so why comment?",
-        "Did you get your degree from a cereal box, or are you just naturally this dense?",
-        "Nobody here asked for your brilliant insight, buddy.",
-        "Lol you really think the mayor reads your comments? Cute.",
-    })
+    @ValueSource(
+            strings = {
+                "You obviously have no idea what a census even is, so why comment?",
+                "Did you get your degree from a cereal box, or are you just naturally this dense?",
+                "Nobody here asked for your brilliant insight, buddy.",
+                "Lol you really think the mayor reads your comments? Cute.",
+            })
     void hostileRepliesWithoutSwearWordsScoreHighUncivil(String reply) {
         CivilityScores s = SCORER.score(reply);
         assertTrue(s.uncivil() >= 0.7, () -> reply + " " + s);
-        assertTrue(Math.max(s.get(Attribute.DISMISSIVE), s.get(Attribute.ATTACK_ON_PERSON)) >= 0.7, () -> reply + " " + s);
+        assertTrue(
+                Math.max(s.get(Attribute.DISMISSIVE), s.get(Attribute.ATTACK_ON_PERSON)) >= 0.7, () -> reply + " " + s);
         assertTrue(s.get(Attribute.PROFANITY) < 0.3, () -> reply + " " + s);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Nobody here asked for your brilliant insight, buddy.",
-        "Wow, a whole paragraph and not one correct fact. Impressive, champ.",
-    })
+    @ValueSource(
+            strings = {
+                "Nobody here asked for your brilliant insight, buddy.",
+                "Wow, a whole paragraph and not one correct fact. Impressive, champ.",
+            })
     void brushOffsScoreDismissive(String reply) {
         CivilityScores s = SCORER.score(reply);
         assertTrue(s.get(Attribute.DISMISSIVE) >= 0.7, () -> reply + " " + s);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "You obviously have no idea what a census even is, so why comment?",
-        "Did you get your degree from a cereal box, or are you just naturally this dense?",
-    })
+    @ValueSource(
+            strings = {
+                "You obviously have no idea what a census even is, so why comment?",
+                "Did you get your degree from a cereal box, or are you just naturally this dense?",
+            })
     void jabsAtTheCommentersKnowledgeScoreAsAttack(String reply) {
         CivilityScores s = SCORER.score(reply);
         assertTrue(s.get(Attribute.ATTACK_ON_PERSON) >= 0.7, s::toString);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "I disagree: the 2011 census counted both districts separately, see table 4.",
-        "Respectfully, the minister's figures leave out the rural hospitals entirely.",
-        "The shelling destroyed the old bridge and killed eleven people, the mayor said.",
-        "The siege ended in 1995 after almost four years and thousands of deaths.",
-    })
+    @ValueSource(
+            strings = {
+                "I disagree: the 2011 census counted both districts separately, see table 4.",
+                "Respectfully, the minister's figures leave out the rural hospitals entirely.",
+                "The shelling destroyed the old bridge and killed eleven people, the mayor said.",
+                "The siege ended in 1995 after almost four years and thousands of deaths.",
+            })
     void sharpDisagreementAndNewsAboutViolenceScoreLow(String comment) {
         CivilityScores s = SCORER.score(comment);
         assertTrue(s.uncivil() < 0.3, () -> comment + " " + s);
         assertTrue(s.get(Attribute.THREAT) < 0.3, () -> comment + " " + s);
-        assertTrue(s.get(Attribute.DISMISSIVE) < 0.3 && s.get(Attribute.ATTACK_ON_PERSON) < 0.3, () -> comment + " " + s);
+        assertTrue(
+                s.get(Attribute.DISMISSIVE) < 0.3 && s.get(Attribute.ATTACK_ON_PERSON) < 0.3, () -> comment + " " + s);
     }
 
     /** Terse reactions to the news are not brush-offs. */
     @ParameterizedTest
-    @ValueSource(strings = {"Wait, which vote is this about?", "Ha, that photo of the goat on the roof.",
-        "Anyone know if the ferry is running today?", "Good grief, what a week for the club."})
+    @ValueSource(
+            strings = {
+                "Wait, which vote is this about?",
+                "Ha, that photo of the goat on the roof.",
+                "Anyone know if the ferry is running today?",
+                "Good grief, what a week for the club."
+            })
     void shortNeutralReactionsAreNotUncivil(String reply) {
         CivilityScores s = SCORER.score(reply);
         assertTrue(s.uncivil() < 0.5, () -> reply + " " + s);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"Seriously, you are an 1d10t, Gerald.", "Seriously, you are an id\u200Biot, Gerald.",
-        "Seriously, you are an i d i o t, Gerald.", "Seriously, you are an idiooooot, Gerald.",
-        "Seriously, you are an ID10T, Gerald."})
+    @ValueSource(
+            strings = {
+                "Seriously, you are an 1d10t, Gerald.",
+                "Seriously, you are an id\u200Biot, Gerald.",
+                "Seriously, you are an i d i o t, Gerald.",
+                "Seriously, you are an idiooooot, Gerald.",
+                "Seriously, you are an ID10T, Gerald."
+            })
     void obfuscatedInsultsScoreLikeTheirPlainForm(String obfuscated) {
         CivilityScores plain = SCORER.score("Seriously, you are an idiot, Gerald.");
         CivilityScores s = SCORER.score(obfuscated);
@@ -99,7 +115,8 @@ class CivilityScorerTest {
     @ParameterizedTest
     @ValueSource(strings = {"Seriously, you are an іdіоt, Gerald.", "Gerald, you are ѕtupіd."})
     void lookAlikeLettersStillScoreAsAnInsult(String obfuscated) {
-        CivilityScores plain = SCORER.score(obfuscated.replace('і', 'i').replace('о', 'o').replace('ѕ', 's'));
+        CivilityScores plain =
+                SCORER.score(obfuscated.replace('і', 'i').replace('о', 'o').replace('ѕ', 's'));
         CivilityScores s = SCORER.score(obfuscated);
         assertTrue(s.get(Attribute.INSULT) > 0.5, () -> obfuscated + " " + s);
         assertEquals(plain.uncivil(), s.uncivil(), 0.15, () -> obfuscated + " " + s);
@@ -151,8 +168,9 @@ class CivilityScorerTest {
 
     @Test
     void everyAttributeIsAProbability() {
-        for (String text : new String[] {"", "?", "a", "Fine.", "x".repeat(20_000), "\uD83D\uDE00\uD83D\uDE21",
-            "\u0000\u0001 ok", "ЁЖЗ 世界 مرحبا"}) {
+        for (String text : new String[] {
+            "", "?", "a", "Fine.", "x".repeat(20_000), "\uD83D\uDE00\uD83D\uDE21", "\u0000\u0001 ok", "ЁЖЗ 世界 مرحبا"
+        }) {
             Map<Attribute, Double> scores = SCORER.score(text).asMap();
             assertEquals(Attribute.values().length, scores.size());
             scores.values().forEach(p -> assertTrue(p >= 0 && p <= 1 && !p.isNaN(), text));

@@ -48,7 +48,8 @@ class CorpusOverlapTest {
     /** Length of the word runs of an issue example that no training row or cue may repeat. */
     private static final int ISSUE_RUN = 4;
 
-    private static final Path MODULE = Files.isDirectory(Path.of("src/main/training")) ? Path.of("") : Path.of("moderation");
+    private static final Path MODULE =
+            Files.isDirectory(Path.of("src/main/training")) ? Path.of("") : Path.of("moderation");
     private static final Path TRAINING = MODULE.resolve("src/main/training");
     private static final Path EVALUATION = MODULE.resolve("src/main/evaluation");
     private static final Path SCREENING_EXAMPLES =
@@ -56,17 +57,26 @@ class CorpusOverlapTest {
     private static final Path ISSUE_EXAMPLES =
             MODULE.resolve("src/test/resources/org/parley/moderation/civility/issue-examples.txt");
     /** The tests that assert what the shipped model does on text. */
-    private static final List<Path> MODEL_TESTS = Stream.concat(Stream.of(
-            "civility/CivilityScorerTest.java", "screening/CivilityStepTest.java",
-            "screening/DefaultPolicyExamplesTest.java", "screening/PolicyDryRunTest.java", "screening/ScreenerTest.java")
-            .map(f -> MODULE.resolve("src/test/java/org/parley/moderation/" + f)),
-            // the acceptance test that asserts what the packaged server's screening holds
-            Stream.of(MODULE.resolve("../src/test/src/test/java/org/parley/acceptance/api/CivilityScreeningIT.java")))
+    private static final List<Path> MODEL_TESTS = Stream.concat(
+                    Stream.of(
+                                    "civility/CivilityScorerTest.java",
+                                    "screening/CivilityStepTest.java",
+                                    "screening/DefaultPolicyExamplesTest.java",
+                                    "screening/PolicyDryRunTest.java",
+                                    "screening/ScreenerTest.java")
+                            .map(f -> MODULE.resolve("src/test/java/org/parley/moderation/" + f)),
+                    // the acceptance test that asserts what the packaged server's screening holds
+                    Stream.of(MODULE.resolve(
+                            "../src/test/src/test/java/org/parley/acceptance/api/CivilityScreeningIT.java")))
             .toList();
     /** The shared data sets: beside the repository (CI's layout), or beside the folder of worktrees. */
     private static final Path SHARED = Stream.of("../../shared/data/civility", "../../../shared/data/civility")
-            .map(p -> MODULE.toAbsolutePath().resolve(p).normalize()).filter(Files::isDirectory).findFirst()
-            .orElse(MODULE.toAbsolutePath().resolve("../../shared/data/civility").normalize());
+            .map(p -> MODULE.toAbsolutePath().resolve(p).normalize())
+            .filter(Files::isDirectory)
+            .findFirst()
+            .orElse(MODULE.toAbsolutePath()
+                    .resolve("../../shared/data/civility")
+                    .normalize());
 
     /** A text and where it came from, for messages. */
     record Text(String origin, String text, String[] words) {
@@ -98,13 +108,18 @@ class CorpusOverlapTest {
                 leaks.add(p.origin() + ": \"" + p.text() + "\" is a list entry");
             }
         }
-        assertTrue(leaks.isEmpty(), () -> leaks.size() + " list entries are test sentences or issue examples:\n" + show(leaks));
+        assertTrue(
+                leaks.isEmpty(),
+                () -> leaks.size() + " list entries are test sentences or issue examples:\n" + show(leaks));
     }
 
     /** A test sentence that is mostly one cue phrase tests the list, not the model. */
     @Test
     void noTestSentenceIsMostlyACuePhrase() {
-        List<Text> cues = Cues.phrases().stream().map(p -> Text.of("cue", p)).filter(c -> c.words().length >= 2).toList();
+        List<Text> cues = Cues.phrases().stream()
+                .map(p -> Text.of("cue", p))
+                .filter(c -> c.words().length >= 2)
+                .toList();
         List<String> found = new ArrayList<>();
         for (Text p : protectedSentences()) {
             if (p.words().length < 3) {
@@ -128,18 +143,21 @@ class CorpusOverlapTest {
     void noTestOrEvaluationSentenceIsInTheSharedDataSets() {
         assumeTrue(Files.isDirectory(SHARED), "shared data sets not present at " + SHARED);
         List<Text> guarded = new ArrayList<>(protectedSentences());
-        guarded.addAll(trainingRows().stream().filter(t -> t.origin().matches("civility-extra-[2-9].*")).toList());
+        guarded.addAll(trainingRows().stream()
+                .filter(t -> t.origin().matches("civility-extra-[2-9].*"))
+                .toList());
         List<String> leaks = new ArrayList<>();
         int scanned = scanShared(new Finder(guarded, SHARED_CONTAINED_FROM), leaks);
         assertTrue(scanned > 100_000, () -> "scanned only " + scanned + " texts under " + SHARED);
-        assertTrue(leaks.isEmpty(), () -> leaks.size() + " of our sentences are in the shared data sets:\n" + show(leaks));
+        assertTrue(
+                leaks.isEmpty(), () -> leaks.size() + " of our sentences are in the shared data sets:\n" + show(leaks));
     }
 
     /** The matcher finds a sentence with other case, spacing and punctuation inside a longer text, and nothing else. */
     @Test
     void theCheckFindsASentenceHiddenInALongerTextAndNothingElse() {
-        List<Text> guarded = List.of(Text.of("suite", "The bridge was closed for repairs all winter."),
-                Text.of("suite", "Well said."));
+        List<Text> guarded = List.of(
+                Text.of("suite", "The bridge was closed for repairs all winter."), Text.of("suite", "Well said."));
         List<Text> corpus = List.of(
                 Text.of("a", "Funny, THE bridge  was closed -- for repairs, all winter! Nobody told us."),
                 Text.of("b", "well   SAID"),
@@ -154,8 +172,12 @@ class CorpusOverlapTest {
     @Test
     void everyProtectedSourceIsRead() {
         List<Text> all = protectedSentences();
-        for (String origin : List.of("functional-suite.tsv", "civil-comments.tsv", "held-out-hostile.tsv",
-                "screening-examples.tsv", "CivilityScorerTest.java")) {
+        for (String origin : List.of(
+                "functional-suite.tsv",
+                "civil-comments.tsv",
+                "held-out-hostile.tsv",
+                "screening-examples.tsv",
+                "CivilityScorerTest.java")) {
             assertTrue(all.stream().anyMatch(t -> t.origin().startsWith(origin)), origin);
         }
         assertTrue(trainingRows().stream().anyMatch(t -> t.origin().startsWith("civility-extra-2.tsv")));
@@ -240,7 +262,11 @@ class CorpusOverlapTest {
         while (m.find()) {
             String text = unescape(m.group(1));
             if (words(text).length >= 2 && text.strip().contains(" ")) {
-                int line = 1 + (int) code.substring(0, m.start()).chars().filter(c -> c == '\n').count();
+                int line = 1
+                        + (int) code.substring(0, m.start())
+                                .chars()
+                                .filter(c -> c == '\n')
+                                .count();
                 out.add(Text.of(source.getFileName() + ":" + line, text));
             }
         }
@@ -330,9 +356,11 @@ class CorpusOverlapTest {
                 if (w.length == 0) {
                     continue;
                 }
-                whole.computeIfAbsent(String.join(" ", w), k -> new ArrayList<>()).add(g);
+                whole.computeIfAbsent(String.join(" ", w), k -> new ArrayList<>())
+                        .add(g);
                 if (w.length >= containedFrom) {
-                    byStart.computeIfAbsent(key(w, 0, containedFrom), k -> new ArrayList<>()).add(g);
+                    byStart.computeIfAbsent(key(w, 0, containedFrom), k -> new ArrayList<>())
+                            .add(g);
                     firstWords.add(w[0]);
                 }
             }
@@ -385,8 +413,12 @@ class CorpusOverlapTest {
 
     /** Lower-case words of letters and digits, accents removed: case, whitespace and punctuation do not count. */
     static String[] words(String text) {
-        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD).replaceAll("\\p{M}+", "").toLowerCase();
-        return Stream.of(folded.split("[^\\p{L}\\p{N}]+")).filter(s -> !s.isEmpty()).toArray(String[]::new);
+        String folded = Normalizer.normalize(text, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "")
+                .toLowerCase();
+        return Stream.of(folded.split("[^\\p{L}\\p{N}]+"))
+                .filter(s -> !s.isEmpty())
+                .toArray(String[]::new);
     }
 
     private static String show(List<String> lines) {
@@ -399,7 +431,9 @@ class CorpusOverlapTest {
             return List.of();
         }
         try (Stream<Path> s = Files.list(dir)) {
-            return s.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p)).sorted().toList();
+            return s.filter(p -> p.getFileName().toString().endsWith(suffix) && Files.isRegularFile(p))
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -10,8 +10,10 @@ class LanguagesTest {
 
     @Test
     void englishAndGermanAreDetectedAndScored() {
-        String en = Languages.detect("The new tram line was supposed to open in spring, but the depot is still not finished.");
-        String de = Languages.detect("Die neue Straßenbahnlinie sollte im Frühjahr öffnen, aber das Depot ist noch nicht fertig.");
+        String en = Languages.detect(
+                "The new tram line was supposed to open in spring, but the depot is still not finished.");
+        String de = Languages.detect(
+                "Die neue Straßenbahnlinie sollte im Frühjahr öffnen, aber das Depot ist noch nicht fertig.");
         assertEquals("en", en);
         assertEquals("de", de);
         assertTrue(Languages.scored(en));
@@ -20,8 +22,10 @@ class LanguagesTest {
 
     @Test
     void otherLanguagesAreNotScored() {
-        String fr = Languages.detect("La nouvelle ligne de tramway devait ouvrir au printemps, mais le dépôt n'est pas terminé.");
-        String es = Languages.detect("La nueva línea de tranvía debía abrir en primavera, pero el depósito aún no está terminado.");
+        String fr = Languages.detect(
+                "La nouvelle ligne de tramway devait ouvrir au printemps, mais le dépôt n'est pas terminé.");
+        String es = Languages.detect(
+                "La nueva línea de tranvía debía abrir en primavera, pero el depósito aún no está terminado.");
         assertEquals("fr", fr);
         assertEquals("es", es);
         assertFalse(Languages.scored(fr));

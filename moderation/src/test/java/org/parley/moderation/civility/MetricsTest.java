@@ -29,7 +29,8 @@ class MetricsTest {
 
     @Test
     void precisionAndRecallAtThreshold() {
-        double[] pr = Metrics.precisionRecall(new double[] {0.9, 0.6, 0.4, 0.1}, new boolean[] {true, false, true, false}, 0.5);
+        double[] pr = Metrics.precisionRecall(
+                new double[] {0.9, 0.6, 0.4, 0.1}, new boolean[] {true, false, true, false}, 0.5);
         assertArrayEquals(new double[] {0.5, 0.5}, pr, 1e-12);
     }
 

@@ -11,20 +11,22 @@ import org.junit.jupiter.params.provider.CsvSource;
 class TextNormalizerTest {
 
     @ParameterizedTest(name = "{0} -> {1}")
-    @CsvSource(delimiter = '|', value = {
-        "1d10t | idiot",
-        "f*ck off | fuck off",
-        "sh1t and $hit | shit and shit",
-        "a**hole | asshole",
-        "s t u p i d | stupid",
-        "s.t.u.p.i.d | stupid",
-        "you are a s t u p i d | you are a stupid",
-        "stuuuupid | stupid",
-        "STUPID | stupid",
-        "ѕтupіd | stupid",
-        "ｓｔｕｐｉｄ | stupid",
-        "naïve café | naive cafe",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "1d10t | idiot",
+                "f*ck off | fuck off",
+                "sh1t and $hit | shit and shit",
+                "a**hole | asshole",
+                "s t u p i d | stupid",
+                "s.t.u.p.i.d | stupid",
+                "you are a s t u p i d | you are a stupid",
+                "stuuuupid | stupid",
+                "STUPID | stupid",
+                "ѕтupіd | stupid",
+                "ｓｔｕｐｉｄ | stupid",
+                "naïve café | naive cafe",
+            })
     void undoesObfuscation(String input, String expected) {
         assertEquals(expected, TextNormalizer.normalize(input));
     }
@@ -37,7 +39,9 @@ class TextNormalizerTest {
 
     @Test
     void leavesNumbersYearsAndOrdinalsAlone() {
-        assertEquals("in 1997 the 3rd treaty, covid19 cost $100", TextNormalizer.normalize("In 1997 the 3rd treaty, covid19 cost $100"));
+        assertEquals(
+                "in 1997 the 3rd treaty, covid19 cost $100",
+                TextNormalizer.normalize("In 1997 the 3rd treaty, covid19 cost $100"));
     }
 
     @Test

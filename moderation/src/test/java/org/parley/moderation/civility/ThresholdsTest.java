@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-
 import org.junit.jupiter.api.Test;
 
 class ThresholdsTest {
@@ -32,7 +31,9 @@ class ThresholdsTest {
         assertTrue(Thresholds.heldShare(own, t) <= 0.02, () -> "own held " + Thresholds.heldShare(own, t));
         // not trivially strict: the budget is used, in the set that binds
         double used = Math.max(Thresholds.heldShare(news, t), Thresholds.heldShare(own, t));
-        assertTrue(used > 0.015, () -> "news held " + Thresholds.heldShare(news, t) + ", own " + Thresholds.heldShare(own, t));
+        assertTrue(
+                used > 0.015,
+                () -> "news held " + Thresholds.heldShare(news, t) + ", own " + Thresholds.heldShare(own, t));
     }
 
     @Test

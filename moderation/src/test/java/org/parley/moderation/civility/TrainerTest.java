@@ -24,17 +24,34 @@ import org.junit.jupiter.api.io.TempDir;
 class TrainerTest {
     @TempDir
     static Path dir;
+
     static Path extra;
 
-    private static final String[] RUDE = {"you are an idiot", "shut up you moron", "what a stupid fool you are",
-        "you pathetic loser", "go to hell idiot", "you are a dumb clown", "stupid moron", "idiot idiot idiot"};
-    private static final String[] CIVIL = {"thanks for the article", "the council meets on tuesday",
-        "i disagree with the figures in the report", "the bridge opens next year", "good point about the budget",
-        "the library has new opening hours", "the vote was close", "the match ended in a draw"};
+    private static final String[] RUDE = {
+        "you are an idiot",
+        "shut up you moron",
+        "what a stupid fool you are",
+        "you pathetic loser",
+        "go to hell idiot",
+        "you are a dumb clown",
+        "stupid moron",
+        "idiot idiot idiot"
+    };
+    private static final String[] CIVIL = {
+        "thanks for the article",
+        "the council meets on tuesday",
+        "i disagree with the figures in the report",
+        "the bridge opens next year",
+        "good point about the budget",
+        "the library has new opening hours",
+        "the vote was close",
+        "the match ended in a draw"
+    };
 
     @BeforeAll
     static void writeData() throws IOException {
-        List<String> jigsaw = new ArrayList<>(List.of("id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate,split_hint"));
+        List<String> jigsaw = new ArrayList<>(
+                List.of("id,comment_text,toxic,severe_toxic,obscene,threat,insult,identity_hate,split_hint"));
         int id = 0;
         for (int copy = 0; copy < 12; copy++) {
             for (String r : RUDE) {
@@ -45,29 +62,62 @@ class TrainerTest {
             }
         }
         write("jigsaw2018_subset.csv", jigsaw);
-        write("civil_comments_toxic_spans_comments.csv", List.of("comment_id,comment_text", "1,\"you idiot, really\"",
-            "2,\"a calm remark about taxes\""));
-        write("civil_comments_toxic_spans_annotations.csv", List.of("annotation,comment_id,worker,country,all toxic,not toxic",
-            "0,1,7,USA,False,False", "1,2,8,USA,False,True"));
+        write(
+                "civil_comments_toxic_spans_comments.csv",
+                List.of("comment_id,comment_text", "1,\"you idiot, really\"", "2,\"a calm remark about taxes\""));
+        write(
+                "civil_comments_toxic_spans_annotations.csv",
+                List.of(
+                        "annotation,comment_id,worker,country,all toxic,not toxic",
+                        "0,1,7,USA,False,False",
+                        "1,2,8,USA,False,True"));
         write("civil_comments_toxic_spans_spans.csv", List.of("annotation,type,start,end", "0,Insult,4,9"));
-        write("davidson_tweets.csv", List.of(",count,hate_speech,offensive_language,neither,class,tweet",
-            "0,3,0,0,3,2,nice weather today"));
-        write("hatexplain_preprocessed.csv", List.of("text,rationale_pos,label,label_gender,label_religion,label_race,label_economic,label_minority",
-            "a normal post,,0,0,0,0,0,0"));
+        write(
+                "davidson_tweets.csv",
+                List.of(",count,hate_speech,offensive_language,neither,class,tweet", "0,3,0,0,3,2,nice weather today"));
+        write(
+                "hatexplain_preprocessed.csv",
+                List.of(
+                        "text,rationale_pos,label,label_gender,label_religion,label_race,label_economic,label_minority",
+                        "a normal post,,0,0,0,0,0,0"));
         write("toxigen_seed_statements.csv", List.of("text,hateful,target_group", "people from there are lovely,0,x"));
-        write("threatgram101_labeled.csv", List.of("text,Label,replyDate,telegramChannel", "\"hang them all\",2,1,c",
-            "\"impeach him now\",1,2,c", "\"nice speech today\",0,3,c"));
-        write("implicit_hate_stg1_posts.csv", List.of("text,class", "they are all the same those people,implicit_hate",
-            "the parade is on sunday,not_hate"));
-        write("implicit_hate_stg2_posts.csv", List.of("text,implicit_class,extra_implicit_class",
-            "they are all the same those people,stereotypical,"));
-        write("sbic_v2_agg_dev_tst.csv", List.of("text,targetMinority,targetCategory,targetStereotype,whoTarget,intentYN,"
-            + "sexYN,offensiveYN,dataSource,hasBiasedImplication,source_split", "a joke about a group,[],[],[],1.0,1.0,0.0,1.0,t,0,dev",
-            "a post about lunch,[],[],[],,0.0,0.0,0.0,t,1,tst"));
-        write("convabuse.csv", List.of("text,source_split,abusive_majority,votes_intellectual", "you are so dumb,train,1,2",
-            "what is the weather,test,0,0"));
-        write("de_germeval2018_offense.csv", List.of("text,coarse_label,fine_label,lang,source_split",
-            "du bist ein vollidiot,OFFENSE,INSULT,de,training", "schönes wetter heute,OTHER,OTHER,de,test"));
+        write(
+                "threatgram101_labeled.csv",
+                List.of(
+                        "text,Label,replyDate,telegramChannel",
+                        "\"hang them all\",2,1,c",
+                        "\"impeach him now\",1,2,c",
+                        "\"nice speech today\",0,3,c"));
+        write(
+                "implicit_hate_stg1_posts.csv",
+                List.of(
+                        "text,class",
+                        "they are all the same those people,implicit_hate",
+                        "the parade is on sunday,not_hate"));
+        write(
+                "implicit_hate_stg2_posts.csv",
+                List.of(
+                        "text,implicit_class,extra_implicit_class",
+                        "they are all the same those people,stereotypical,"));
+        write(
+                "sbic_v2_agg_dev_tst.csv",
+                List.of(
+                        "text,targetMinority,targetCategory,targetStereotype,whoTarget,intentYN,"
+                                + "sexYN,offensiveYN,dataSource,hasBiasedImplication,source_split",
+                        "a joke about a group,[],[],[],1.0,1.0,0.0,1.0,t,0,dev",
+                        "a post about lunch,[],[],[],,0.0,0.0,0.0,t,1,tst"));
+        write(
+                "convabuse.csv",
+                List.of(
+                        "text,source_split,abusive_majority,votes_intellectual",
+                        "you are so dumb,train,1,2",
+                        "what is the weather,test,0,0"));
+        write(
+                "de_germeval2018_offense.csv",
+                List.of(
+                        "text,coarse_label,fine_label,lang,source_split",
+                        "du bist ein vollidiot,OFFENSE,INSULT,de,training",
+                        "schönes wetter heute,OTHER,OTHER,de,test"));
         List<String> own = new ArrayList<>(List.of("dismissive\tattack_on_person\tuncivil\ttext"));
         for (int copy = 0; copy < 10; copy++) {
             own.add("1\t0\t1\tcool story bro " + copy);
@@ -102,8 +152,10 @@ class TrainerTest {
         Model back = Model.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
         CivilityScorer original = new CivilityScorer(a);
         CivilityScorer reread = new CivilityScorer(back);
-        assertEquals(original.score("you idiot").get(Attribute.TOXICITY),
-                reread.score("you idiot").get(Attribute.TOXICITY), 0.01);
+        assertEquals(
+                original.score("you idiot").get(Attribute.TOXICITY),
+                reread.score("you idiot").get(Attribute.TOXICITY),
+                0.01);
     }
 
     @Test
@@ -122,7 +174,8 @@ class TrainerTest {
         assertTrue(reread.semantic());
         String text = "what a pathetic clown you are";
         assertEquals(original.score(text).uncivil(), reread.score(text).uncivil(), 1e-6);
-        assertTrue(original.score(text).uncivil() > original.score("the library opens on monday at nine").uncivil());
+        assertTrue(original.score(text).uncivil()
+                > original.score("the library opens on monday at nine").uncivil());
     }
 
     @Test
@@ -152,9 +205,14 @@ class TrainerTest {
     @Test
     void ownFilesAreReadByTheirHeader() throws IOException {
         Path f = dir.resolve("own-2.tsv");
-        Files.write(f, List.of("# comment", "dismissive\tthreat\tidentity_attack\tuncivil\tlang\tkind\ttext",
-            "0\t1\t0\t1\ten\tthreat\tsomeone will visit your house tonight",
-            "0\t0\t0\t0\tde\tcivil\tder Artikel ist gut"), StandardCharsets.UTF_8);
+        Files.write(
+                f,
+                List.of(
+                        "# comment",
+                        "dismissive\tthreat\tidentity_attack\tuncivil\tlang\tkind\ttext",
+                        "0\t1\t0\t1\ten\tthreat\tsomeone will visit your house tonight",
+                        "0\t0\t0\t0\tde\tcivil\tder Artikel ist gut"),
+                StandardCharsets.UTF_8);
         List<CivilityData.Example> rows = CivilityData.extra(f);
         assertTrue(rows.get(0).is(Attribute.THREAT));
         assertTrue(rows.get(0).is(Attribute.TOXICITY));

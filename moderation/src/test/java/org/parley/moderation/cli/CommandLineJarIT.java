@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -16,12 +18,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
 
 /**
  * The packaged executable jar, run as its own process the way the README shows: proves the jar
@@ -32,8 +30,7 @@ class CommandLineJarIT {
 
     private static Path jar;
 
-    private record Run(int status, List<JsonObject> lines, String stdout, String stderr) {
-    }
+    private record Run(int status, List<JsonObject> lines, String stdout, String stderr) {}
 
     @BeforeAll
     static void findJar() {
@@ -42,8 +39,8 @@ class CommandLineJarIT {
     }
 
     private static Run run(String stdin, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar", jar.toString()));
         command.addAll(List.of(args));
         Process process = new ProcessBuilder(command).start();
         CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> read(process.getInputStream()));
@@ -53,8 +50,10 @@ class CommandLineJarIT {
         }
         assertTrue(process.waitFor(120, TimeUnit.SECONDS), "the command line did not finish");
         String stdout = out.join();
-        List<JsonObject> lines = stdout.lines().filter(l -> l.startsWith("{"))
-                .map(l -> Json.createReader(new StringReader(l)).readObject()).toList();
+        List<JsonObject> lines = stdout.lines()
+                .filter(l -> l.startsWith("{"))
+                .map(l -> Json.createReader(new StringReader(l)).readObject())
+                .toList();
         return new Run(process.exitValue(), lines, stdout, err.join());
     }
 

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -12,27 +14,27 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.parley.moderation.screening.SitePolicy;
 
-import jakarta.json.Json;
-import jakarta.json.JsonObject;
-
 class MainTest {
 
-    private record Result(int status, List<JsonObject> lines, String out, String err) {
-    }
+    private record Result(int status, List<JsonObject> lines, String out, String err) {}
 
     private static Result run(String stdin, String... args) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ByteArrayOutputStream err = new ByteArrayOutputStream();
-        int status = Main.run(args, new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
-                new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+        int status = Main.run(
+                args,
+                new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8)),
+                new PrintStream(out, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
         String text = out.toString(StandardCharsets.UTF_8);
-        List<JsonObject> lines = text.lines().filter(l -> l.startsWith("{\""))
-                .map(l -> Json.createReader(new StringReader(l)).readObject()).toList();
+        List<JsonObject> lines = text.lines()
+                .filter(l -> l.startsWith("{\""))
+                .map(l -> Json.createReader(new StringReader(l)).readObject())
+                .toList();
         return new Result(status, lines, text, err.toString(StandardCharsets.UTF_8));
     }
 
@@ -46,7 +48,13 @@ class MainTest {
         assertEquals(2, r.lines().size());
         assertEquals("1", r.lines().get(0).getString("id"));
         assertEquals("<p><strong>bold</strong> and </p>\n", r.lines().get(0).getString("html"));
-        assertEquals("script", r.lines().get(0).getJsonObject("removed").getJsonArray("elements").getString(0));
+        assertEquals(
+                "script",
+                r.lines()
+                        .get(0)
+                        .getJsonObject("removed")
+                        .getJsonArray("elements")
+                        .getString(0));
         assertTrue(r.lines().get(1).getString("html").contains("rel=\"nofollow ugc noopener noreferrer\""));
     }
 
@@ -75,7 +83,8 @@ class MainTest {
 
     @Test
     void harnessAdapterReadsPayloadAndWritesOutput() {
-        Result r = run("{\"id\":\"x-1\",\"source\":\"test\",\"payload\":\"<img src=x onerror=alert(1)>hi\"}\n",
+        Result r = run(
+                "{\"id\":\"x-1\",\"source\":\"test\",\"payload\":\"<img src=x onerror=alert(1)>hi\"}\n",
                 "harness-adapter");
         JsonObject line = r.lines().get(0);
         assertEquals("x-1", line.getString("id"));
@@ -108,7 +117,8 @@ class MainTest {
         assertEquals("hostile", hostile.getString("id"));
         assertEquals("HOLD", hostile.getString("verdict"));
         assertTrue(hostile.getJsonNumber("uncivil").doubleValue() > 0.5);
-        assertTrue(hostile.getJsonObject("attributes").getJsonNumber("dismissive").doubleValue() > 0.5);
+        assertTrue(
+                hostile.getJsonObject("attributes").getJsonNumber("dismissive").doubleValue() > 0.5);
         assertEquals("civility.dismissive", hostile.getJsonArray("reasons").getString(0));
         JsonObject span = hostile.getJsonArray("spans").getJsonObject(0);
         assertEquals("Yeah cool story man".substring(span.getInt("start"), span.getInt("end")), span.getString("text"));
@@ -171,7 +181,8 @@ class MainTest {
         Result r = run("", "score", "--policy", bad.toString());
         assertEquals(2, r.status());
         assertTrue(r.err().contains("noSuchKey"), r.err());
-        Result missing = run("", "score", "--policy", dir.resolve("missing.json").toString());
+        Result missing =
+                run("", "score", "--policy", dir.resolve("missing.json").toString());
         assertEquals(2, missing.status());
     }
 }

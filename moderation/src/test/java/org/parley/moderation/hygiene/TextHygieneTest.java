@@ -65,7 +65,8 @@ class TextHygieneTest {
     void zalgoStacksAreCappedPerCharacter() {
         String zalgo = "h" + "\u0301\u0302\u0303\u0304\u0305\u0306\u0307\u0308".repeat(5) + "i";
         CleanText clean = hygiene.clean(zalgo);
-        assertEquals(1 + TextHygiene.DEFAULT_MAX_COMBINING_MARKS + 1, clean.text().length());
+        assertEquals(
+                1 + TextHygiene.DEFAULT_MAX_COMBINING_MARKS + 1, clean.text().length());
         assertTrue(clean.findings().contains(HygieneFinding.COMBINING_MARKS_CAPPED));
     }
 
@@ -135,7 +136,9 @@ class TextHygieneTest {
 
     @Test
     void separateWordsInDifferentScriptsAreNotMixed() {
-        assertFalse(hygiene.clean("Moscow is \u041c\u043e\u0441\u043a\u0432\u0430, Athens is \u0391\u03b8\u03ae\u03bd\u03b1")
-                .findings().contains(HygieneFinding.MIXED_SCRIPT_WORD));
+        assertFalse(hygiene.clean(
+                        "Moscow is \u041c\u043e\u0441\u043a\u0432\u0430, Athens is \u0391\u03b8\u03ae\u03bd\u03b1")
+                .findings()
+                .contains(HygieneFinding.MIXED_SCRIPT_WORD));
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
-
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -51,17 +50,18 @@ class SanitizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "[x](javascript:alert(1))",
-        "[x](JaVaScRiPt:alert(1))",
-        "[x](java&#09;script:alert(1))",
-        "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
-        "[x](vbscript:msgbox(1))",
-        "<a href=\"javascript&colon;alert(1)\">x</a>",
-        "<a href=\"//evil.example/\">x</a>",
-        "<a href=\"/relative\">x</a>",
-        "[x](//evil.example)",
-    })
+    @ValueSource(
+            strings = {
+                "[x](javascript:alert(1))",
+                "[x](JaVaScRiPt:alert(1))",
+                "[x](java&#09;script:alert(1))",
+                "[x](data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==)",
+                "[x](vbscript:msgbox(1))",
+                "<a href=\"javascript&colon;alert(1)\">x</a>",
+                "<a href=\"//evil.example/\">x</a>",
+                "<a href=\"/relative\">x</a>",
+                "[x](//evil.example)",
+            })
     void dangerousOrRelativeLinkTargetsLoseTheLinkButKeepTheText(String input) {
         String html = html(input);
         assertFalse(html.contains("href"), html);
@@ -69,58 +69,82 @@ class SanitizerTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "<script>alert(1)</script>",
-        "<img src=x onerror=alert(1)>",
-        "<svg onload=alert(1)>",
-        "<iframe src=\"javascript:alert(1)\"></iframe>",
-        "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
-        "<embed src=\"javascript:alert(1)\">",
-        "<body onload=alert(1)>",
-        "<details open ontoggle=alert(1)>",
-        "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
-        "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
-        "<form action=\"javascript:alert(1)\"><button>go</button></form>",
-        "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
-        "<base href=\"https://evil.example/\">",
-        "<style>@import 'https://evil.example/x.css';</style>",
-        "<p style=\"background:url(javascript:alert(1))\">x</p>",
-        "<a href=\"https://ok.example\" onmouseover=\"alert(1)\">x</a>",
-        "<input autofocus onfocus=alert(1)>",
-        "<video><source onerror=\"alert(1)\"></video>",
-        "<template><script>alert(1)</script></template>",
-        "<xmp><img src=x onerror=alert(1)></xmp>",
-        "<<script>script>alert(1)<</script>/script>",
-        "<scr<script>ipt>alert(1)</scr</script>ipt>",
-        "`<script>` is fine in code but <script>alert(1)</script> is not",
-    })
+    @ValueSource(
+            strings = {
+                "<script>alert(1)</script>",
+                "<img src=x onerror=alert(1)>",
+                "<svg onload=alert(1)>",
+                "<iframe src=\"javascript:alert(1)\"></iframe>",
+                "<object data=\"data:text/html,<script>alert(1)</script>\"></object>",
+                "<embed src=\"javascript:alert(1)\">",
+                "<body onload=alert(1)>",
+                "<details open ontoggle=alert(1)>",
+                "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)>",
+                "<noscript><p title=\"</noscript><img src=x onerror=alert(1)>\">",
+                "<form action=\"javascript:alert(1)\"><button>go</button></form>",
+                "<meta http-equiv=\"refresh\" content=\"0;url=javascript:alert(1)\">",
+                "<base href=\"https://evil.example/\">",
+                "<style>@import 'https://evil.example/x.css';</style>",
+                "<p style=\"background:url(javascript:alert(1))\">x</p>",
+                "<a href=\"https://ok.example\" onmouseover=\"alert(1)\">x</a>",
+                "<input autofocus onfocus=alert(1)>",
+                "<video><source onerror=\"alert(1)\"></video>",
+                "<template><script>alert(1)</script></template>",
+                "<xmp><img src=x onerror=alert(1)></xmp>",
+                "<<script>script>alert(1)<</script>/script>",
+                "<scr<script>ipt>alert(1)</scr</script>ipt>",
+                "`<script>` is fine in code but <script>alert(1)</script> is not",
+            })
     void scriptNeverSurvives(String input) {
         Sanitized result = sanitizer.sanitize(input);
         String html = result.html().html().toLowerCase(Locale.ROOT);
-        for (String forbidden : List.of("<script", "onerror=", "onload=", "onfocus=", "ontoggle=", "onmouseover=",
-                "href=\"javascript", "src=\"javascript", "<iframe", "<object", "<embed", "<svg", "<math", "<style", "<form", "<meta",
-                "<base", "style=", "<img", "<input", "<video")) {
+        for (String forbidden : List.of(
+                "<script",
+                "onerror=",
+                "onload=",
+                "onfocus=",
+                "ontoggle=",
+                "onmouseover=",
+                "href=\"javascript",
+                "src=\"javascript",
+                "<iframe",
+                "<object",
+                "<embed",
+                "<svg",
+                "<math",
+                "<style",
+                "<form",
+                "<meta",
+                "<base",
+                "style=",
+                "<img",
+                "<input",
+                "<video")) {
             assertFalse(html.contains(forbidden), () -> forbidden + " survived in " + html);
         }
     }
 
     @Test
     void removedScriptIsRecordedAsAnInjectionAttempt() {
-        RemovedMarkup removed = sanitizer.sanitize("nice article <script>steal()</script>").removed();
+        RemovedMarkup removed =
+                sanitizer.sanitize("nice article <script>steal()</script>").removed();
         assertEquals(List.of("script"), removed.elements());
         assertTrue(removed.looksLikeInjection());
     }
 
     @Test
     void removedEventHandlerAttributeIsRecorded() {
-        RemovedMarkup removed = sanitizer.sanitize("<a href=\"https://ok.example\" onclick=\"x()\">y</a>").removed();
+        RemovedMarkup removed = sanitizer
+                .sanitize("<a href=\"https://ok.example\" onclick=\"x()\">y</a>")
+                .removed();
         assertEquals(List.of("a@onclick"), removed.attributes());
         assertTrue(removed.looksLikeInjection());
     }
 
     @Test
     void eventHandlerOnAnElementDroppedWholeIsStillAnInjectionAttempt() {
-        RemovedMarkup removed = sanitizer.sanitize("Nice article <img src=x onerror=alert(1)>").removed();
+        RemovedMarkup removed =
+                sanitizer.sanitize("Nice article <img src=x onerror=alert(1)>").removed();
         assertEquals(List.of("img"), removed.elements());
         assertTrue(removed.attributes().isEmpty());
         assertTrue(removed.looksLikeInjection());
@@ -128,8 +152,13 @@ class SanitizerTest {
 
     @Test
     void encodedScriptUrlOnADroppedLinkIsAnInjectionAttempt() {
-        assertTrue(sanitizer.sanitize("<a href=\"java&#x09;script&colon;alert(1)\">x</a>").removed().looksLikeInjection());
-        assertTrue(sanitizer.sanitize("<a href=\" data:text/html;base64,PHNjcmlwdD4=\">x</a>").removed()
+        assertTrue(sanitizer
+                .sanitize("<a href=\"java&#x09;script&colon;alert(1)\">x</a>")
+                .removed()
+                .looksLikeInjection());
+        assertTrue(sanitizer
+                .sanitize("<a href=\" data:text/html;base64,PHNjcmlwdD4=\">x</a>")
+                .removed()
                 .looksLikeInjection());
     }
 
@@ -142,21 +171,25 @@ class SanitizerTest {
 
     @Test
     void markdownLinkToAnOrdinaryPageIsNotAnInjectionAttempt() {
-        assertFalse(sanitizer.sanitize("see [the council](https://example.org) and <span>x</span>").removed()
+        assertFalse(sanitizer
+                .sanitize("see [the council](https://example.org) and <span>x</span>")
+                .removed()
                 .looksLikeInjection());
     }
 
     @Test
     void droppedTagsWithOrdinaryAttributesAreNotInjectionAttempts() {
-        RemovedMarkup removed = sanitizer.sanitize("<span class=\"note\" title=\"on the record\">x</span>"
-                + "<a href=\"/relative\">y</a>").removed();
+        RemovedMarkup removed = sanitizer
+                .sanitize("<span class=\"note\" title=\"on the record\">x</span>" + "<a href=\"/relative\">y</a>")
+                .removed();
         assertFalse(removed.isEmpty());
         assertFalse(removed.looksLikeInjection(), removed::toString);
     }
 
     @Test
     void harmlessUnsupportedTagIsRecordedButNotCalledAnInjection() {
-        RemovedMarkup removed = sanitizer.sanitize("<div><span>plain</span></div>").removed();
+        RemovedMarkup removed =
+                sanitizer.sanitize("<div><span>plain</span></div>").removed();
         assertTrue(removed.elements().containsAll(List.of("div", "span")), removed::toString);
         assertFalse(removed.looksLikeInjection());
     }
@@ -184,11 +217,17 @@ class SanitizerTest {
     @Test
     void siteThatAllowsImagesKeepsHttpsImagesOnly() {
         Sanitizer withImages = Sanitizer.allowingHttpsImages();
-        String html = withImages.sanitize("![cat](https://example.com/cat.png) ![dog](http://example.com/dog.png)")
-                .html().html();
+        String html = withImages
+                .sanitize("![cat](https://example.com/cat.png) ![dog](http://example.com/dog.png)")
+                .html()
+                .html();
         assertTrue(html.contains("<img src=\"https://example.com/cat.png\" alt=\"cat\""), html);
         assertFalse(html.contains("dog.png"), html);
-        assertFalse(withImages.sanitize("<img src=x onerror=alert(1)>").html().html().contains("<img"));
+        assertFalse(withImages
+                .sanitize("<img src=x onerror=alert(1)>")
+                .html()
+                .html()
+                .contains("<img"));
     }
 
     @Test
@@ -207,6 +246,7 @@ class SanitizerTest {
 
     @Test
     void safeHtmlEqualityFollowsItsContent() {
-        assertEquals(sanitizer.sanitize("same").html(), sanitizer.sanitize("same").html());
+        assertEquals(
+                sanitizer.sanitize("same").html(), sanitizer.sanitize("same").html());
     }
 }

@@ -4,12 +4,12 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.parley.moderation.screening.Runs.author;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class AuthorTrustStepTest {
 
-    private final SitePolicy firstTwoReviewed = SitePolicy.builder().newAuthorApprovals(2).build();
+    private final SitePolicy firstTwoReviewed =
+            SitePolicy.builder().newAuthorApprovals(2).build();
 
     private Verdict screen(AuthorContext author, SitePolicy policy) {
         ScreeningRun run = new ScreeningRun(Submission.of("hello", author, ArticleContext.open("a", policy)));
@@ -19,19 +19,26 @@ class AuthorTrustStepTest {
 
     @Test
     void newAuthorIsHeldUntilEnoughApprovals() {
-        assertEquals(List.of(Reasons.AUTHOR_NEW), screen(author(AuthorStanding.ACTIVE, 1, 0, 0), firstTwoReviewed).reasons());
-        assertEquals(Decision.PUBLISH, screen(author(AuthorStanding.ACTIVE, 2, 0, 0), firstTwoReviewed).decision());
+        assertEquals(
+                List.of(Reasons.AUTHOR_NEW),
+                screen(author(AuthorStanding.ACTIVE, 1, 0, 0), firstTwoReviewed).reasons());
+        assertEquals(
+                Decision.PUBLISH,
+                screen(author(AuthorStanding.ACTIVE, 2, 0, 0), firstTwoReviewed).decision());
     }
 
     @Test
     void trustedAuthorSkipsNewAuthorReview() {
-        assertEquals(Decision.PUBLISH,
-                screen(author(AuthorStanding.ACTIVE, 0, 0, 0, AuthorFlag.TRUSTED), firstTwoReviewed).decision());
+        assertEquals(
+                Decision.PUBLISH,
+                screen(author(AuthorStanding.ACTIVE, 0, 0, 0, AuthorFlag.TRUSTED), firstTwoReviewed)
+                        .decision());
     }
 
     @Test
     void alwaysPremoderatedAuthorIsHeldWhateverTheRecord() {
-        assertEquals(List.of(Reasons.AUTHOR_PREMODERATED),
+        assertEquals(
+                List.of(Reasons.AUTHOR_PREMODERATED),
                 screen(author(AuthorStanding.ACTIVE, 500, 0, 0, AuthorFlag.ALWAYS_PREMODERATE), SitePolicy.defaults())
                         .reasons());
     }
@@ -45,6 +52,9 @@ class AuthorTrustStepTest {
 
     @Test
     void rejectionRateNeedsEnoughDecisions() {
-        assertEquals(Decision.PUBLISH, screen(author(AuthorStanding.ACTIVE, 40, 2, 2), SitePolicy.defaults()).decision());
+        assertEquals(
+                Decision.PUBLISH,
+                screen(author(AuthorStanding.ACTIVE, 40, 2, 2), SitePolicy.defaults())
+                        .decision());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Optional;
-
 import org.junit.jupiter.api.Test;
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.CivilityScorer;
@@ -25,7 +24,9 @@ class CivilityStepTest {
 
     @Test
     void commentInALanguageTheModelDoesNotScoreIsFlaggedNotPassedAsCivil() {
-        Verdict v = run(Runs.submission("Je trouve que la mairie se trompe complètement sur les pistes cyclables du centre.")).verdict();
+        Verdict v = run(Runs.submission(
+                        "Je trouve que la mairie se trompe complètement sur les pistes cyclables du centre."))
+                .verdict();
         assertEquals(Decision.PUBLISH, v.decision());
         assertTrue(v.flags().contains(Reasons.LANGUAGE_UNSCORED), v.flags()::toString);
         assertTrue(v.scores().isEmpty());
@@ -33,8 +34,11 @@ class CivilityStepTest {
 
     @Test
     void siteCanHoldCommentsInLanguagesTheModelDoesNotScore() {
-        SitePolicy hold = SitePolicy.builder().unscoredLanguage(UnscoredLanguageAction.HOLD).build();
-        Verdict v = run(Runs.submission("Je trouve que la mairie se trompe complètement sur les pistes cyclables du centre.", hold))
+        SitePolicy hold = SitePolicy.builder()
+                .unscoredLanguage(UnscoredLanguageAction.HOLD)
+                .build();
+        Verdict v = run(Runs.submission(
+                        "Je trouve que la mairie se trompe complètement sur les pistes cyclables du centre.", hold))
                 .verdict();
         assertEquals(Decision.HOLD, v.decision());
         assertTrue(v.reasons().contains(Reasons.LANGUAGE_UNSCORED), v.reasons()::toString);
@@ -42,14 +46,16 @@ class CivilityStepTest {
 
     @Test
     void germanCommentsAreScored() {
-        Verdict v = run(Runs.submission("Der Stadtrat hat gestern den Haushalt für das kommende Jahr beschlossen.")).verdict();
+        Verdict v = run(Runs.submission("Der Stadtrat hat gestern den Haushalt für das kommende Jahr beschlossen."))
+                .verdict();
         assertTrue(v.scores().isPresent());
         assertFalse(v.flags().contains(Reasons.LANGUAGE_UNSCORED), v.flags()::toString);
     }
 
     @Test
     void civilTextGetsScoresButNoReason() {
-        Verdict v = run(Runs.submission("I disagree with the columnist; the bus figures in table 3 say otherwise.")).verdict();
+        Verdict v = run(Runs.submission("I disagree with the columnist; the bus figures in table 3 say otherwise."))
+                .verdict();
         assertEquals(Decision.PUBLISH, v.decision());
         assertTrue(v.scores().isPresent());
         assertEquals(Attribute.values().length, v.scoreMap().size());
@@ -71,7 +77,9 @@ class CivilityStepTest {
     @Test
     void nudgeSpansDoNotOverlap() {
         Nudge nudge = run(Runs.submission("Did you even open the report, or do you just guess for a living?"))
-                .verdict().nudge().orElseThrow();
+                .verdict()
+                .nudge()
+                .orElseThrow();
         List<Span> spans = nudge.spans();
         for (int i = 1; i < spans.size(); i++) {
             assertTrue(spans.get(i - 1).end() <= spans.get(i).start(), spans::toString);
@@ -99,14 +107,19 @@ class CivilityStepTest {
     @Test
     void editedTextAfterANudgeIsJudgedAfresh() {
         Nudge nudge = run(Runs.submission(DISMISSIVE)).verdict().nudge().orElseThrow();
-        Submission edited = new Submission("I am not convinced by this argument, to be honest.", Runs.REGULAR,
-                ArticleContext.open("a", SitePolicy.defaults()), Optional.of(nudge.textHash()));
+        Submission edited = new Submission(
+                "I am not convinced by this argument, to be honest.",
+                Runs.REGULAR,
+                ArticleContext.open("a", SitePolicy.defaults()),
+                Optional.of(nudge.textHash()));
         assertEquals(Decision.PUBLISH, run(edited).verdict().decision());
     }
 
     @Test
     void sitesThatDoNotNudgeHoldStraightAway() {
-        Verdict v = run(Runs.submission(DISMISSIVE, SitePolicy.builder().nudge(false).build())).verdict();
+        Verdict v = run(Runs.submission(
+                        DISMISSIVE, SitePolicy.builder().nudge(false).build()))
+                .verdict();
         assertEquals(Decision.HOLD, v.decision());
         assertTrue(v.nudge().isEmpty());
     }
@@ -118,7 +131,9 @@ class CivilityStepTest {
             off.attributeThreshold(a, 1.0);
         }
         SitePolicy lenient = off.build();
-        assertEquals(Decision.PUBLISH, run(Runs.submission(DISMISSIVE, lenient)).verdict().decision());
+        assertEquals(
+                Decision.PUBLISH,
+                run(Runs.submission(DISMISSIVE, lenient)).verdict().decision());
         SitePolicy strict = SitePolicy.builder().uncivilThreshold(0.0).build();
         Verdict v = run(Runs.submission("Thanks for the article.", strict)).verdict();
         assertEquals(Decision.HOLD, v.decision());
@@ -126,8 +141,10 @@ class CivilityStepTest {
 
     @Test
     void threatsAreHeldWithoutANudge() {
-        SitePolicy threatOnly = SitePolicy.builder().attributeThreshold(Attribute.THREAT, 0.0).build();
-        Verdict v = run(Runs.submission("I will find where you live.", threatOnly)).verdict();
+        SitePolicy threatOnly =
+                SitePolicy.builder().attributeThreshold(Attribute.THREAT, 0.0).build();
+        Verdict v =
+                run(Runs.submission("I will find where you live.", threatOnly)).verdict();
         assertTrue(v.reasons().contains(Reasons.civility(Attribute.THREAT)), v.reasons()::toString);
         assertTrue(v.nudge().isEmpty());
     }

@@ -5,15 +5,14 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.parley.moderation.screening.Runs.submission;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class ClosedArticleStepTest {
 
     @Test
     void closedDiscussionRejects() {
-        Submission s = Submission.of("hello", Runs.REGULAR,
-                new ArticleContext("a", false, false, SitePolicy.defaults()));
+        Submission s =
+                Submission.of("hello", Runs.REGULAR, new ArticleContext("a", false, false, SitePolicy.defaults()));
         ScreeningRun run = new ScreeningRun(s);
         new ClosedArticleStep().apply(run);
         assertEquals(List.of(Reasons.ARTICLE_CLOSED), run.verdict().reasons());

@@ -10,12 +10,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-
 import org.junit.jupiter.api.Test;
-import org.parley.moderation.civility.Attribute;
-import org.parley.moderation.civility.CivilityScores;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.CivilityScores;
 
 /**
  * The default policy with the shipped model: hostile replies without a swear word are held, sharp
@@ -37,18 +36,18 @@ class DefaultPolicyExamplesTest {
      */
     private static final double MIN_HOSTILE_HELD = 0.25;
 
-    private record Example(Decision expected, String text) {
-    }
+    private record Example(Decision expected, String text) {}
 
     private static Verdict screen(String text) {
         return SCREENER.screen(Runs.submission(text));
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Riveting stuff, buddy. Tell it to someone who cares.",
-        "Did you even open the report, or do you just guess for a living?",
-    })
+    @ValueSource(
+            strings = {
+                "Riveting stuff, buddy. Tell it to someone who cares.",
+                "Did you even open the report, or do you just guess for a living?",
+            })
     void hostileRepliesWithoutSwearWordsAreHeldWithACivilityReason(String text) {
         Verdict v = screen(text);
         assertEquals(Decision.HOLD, v.decision(), () -> v.scores().orElseThrow().toString());
@@ -71,25 +70,31 @@ class DefaultPolicyExamplesTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Riveting stuff, buddy. Tell it to someone who cares.",
-        "Did you even open the report, or do you just guess for a living?",
-    })
+    @ValueSource(
+            strings = {
+                "Riveting stuff, buddy. Tell it to someone who cares.",
+                "Did you even open the report, or do you just guess for a living?",
+            })
     void hostileRepliesConfirmedAfterTheNudgeAreStillHeld(String text) {
         Verdict first = screen(text);
-        Verdict again = SCREENER.screen(Runs.submission(text).confirming(first.nudge().orElseThrow()));
+        Verdict again =
+                SCREENER.screen(Runs.submission(text).confirming(first.nudge().orElseThrow()));
         assertEquals(Decision.HOLD, again.decision());
         assertTrue(again.reasons().contains(Reasons.CIVILITY_NUDGE_DECLINED), again.reasons()::toString);
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {
-        "Respectfully, the minister's figures leave out the rural hospitals entirely.",
-        "The blockade starved the city for two winters.",
-    })
+    @ValueSource(
+            strings = {
+                "Respectfully, the minister's figures leave out the rural hospitals entirely.",
+                "The blockade starved the city for two winters.",
+            })
     void sharpDisagreementAndNewsAboutViolenceArePublished(String text) {
         Verdict v = screen(text);
-        assertEquals(Decision.PUBLISH, v.decision(), () -> v.reasons() + " " + v.scores().orElseThrow());
+        assertEquals(
+                Decision.PUBLISH,
+                v.decision(),
+                () -> v.reasons() + " " + v.scores().orElseThrow());
         assertTrue(v.nudge().isEmpty());
     }
 
@@ -123,8 +128,9 @@ class DefaultPolicyExamplesTest {
 
     private static List<Example> examples() throws IOException {
         List<Example> examples = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(Objects.requireNonNull(
-                DefaultPolicyExamplesTest.class.getResourceAsStream("screening-examples.tsv")), StandardCharsets.UTF_8))) {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                Objects.requireNonNull(DefaultPolicyExamplesTest.class.getResourceAsStream("screening-examples.tsv")),
+                StandardCharsets.UTF_8))) {
             String line;
             while ((line = reader.readLine()) != null) {
                 if (line.isBlank() || line.startsWith("#")) {

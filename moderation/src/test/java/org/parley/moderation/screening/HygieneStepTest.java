@@ -6,14 +6,14 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.parley.moderation.screening.Runs.submission;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class HygieneStepTest {
 
     @Test
     void overlongTextIsRejectedWithItsLength() {
-        ScreeningRun run = new ScreeningRun(submission("x".repeat(31), SitePolicy.builder().maxLength(30).build()));
+        ScreeningRun run = new ScreeningRun(
+                submission("x".repeat(31), SitePolicy.builder().maxLength(30).build()));
         new HygieneStep().apply(run);
         assertTrue(run.rejected());
         Verdict v = run.verdict();

@@ -3,17 +3,18 @@ package org.parley.moderation.screening;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 import org.parley.moderation.civility.Attribute;
 
 class PolicyDryRunTest {
 
     private static final List<PolicyDryRun.PastComment> PAST = List.of(
-            new PolicyDryRun.PastComment("c1", "I disagree with the columnist; the bus figures in table 3 say otherwise.", Runs.REGULAR),
+            new PolicyDryRun.PastComment(
+                    "c1", "I disagree with the columnist; the bus figures in table 3 say otherwise.", Runs.REGULAR),
             new PolicyDryRun.PastComment("c2", "Riveting stuff, buddy. Tell it to someone who cares.", Runs.REGULAR),
             new PolicyDryRun.PastComment("c3", "The referendum results came in this morning.", Runs.REGULAR),
-            new PolicyDryRun.PastComment("c4", "Thanks, this was a useful summary of the council meeting.", Runs.REGULAR));
+            new PolicyDryRun.PastComment(
+                    "c4", "Thanks, this was a useful summary of the council meeting.", Runs.REGULAR));
 
     @Test
     void samePolicyChangesNothing() {

@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.parley.moderation.screening.Runs.submission;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class RateLimitStepTest {
@@ -13,7 +12,9 @@ class RateLimitStepTest {
     @Test
     void authorOverTheLimitIsRejectedButOthersAreNot() {
         RateLimitStep step = new RateLimitStep(TokenBucketRateLimiter.create());
-        SitePolicy policy = SitePolicy.builder().rateLimit(new RateLimit(2, java.time.Duration.ofHours(1))).build();
+        SitePolicy policy = SitePolicy.builder()
+                .rateLimit(new RateLimit(2, java.time.Duration.ofHours(1)))
+                .build();
         for (int i = 0; i < 2; i++) {
             ScreeningRun ok = new ScreeningRun(submission("post " + i, policy));
             step.apply(ok);
@@ -22,8 +23,8 @@ class RateLimitStepTest {
         ScreeningRun third = new ScreeningRun(submission("post 3", policy));
         step.apply(third);
         assertEquals(List.of(Reasons.RATE_LIMITED), third.verdict().reasons());
-        ScreeningRun someoneElse = new ScreeningRun(Submission.of("hi", AuthorContext.newcomer("other"),
-                ArticleContext.open("a", policy)));
+        ScreeningRun someoneElse = new ScreeningRun(
+                Submission.of("hi", AuthorContext.newcomer("other"), ArticleContext.open("a", policy)));
         step.apply(someoneElse);
         assertFalse(someoneElse.rejected());
     }

@@ -6,7 +6,6 @@ import static org.parley.moderation.screening.Runs.prepared;
 import static org.parley.moderation.screening.Runs.submission;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class RepeatPostStepTest {

@@ -7,8 +7,7 @@ final class Runs {
 
     static final AuthorContext REGULAR = AuthorContext.withApprovals("regular", 12);
 
-    private Runs() {
-    }
+    private Runs() {}
 
     static Submission submission(String text) {
         return Submission.of(text, REGULAR, ArticleContext.open("article-1", SitePolicy.defaults()));
@@ -22,8 +21,8 @@ final class Runs {
         return Submission.of(text, author, ArticleContext.open("article-1", SitePolicy.defaults()));
     }
 
-    static AuthorContext author(AuthorStanding standing, long approved, int recentDecisions, int recentRejections,
-            AuthorFlag... flags) {
+    static AuthorContext author(
+            AuthorStanding standing, long approved, int recentDecisions, int recentRejections, AuthorFlag... flags) {
         return new AuthorContext("author-x", standing, approved, 0, recentDecisions, recentRejections, Set.of(flags));
     }
 

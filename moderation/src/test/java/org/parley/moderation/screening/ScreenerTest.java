@@ -8,7 +8,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-
 import org.junit.jupiter.api.Test;
 
 /** The whole pipeline: order of the steps, what ends a run, and what a verdict carries. */
@@ -18,8 +17,20 @@ class ScreenerTest {
 
     @Test
     void stepsRunInTheDocumentedOrder() {
-        assertEquals(List.of("hygiene", "closed-article", "author-standing", "rate-limit", "sanitize", "repeat-post",
-                "word-lists", "civility", "links", "author-trust", "premoderation"), STATELESS.stepNames());
+        assertEquals(
+                List.of(
+                        "hygiene",
+                        "closed-article",
+                        "author-standing",
+                        "rate-limit",
+                        "sanitize",
+                        "repeat-post",
+                        "word-lists",
+                        "civility",
+                        "links",
+                        "author-trust",
+                        "premoderation"),
+                STATELESS.stepNames());
     }
 
     @Test
@@ -45,13 +56,20 @@ class ScreenerTest {
 
     @Test
     void holdReasonsFromSeveralStepsAccumulate() {
-        SitePolicy policy = SitePolicy.builder().newAuthorApprovals(1).suspectWords(List.of("shill")).build();
-        Submission s = Submission.of("Riveting stuff, shill", AuthorContext.newcomer("new-one"),
+        SitePolicy policy = SitePolicy.builder()
+                .newAuthorApprovals(1)
+                .suspectWords(List.of("shill"))
+                .build();
+        Submission s = Submission.of(
+                "Riveting stuff, shill",
+                AuthorContext.newcomer("new-one"),
                 new ArticleContext("a", true, true, policy));
         Verdict v = STATELESS.screen(s);
         assertEquals(Decision.HOLD, v.decision());
-        assertTrue(v.reasons().containsAll(List.of(Reasons.WORDS_SUSPECT, Reasons.AUTHOR_NEW,
-                Reasons.ARTICLE_PREMODERATED)), v.reasons()::toString);
+        assertTrue(
+                v.reasons()
+                        .containsAll(List.of(Reasons.WORDS_SUSPECT, Reasons.AUTHOR_NEW, Reasons.ARTICLE_PREMODERATED)),
+                v.reasons()::toString);
     }
 
     @Test
@@ -69,7 +87,9 @@ class ScreenerTest {
             return List.of("Same words again");
         };
         Screener screener = Screener.create(history, TokenBucketRateLimiter.create());
-        SitePolicy onePost = SitePolicy.builder().rateLimit(new RateLimit(1, Duration.ofHours(1))).build();
+        SitePolicy onePost = SitePolicy.builder()
+                .rateLimit(new RateLimit(1, Duration.ofHours(1)))
+                .build();
         Verdict repeat = screener.screen(Runs.submission("same words again", onePost));
         assertEquals(List.of(Reasons.REPEAT_POST), repeat.reasons());
         assertEquals(1, asked.get());
@@ -89,7 +109,8 @@ class ScreenerTest {
 
     @Test
     void scoreMapUsesStableKeys() {
-        Verdict v = STATELESS.screen(Runs.submission("The council published the full budget on its website yesterday."));
+        Verdict v =
+                STATELESS.screen(Runs.submission("The council published the full budget on its website yesterday."));
         assertTrue(v.scoreMap().keySet().containsAll(List.of("toxicity", "dismissive", "attack_on_person", "uncivil")));
         assertFalse(v.needsNudge());
     }

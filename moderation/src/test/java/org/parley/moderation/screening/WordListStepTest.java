@@ -5,7 +5,6 @@ import static org.parley.moderation.screening.Runs.prepared;
 import static org.parley.moderation.screening.Runs.submission;
 
 import java.util.List;
-
 import org.junit.jupiter.api.Test;
 
 class WordListStepTest {
@@ -44,19 +43,25 @@ class WordListStepTest {
 
     @Test
     void suspectWordOnlyFlagsWhenTheSiteSaysSo() {
-        Verdict v = screen("You are a shill", policy.toBuilder().suspectWordAction(SuspectWordAction.FLAG).build());
+        Verdict v = screen(
+                "You are a shill",
+                policy.toBuilder().suspectWordAction(SuspectWordAction.FLAG).build());
         assertEquals(Decision.PUBLISH, v.decision());
         assertEquals(List.of(Reasons.WORDS_SUSPECT), v.flags());
     }
 
     @Test
     void allowListExcusesTheTermInsideIt() {
-        assertEquals(Decision.PUBLISH, screen("Auction sites fight shill bidding.", policy).decision());
+        assertEquals(
+                Decision.PUBLISH,
+                screen("Auction sites fight shill bidding.", policy).decision());
     }
 
     @Test
     void wordsInsideOtherWordsDoNotMatch() {
-        assertEquals(Decision.PUBLISH, screen("Moronic? No: the scuttled plan of a shillelagh maker.", policy)
-                .decision());
+        assertEquals(
+                Decision.PUBLISH,
+                screen("Moronic? No: the scuttled plan of a shillelagh maker.", policy)
+                        .decision());
     }
 }

@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
-
 import org.junit.jupiter.api.Test;
 
 class WordMatcherTest {
@@ -24,8 +23,8 @@ class WordMatcherTest {
     @Test
     void matchesObfuscatedSpellings() {
         WordMatcher m = WordMatcher.of(List.of("idiot"), List.of(), List.of());
-        for (String text : List.of("you 1d10t", "you IDIOT", "you i d i o t", "you idiooooot",
-                "you \u0456d\u0456ot", "you id\u200Biot")) {
+        for (String text : List.of(
+                "you 1d10t", "you IDIOT", "you i d i o t", "you idiooooot", "you \u0456d\u0456ot", "you id\u200Biot")) {
             assertEquals(List.of("idiot"), found(m, text), text);
         }
     }
@@ -66,8 +65,11 @@ class WordMatcherTest {
     @Test
     void kindsAreReported() {
         WordMatcher m = WordMatcher.of(List.of("banned"), List.of("suspect"), List.of());
-        assertEquals(List.of(new WordMatcher.Hit("suspect", WordMatcher.Kind.SUSPECT),
-                new WordMatcher.Hit("banned", WordMatcher.Kind.BANNED)), m.find("suspect then banned"));
+        assertEquals(
+                List.of(
+                        new WordMatcher.Hit("suspect", WordMatcher.Kind.SUSPECT),
+                        new WordMatcher.Hit("banned", WordMatcher.Kind.BANNED)),
+                m.find("suspect then banned"));
     }
 
     @Test
@@ -79,7 +81,9 @@ class WordMatcherTest {
 
     @Test
     void manyTermsAndAdversarialTextStillMatchCorrectly() {
-        List<String> terms = IntStream.range(0, 2000).mapToObj(i -> "a".repeat(1 + i % 40) + "b" + i).toList();
+        List<String> terms = IntStream.range(0, 2000)
+                .mapToObj(i -> "a".repeat(1 + i % 40) + "b" + i)
+                .toList();
         WordMatcher m = WordMatcher.of(terms, List.of(), List.of());
         String text = "a".repeat(20_000) + " " + "a".repeat(8) + "b7";
         assertEquals(List.of("a".repeat(8) + "b7"), found(m, text));

@@ -40,13 +40,33 @@ public class SiteTransfers {
     private static final Set<String> TYPES = Set.of("application/xml", "text/xml", NDJSON, "application/jsonl");
 
     /** What an import did; {@code skippedPosts} lists the first 200 skipped posts with their reason. */
-    public record ImportView(String format, long articlesCreated, long articlesExisting, long authorsCreated, long comments,
-                             long tombstones, long alreadyImported, long reattached, long undated, long skippedTotal,
-                             Map<String, Long> skipped, List<ImportReport.SkippedPost> skippedPosts) {
+    public record ImportView(
+            String format,
+            long articlesCreated,
+            long articlesExisting,
+            long authorsCreated,
+            long comments,
+            long tombstones,
+            long alreadyImported,
+            long reattached,
+            long undated,
+            long skippedTotal,
+            Map<String, Long> skipped,
+            List<ImportReport.SkippedPost> skippedPosts) {
         static ImportView of(ImportReport r) {
-            return new ImportView(r.format().name().toLowerCase(Locale.ROOT), r.articlesCreated(), r.articlesExisting(),
-                    r.authorsCreated(), r.comments(), r.tombstones(), r.alreadyImported(), r.reattached(), r.undated(),
-                    r.skippedTotal(), r.skipped(), r.skippedPosts());
+            return new ImportView(
+                    r.format().name().toLowerCase(Locale.ROOT),
+                    r.articlesCreated(),
+                    r.articlesExisting(),
+                    r.authorsCreated(),
+                    r.comments(),
+                    r.tombstones(),
+                    r.alreadyImported(),
+                    r.reattached(),
+                    r.undated(),
+                    r.skippedTotal(),
+                    r.skipped(),
+                    r.skippedPosts());
         }
     }
 
@@ -65,9 +85,13 @@ public class SiteTransfers {
 
     public ImportView importFile(String site, String contentType, InputStream body) {
         StaffMember member = Caller.of(request).requireStaff(AccountRole.ADMINISTRATOR);
-        String type = contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
+        String type =
+                contentType == null ? "" : contentType.split(";")[0].strip().toLowerCase(Locale.ROOT);
         if (!TYPES.contains(type)) {
-            throw ProblemException.of(415, "unsupported-media-type", "Unsupported media type",
+            throw ProblemException.of(
+                    415,
+                    "unsupported-media-type",
+                    "Unsupported media type",
                     "Send a Disqus or WordPress export as application/xml, or a Parley export as application/x-ndjson.");
         }
         if (request.getContentLengthLong() > maxBytes) {
@@ -75,8 +99,14 @@ public class SiteTransfers {
         }
         boolean images = runtime.core().sites().get(site).settings().allowImages();
         try {
-            ImportReport report = runtime.core().porting().importFile(site, new Limited(body, maxBytes), type,
-                    ModerationSanitiser.forSite(images), Actor.moderator("account:" + member.accountId(), member.username()));
+            ImportReport report = runtime.core()
+                    .porting()
+                    .importFile(
+                            site,
+                            new Limited(body, maxBytes),
+                            type,
+                            ModerationSanitiser.forSite(images),
+                            Actor.moderator("account:" + member.accountId(), member.username()));
             if (report.comments() + report.tombstones() + report.articlesCreated() > 0) {
                 // Any number of threads changed: imports are rare, so every cached page goes stale at once.
                 cache.changedEverywhere();
@@ -95,13 +125,18 @@ public class SiteTransfers {
             w.flush();
         };
         return Response.ok(stream, NDJSON)
-                .header("Content-Disposition", "attachment; filename=\"" + site.replaceAll("[^A-Za-z0-9._-]", "_")
-                        + "-export.ndjson\"")
-                .header("Cache-Control", "no-store").build();
+                .header(
+                        "Content-Disposition",
+                        "attachment; filename=\"" + site.replaceAll("[^A-Za-z0-9._-]", "_") + "-export.ndjson\"")
+                .header("Cache-Control", "no-store")
+                .build();
     }
 
     private ProblemException tooLarge() {
-        return ProblemException.of(413, "payload-too-large", "The file is too large",
+        return ProblemException.of(
+                413,
+                "payload-too-large",
+                "The file is too large",
                 "Imports over the web are limited to " + maxBytes + " bytes (parley.import.max-bytes); nothing was "
                         + "imported. Use the command line (parley-porting.jar) for larger files.");
     }

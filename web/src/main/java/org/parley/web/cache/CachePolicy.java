@@ -5,7 +5,6 @@ import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-
 import java.util.Set;
 
 /**
@@ -31,7 +30,8 @@ public class CachePolicy implements ContainerResponseFilter {
 
     /** Whether the answer may depend on the caller or carry a credential. */
     static boolean personal(ContainerRequestContext request) {
-        if (!READS.contains(request.getMethod()) || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
+        if (!READS.contains(request.getMethod())
+                || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null
                 || request.getCookies().containsKey("PARLEY_SESSION")) {
             return true;
         }

@@ -5,7 +5,6 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -28,7 +27,7 @@ public final class HttpCaching {
 
     private static volatile Jsonb jsonb;
 
-    private HttpCaching() { }
+    private HttpCaching() {}
 
     /** {@code entity} as the JSON the API answers with (JSON-B defaults, as JAX-RS writes it). */
     public static byte[] json(Object entity) {
@@ -44,7 +43,12 @@ public final class HttpCaching {
     public static String etag(byte[] body) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
-            return '"' + Base64.getUrlEncoder().withoutPadding().encodeToString(digest).substring(0, 27) + '"';
+            return '"'
+                    + Base64.getUrlEncoder()
+                            .withoutPadding()
+                            .encodeToString(digest)
+                            .substring(0, 27)
+                    + '"';
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -57,7 +61,9 @@ public final class HttpCaching {
         }
         for (String candidate : ifNoneMatch.split(",")) {
             String tag = candidate.strip();
-            if (tag.equals("*") || tag.equals(etag) || (tag.startsWith("W/") && tag.substring(2).equals(etag))) {
+            if (tag.equals("*")
+                    || tag.equals(etag)
+                    || (tag.startsWith("W/") && tag.substring(2).equals(etag))) {
                 return true;
             }
         }
@@ -77,6 +83,9 @@ public final class HttpCaching {
 
     /** An answer for one viewer only. */
     public static Response personal(Object entity) {
-        return Response.ok(entity).header(HttpHeaders.CACHE_CONTROL, PRIVATE).header(HttpHeaders.VARY, VARY).build();
+        return Response.ok(entity)
+                .header(HttpHeaders.CACHE_CONTROL, PRIVATE)
+                .header(HttpHeaders.VARY, VARY)
+                .build();
     }
 }

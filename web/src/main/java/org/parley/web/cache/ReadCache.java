@@ -3,13 +3,12 @@ package org.parley.web.cache;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.parley.core.article.ArticleRef;
-import org.parley.web.cluster.Signals;
-
 import java.time.Duration;
 import java.util.Iterator;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import org.parley.core.article.ArticleRef;
+import org.parley.web.cluster.Signals;
 
 /**
  * Serialised public answers (anonymous thread pages, counts) by request, in this instance's memory.
@@ -30,12 +29,13 @@ public class ReadCache {
     static final Duration TTL = Duration.ofSeconds(60);
     /** Bodies kept at most (about a thousand first pages of long threads). */
     static final long MAX_BYTES = 48L * 1024 * 1024;
+
     static final int MAX_ARTICLES = 200_000;
     static final String ARTICLE_CHANGED = "article";
     static final String ALL_CHANGED = "all";
 
     /** A cached answer. */
-    public record Entry(byte[] body, String etag, String[] articles, long[] generations, long expires) { }
+    public record Entry(byte[] body, String etag, String[] articles, long[] generations, long expires) {}
 
     private final ConcurrentHashMap<String, Entry> entries = new ConcurrentHashMap<>();
     private final ConcurrentHashMap<String, Long> generations = new ConcurrentHashMap<>();

@@ -3,11 +3,10 @@ package org.parley.web.cluster;
 import com.hazelcast.core.HazelcastInstance;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
-
-import javax.naming.InitialContext;
-import javax.naming.NamingException;
 import java.util.Optional;
 import java.util.logging.Logger;
+import javax.naming.InitialContext;
+import javax.naming.NamingException;
 
 /**
  * Payara's Hazelcast member, when the server runs with its data grid ({@code --clustername ...},
@@ -36,13 +35,15 @@ public class Grid {
         }
         LOG.info(() -> hazelcast == null
                 ? "Parley: no data grid (Payara runs without Hazelcast); limits, replays and live updates are per instance"
-                : "Parley: cluster state on Payara's data grid, cluster '" + hazelcast.getConfig().getClusterName()
-                        + "', " + hazelcast.getCluster().getMembers().size() + " member(s)");
+                : "Parley: cluster state on Payara's data grid, cluster '"
+                        + hazelcast.getConfig().getClusterName() + "', "
+                        + hazelcast.getCluster().getMembers().size() + " member(s)");
     }
 
     /** The running data-grid member, if Payara has one. */
     public Optional<HazelcastInstance> hazelcast() {
-        return Optional.ofNullable(hazelcast).filter(h -> h.getLifecycleService().isRunning());
+        return Optional.ofNullable(hazelcast)
+                .filter(h -> h.getLifecycleService().isRunning());
     }
 
     /** Members of the cluster this instance belongs to (1 without the grid). */

@@ -2,13 +2,12 @@ package org.parley.web.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import org.parley.moderation.screening.RateLimit;
-import org.parley.moderation.screening.RateLimiter;
-import org.parley.web.security.LimiterStore;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.parley.moderation.screening.RateLimit;
+import org.parley.moderation.screening.RateLimiter;
+import org.parley.web.security.LimiterStore;
 
 /**
  * Token buckets and claims on the data grid, shared by every instance: a reader who spreads

@@ -2,15 +2,14 @@ package org.parley.web.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import org.parley.web.cache.HttpCaching;
-import org.parley.web.problem.ProblemException;
-import org.parley.web.security.Idempotency;
-import org.parley.web.security.IdempotencyStore;
-
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
+import org.parley.web.cache.HttpCaching;
+import org.parley.web.problem.ProblemException;
+import org.parley.web.security.Idempotency;
+import org.parley.web.security.IdempotencyStore;
 
 /**
  * Idempotency keys on the data grid: a retry that reaches another instance gets the first answer
@@ -34,8 +33,8 @@ public final class GridIdempotency implements Idempotency {
     }
 
     @Override
-    public IdempotencyStore.Result execute(String scope, String key, String fingerprint,
-                                           Supplier<IdempotencyStore.Outcome> action) {
+    public IdempotencyStore.Result execute(
+            String scope, String key, String fingerprint, Supplier<IdempotencyStore.Outcome> action) {
         IdempotencyStore.checkKey(key);
         String id = scope + SEP + key;
         String pending = "P" + SEP + fingerprint;
@@ -50,12 +49,18 @@ public final class GridIdempotency implements Idempotency {
                 throw IdempotencyStore.reused();
             }
             if (parts.get(0).equals("D")) {
-                return new IdempotencyStore.Result(new IdempotencyStore.Outcome(Integer.parseInt(parts.get(2)),
-                        parts.get(4).getBytes(java.nio.charset.StandardCharsets.UTF_8),
-                        parts.get(3).isEmpty() ? null : parts.get(3)), true);
+                return new IdempotencyStore.Result(
+                        new IdempotencyStore.Outcome(
+                                Integer.parseInt(parts.get(2)),
+                                parts.get(4).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                parts.get(3).isEmpty() ? null : parts.get(3)),
+                        true);
             }
             if (System.nanoTime() - deadline > 0) {
-                throw ProblemException.of(409, "idempotency-key-in-use", "Request in progress",
+                throw ProblemException.of(
+                        409,
+                        "idempotency-key-in-use",
+                        "Request in progress",
                         "The first request with this Idempotency-Key is still running; retry it later.");
             }
             LockSupport.parkNanos(POLL_NANOS);
@@ -71,7 +76,11 @@ public final class GridIdempotency implements Idempotency {
             throw e;
         }
         String fingerprint = pending.substring(2);
-        String done = String.join(SEP, "D", fingerprint, Integer.toString(outcome.status()),
+        String done = String.join(
+                SEP,
+                "D",
+                fingerprint,
+                Integer.toString(outcome.status()),
                 outcome.location() == null ? "" : outcome.location(),
                 new String(HttpCaching.json(outcome.entity()), java.nio.charset.StandardCharsets.UTF_8));
         outcomes.set(id, done, IdempotencyStore.RETENTION.toMillis(), TimeUnit.MILLISECONDS);

@@ -3,7 +3,6 @@ package org.parley.web.cluster;
 import com.hazelcast.config.MapConfig;
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-
 import java.util.function.UnaryOperator;
 
 /**
@@ -16,7 +15,7 @@ final class GridMaps {
 
     private static final int ATTEMPTS = 64;
 
-    private GridMaps() { }
+    private GridMaps() {}
 
     /**
      * The map {@code name}; entries not read or written for {@code maxIdleSeconds} are evicted
@@ -24,7 +23,11 @@ final class GridMaps {
      */
     static <V> IMap<String, V> map(HazelcastInstance hazelcast, String name, int maxIdleSeconds) {
         try {
-            hazelcast.getConfig().addMapConfig(new MapConfig(name).setMaxIdleSeconds(maxIdleSeconds).setBackupCount(1));
+            hazelcast
+                    .getConfig()
+                    .addMapConfig(new MapConfig(name)
+                            .setMaxIdleSeconds(maxIdleSeconds)
+                            .setBackupCount(1));
         } catch (RuntimeException e) {
             // already configured (by another member, identically) or static configuration: the map works either way
         }

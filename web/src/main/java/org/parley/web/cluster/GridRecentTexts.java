@@ -2,9 +2,8 @@ package org.parley.web.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import org.parley.web.platform.RecentTexts;
-
 import java.util.List;
+import org.parley.web.platform.RecentTexts;
 
 /**
  * The texts each author posted last, on the data grid: the repeat-post check sees a post made

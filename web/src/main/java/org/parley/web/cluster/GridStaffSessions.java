@@ -2,9 +2,8 @@ package org.parley.web.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
-import org.parley.web.security.StaffSessions;
-
 import java.util.Optional;
+import org.parley.web.security.StaffSessions;
 
 /**
  * Staff sessions on the data grid: a moderator signed in on one instance is signed in on every

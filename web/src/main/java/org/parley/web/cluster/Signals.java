@@ -11,7 +11,6 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -117,7 +116,8 @@ public class Signals {
     }
 
     private void received(Message<String> message) {
-        if (message.getPublishingMember() != null && message.getPublishingMember().localMember()) {
+        if (message.getPublishingMember() != null
+                && message.getPublishingMember().localMember()) {
             return;
         }
         dispatchLater(List.of(message.getMessageObject().split(String.valueOf(SEPARATOR), -1)));

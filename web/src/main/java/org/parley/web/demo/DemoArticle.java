@@ -34,5 +34,5 @@ final class DemoArticle {
             adjusting to it.</p>
             """;
 
-    private DemoArticle() { }
+    private DemoArticle() {}
 }

@@ -2,6 +2,16 @@ package org.parley.web.demo;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Logger;
 import org.parley.core.ParleyCore;
 import org.parley.core.account.AccountRole;
 import org.parley.core.article.ArticleDraft;
@@ -16,17 +26,6 @@ import org.parley.web.platform.Passwords;
 import org.parley.web.platform.Settings;
 import org.parley.web.reader.HostedArticles;
 import org.parley.web.reader.Posting;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.LinkedHashSet;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
-import java.util.logging.Logger;
 
 /**
  * The demo site: site {@code demo}, one article we wrote on the 2022 Russia–Azerbaijan
@@ -43,6 +42,7 @@ public class DemoContent {
     static final String MODERATOR = "moderator";
     /** When the demo article was published; its thread reads as posted over the days after. */
     static final Instant PUBLISHED = Instant.parse("2026-11-20T09:00:00Z");
+
     private static final Logger LOG = Logger.getLogger(DemoContent.class.getName());
 
     @Inject
@@ -63,8 +63,10 @@ public class DemoContent {
     /** Ensures the demo; answers a credentials line when it created the moderator account. */
     public Optional<String> ensure() {
         ParleyCore core = runtime.core();
-        Site site = core.sites().find(SITE).orElseGet(() -> core.sites().create(
-                SiteDraft.of(SITE, "Parley demo", origins().toArray(String[]::new))));
+        Site site = core.sites()
+                .find(SITE)
+                .orElseGet(() -> core.sites()
+                        .create(SiteDraft.of(SITE, "Parley demo", origins().toArray(String[]::new))));
         for (String origin : origins()) {
             if (!site.allowsOrigin(origin)) {
                 site = core.sites().allowOrigin(SITE, origin);
@@ -73,11 +75,15 @@ public class DemoContent {
         ArticleRef ref = ArticleRef.of(SITE, ARTICLE);
         hosted.host(ref, DemoArticle.HTML);
         if (core.articles().find(ref).isEmpty()) {
-            core.articles().register(new ArticleDraft(ref, settings.publicUrl() + "/", DemoArticle.TITLE,
-                    "Parley newsroom", PUBLISHED, null));
+            core.articles()
+                    .register(new ArticleDraft(
+                            ref, settings.publicUrl() + "/", DemoArticle.TITLE, "Parley newsroom", PUBLISHED, null));
         }
         if (core.threads().count(SITE, List.of(ARTICLE)).getOrDefault(ARTICLE, 0L) == 0
-                && core.review().counts(SITE, ref).values().stream().mapToLong(Long::longValue).sum() == 0) {
+                && core.review().counts(SITE, ref).values().stream()
+                                .mapToLong(Long::longValue)
+                                .sum()
+                        == 0) {
             postThread(ref);
         }
         if (core.accounts().findByUsername(MODERATOR).isEmpty()) {
@@ -110,19 +116,22 @@ public class DemoContent {
         List<CommentId> posted = new ArrayList<>();
         int held = 0;
         for (DemoThread.Reply reply : DemoThread.REPLIES) {
-            Author author = authors.computeIfAbsent(reply.author(), name -> runtime.core().authors().createGuest(name, null));
+            Author author = authors.computeIfAbsent(
+                    reply.author(), name -> runtime.core().authors().createGuest(name, null));
             CommentId parent = reply.parent() < 0 ? null : posted.get(reply.parent());
             Posting.Outcome outcome = posting.post(ref, author.id(), parent, reply.text(), false, null);
             if (!outcome.stored()) {
                 outcome = posting.post(ref, author.id(), parent, reply.text(), true, null);
             }
-            Comment comment = runtime.core().comments().backdate(outcome.comment().id(), postedAt(posted.size()));
+            Comment comment =
+                    runtime.core().comments().backdate(outcome.comment().id(), postedAt(posted.size()));
             posted.add(comment.id());
             if (comment.status() != org.parley.core.comment.CommentStatus.PUBLISHED) {
                 held++;
             }
         }
         int heldCount = held;
-        LOG.info(() -> "Parley demo: posted " + posted.size() + " replies through screening, " + heldCount + " held for review");
+        LOG.info(() -> "Parley demo: posted " + posted.size() + " replies through screening, " + heldCount
+                + " held for review");
     }
 }

@@ -5,7 +5,8 @@ import java.util.Locale;
 
 /** The languages Parley's server messages are written in; English is the source language. */
 public enum Language {
-    EN, DE;
+    EN,
+    DE;
 
     /** The BCP 47 tag, as in {@code Content-Language}. */
     public String tag() {

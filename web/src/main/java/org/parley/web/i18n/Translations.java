@@ -30,7 +30,7 @@ public final class Translations {
     private static final Pattern PLACEHOLDER = Pattern.compile("\\{(\\d)}");
     private static final Translations STANDARD = load();
 
-    private record Entry(String key, Pattern english, List<Integer> order) { }
+    private record Entry(String key, Pattern english, List<Integer> order) {}
 
     private final Map<String, String> english;
     private final Map<Language, Map<String, String>> texts;
@@ -42,7 +42,8 @@ public final class Translations {
         List<Entry> list = new ArrayList<>();
         english.forEach((key, text) -> list.add(compile(key, text)));
         // Most specific first: the most literal text (so "{0}: {1}" comes last), then by key (deterministic).
-        list.sort(Comparator.<Entry>comparingInt(e -> -literalLength(english.get(e.key()))).thenComparing(Entry::key));
+        list.sort(Comparator.<Entry>comparingInt(e -> -literalLength(english.get(e.key())))
+                .thenComparing(Entry::key));
         this.entries = List.copyOf(list);
     }
 
@@ -58,7 +59,8 @@ public final class Translations {
 
     /** The text of {@code key} in {@code language} (English when it has none), with {@code {n}} filled in. */
     public String text(String key, Language language, Object... args) {
-        String pattern = language == Language.EN ? english.get(key)
+        String pattern = language == Language.EN
+                ? english.get(key)
                 : texts.getOrDefault(language, Map.of()).getOrDefault(key, english.get(key));
         if (pattern == null) {
             throw new IllegalArgumentException("no message " + key);
@@ -68,7 +70,9 @@ public final class Translations {
 
     /** {@code key}'s text in {@code language} as stored, if there is one (for completeness checks). */
     public String raw(String key, Language language) {
-        return language == Language.EN ? english.get(key) : texts.getOrDefault(language, Map.of()).get(key);
+        return language == Language.EN
+                ? english.get(key)
+                : texts.getOrDefault(language, Map.of()).get(key);
     }
 
     /** {@code message} (English, as the code writes it) in {@code language}; unchanged if it is not in the catalogue. */
@@ -80,7 +84,10 @@ public final class Translations {
         for (Entry e : entries) {
             Matcher m = e.english().matcher(message);
             if (m.matches() && target.containsKey(e.key())) {
-                Object[] args = new Object[e.order().isEmpty() ? 0 : e.order().stream().max(Integer::compare).get() + 1];
+                Object[] args = new Object
+                        [e.order().isEmpty()
+                                ? 0
+                                : e.order().stream().max(Integer::compare).get() + 1];
                 for (int g = 0; g < e.order().size(); g++) {
                     args[e.order().get(g)] = translate(m.group(g + 1), language);
                 }
@@ -114,7 +121,9 @@ public final class Translations {
         StringBuilder out = new StringBuilder();
         while (m.find()) {
             int i = Integer.parseInt(m.group(1));
-            m.appendReplacement(out, Matcher.quoteReplacement(i < args.length && args[i] != null ? String.valueOf(args[i]) : m.group()));
+            m.appendReplacement(
+                    out,
+                    Matcher.quoteReplacement(i < args.length && args[i] != null ? String.valueOf(args[i]) : m.group()));
         }
         m.appendTail(out);
         return out.toString();

@@ -5,9 +5,8 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.parley.web.platform.Settings;
-
 import java.io.IOException;
+import org.parley.web.platform.Settings;
 
 /**
  * A folder of static pages named without its trailing slash ({@code /moderate}) redirects to the
@@ -25,7 +24,8 @@ public class DirectoryRedirects extends HttpServlet {
     protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
         String query = request.getQueryString();
         response.setStatus(HttpServletResponse.SC_MOVED_PERMANENTLY);
-        response.setHeader("Location", settings.publicUrl() + request.getServletPath() + "/" + (query == null ? "" : "?" + query));
+        response.setHeader(
+                "Location", settings.publicUrl() + request.getServletPath() + "/" + (query == null ? "" : "?" + query));
         response.setContentLength(0);
     }
 }

@@ -12,5 +12,5 @@ public final class JsonP {
     /** The provider for parsers, readers, builders and values on request paths. */
     public static final JsonProvider PROVIDER = JsonProvider.provider();
 
-    private JsonP() { }
+    private JsonP() {}
 }

@@ -6,13 +6,12 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.parley.web.platform.Settings;
-import org.parley.web.problem.ProblemException;
-import org.parley.web.problem.ProblemResponses;
-
 import java.io.IOException;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import org.parley.web.platform.Settings;
+import org.parley.web.problem.ProblemException;
+import org.parley.web.problem.ProblemResponses;
 
 /**
  * The first filter of every request (web.xml puts it first). It refuses, before anything reads the
@@ -29,6 +28,7 @@ public class RequestGate extends HttpFilter {
 
     /** Imports carry whole export files and enforce their own, larger limit ({@code parley.import.max-bytes}). */
     private static final Pattern IMPORT = Pattern.compile("/api/v1/admin/sites/[^/]+/imports");
+
     private static final Pattern ENCODED_SEPARATOR = Pattern.compile("%(2f|5c|2e)", Pattern.CASE_INSENSITIVE);
 
     @Inject
@@ -59,7 +59,10 @@ public class RequestGate extends HttpFilter {
             return ProblemException.invalid("uri", "must not contain the NUL character");
         }
         if (ENCODED_SEPARATOR.matcher(uri).find()) {
-            return ProblemException.of(400, "bad-path", "The path is not acceptable",
+            return ProblemException.of(
+                    400,
+                    "bad-path",
+                    "The path is not acceptable",
                     "Encoded '/', '\\' or '.' are not allowed in paths.");
         }
         return null;

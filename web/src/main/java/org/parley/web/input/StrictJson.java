@@ -18,12 +18,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.MessageBodyReader;
 import jakarta.ws.rs.ext.Provider;
-import org.parley.core.ValidationException;
-import org.parley.core.infrastructure.Require;
-import org.parley.web.platform.Settings;
-import org.parley.web.problem.Problem;
-import org.parley.web.problem.ProblemException;
-
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringReader;
@@ -46,6 +40,11 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parley.core.ValidationException;
+import org.parley.core.infrastructure.Require;
+import org.parley.web.platform.Settings;
+import org.parley.web.problem.Problem;
+import org.parley.web.problem.ProblemException;
 
 /**
  * Reads every JSON request body of the API into its request record, strictly:
@@ -83,8 +82,14 @@ public class StrictJson implements MessageBodyReader<Record> {
     }
 
     @Override
-    public Record readFrom(Class<Record> type, Type genericType, Annotation[] annotations, MediaType mediaType,
-                           MultivaluedMap<String, String> headers, InputStream body) throws IOException {
+    public Record readFrom(
+            Class<Record> type,
+            Type genericType,
+            Annotation[] annotations,
+            MediaType mediaType,
+            MultivaluedMap<String, String> headers,
+            InputStream body)
+            throws IOException {
         return bind(decode(readCapped(body, settings.maxRequestBytes())), type);
     }
 
@@ -116,10 +121,12 @@ public class StrictJson implements MessageBodyReader<Record> {
 
     static String decode(byte[] bytes) {
         try {
-            String text = StandardCharsets.UTF_8.newDecoder()
+            String text = StandardCharsets.UTF_8
+                    .newDecoder()
                     .onMalformedInput(CodingErrorAction.REPORT)
                     .onUnmappableCharacter(CodingErrorAction.REPORT)
-                    .decode(ByteBuffer.wrap(bytes)).toString();
+                    .decode(ByteBuffer.wrap(bytes))
+                    .toString();
             if (text.indexOf('\0') >= 0) {
                 throw ProblemException.invalid("$", "must not contain the NUL character");
             }
@@ -189,16 +196,20 @@ public class StrictJson implements MessageBodyReader<Record> {
     }
 
     /** {@code value} as {@code type}, or {@code null} with an error added when it does not fit exactly. */
-    private static Object convert(JsonValue value, Class<?> raw, Type type, String path, List<Problem.FieldError> errors) {
+    private static Object convert(
+            JsonValue value, Class<?> raw, Type type, String path, List<Problem.FieldError> errors) {
         if (value == null || value == JsonValue.NULL) {
             return raw.isPrimitive() ? fail(errors, path, "must not be null") : null;
         }
         if (raw == String.class) {
-            return value instanceof JsonString s ? text(s.getString(), path, errors) : fail(errors, path, "must be a string");
+            return value instanceof JsonString s
+                    ? text(s.getString(), path, errors)
+                    : fail(errors, path, "must be a string");
         }
         if (raw == Boolean.class || raw == boolean.class) {
-            return value == JsonValue.TRUE ? Boolean.TRUE : value == JsonValue.FALSE ? Boolean.FALSE
-                    : fail(errors, path, "must be true or false");
+            return value == JsonValue.TRUE
+                    ? Boolean.TRUE
+                    : value == JsonValue.FALSE ? Boolean.FALSE : fail(errors, path, "must be true or false");
         }
         if (raw == Integer.class || raw == int.class || raw == Long.class || raw == long.class) {
             BigDecimal number = value instanceof JsonNumber n ? n.bigDecimalValue() : null;
@@ -214,11 +225,15 @@ public class StrictJson implements MessageBodyReader<Record> {
             } catch (ArithmeticException e) {
                 // a fraction or out of range: refused below
             }
-            return fail(errors, path, "must be a whole number" + (isInt ? " between " + Integer.MIN_VALUE + " and "
-                    + Integer.MAX_VALUE : ""));
+            return fail(
+                    errors,
+                    path,
+                    "must be a whole number"
+                            + (isInt ? " between " + Integer.MIN_VALUE + " and " + Integer.MAX_VALUE : ""));
         }
         if (raw == Double.class || raw == double.class) {
-            return value instanceof JsonNumber n && Double.isFinite(n.doubleValue()) ? n.doubleValue()
+            return value instanceof JsonNumber n && Double.isFinite(n.doubleValue())
+                    ? n.doubleValue()
                     : fail(errors, path, "must be a number");
         }
         if (raw.isEnum()) {
@@ -278,8 +293,12 @@ public class StrictJson implements MessageBodyReader<Record> {
                 // A component may carry another JSON name (e.g. "notify", which cannot name a record component).
                 var renamed = c.getAccessor().getAnnotation(jakarta.json.bind.annotation.JsonbProperty.class);
                 String name = renamed == null ? c.getName() : renamed.value();
-                arguments[i] = convert(object.get(name), c.getType(), c.getGenericType(),
-                        path.isEmpty() ? name : path + "." + name, errors);
+                arguments[i] = convert(
+                        object.get(name),
+                        c.getType(),
+                        c.getGenericType(),
+                        path.isEmpty() ? name : path + "." + name,
+                        errors);
             }
             if (!errors.isEmpty()) {
                 return null;
@@ -300,7 +319,8 @@ public class StrictJson implements MessageBodyReader<Record> {
         }
         if (raw == Instant.class) {
             try {
-                return value instanceof JsonString s ? Instant.parse(s.getString())
+                return value instanceof JsonString s
+                        ? Instant.parse(s.getString())
                         : fail(errors, path, "must be an ISO-8601 instant such as 2026-11-27T00:00:00Z");
             } catch (DateTimeParseException e) {
                 return fail(errors, path, "must be an ISO-8601 instant such as 2026-11-27T00:00:00Z");

@@ -3,17 +3,16 @@ package org.parley.web.live;
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.comment.Comment;
 import org.parley.core.review.Queue;
 import org.parley.web.cluster.Signals;
 import org.parley.web.platform.ParleyRuntime;
-
-import java.util.LinkedHashMap;
-import java.time.Duration;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
 
 /**
  * The live events Parley sends (docs/api.md, "Live updates"): a comment became visible on an
@@ -25,10 +24,10 @@ import java.util.Map;
 public class Events {
 
     /** {@code event: comment}: a comment became visible; {@code count} is the article's new total. */
-    public record CommentEvent(String id, String parentId, long count) { }
+    public record CommentEvent(String id, String parentId, long count) {}
 
     /** {@code event: count}: the article's total, sent on connect. */
-    public record CountEvent(long count) { }
+    public record CountEvent(long count) {}
 
     static final String COMMENT_VISIBLE = "comment-visible";
     static final String QUEUES_CHANGED = "queues-changed";
@@ -49,15 +48,19 @@ public class Events {
         signals.on(COMMENT_VISIBLE, args -> {
             ArticleRef ref = ArticleRef.of(args.get(0), args.get(1));
             String parent = args.get(3).isEmpty() ? null : args.get(3);
-            live.publish(LiveUpdates.articleTopic(ref.siteKey(), ref.articleKey()), "comment",
-                    () -> new CommentEvent(args.get(2), parent, args.size() > 4 ? Long.parseLong(args.get(4)) : count(ref)));
+            live.publish(
+                    LiveUpdates.articleTopic(ref.siteKey(), ref.articleKey()),
+                    "comment",
+                    () -> new CommentEvent(
+                            args.get(2), parent, args.size() > 4 ? Long.parseLong(args.get(4)) : count(ref)));
         });
         signals.on(QUEUES_CHANGED, args -> {
             String site = args.get(0);
             live.publishCoalesced(LiveUpdates.queueTopic(site), "counts", () -> queueCounts(site), QUEUE_COUNTS_EVERY);
             if (site != null) {
                 // Administrators' consoles narrowed to no site follow every site's changes.
-                live.publishCoalesced(LiveUpdates.queueTopic(null), "counts", () -> queueCounts(null), QUEUE_COUNTS_EVERY);
+                live.publishCoalesced(
+                        LiveUpdates.queueTopic(null), "counts", () -> queueCounts(null), QUEUE_COUNTS_EVERY);
             }
         });
     }
@@ -80,7 +83,10 @@ public class Events {
 
     /** Published comments of an article. */
     public long count(ArticleRef ref) {
-        return runtime.core().threads().count(ref.siteKey(), List.of(ref.articleKey())).getOrDefault(ref.articleKey(), 0L);
+        return runtime.core()
+                .threads()
+                .count(ref.siteKey(), List.of(ref.articleKey()))
+                .getOrDefault(ref.articleKey(), 0L);
     }
 
     /** Every queue's size for a site (all sites when {@code site} is null), keyed by lower-case queue name. */

@@ -10,9 +10,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
-import org.parley.web.platform.Settings;
-import org.parley.web.problem.ProblemException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +22,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.web.platform.Settings;
+import org.parley.web.problem.ProblemException;
 
 /**
  * Server-Sent Event fan-out by topic (one per article, one per site's moderation queues).
@@ -105,16 +104,23 @@ public class LiveUpdates {
      * lost to this subscriber. Refuses, before anything is sent on the sink, a stream that would
      * exceed the per-address cap (429) or the total cap (503).
      */
-    public void subscribe(Sse sse, SseEventSink sink, String topic, String address, String firstName, Object firstData) {
+    public void subscribe(
+            Sse sse, SseEventSink sink, String topic, String address, String firstName, Object firstData) {
         Stream stream = new Stream(sink, topic, address, clock.instant());
         synchronized (this) {
             if (open.get() >= settings.liveStreams()) {
-                throw ProblemException.of(503, "live-updates-full", "Too many live-update streams",
+                throw ProblemException.of(
+                        503,
+                        "live-updates-full",
+                        "Too many live-update streams",
                         "The server has no room for another live-update stream; try again later.");
             }
             AtomicInteger mine = perAddress.computeIfAbsent(address, a -> new AtomicInteger());
             if (mine.get() >= settings.liveStreamsPerAddress()) {
-                throw ProblemException.of(429, "too-many-streams", "Too many live-update streams",
+                throw ProblemException.of(
+                        429,
+                        "too-many-streams",
+                        "Too many live-update streams",
                         "This address already has " + mine.get() + " open live-update streams; close one first.");
             }
             mine.incrementAndGet();
@@ -140,14 +146,17 @@ public class LiveUpdates {
         if (scheduler == null) {
             publish(topic, name, data);
         } else if (pending.add(topic)) {
-            scheduler.schedule(() -> {
-                pending.remove(topic);
-                try {
-                    publish(topic, name, data);
-                } catch (RuntimeException e) {
-                    LOG.log(Level.WARNING, "Parley: live update on " + topic.replace('\0', ' ') + " failed", e);
-                }
-            }, window.toMillis(), TimeUnit.MILLISECONDS);
+            scheduler.schedule(
+                    () -> {
+                        pending.remove(topic);
+                        try {
+                            publish(topic, name, data);
+                        } catch (RuntimeException e) {
+                            LOG.log(Level.WARNING, "Parley: live update on " + topic.replace('\0', ' ') + " failed", e);
+                        }
+                    },
+                    window.toMillis(),
+                    TimeUnit.MILLISECONDS);
         }
     }
 
@@ -172,7 +181,11 @@ public class LiveUpdates {
     }
 
     private static OutboundSseEvent event(Sse sse, String name, Object data) {
-        return sse.newEventBuilder().name(name).mediaType(MediaType.APPLICATION_JSON_TYPE).data(data).build();
+        return sse.newEventBuilder()
+                .name(name)
+                .mediaType(MediaType.APPLICATION_JSON_TYPE)
+                .data(data)
+                .build();
     }
 
     /** Sends one event; a stream that cannot take it (the client left) is dropped quietly. */
@@ -184,12 +197,15 @@ public class LiveUpdates {
         try {
             stream.sink.send(event).whenComplete((ok, failure) -> {
                 if (failure != null) {
-                    LOG.log(Level.FINE, "live-update client at {0} went away: {1}", new Object[] {stream.address, failure.toString()});
+                    LOG.log(Level.FINE, "live-update client at {0} went away: {1}", new Object[] {
+                        stream.address, failure.toString()
+                    });
                     drop(stream);
                 }
             });
         } catch (RuntimeException e) {
-            LOG.log(Level.FINE, "live-update client at {0} went away: {1}", new Object[] {stream.address, e.toString()});
+            LOG.log(Level.FINE, "live-update client at {0} went away: {1}", new Object[] {stream.address, e.toString()
+            });
             drop(stream);
         }
     }
@@ -216,14 +232,16 @@ public class LiveUpdates {
         if (current == null) {
             return;
         }
-        OutboundSseEvent comment = current.newEventBuilder().comment("keep-alive").build();
+        OutboundSseEvent comment =
+                current.newEventBuilder().comment("keep-alive").build();
         Instant idleBefore = clock.instant().minus(settings.liveIdleTimeout());
-        topics.values().forEach(streams -> streams.forEach(stream -> {
-            if (stream.lastEvent.isBefore(idleBefore)) {
-                drop(stream);
-            } else {
-                send(stream, comment);
-            }
-        }));
+        topics.values()
+                .forEach(streams -> streams.forEach(stream -> {
+                    if (stream.lastEvent.isBefore(idleBefore)) {
+                        drop(stream);
+                    } else {
+                        send(stream, comment);
+                    }
+                }));
     }
 }

@@ -12,6 +12,10 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.account.AccountRole;
@@ -29,11 +33,6 @@ import org.parley.web.security.Caller;
 import org.parley.web.security.StaffMember;
 import org.parley.web.security.StaffOnly;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
-
 /**
  * Authors as moderators see them: history and standing; suspend, lift, ban, set trust. Every author
  * belongs to one site (core binds a guest to the first site it takes part on), and a moderator
@@ -48,16 +47,16 @@ import java.util.Map;
 public class AuthorResource {
 
     /** {@code POST .../suspension}. */
-    public record Suspension(Integer days, String reason, String note) { }
+    public record Suspension(Integer days, String reason, String note) {}
 
     /** {@code POST .../ban}. */
-    public record Ban(String reason, String note) { }
+    public record Ban(String reason, String note) {}
 
     /** {@code PUT .../trust}: {@code normal}, {@code trusted} or {@code premoderated}. */
-    public record TrustChange(String trust, String note) { }
+    public record TrustChange(String trust, String note) {}
 
-    private static final Map<String, Trust> TRUST = Map.of("normal", Trust.NORMAL, "trusted", Trust.TRUSTED,
-            "premoderated", Trust.PREMODERATED);
+    private static final Map<String, Trust> TRUST =
+            Map.of("normal", Trust.NORMAL, "trusted", Trust.TRUSTED, "premoderated", Trust.PREMODERATED);
 
     @Inject
     ParleyRuntime runtime;
@@ -72,10 +71,13 @@ public class AuthorResource {
         AuthorId author = inScope(id, staff());
         AuthorHistory history = runtime.core().review().authorHistory(author, 20);
         Map<String, Long> counts = new LinkedHashMap<>();
-        history.countsByStatus().forEach((status, n) ->
-                counts.put(org.parley.web.reader.ReaderViews.statusName(status), n));
-        return new AuthorView(AuthorCard.of(history.author(), runtime.clock().instant()), counts,
-                history.reportsAgainst(), history.recent().stream().map(CardComment::of).toList());
+        history.countsByStatus()
+                .forEach((status, n) -> counts.put(org.parley.web.reader.ReaderViews.statusName(status), n));
+        return new AuthorView(
+                AuthorCard.of(history.author(), runtime.clock().instant()),
+                counts,
+                history.reportsAgainst(),
+                history.recent().stream().map(CardComment::of).toList());
     }
 
     @POST
@@ -84,12 +86,22 @@ public class AuthorResource {
     @Operation(summary = "Suspend an author for some days")
     public AuthorCard suspend(@PathParam("id") String id, Suspension body) {
         ProblemException.requireBody(body, "Send {\"days\": 7, \"reason\": ...}.");
-        Fields.check().require("days", body.days()).range("days", body.days(), 1, 3650).require("reason", body.reason()).orThrow();
+        Fields.check()
+                .require("days", body.days())
+                .range("days", body.days(), 1, 3650)
+                .require("reason", body.reason())
+                .orThrow();
         StaffMember member = staff();
         AuthorId subject = inScope(id, member);
         Instant until = runtime.clock().instant().plus(Duration.ofDays(body.days()));
-        Author author = runtime.core().authors().suspend(subject, until, ModerationResource.actor(member),
-                ModerationResource.reasonCode(body.reason()), body.note());
+        Author author = runtime.core()
+                .authors()
+                .suspend(
+                        subject,
+                        until,
+                        ModerationResource.actor(member),
+                        ModerationResource.reasonCode(body.reason()),
+                        body.note());
         return AuthorCard.of(author, runtime.clock().instant());
     }
 
@@ -110,8 +122,13 @@ public class AuthorResource {
         ProblemException.requireBody(body, "Send {\"reason\": ...}.");
         Fields.check().require("reason", body.reason()).orThrow();
         StaffMember member = staff();
-        Author author = runtime.core().authors().ban(inScope(id, member), ModerationResource.actor(member),
-                ModerationResource.reasonCode(body.reason()), body.note());
+        Author author = runtime.core()
+                .authors()
+                .ban(
+                        inScope(id, member),
+                        ModerationResource.actor(member),
+                        ModerationResource.reasonCode(body.reason()),
+                        body.note());
         return AuthorCard.of(author, runtime.clock().instant());
     }
 
@@ -121,11 +138,15 @@ public class AuthorResource {
     @Operation(summary = "Set how screening treats the author's comments: normal, trusted or premoderated")
     public AuthorCard trust(@PathParam("id") String id, TrustChange body) {
         ProblemException.requireBody(body, "Send {\"trust\": \"trusted\"}.");
-        Fields.check().require("trust", body.trust()).oneOf("trust", body.trust(), TRUST.keySet())
-                .maxLength("note", body.note(), 2000).orThrow();
+        Fields.check()
+                .require("trust", body.trust())
+                .oneOf("trust", body.trust(), TRUST.keySet())
+                .maxLength("note", body.note(), 2000)
+                .orThrow();
         StaffMember member = staff();
-        Author author = runtime.core().authors().setTrust(inScope(id, member), TRUST.get(body.trust()),
-                ModerationResource.actor(member), body.note());
+        Author author = runtime.core()
+                .authors()
+                .setTrust(inScope(id, member), TRUST.get(body.trust()), ModerationResource.actor(member), body.note());
         return AuthorCard.of(author, runtime.clock().instant());
     }
 
@@ -139,7 +160,10 @@ public class AuthorResource {
      */
     private AuthorId inScope(String id, StaffMember member) {
         AuthorId author = authorId(id);
-        String site = runtime.core().authors().find(author).map(Author::siteKey)
+        String site = runtime.core()
+                .authors()
+                .find(author)
+                .map(Author::siteKey)
                 .orElseThrow(() -> ProblemException.notFound("author " + id + " does not exist."));
         boolean coversAll = member.role() == AccountRole.ADMINISTRATOR || member.siteKey() == null;
         if (!coversAll && (site == null || !member.covers(site))) {
@@ -155,5 +179,4 @@ public class AuthorResource {
             throw ProblemException.notFound("author " + id + " does not exist.");
         }
     }
-
 }

@@ -14,6 +14,13 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.Page;
@@ -21,6 +28,7 @@ import org.parley.core.account.AccountRole;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentId;
+import org.parley.core.insight.Dashboard;
 import org.parley.core.review.Actor;
 import org.parley.core.review.AuditQuery;
 import org.parley.core.review.AuditSubject;
@@ -39,12 +47,11 @@ import org.parley.web.moderator.ModeratorViews.AuditView;
 import org.parley.web.moderator.ModeratorViews.BulkOutcome;
 import org.parley.web.moderator.ModeratorViews.BulkView;
 import org.parley.web.moderator.ModeratorViews.CountsView;
-import org.parley.web.moderator.ModeratorViews.Item;
-import org.parley.web.moderator.ModeratorViews.QueueView;
 import org.parley.web.moderator.ModeratorViews.DayView;
 import org.parley.web.moderator.ModeratorViews.HeatedView;
+import org.parley.web.moderator.ModeratorViews.Item;
+import org.parley.web.moderator.ModeratorViews.QueueView;
 import org.parley.web.moderator.ModeratorViews.StatsView;
-import org.parley.core.insight.Dashboard;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.DomainProblems;
 import org.parley.web.problem.Fields;
@@ -54,14 +61,6 @@ import org.parley.web.reader.Posting;
 import org.parley.web.security.Caller;
 import org.parley.web.security.StaffMember;
 import org.parley.web.security.StaffOnly;
-
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.List;
-import java.util.Locale;
-import java.util.Map;
-import java.util.stream.Collectors;
 
 /**
  * The moderator API: queues with counts, decisions one by one and in bulk, the audit log and live
@@ -75,16 +74,33 @@ import java.util.stream.Collectors;
 public class ModerationResource {
 
     /** {@code POST /moderation/comments/{id}/decisions}. */
-    public record Decision(String action, String reason, String note, Integer revision) { }
+    public record Decision(String action, String reason, String note, Integer revision) {}
 
     /** {@code POST /moderation/decisions}. */
-    public record Bulk(List<String> ids, String action, String reason, String note) { }
+    public record Bulk(List<String> ids, String action, String reason, String note) {}
 
-    static final Map<String, DecisionAction> ACTIONS = Map.of("approve", DecisionAction.APPROVE,
-            "reject", DecisionAction.REJECT, "feature", DecisionAction.FEATURE, "unfeature", DecisionAction.UNFEATURE,
-            "remove", DecisionAction.REMOVE, "hold", DecisionAction.HOLD);
-    static final Map<String, QueueSort> SORTS = Map.of("oldest", QueueSort.OLDEST, "newest", QueueSort.NEWEST,
-            "score", QueueSort.SCORE, "reports", QueueSort.REPORTS);
+    static final Map<String, DecisionAction> ACTIONS = Map.of(
+            "approve",
+            DecisionAction.APPROVE,
+            "reject",
+            DecisionAction.REJECT,
+            "feature",
+            DecisionAction.FEATURE,
+            "unfeature",
+            DecisionAction.UNFEATURE,
+            "remove",
+            DecisionAction.REMOVE,
+            "hold",
+            DecisionAction.HOLD);
+    static final Map<String, QueueSort> SORTS = Map.of(
+            "oldest",
+            QueueSort.OLDEST,
+            "newest",
+            QueueSort.NEWEST,
+            "score",
+            QueueSort.SCORE,
+            "reports",
+            QueueSort.REPORTS);
 
     @Inject
     ParleyRuntime runtime;
@@ -112,10 +128,15 @@ public class ModerationResource {
     @GET
     @Path("queues/{queue}")
     @Operation(summary = "One page of a queue: held, reported, unmoderated, approved, rejected")
-    public QueueView queue(@PathParam("queue") String queue, @QueryParam("site") String site,
-                           @QueryParam("article") String article, @QueryParam("sort") @DefaultValue("oldest") String sort,
-                           @QueryParam("limit") @DefaultValue("25") String limit, @QueryParam("cursor") String cursor,
-                           @QueryParam("q") String text, @QueryParam("author") String author) {
+    public QueueView queue(
+            @PathParam("queue") String queue,
+            @QueryParam("site") String site,
+            @QueryParam("article") String article,
+            @QueryParam("sort") @DefaultValue("oldest") String sort,
+            @QueryParam("limit") @DefaultValue("25") String limit,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("q") String text,
+            @QueryParam("author") String author) {
         Queue q = queueOf(queue);
         QueueSort order = SORTS.get(sort);
         if (order == null) {
@@ -130,7 +151,11 @@ public class ModerationResource {
             }
             ref = ArticleRef.of(s, article);
         }
-        QueueQuery query = QueueQuery.of(q, s).withSort(order).withLimit(size).withCursor(cursor).withText(text)
+        QueueQuery query = QueueQuery.of(q, s)
+                .withSort(order)
+                .withLimit(size)
+                .withCursor(cursor)
+                .withText(text)
                 .withAuthor(author);
         if (ref != null) {
             query = query.withArticle(ref);
@@ -138,8 +163,13 @@ public class ModerationResource {
         Page<QueueItem> page = runtime.core().review().queue(query);
         Instant now = runtime.clock().instant();
         long count = runtime.core().review().counts(s, ref).getOrDefault(q, 0L);
-        return new QueueView(q.name().toLowerCase(Locale.ROOT), count, page.nextCursor(),
-                page.items().stream().map(i -> Item.of(i, runtime.scorer(), now)).toList());
+        return new QueueView(
+                q.name().toLowerCase(Locale.ROOT),
+                count,
+                page.nextCursor(),
+                page.items().stream()
+                        .map(i -> Item.of(i, runtime.scorer(), now))
+                        .toList());
     }
 
     @POST
@@ -154,8 +184,16 @@ public class ModerationResource {
         DecisionAction action = action(decision.action());
         Comment before = commentInScope(CommentId.parse(id), member);
         int revision = decision.revision() == null ? before.revision() : decision.revision();
-        Comment after = runtime.core().review().decide(new DecisionRequest(before.id(), revision, null, action,
-                actor(member), reasonCode(decision.reason()), decision.note()));
+        Comment after = runtime.core()
+                .review()
+                .decide(new DecisionRequest(
+                        before.id(),
+                        revision,
+                        null,
+                        action,
+                        actor(member),
+                        reasonCode(decision.reason()),
+                        decision.note()));
         posting.announce(after, before.status());
         return card(after);
     }
@@ -168,25 +206,45 @@ public class ModerationResource {
         if (bulk == null) {
             throw ProblemException.malformedJson("Send {\"ids\": [...], \"action\": ...}.");
         }
-        Fields.check().require("ids", bulk.ids()).rule(bulk.ids() == null || bulk.ids().size() <= 100, "ids",
-                "at most 100 comments at once").require("action", bulk.action()).orThrow();
+        Fields.check()
+                .require("ids", bulk.ids())
+                .rule(bulk.ids() == null || bulk.ids().size() <= 100, "ids", "at most 100 comments at once")
+                .require("action", bulk.action())
+                .orThrow();
         StaffMember member = staff();
         DecisionAction action = action(bulk.action());
         List<BulkOutcome> results = new ArrayList<>();
         for (String id : bulk.ids()) {
             try {
                 Comment before = commentInScope(CommentId.parse(id), member);
-                List<BulkResult> one = runtime.core().review().decideAll(List.of(new DecisionRequest(before.id(),
-                        before.revision(), null, action, actor(member), reasonCode(bulk.reason()), bulk.note())));
+                List<BulkResult> one = runtime.core()
+                        .review()
+                        .decideAll(List.of(new DecisionRequest(
+                                before.id(),
+                                before.revision(),
+                                null,
+                                action,
+                                actor(member),
+                                reasonCode(bulk.reason()),
+                                bulk.note())));
                 BulkResult r = one.get(0);
                 if (r.succeeded()) {
                     posting.announce(r.comment(), before.status());
-                    results.add(new BulkOutcome(id, true, org.parley.web.reader.ReaderViews.statusName(r.comment().status()), null));
+                    results.add(new BulkOutcome(
+                            id,
+                            true,
+                            org.parley.web.reader.ReaderViews.statusName(
+                                    r.comment().status()),
+                            null));
                 } else {
                     results.add(new BulkOutcome(id, false, null, r.message()));
                 }
             } catch (org.parley.core.ParleyException e) {
-                results.add(new BulkOutcome(id, false, null, DomainProblems.translate(e).toProblem(null).detail()));
+                results.add(new BulkOutcome(
+                        id,
+                        false,
+                        null,
+                        DomainProblems.translate(e).toProblem(null).detail()));
             } catch (ProblemException e) {
                 results.add(new BulkOutcome(id, false, null, e.toProblem(null).detail()));
             }
@@ -197,10 +255,16 @@ public class ModerationResource {
     @GET
     @Path("audit")
     @Operation(summary = "The audit log, newest first; filters and text search")
-    public AuditView audit(@QueryParam("site") String site, @QueryParam("comment") String comment,
-                           @QueryParam("actor") String actor, @QueryParam("action") String action,
-                           @QueryParam("q") String text, @QueryParam("from") String from, @QueryParam("to") String to,
-                           @QueryParam("limit") @DefaultValue("50") String limit, @QueryParam("cursor") String cursor) {
+    public AuditView audit(
+            @QueryParam("site") String site,
+            @QueryParam("comment") String comment,
+            @QueryParam("actor") String actor,
+            @QueryParam("action") String action,
+            @QueryParam("q") String text,
+            @QueryParam("from") String from,
+            @QueryParam("to") String to,
+            @QueryParam("limit") @DefaultValue("50") String limit,
+            @QueryParam("cursor") String cursor) {
         String s = scope(site);
         DecisionAction a = null;
         if (action != null && !action.isBlank()) {
@@ -210,12 +274,25 @@ public class ModerationResource {
                 throw ProblemException.badParameter("action", "unknown action " + action);
             }
         }
-        AuditQuery query = new AuditQuery(s, comment == null || comment.isBlank() ? null : CommentId.parse(comment), null,
-                actorId(actor), a, null, blankToNull(text), Params.instant("from", from), Params.instant("to", to),
-                Params.intParam("limit", limit, 1, 200), cursor);
+        AuditQuery query = new AuditQuery(
+                s,
+                comment == null || comment.isBlank() ? null : CommentId.parse(comment),
+                null,
+                actorId(actor),
+                a,
+                null,
+                blankToNull(text),
+                Params.instant("from", from),
+                Params.instant("to", to),
+                Params.intParam("limit", limit, 1, 200),
+                cursor);
         Page<ModerationDecision> page = runtime.core().review().audit(query);
         Map<Long, AuditSubject> about = runtime.core().review().subjects(page.items());
-        return new AuditView(page.items().stream().map(d -> AuditEntry.of(d, about.get(d.id()))).toList(), page.nextCursor());
+        return new AuditView(
+                page.items().stream()
+                        .map(d -> AuditEntry.of(d, about.get(d.id())))
+                        .toList(),
+                page.nextCursor());
     }
 
     /**
@@ -228,7 +305,11 @@ public class ModerationResource {
         if (a == null || a.equals("system") || a.contains(":")) {
             return a;
         }
-        return runtime.core().accounts().findByUsername(a).map(x -> "account:" + x.id()).orElse("account:none");
+        return runtime.core()
+                .accounts()
+                .findByUsername(a)
+                .map(x -> "account:" + x.id())
+                .orElse("account:none");
     }
 
     @GET
@@ -237,11 +318,23 @@ public class ModerationResource {
     public StatsView stats(@QueryParam("site") String site, @QueryParam("days") @DefaultValue("14") String days) {
         String s = siteForStats(site);
         Dashboard d = runtime.core().insights().dashboard(s, Params.intParam("days", days, 1, 90), 5);
-        return new StatsView(d.days(), d.total(),
-                d.perDay().stream().map(c -> new DayView(c.day().toString(), c.posted(), c.held(), c.rejected())).toList(),
-                d.heldRate(), d.rejectedRate(),
-                d.heated().stream().map(h -> new HeatedView(h.article().articleKey(), h.title(), h.comments(),
-                        h.heldOrRejected(), h.highlyUncivil(), h.heat())).toList());
+        return new StatsView(
+                d.days(),
+                d.total(),
+                d.perDay().stream()
+                        .map(c -> new DayView(c.day().toString(), c.posted(), c.held(), c.rejected()))
+                        .toList(),
+                d.heldRate(),
+                d.rejectedRate(),
+                d.heated().stream()
+                        .map(h -> new HeatedView(
+                                h.article().articleKey(),
+                                h.title(),
+                                h.comments(),
+                                h.heldOrRejected(),
+                                h.highlyUncivil(),
+                                h.heat()))
+                        .toList());
     }
 
     @GET
@@ -250,7 +343,8 @@ public class ModerationResource {
     @Operation(summary = "Live queue counts (Server-Sent Events: counts)")
     public void events(@QueryParam("site") String site, @Context SseEventSink sink, @Context Sse sse) {
         String s = scope(site);
-        live.subscribe(sse, sink, LiveUpdates.queueTopic(s), Caller.of(request).address(), "counts", events.queueCounts(s));
+        live.subscribe(
+                sse, sink, LiveUpdates.queueTopic(s), Caller.of(request).address(), "counts", events.queueCounts(s));
     }
 
     /** The dashboard's site: the requested one, the moderator's own, or the only/first site for administrators. */
@@ -259,7 +353,10 @@ public class ModerationResource {
         if (s != null) {
             return s;
         }
-        return runtime.core().sites().list().stream().map(x -> x.key()).sorted().findFirst()
+        return runtime.core().sites().list().stream()
+                .map(x -> x.key())
+                .sorted()
+                .findFirst()
                 .orElseThrow(() -> ProblemException.notFound("There is no site yet."));
     }
 
@@ -289,11 +386,20 @@ public class ModerationResource {
 
     private Item card(Comment comment) {
         var article = runtime.core().articles().get(comment.article());
-        Comment parent = comment.parentId() == null ? null : runtime.core().comments().get(comment.parentId());
+        Comment parent =
+                comment.parentId() == null ? null : runtime.core().comments().get(comment.parentId());
         var author = runtime.core().authors().find(comment.author().id()).orElse(null);
-        return Item.of(new QueueItem(comment, article.title(), article.url(), parent, author,
-                runtime.core().reports().reportsFor(comment.id()), runtime.core().review().queuesOf(comment.id())),
-                runtime.scorer(), runtime.clock().instant());
+        return Item.of(
+                new QueueItem(
+                        comment,
+                        article.title(),
+                        article.url(),
+                        parent,
+                        author,
+                        runtime.core().reports().reportsFor(comment.id()),
+                        runtime.core().review().queuesOf(comment.id())),
+                runtime.scorer(),
+                runtime.clock().instant());
     }
 
     static Actor actor(StaffMember member) {
@@ -303,8 +409,8 @@ public class ModerationResource {
     static DecisionAction action(String action) {
         DecisionAction a = action == null ? null : ACTIONS.get(action.strip().toLowerCase(Locale.ROOT));
         if (a == null) {
-            throw ProblemException.validation(List.of(new org.parley.web.problem.Problem.FieldError("action",
-                    "must be one of approve, reject, feature, unfeature, remove, hold")));
+            throw ProblemException.validation(List.of(new org.parley.web.problem.Problem.FieldError(
+                    "action", "must be one of approve, reject, feature, unfeature, remove, hold")));
         }
         return a;
     }
@@ -313,8 +419,12 @@ public class ModerationResource {
         try {
             return Queue.valueOf(queue.toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
-            throw ProblemException.badParameter("queue", "must be one of " + Arrays.stream(Queue.values())
-                    .map(ModeratorViews::wireName).collect(Collectors.joining(", ")));
+            throw ProblemException.badParameter(
+                    "queue",
+                    "must be one of "
+                            + Arrays.stream(Queue.values())
+                                    .map(ModeratorViews::wireName)
+                                    .collect(Collectors.joining(", ")));
         }
     }
 
@@ -323,7 +433,10 @@ public class ModerationResource {
         if (reason == null || reason.isBlank()) {
             return null;
         }
-        return reason.strip().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9_.-]+", "_").replaceAll("^_+|_+$", "");
+        return reason.strip()
+                .toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9_.-]+", "_")
+                .replaceAll("^_+|_+$", "");
     }
 
     static String blankToNull(String s) {

@@ -4,17 +4,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import org.parley.core.infrastructure.Require;
-import org.parley.moderation.civility.Attribute;
-import org.parley.moderation.screening.SitePolicy;
-import org.parley.web.problem.Problem;
-import org.parley.web.problem.ProblemException;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import org.parley.core.infrastructure.Require;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.screening.SitePolicy;
+import org.parley.web.problem.Problem;
+import org.parley.web.problem.ProblemException;
 
 /**
  * A change to a site's screening policy, as the dry run tries it and an administrator applies it.
@@ -25,9 +24,16 @@ import java.util.Set;
  * @param suspectWordAction  {@code hold} or {@code flag}
  * @param unscoredLanguage   what a comment in a language the model does not score gets: {@code hold} or {@code flag}
  */
-public record PolicyEdit(Map<String, Double> thresholds, List<String> bannedWords, List<String> suspectWords,
-                         List<String> allowedWords, String suspectWordAction, String unscoredLanguage, Boolean nudge,
-                         Integer maxLinks, Integer newAuthorApprovals) {
+public record PolicyEdit(
+        Map<String, Double> thresholds,
+        List<String> bannedWords,
+        List<String> suspectWords,
+        List<String> allowedWords,
+        String suspectWordAction,
+        String unscoredLanguage,
+        Boolean nudge,
+        Integer maxLinks,
+        Integer newAuthorApprovals) {
 
     static final int MAX_WORDS = 1000;
     static final int MAX_WORD_LENGTH = 100;
@@ -35,9 +41,15 @@ public record PolicyEdit(Map<String, Double> thresholds, List<String> bannedWord
 
     /** Whether the edit changes anything at all. */
     public boolean isEmpty() {
-        return (thresholds == null || thresholds.isEmpty()) && bannedWords == null && suspectWords == null
-                && allowedWords == null && suspectWordAction == null && unscoredLanguage == null && nudge == null
-                && maxLinks == null && newAuthorApprovals == null;
+        return (thresholds == null || thresholds.isEmpty())
+                && bannedWords == null
+                && suspectWords == null
+                && allowedWords == null
+                && suspectWordAction == null
+                && unscoredLanguage == null
+                && nudge == null
+                && maxLinks == null
+                && newAuthorApprovals == null;
     }
 
     /**
@@ -48,8 +60,10 @@ public record PolicyEdit(Map<String, Double> thresholds, List<String> bannedWord
         List<Problem.FieldError> errors = new ArrayList<>();
         JsonObjectBuilder out = Json.createObjectBuilder(overlay);
         if (thresholds != null) {
-            JsonObjectBuilder attributes = Json.createObjectBuilder(overlay.containsKey("attributeThresholds")
-                    ? overlay.getJsonObject("attributeThresholds") : JsonObject.EMPTY_JSON_OBJECT);
+            JsonObjectBuilder attributes = Json.createObjectBuilder(
+                    overlay.containsKey("attributeThresholds")
+                            ? overlay.getJsonObject("attributeThresholds")
+                            : JsonObject.EMPTY_JSON_OBJECT);
             boolean anyAttribute = overlay.containsKey("attributeThresholds");
             for (Map.Entry<String, Double> t : new java.util.TreeMap<>(thresholds).entrySet()) {
                 Double value = t.getValue();
@@ -85,17 +99,35 @@ public record PolicyEdit(Map<String, Double> thresholds, List<String> bannedWord
     }
 
     /** The values a policy editor shows: thresholds by key ({@code uncivil} and every attribute), lists, actions. */
-    public record Values(Map<String, Double> thresholds, List<String> bannedWords, List<String> suspectWords,
-                        List<String> allowedWords, String suspectWordAction, String unscoredLanguage, boolean nudge,
-                        int maxLinks, int newAuthorApprovals, int maxLength, boolean imagesAllowed) {
+    public record Values(
+            Map<String, Double> thresholds,
+            List<String> bannedWords,
+            List<String> suspectWords,
+            List<String> allowedWords,
+            String suspectWordAction,
+            String unscoredLanguage,
+            boolean nudge,
+            int maxLinks,
+            int newAuthorApprovals,
+            int maxLength,
+            boolean imagesAllowed) {
         public static Values of(SitePolicy p) {
             Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
             for (Attribute a : Attribute.values()) {
                 thresholds.put(a.key(), p.threshold(a));
             }
-            return new Values(thresholds, sorted(p.bannedWords()), sorted(p.suspectWords()), sorted(p.allowedWords()),
-                    p.suspectWordAction().name().toLowerCase(Locale.ROOT), p.unscoredLanguage().name().toLowerCase(Locale.ROOT),
-                    p.nudge(), p.maxLinks(), p.newAuthorApprovals(), p.maxLength(), p.allowImages());
+            return new Values(
+                    thresholds,
+                    sorted(p.bannedWords()),
+                    sorted(p.suspectWords()),
+                    sorted(p.allowedWords()),
+                    p.suspectWordAction().name().toLowerCase(Locale.ROOT),
+                    p.unscoredLanguage().name().toLowerCase(Locale.ROOT),
+                    p.nudge(),
+                    p.maxLinks(),
+                    p.newAuthorApprovals(),
+                    p.maxLength(),
+                    p.allowImages());
         }
 
         private static List<String> sorted(Set<String> words) {
@@ -112,7 +144,8 @@ public record PolicyEdit(Map<String, Double> thresholds, List<String> bannedWord
         return false;
     }
 
-    private static void words(String field, List<String> words, JsonObjectBuilder out, List<Problem.FieldError> errors) {
+    private static void words(
+            String field, List<String> words, JsonObjectBuilder out, List<Problem.FieldError> errors) {
         if (words == null) {
             return;
         }
@@ -125,7 +158,8 @@ public record PolicyEdit(Map<String, Double> thresholds, List<String> bannedWord
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (word == null || word.isBlank() || word.strip().length() > MAX_WORD_LENGTH) {
-                errors.add(new Problem.FieldError(field + "[" + i + "]", "must be 1 to " + MAX_WORD_LENGTH + " characters"));
+                errors.add(new Problem.FieldError(
+                        field + "[" + i + "]", "must be 1 to " + MAX_WORD_LENGTH + " characters"));
                 continue;
             }
             try {

@@ -7,6 +7,9 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.account.AccountRole;
@@ -14,10 +17,6 @@ import org.parley.core.notification.Delivery;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.Fields;
 import org.parley.web.security.StaffOnly;
-
-import java.util.List;
-import java.util.Locale;
-import java.util.Set;
 
 /** Administrators: the delivery log of a site's mails and webhooks (no addresses, no payloads). */
 @Path("admin/sites/{site}/deliveries")
@@ -31,11 +30,12 @@ public class DeliveryResource {
 
     @GET
     @Operation(summary = "The site's delivery log, newest first; channel=mail|webhook narrows it")
-    public List<WebhookResource.DeliveryView> log(@PathParam("site") String site, @QueryParam("channel") String channel,
-                                                  @QueryParam("limit") Integer limit) {
+    public List<WebhookResource.DeliveryView> log(
+            @PathParam("site") String site, @QueryParam("channel") String channel, @QueryParam("limit") Integer limit) {
         Fields.check().oneOf("channel", channel, Set.of("mail", "webhook")).orThrow();
         Delivery.Channel c = channel == null ? null : Delivery.Channel.valueOf(channel.toUpperCase(Locale.ROOT));
         return runtime.core().notifications().deliveries(site, c, null, limit == null ? 100 : limit).stream()
-                .map(WebhookResource.DeliveryView::of).toList();
+                .map(WebhookResource.DeliveryView::of)
+                .toList();
     }
 }

@@ -27,10 +27,10 @@ import org.parley.web.security.StaffOnly;
 public class DigestResource {
 
     /** {@code PUT /admin/digests/{account}}. */
-    public record DigestAddress(String email) { }
+    public record DigestAddress(String email) {}
 
     /** The answer to {@code POST /admin/digests}. */
-    public record Queued(int queued) { }
+    public record Queued(int queued) {}
 
     @Inject
     ParleyRuntime runtime;
@@ -52,7 +52,8 @@ public class DigestResource {
         ProblemException.requireBody(body, "Send {\"email\": \"moderator@news.example\"}.");
         Fields.check().require("email", body.email()).orThrow();
         runtime.core().notifications().subscribeDigest(account, body.email());
-        return new DigestAddress(runtime.core().notifications().digestAddress(account).orElseThrow());
+        return new DigestAddress(
+                runtime.core().notifications().digestAddress(account).orElseThrow());
     }
 
     @GET
@@ -60,7 +61,9 @@ public class DigestResource {
     @Operation(summary = "Where the account's digest goes")
     public DigestAddress get(@PathParam("account") long account) {
         runtime.core().accounts().get(account);
-        return new DigestAddress(runtime.core().notifications().digestAddress(account)
+        return new DigestAddress(runtime.core()
+                .notifications()
+                .digestAddress(account)
                 .orElseThrow(() -> ProblemException.notFound("digest subscription of account " + account)));
     }
 

@@ -3,11 +3,6 @@ package org.parley.web.notify;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import org.parley.core.account.Account;
-import org.parley.core.review.Queue;
-import org.parley.core.site.Site;
-import org.parley.web.platform.ParleyRuntime;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -18,6 +13,10 @@ import java.time.ZoneOffset;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import org.parley.core.account.Account;
+import org.parley.core.review.Queue;
+import org.parley.core.site.Site;
+import org.parley.web.platform.ParleyRuntime;
 
 /**
  * The moderators' digest: for every staff account with a digest address, one mail per site it
@@ -62,7 +61,9 @@ public class Digests {
             long step = Math.max(1, interval.get().toSeconds());
             return Instant.ofEpochSecond((now.getEpochSecond() / step + 1) * step);
         }
-        Instant today = LocalDate.ofInstant(now, ZoneOffset.UTC).atTime(notify.digestAt()).toInstant(ZoneOffset.UTC);
+        Instant today = LocalDate.ofInstant(now, ZoneOffset.UTC)
+                .atTime(notify.digestAt())
+                .toInstant(ZoneOffset.UTC);
         return today.isAfter(now) ? today : today.plus(Duration.ofDays(1));
     }
 
@@ -74,7 +75,9 @@ public class Digests {
             if (!account.enabled()) {
                 continue;
             }
-            List<Site> sites = account.siteKey() == null ? core.sites().list() : List.of(core.sites().get(account.siteKey()));
+            List<Site> sites = account.siteKey() == null
+                    ? core.sites().list()
+                    : List.of(core.sites().get(account.siteKey()));
             for (Site site : sites) {
                 Map<Queue, Long> counts = core.review().counts(site.key(), null);
                 long held = counts.getOrDefault(Queue.HELD, 0L);
@@ -82,9 +85,15 @@ public class Digests {
                 if (held + reported == 0) {
                     continue;
                 }
-                String payload = Json.createObjectBuilder().add("site", site.key()).add("siteName", site.name())
-                        .add("held", held).add("reported", reported).build().toString();
-                if (core.notifications().queueDigest(accountId, site.key(), slotId(accountId, site.key(), slot), payload)) {
+                String payload = Json.createObjectBuilder()
+                        .add("site", site.key())
+                        .add("siteName", site.name())
+                        .add("held", held)
+                        .add("reported", reported)
+                        .build()
+                        .toString();
+                if (core.notifications()
+                        .queueDigest(accountId, site.key(), slotId(accountId, site.key(), slot), payload)) {
                     queued++;
                 }
             }

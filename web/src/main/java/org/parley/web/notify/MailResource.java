@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.author.AuthorId;
@@ -19,8 +20,6 @@ import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.Problem;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.security.SessionIgnored;
-
-import java.util.Optional;
 
 /**
  * The links in Parley's mails. Opening a link (GET) only shows a page with a button, because mail
@@ -51,7 +50,9 @@ public class MailResource {
     @Operation(summary = "The page behind a confirmation link: a button that confirms the address")
     public Response confirmPage(@QueryParam("token") String token) {
         return check(MailTokens.Purpose.CONFIRM, token)
-                .map(a -> page(200, "Confirm your e-mail address",
+                .map(a -> page(
+                        200,
+                        "Confirm your e-mail address",
                         "<p>Confirm <b>" + escape(a.email) + "</b> to receive notifications about your comments.</p>"
                                 + form(token, "Confirm my address")))
                 .orElseGet(this::invalidPage);
@@ -69,8 +70,11 @@ public class MailResource {
         }
         Checked a = checked.get();
         runtime.core().notifications().confirm(a.author, a.email);
-        return page(200, "Address confirmed", "<p>Thank you. We will e-mail <b>" + escape(a.email)
-                + "</b> about your comments. Every mail has a link to stop them.</p>");
+        return page(
+                200,
+                "Address confirmed",
+                "<p>Thank you. We will e-mail <b>" + escape(a.email)
+                        + "</b> about your comments. Every mail has a link to stop them.</p>");
     }
 
     @GET
@@ -79,8 +83,11 @@ public class MailResource {
     @Operation(summary = "The page behind an unsubscribe link: a one-click button")
     public Response unsubscribePage(@QueryParam("token") String token) {
         return check(MailTokens.Purpose.UNSUBSCRIBE, token)
-                .map(a -> page(200, "Unsubscribe", "<p>Stop all notification mails to <b>" + escape(a.email) + "</b>?</p>"
-                        + form(token, "Unsubscribe")))
+                .map(a -> page(
+                        200,
+                        "Unsubscribe",
+                        "<p>Stop all notification mails to <b>" + escape(a.email) + "</b>?</p>"
+                                + form(token, "Unsubscribe")))
                 .orElseGet(this::invalidPage);
     }
 
@@ -96,21 +103,30 @@ public class MailResource {
         }
         Checked a = checked.get();
         runtime.core().notifications().unsubscribe(a.author, a.email);
-        return page(200, "Unsubscribed", "<p>We will not e-mail <b>" + escape(a.email)
-                + "</b> any more. Asking for notifications on a new comment subscribes you again.</p>");
+        return page(
+                200,
+                "Unsubscribed",
+                "<p>We will not e-mail <b>" + escape(a.email)
+                        + "</b> any more. Asking for notifications on a new comment subscribes you again.</p>");
     }
 
-    private record Checked(AuthorId author, String email) { }
+    private record Checked(AuthorId author, String email) {}
 
     private Optional<Checked> check(MailTokens.Purpose purpose, String token) {
-        return MailTokens.parse(token).flatMap(claimed -> runtime.core().notifications().consent(claimed.author())
-                .map(MailConsent::email)
-                .filter(email -> worker.tokens().valid(purpose, claimed, email))
-                .map(email -> new Checked(claimed.author(), email)));
+        return MailTokens.parse(token)
+                .flatMap(claimed -> runtime.core()
+                        .notifications()
+                        .consent(claimed.author())
+                        .map(MailConsent::email)
+                        .filter(email -> worker.tokens().valid(purpose, claimed, email))
+                        .map(email -> new Checked(claimed.author(), email)));
     }
 
     private static ProblemException invalid() {
-        return ProblemException.of(404, "mail-link-invalid", "This link is not valid",
+        return ProblemException.of(
+                404,
+                "mail-link-invalid",
+                "This link is not valid",
                 "The link is incomplete, or the address it was sent to has changed or been erased.");
     }
 
@@ -121,7 +137,9 @@ public class MailResource {
         if (!browser) {
             throw invalid();
         }
-        return page(404, "This link is not valid",
+        return page(
+                404,
+                "This link is not valid",
                 "<p>The link is incomplete, or the address it was sent to has changed or been erased.</p>");
     }
 
@@ -137,9 +155,13 @@ public class MailResource {
                 + "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:36em;margin:3em auto;padding:0 1em}"
                 + "button{font:inherit;padding:.5em 1.2em}</style></head><body><h1>" + escape(title) + "</h1>" + body
                 + "</body></html>";
-        return Response.status(status).type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8")).entity(html)
-                .header("Content-Security-Policy", PAGE_POLICY).header("Cache-Control", "no-store")
-                .header("Referrer-Policy", "no-referrer").build();
+        return Response.status(status)
+                .type(MediaType.TEXT_HTML_TYPE.withCharset("utf-8"))
+                .entity(html)
+                .header("Content-Security-Policy", PAGE_POLICY)
+                .header("Cache-Control", "no-store")
+                .header("Referrer-Policy", "no-referrer")
+                .build();
     }
 
     static String escape(String s) {

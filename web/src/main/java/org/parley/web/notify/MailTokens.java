@@ -1,15 +1,14 @@
 package org.parley.web.notify;
 
-import org.parley.core.author.AuthorId;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.parley.core.author.AuthorId;
 
 /**
  * The tokens in mail links: {@code <author id>.<MAC>}, the MAC binding purpose ("confirm",
@@ -17,10 +16,13 @@ import java.util.Optional;
  * address changes, and one purpose's token is useless for the other.
  */
 public final class MailTokens {
-    public enum Purpose { CONFIRM, UNSUBSCRIBE }
+    public enum Purpose {
+        CONFIRM,
+        UNSUBSCRIBE
+    }
 
     /** A token's author, before its MAC has been checked against their current address. */
-    public record Claimed(AuthorId author, String mac) { }
+    public record Claimed(AuthorId author, String mac) {}
 
     private final byte[] key;
 
@@ -50,7 +52,8 @@ public final class MailTokens {
 
     /** Whether {@code claimed} was issued for {@code purpose} and this author's address {@code email}. */
     public boolean valid(Purpose purpose, Claimed claimed, String email) {
-        return MessageDigest.isEqual(mac(purpose, claimed.author(), email).getBytes(StandardCharsets.US_ASCII),
+        return MessageDigest.isEqual(
+                mac(purpose, claimed.author(), email).getBytes(StandardCharsets.US_ASCII),
                 claimed.mac().getBytes(StandardCharsets.US_ASCII));
     }
 

@@ -9,7 +9,6 @@ import jakarta.mail.Session;
 import jakarta.mail.Transport;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.UnsupportedEncodingException;
 import java.net.URI;
 import java.util.Date;

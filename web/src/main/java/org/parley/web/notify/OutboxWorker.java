@@ -7,12 +7,6 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import jakarta.interceptor.Interceptor;
-import org.parley.core.notification.Delivery;
-import org.parley.core.notification.NotificationService;
-import org.parley.core.notification.OutgoingMessage;
-import org.parley.web.platform.ParleyRuntime;
-import org.parley.web.platform.Settings;
-
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,6 +15,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.parley.core.notification.Delivery;
+import org.parley.core.notification.NotificationService;
+import org.parley.core.notification.OutgoingMessage;
+import org.parley.web.platform.ParleyRuntime;
+import org.parley.web.platform.Settings;
 
 /**
  * Drains the outbox after commit, on one background thread per instance: takes due messages
@@ -60,7 +59,9 @@ public class OutboxWorker {
     private WebhookTargets targets;
 
     /** Starts after the runtime is open (observers run in priority order; the bootstrap's is lower). */
-    void start(@Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class) Object ignored) {
+    void start(
+            @Observes @Priority(Interceptor.Priority.APPLICATION + 1000) @Initialized(ApplicationScoped.class)
+                    Object ignored) {
         webhooks = new WebhookSender();
         targets = new WebhookTargets(notify.allowPrivateWebhooks());
         mailer = notify.mailEnabled() ? new Mailer(notify, settings.publicUrl()) : null;
@@ -69,8 +70,10 @@ public class OutboxWorker {
         thread.setDaemon(true);
         thread.setContextClassLoader(OutboxWorker.class.getClassLoader());
         thread.start();
-        LOG.info(() -> "Parley outbox: e-mail " + (mailer == null ? "off (no parley.mail.host)"
-                : "via " + notify.mailHost().orElseThrow() + ":" + notify.mailPort())
+        LOG.info(() -> "Parley outbox: e-mail "
+                + (mailer == null
+                        ? "off (no parley.mail.host)"
+                        : "via " + notify.mailHost().orElseThrow() + ":" + notify.mailPort())
                 + "; webhooks to private addresses " + (notify.allowPrivateWebhooks() ? "allowed" : "refused"));
     }
 
@@ -153,7 +156,11 @@ public class OutboxWorker {
                 retryOrGiveUp(outbox, m, null, "refused: " + refused.get(), false);
                 return;
             }
-            WebhookSender.Result result = webhooks.send(m.url(), m.secret(), m.messageId(), m.payload(),
+            WebhookSender.Result result = webhooks.send(
+                    m.url(),
+                    m.secret(),
+                    m.messageId(),
+                    m.payload(),
                     runtime.clock().instant());
             if (result.ok()) {
                 outbox.delivered(m.id(), result.status());
@@ -167,10 +174,12 @@ public class OutboxWorker {
             return;
         }
         try {
-            String unsubscribe = m.reader() == null ? null : link("unsubscribe",
-                    tokens().issue(MailTokens.Purpose.UNSUBSCRIBE, m.reader(), m.email()));
-            String confirm = m.reader() == null ? null : link("confirm",
-                    tokens().issue(MailTokens.Purpose.CONFIRM, m.reader(), m.email()));
+            String unsubscribe = m.reader() == null
+                    ? null
+                    : link("unsubscribe", tokens().issue(MailTokens.Purpose.UNSUBSCRIBE, m.reader(), m.email()));
+            String confirm = m.reader() == null
+                    ? null
+                    : link("confirm", tokens().issue(MailTokens.Purpose.CONFIRM, m.reader(), m.email()));
             var links = new MailTemplates.Links(confirm, unsubscribe, settings.publicUrl() + "/moderate/");
             var mail = MailTemplates.render(m.kind(), m.payload(), links);
             mailer.send(m.messageId(), m.email(), senderName(m), mail, unsubscribe);
@@ -182,14 +191,18 @@ public class OutboxWorker {
         }
     }
 
-    private void retryOrGiveUp(NotificationService outbox, OutgoingMessage m, Integer status, String error,
-                               boolean permanent) {
-        Instant retryAt = permanent || m.attempt() >= notify.maxAttempts() ? null
+    private void retryOrGiveUp(
+            NotificationService outbox, OutgoingMessage m, Integer status, String error, boolean permanent) {
+        Instant retryAt = permanent || m.attempt() >= notify.maxAttempts()
+                ? null
                 : runtime.clock().instant().plus(backoff(notify.retryBase(), m.attempt()));
         outbox.failed(m.id(), status, error, retryAt);
-        LOG.log(Level.INFO, () -> "Parley outbox: " + m.channel().name().toLowerCase(Locale.ROOT) + " " + m.kind() + " " + m.messageId()
-                + " attempt " + m.attempt() + " failed (" + error + "); "
-                + (retryAt == null ? "giving up" : "next attempt at " + retryAt));
+        LOG.log(
+                Level.INFO,
+                () -> "Parley outbox: " + m.channel().name().toLowerCase(Locale.ROOT) + " " + m.kind() + " "
+                        + m.messageId()
+                        + " attempt " + m.attempt() + " failed (" + error + "); "
+                        + (retryAt == null ? "giving up" : "next attempt at " + retryAt));
     }
 
     /** {@code base × 2^(attempt−1)}, at most six hours. */
@@ -212,6 +225,7 @@ public class OutboxWorker {
     }
 
     private String link(String action, String token) {
-        return settings.publicUrl() + "/api/v1/mail/" + action + "?token=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+        return settings.publicUrl() + "/api/v1/mail/" + action + "?token="
+                + URLEncoder.encode(token, StandardCharsets.UTF_8);
     }
 }

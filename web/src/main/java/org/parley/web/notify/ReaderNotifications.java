@@ -2,6 +2,7 @@ package org.parley.web.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Optional;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
 import org.parley.core.author.AuthorKind;
@@ -10,8 +11,6 @@ import org.parley.core.infrastructure.Require;
 import org.parley.core.notification.MailConsent;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.Fields;
-
-import java.util.Optional;
 
 /**
  * A reader's "notify me" on a comment they post. A host-site reader's address comes from the
@@ -55,8 +54,12 @@ public class ReaderNotifications {
         if (!wanted || !notify.mailEnabled() || email != null) {
             return;
         }
-        Fields.check().rule(author != null && address(author, null).isPresent(), "author.email",
-                "give an e-mail address to be notified").orThrow();
+        Fields.check()
+                .rule(
+                        author != null && address(author, null).isPresent(),
+                        "author.email",
+                        "give an e-mail address to be notified")
+                .orThrow();
     }
 
     /** Subscribes the author to their comment; empty when they did not ask. */

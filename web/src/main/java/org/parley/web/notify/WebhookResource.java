@@ -11,6 +11,10 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.account.AccountRole;
@@ -22,11 +26,6 @@ import org.parley.web.problem.Fields;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.security.StaffOnly;
 
-import java.net.URI;
-import java.time.Instant;
-import java.util.List;
-import java.util.Locale;
-
 /** Administrators: a site's webhooks and their delivery logs. */
 @Path("admin/sites/{site}/webhooks")
 @Tag(name = "admin")
@@ -35,23 +34,44 @@ import java.util.Locale;
 public class WebhookResource {
 
     /** {@code POST /admin/sites/{site}/webhooks}. */
-    public record NewWebhook(String url, List<String> events) { }
+    public record NewWebhook(String url, List<String> events) {}
 
     /** A webhook; {@code secret} only in the answer to its creation. */
     public record WebhookView(long id, String site, String url, List<String> events, Instant createdAt, String secret) {
         static WebhookView of(Webhook w, String secret) {
-            return new WebhookView(w.id(), w.siteKey(), w.url(), w.events().stream().sorted().toList(), w.createdAt(), secret);
+            return new WebhookView(
+                    w.id(), w.siteKey(), w.url(), w.events().stream().sorted().toList(), w.createdAt(), secret);
         }
     }
 
     /** One entry of a delivery log. */
-    public record DeliveryView(long id, String messageId, String channel, String kind, Long webhookId, String status,
-                               int attempts, Integer lastStatus, String lastError, Instant createdAt,
-                               Instant nextAttemptAt, Instant deliveredAt) {
+    public record DeliveryView(
+            long id,
+            String messageId,
+            String channel,
+            String kind,
+            Long webhookId,
+            String status,
+            int attempts,
+            Integer lastStatus,
+            String lastError,
+            Instant createdAt,
+            Instant nextAttemptAt,
+            Instant deliveredAt) {
         static DeliveryView of(Delivery d) {
-            return new DeliveryView(d.id(), d.messageId(), d.channel().name().toLowerCase(Locale.ROOT), d.kind(), d.webhookId(),
-                    d.status().name().toLowerCase(Locale.ROOT), d.attempts(), d.lastStatus(), d.lastError(), d.createdAt(),
-                    d.nextAttemptAt(), d.deliveredAt());
+            return new DeliveryView(
+                    d.id(),
+                    d.messageId(),
+                    d.channel().name().toLowerCase(Locale.ROOT),
+                    d.kind(),
+                    d.webhookId(),
+                    d.status().name().toLowerCase(Locale.ROOT),
+                    d.attempts(),
+                    d.lastStatus(),
+                    d.lastError(),
+                    d.createdAt(),
+                    d.nextAttemptAt(),
+                    d.deliveredAt());
         }
     }
 
@@ -69,20 +89,27 @@ public class WebhookResource {
     @Operation(summary = "Register a webhook; the answer carries its signing secret, shown only once")
     public Response create(@PathParam("site") String site, NewWebhook body) {
         ProblemException.requireBody(body, "Send {\"url\": \"https://...\", \"events\": [\"comment.published\"]}.");
-        Fields.check().require("url", body.url()).maxLength("url", body.url(), 2000).orThrow();
+        Fields.check()
+                .require("url", body.url())
+                .maxLength("url", body.url(), 2000)
+                .orThrow();
         runtime.core().sites().get(site);
         var refused = new WebhookTargets(notify.allowPrivateWebhooks()).refusal(body.url());
         Fields.check().rule(refused.isEmpty(), "url", refused.orElse("")).orThrow();
-        NotificationService.CreatedWebhook created = runtime.core().notifications()
-                .createWebhook(site, body.url(), body.events());
-        return Response.created(URI.create("/api/v1/admin/sites/" + site + "/webhooks/" + created.webhook().id()))
-                .entity(WebhookView.of(created.webhook(), created.secret())).build();
+        NotificationService.CreatedWebhook created =
+                runtime.core().notifications().createWebhook(site, body.url(), body.events());
+        return Response.created(URI.create("/api/v1/admin/sites/" + site + "/webhooks/"
+                        + created.webhook().id()))
+                .entity(WebhookView.of(created.webhook(), created.secret()))
+                .build();
     }
 
     @GET
     @Operation(summary = "The site's webhooks")
     public List<WebhookView> list(@PathParam("site") String site) {
-        return runtime.core().notifications().webhooks(site).stream().map(w -> WebhookView.of(w, null)).toList();
+        return runtime.core().notifications().webhooks(site).stream()
+                .map(w -> WebhookView.of(w, null))
+                .toList();
     }
 
     @GET
@@ -103,10 +130,15 @@ public class WebhookResource {
     @GET
     @Path("{id}/deliveries")
     @Operation(summary = "The hook's delivery log, newest first: status, attempts, last response or error")
-    public List<DeliveryView> deliveries(@PathParam("site") String site, @PathParam("id") long id,
-                                         @QueryParam("limit") Integer limit) {
+    public List<DeliveryView> deliveries(
+            @PathParam("site") String site, @PathParam("id") long id, @QueryParam("limit") Integer limit) {
         worker.wake();
-        return runtime.core().notifications().deliveries(site, Delivery.Channel.WEBHOOK, id, limit == null ? 100 : limit)
-                .stream().map(DeliveryView::of).toList();
+        return runtime
+                .core()
+                .notifications()
+                .deliveries(site, Delivery.Channel.WEBHOOK, id, limit == null ? 100 : limit)
+                .stream()
+                .map(DeliveryView::of)
+                .toList();
     }
 }

@@ -1,10 +1,10 @@
 package org.parley.web.notify;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Standard Webhooks signatures: {@code v1,} and the base64 HMAC-SHA256 of
@@ -14,8 +14,7 @@ import java.util.Base64;
 public final class WebhookSignature {
     private static final String PREFIX = "whsec_";
 
-    private WebhookSignature() {
-    }
+    private WebhookSignature() {}
 
     /** The {@code webhook-signature} header value for one attempt. */
     public static String sign(String secret, String messageId, long timestampSeconds, String body) {
@@ -26,7 +25,8 @@ public final class WebhookSignature {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            byte[] digest = mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
+            byte[] digest =
+                    mac.doFinal((messageId + "." + timestampSeconds + "." + body).getBytes(StandardCharsets.UTF_8));
             return "v1," + Base64.getEncoder().encodeToString(digest);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);

@@ -48,14 +48,18 @@ public final class WebhookTargets {
         }
         for (InetAddress address : addresses) {
             if (!isPublic(address)) {
-                return Optional.of("the host " + host + " resolves to a non-public address (" + address.getHostAddress() + ")");
+                return Optional.of(
+                        "the host " + host + " resolves to a non-public address (" + address.getHostAddress() + ")");
             }
         }
         return Optional.empty();
     }
 
     static boolean isPublic(InetAddress a) {
-        if (a.isLoopbackAddress() || a.isAnyLocalAddress() || a.isLinkLocalAddress() || a.isSiteLocalAddress()
+        if (a.isLoopbackAddress()
+                || a.isAnyLocalAddress()
+                || a.isLinkLocalAddress()
+                || a.isSiteLocalAddress()
                 || a.isMulticastAddress()) {
             return false;
         }
@@ -75,7 +79,8 @@ public final class WebhookTargets {
         }
         int first = b[0] & 0xff;
         int second = b[1] & 0xff;
-        return first != 0 && !(first == 100 && second >= 64 && second < 128) // 100.64.0.0/10 carrier-grade NAT
+        return first != 0
+                && !(first == 100 && second >= 64 && second < 128) // 100.64.0.0/10 carrier-grade NAT
                 && !(first == 192 && second == 0 && (b[2] & 0xff) == 0) // 192.0.0.0/24 protocol assignments
                 && !(first == 198 && (second == 18 || second == 19)) // benchmarking
                 && first < 240; // reserved, broadcast

@@ -4,15 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
-import org.parley.core.account.AccountRole;
-import org.parley.web.demo.DemoContent;
-import org.parley.web.security.SignInKeys;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.logging.Logger;
+import org.parley.core.account.AccountRole;
+import org.parley.web.demo.DemoContent;
+import org.parley.web.security.SignInKeys;
 
 /**
  * Runs once at deployment: opens the runtime, creates the first administrator when there is no
@@ -48,7 +47,9 @@ public class Bootstrap {
         List<String> credentials = new ArrayList<>();
         if (runtime.core().accounts().count() == 0) {
             String password = settings.adminPassword().orElseGet(Passwords::generate);
-            runtime.core().accounts().create(settings.adminUser(), passwords.hash(password), AccountRole.ADMINISTRATOR, null);
+            runtime.core()
+                    .accounts()
+                    .create(settings.adminUser(), passwords.hash(password), AccountRole.ADMINISTRATOR, null);
             credentials.add("administrator  " + settings.adminUser() + " / "
                     + (settings.adminPassword().isPresent() ? "(the configured parley.admin.password)" : password));
         }
@@ -59,11 +60,20 @@ public class Bootstrap {
     }
 
     private void announce(List<String> credentials, long millis) {
-        StringBuilder banner = new StringBuilder("\n\n================ Parley is ready (" + millis + " ms) ================\n")
-                .append("  ").append(settings.publicUrl()).append("/            demo article with comments\n")
-                .append("  ").append(settings.publicUrl()).append("/moderate/   moderator console\n")
-                .append("  ").append(settings.publicUrl()).append("/openapi     API description; /health, /metrics\n")
-                .append("  data folder: ").append(settings.dataDir()).append('\n');
+        StringBuilder banner = new StringBuilder(
+                        "\n\n================ Parley is ready (" + millis + " ms) ================\n")
+                .append("  ")
+                .append(settings.publicUrl())
+                .append("/            demo article with comments\n")
+                .append("  ")
+                .append(settings.publicUrl())
+                .append("/moderate/   moderator console\n")
+                .append("  ")
+                .append(settings.publicUrl())
+                .append("/openapi     API description; /health, /metrics\n")
+                .append("  data folder: ")
+                .append(settings.dataDir())
+                .append('\n');
         if (!credentials.isEmpty()) {
             banner.append("  Generated at first start (shown once; also in first-start-credentials.txt):\n");
             credentials.forEach(c -> banner.append("    ").append(c).append('\n'));

@@ -26,7 +26,7 @@ public final class DataFolder {
     static final Set<PosixFilePermission> OWNER_FOLDER = PosixFilePermissions.fromString("rwx------");
     static final Set<PosixFilePermission> OWNER_FILE = PosixFilePermissions.fromString("rw-------");
 
-    private DataFolder() { }
+    private DataFolder() {}
 
     /** Creates (or tightens) {@code folder} and the files already in it. */
     public static void prepare(Path folder) {
@@ -76,6 +76,7 @@ public final class DataFolder {
     }
 
     private static boolean posix(Path anyPath) {
-        return anyPath != null && anyPath.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return anyPath != null
+                && anyPath.getFileSystem().supportedFileAttributeViews().contains("posix");
     }
 }

@@ -16,7 +16,7 @@ import org.parley.web.cluster.Grid;
  */
 public final class Health {
 
-    private Health() { }
+    private Health() {}
 
     /** Readiness: the database answers. */
     @Readiness
@@ -28,13 +28,22 @@ public final class Health {
         @Override
         public HealthCheckResponse call() {
             if (!runtime.isOpen()) {
-                return HealthCheckResponse.named("database").down().withData("reason", "not started").build();
+                return HealthCheckResponse.named("database")
+                        .down()
+                        .withData("reason", "not started")
+                        .build();
             }
             try {
                 int sites = runtime.core().sites().list().size();
-                return HealthCheckResponse.named("database").up().withData("sites", sites).build();
+                return HealthCheckResponse.named("database")
+                        .up()
+                        .withData("sites", sites)
+                        .build();
             } catch (RuntimeException e) {
-                return HealthCheckResponse.named("database").down().withData("error", e.getClass().getSimpleName()).build();
+                return HealthCheckResponse.named("database")
+                        .down()
+                        .withData("error", e.getClass().getSimpleName())
+                        .build();
             }
         }
     }
@@ -48,8 +57,11 @@ public final class Health {
 
         @Override
         public HealthCheckResponse call() {
-            return HealthCheckResponse.named("cluster").up().withData("grid", grid.hazelcast().isPresent())
-                    .withData("members", grid.members()).build();
+            return HealthCheckResponse.named("cluster")
+                    .up()
+                    .withData("grid", grid.hazelcast().isPresent())
+                    .withData("members", grid.members())
+                    .build();
         }
     }
 
@@ -66,7 +78,8 @@ public final class Health {
 
         @Override
         public HealthCheckResponse call() {
-            var check = HealthCheckResponse.named("civility").up()
+            var check = HealthCheckResponse.named("civility")
+                    .up()
                     .withData("languageDetection", org.parley.moderation.civility.Languages.available());
             if (runtime.isOpen()) {
                 check.withData("semanticStage", runtime.scorer().semantic());

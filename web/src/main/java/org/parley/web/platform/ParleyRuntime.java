@@ -4,24 +4,6 @@ import com.hazelcast.core.HazelcastInstance;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
-import org.parley.core.CoreConfig;
-import org.parley.core.ParleyCore;
-import org.parley.core.site.Site;
-import org.parley.moderation.civility.CivilityScorer;
-import org.parley.moderation.screening.Screener;
-import org.parley.moderation.screening.SitePolicy;
-import org.parley.moderation.screening.TokenBucketRateLimiter;
-import org.parley.web.cluster.GridBuckets;
-import org.parley.web.cluster.GridIdempotency;
-import org.parley.web.cluster.GridRecentTexts;
-import org.parley.web.cluster.GridStaffSessions;
-import org.parley.web.cluster.Grid;
-import org.parley.web.security.Idempotency;
-import org.parley.web.security.IdempotencyStore;
-import org.parley.web.security.RateLimiter;
-import org.parley.web.security.ReaderTokens;
-import org.parley.web.security.StaffSessions;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -31,6 +13,23 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.util.HexFormat;
 import java.util.logging.Logger;
+import org.parley.core.CoreConfig;
+import org.parley.core.ParleyCore;
+import org.parley.core.site.Site;
+import org.parley.moderation.civility.CivilityScorer;
+import org.parley.moderation.screening.Screener;
+import org.parley.moderation.screening.SitePolicy;
+import org.parley.moderation.screening.TokenBucketRateLimiter;
+import org.parley.web.cluster.Grid;
+import org.parley.web.cluster.GridBuckets;
+import org.parley.web.cluster.GridIdempotency;
+import org.parley.web.cluster.GridRecentTexts;
+import org.parley.web.cluster.GridStaffSessions;
+import org.parley.web.security.Idempotency;
+import org.parley.web.security.IdempotencyStore;
+import org.parley.web.security.RateLimiter;
+import org.parley.web.security.ReaderTokens;
+import org.parley.web.security.StaffSessions;
 
 /**
  * The application's long-lived parts, opened once: core on the configured database (H2 file in the
@@ -52,9 +51,17 @@ public class ParleyRuntime {
 
     private volatile State state;
 
-    private record State(ParleyCore core, CivilityScorer scorer, Screener screener, SitePolicies policies,
-                         ReaderTokens tokens, RateLimiter limiter, Idempotency idempotency,
-                         RecentTexts recentTexts, StaffSessions staffSessions, Clock clock) { }
+    private record State(
+            ParleyCore core,
+            CivilityScorer scorer,
+            Screener screener,
+            SitePolicies policies,
+            ReaderTokens tokens,
+            RateLimiter limiter,
+            Idempotency idempotency,
+            RecentTexts recentTexts,
+            StaffSessions staffSessions,
+            Clock clock) {}
 
     /** Opens everything; idempotent. Called by {@link Bootstrap} at deployment. */
     public synchronized void open() {
@@ -76,11 +83,20 @@ public class ParleyRuntime {
         HazelcastInstance hazelcast = grid.hazelcast().orElse(null);
         RecentTexts recent = hazelcast == null ? new RecentTexts() : new GridRecentTexts(hazelcast);
         GridBuckets buckets = hazelcast == null ? null : new GridBuckets(hazelcast, clock);
-        Screener screener = Screener.create(scorer, recent, buckets == null ? TokenBucketRateLimiter.withClock(clock) : buckets);
+        Screener screener =
+                Screener.create(scorer, recent, buckets == null ? TokenBucketRateLimiter.withClock(clock) : buckets);
         Idempotency idempotency = hazelcast == null ? new IdempotencyStore(clock) : new GridIdempotency(hazelcast);
-        state = new State(core, scorer, screener, new SitePolicies(policy), new ReaderTokens(tokenSecret(data)),
-                buckets == null ? new RateLimiter(clock) : new RateLimiter(buckets, clock), idempotency, recent,
-                hazelcast == null ? new StaffSessions.Local(clock) : new GridStaffSessions(hazelcast), clock);
+        state = new State(
+                core,
+                scorer,
+                screener,
+                new SitePolicies(policy),
+                new ReaderTokens(tokenSecret(data)),
+                buckets == null ? new RateLimiter(clock) : new RateLimiter(buckets, clock),
+                idempotency,
+                recent,
+                hazelcast == null ? new StaffSessions.Local(clock) : new GridStaffSessions(hazelcast),
+                clock);
     }
 
     @PreDestroy
@@ -99,35 +115,61 @@ public class ParleyRuntime {
         return s;
     }
 
-    public boolean isOpen() { return state != null; }
+    public boolean isOpen() {
+        return state != null;
+    }
 
-    public ParleyCore core() { return state().core(); }
+    public ParleyCore core() {
+        return state().core();
+    }
 
-    public CivilityScorer scorer() { return state().scorer(); }
+    public CivilityScorer scorer() {
+        return state().scorer();
+    }
 
-    public Screener screener() { return state().screener(); }
+    public Screener screener() {
+        return state().screener();
+    }
 
     /** The installation's screening policy; comments are screened under {@link #policyFor(Site)}. */
-    public SitePolicy policy() { return state().policies().installation(); }
+    public SitePolicy policy() {
+        return state().policies().installation();
+    }
 
     /** The screening policy of {@code site}: its stored settings over the installation's policy. */
-    public SitePolicy policyFor(Site site) { return state().policies().forSite(site); }
+    public SitePolicy policyFor(Site site) {
+        return state().policies().forSite(site);
+    }
 
     /** Where site settings and the installation's policy are resolved into screening policies. */
-    public SitePolicies policies() { return state().policies(); }
+    public SitePolicies policies() {
+        return state().policies();
+    }
 
-    public ReaderTokens tokens() { return state().tokens(); }
+    public ReaderTokens tokens() {
+        return state().tokens();
+    }
 
-    public RateLimiter limiter() { return state().limiter(); }
+    public RateLimiter limiter() {
+        return state().limiter();
+    }
 
-    public Idempotency idempotency() { return state().idempotency(); }
+    public Idempotency idempotency() {
+        return state().idempotency();
+    }
 
-    public RecentTexts recentTexts() { return state().recentTexts(); }
+    public RecentTexts recentTexts() {
+        return state().recentTexts();
+    }
 
     /** Signed-in staff sessions: on the data grid when Payara runs one, else in memory. */
-    public StaffSessions staffSessions() { return state().staffSessions(); }
+    public StaffSessions staffSessions() {
+        return state().staffSessions();
+    }
 
-    public Clock clock() { return state().clock(); }
+    public Clock clock() {
+        return state().clock();
+    }
 
     private static SitePolicy readPolicy(Path file) {
         try {

@@ -1,12 +1,11 @@
 package org.parley.web.platform;
 
-import org.parley.moderation.screening.RecentPosts;
-
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.moderation.screening.RecentPosts;
 
 /**
  * The last few texts each author posted, for the screening's repeat-post step. Bounded: at most

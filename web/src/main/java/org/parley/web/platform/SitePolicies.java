@@ -2,13 +2,12 @@ package org.parley.web.platform;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.parley.core.site.Site;
-import org.parley.core.site.SiteSettings;
-import org.parley.moderation.screening.SitePolicy;
-
 import java.io.StringReader;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.core.site.Site;
+import org.parley.core.site.SiteSettings;
+import org.parley.moderation.screening.SitePolicy;
 
 /**
  * The one place where a site's stored settings become the screening policy its comments are
@@ -25,7 +24,7 @@ public final class SitePolicies {
     /** Keys a site's screening policy may not set: they are site settings (PATCH the site). */
     public static final java.util.Set<String> SETTINGS_KEYS = java.util.Set.of("maxLength", "allowImages");
 
-    private record Key(String overlay, int maxLength, boolean allowImages) { }
+    private record Key(String overlay, int maxLength, boolean allowImages) {}
 
     private final SitePolicy installation;
     private final Map<Key, SitePolicy> resolved = new ConcurrentHashMap<>();
@@ -50,7 +49,9 @@ public final class SitePolicies {
      * overlay is not a valid policy.
      */
     public SitePolicy forSite(String overlay, SiteSettings settings) {
-        Key key = new Key(overlay == null || overlay.isBlank() ? "{}" : overlay, settings.maxBodyLength(),
+        Key key = new Key(
+                overlay == null || overlay.isBlank() ? "{}" : overlay,
+                settings.maxBodyLength(),
                 settings.allowImages());
         SitePolicy known = resolved.get(key);
         if (known != null) {
@@ -60,7 +61,9 @@ public final class SitePolicies {
             resolved.clear(); // old overlays of sites whose policy changed since
         }
         SitePolicy policy = installation.overlay(parse(key.overlay())).toBuilder()
-                .maxLength(key.maxLength()).allowImages(key.allowImages()).build();
+                .maxLength(key.maxLength())
+                .allowImages(key.allowImages())
+                .build();
         resolved.put(key, policy);
         return policy;
     }

@@ -7,7 +7,6 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -44,7 +43,7 @@ public class StaticAssets extends HttpFilter {
     private static final Set<String> COMPRESSIBLE = Set.of("js", "css", "html", "json", "svg", "txt");
     private static final int MIN_COMPRESSED_SIZE = 512;
 
-    private record Compressed(byte[] body, String etag, String type) { }
+    private record Compressed(byte[] body, String etag, String type) {}
 
     private final Map<String, Optional<Compressed>> compressed = new ConcurrentHashMap<>();
     private volatile String version;
@@ -91,7 +90,8 @@ public class StaticAssets extends HttpFilter {
         Compressed c = gz.get();
         response.setHeader("ETag", c.etag());
         String ifNoneMatch = request.getHeader("If-None-Match");
-        if (ifNoneMatch != null && (ifNoneMatch.contains(c.etag()) || ifNoneMatch.strip().equals("*"))) {
+        if (ifNoneMatch != null
+                && (ifNoneMatch.contains(c.etag()) || ifNoneMatch.strip().equals("*"))) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
@@ -137,7 +137,10 @@ public class StaticAssets extends HttpFilter {
 
     private Optional<Compressed> compress(String file) {
         int dot = file.lastIndexOf('.');
-        if (dot < 0 || !COMPRESSIBLE.contains(file.substring(dot + 1)) || file.contains("/WEB-INF") || file.contains("/META-INF")) {
+        if (dot < 0
+                || !COMPRESSIBLE.contains(file.substring(dot + 1))
+                || file.contains("/WEB-INF")
+                || file.contains("/META-INF")) {
             return Optional.empty();
         }
         try (InputStream in = getServletContext().getResourceAsStream(file)) {
@@ -152,8 +155,12 @@ public class StaticAssets extends HttpFilter {
             try (GZIPOutputStream gzip = new GZIPOutputStream(out)) {
                 gzip.write(raw);
             }
-            String type = Optional.ofNullable(getServletContext().getMimeType(file)).orElse("application/octet-stream");
-            if (type.startsWith("text/") || type.contains("javascript") || type.contains("json") || type.contains("svg")) {
+            String type =
+                    Optional.ofNullable(getServletContext().getMimeType(file)).orElse("application/octet-stream");
+            if (type.startsWith("text/")
+                    || type.contains("javascript")
+                    || type.contains("json")
+                    || type.contains("svg")) {
                 type = type.contains("charset") ? type : type + ";charset=UTF-8";
             }
             return Optional.of(new Compressed(out.toByteArray(), "\"" + sha256(raw) + "-gz\"", type));

@@ -5,7 +5,6 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 
 /**
@@ -27,7 +26,8 @@ public class ContainerErrors extends HttpServlet {
         int status = code instanceof Integer i ? i : 404;
         ProblemException problem;
         if (failure != null || status >= 500) {
-            problem = ProblemMappers.unexpected(failure != null ? failure : new IllegalStateException("container answered " + status));
+            problem = ProblemMappers.unexpected(
+                    failure != null ? failure : new IllegalStateException("container answered " + status));
         } else {
             problem = describe(status);
         }
@@ -37,15 +37,28 @@ public class ContainerErrors extends HttpServlet {
     static ProblemException describe(int status) {
         return switch (status) {
             case 404 -> ProblemException.notFound("No such resource.");
-            case 405 -> ProblemException.of(405, "method-not-allowed", "Method not allowed",
-                    "This resource does not support that HTTP method.");
-            case 413 -> ProblemException.of(413, "payload-too-large", "The request body is too large",
-                    "The request body is larger than the server accepts.");
+            case 405 ->
+                ProblemException.of(
+                        405,
+                        "method-not-allowed",
+                        "Method not allowed",
+                        "This resource does not support that HTTP method.");
+            case 413 ->
+                ProblemException.of(
+                        413,
+                        "payload-too-large",
+                        "The request body is too large",
+                        "The request body is larger than the server accepts.");
             case 414 -> ProblemException.of(414, "uri-too-long", "The URI is too long", "Send a shorter URI.");
-            case 431 -> ProblemException.of(431, "headers-too-large", "The request headers are too large",
-                    "Send smaller request headers.");
-            default -> ProblemException.of(status, "http-" + status, "Request failed",
-                    "The request could not be processed (HTTP " + status + ").");
+            case 431 ->
+                ProblemException.of(
+                        431, "headers-too-large", "The request headers are too large", "Send smaller request headers.");
+            default ->
+                ProblemException.of(
+                        status,
+                        "http-" + status,
+                        "Request failed",
+                        "The request could not be processed (HTTP " + status + ").");
         };
     }
 }

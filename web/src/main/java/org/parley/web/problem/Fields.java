@@ -39,7 +39,10 @@ public final class Fields {
 
     public Fields oneOf(String field, String value, Set<String> allowed) {
         if (value != null && !allowed.contains(value)) {
-            errors.add(new Problem.FieldError(field, "must be one of " + String.join(", ", allowed.stream().sorted().toList())));
+            errors.add(new Problem.FieldError(
+                    field,
+                    "must be one of "
+                            + String.join(", ", allowed.stream().sorted().toList())));
         }
         return this;
     }

@@ -6,7 +6,7 @@ import java.time.format.DateTimeParseException;
 /** Parses query parameters, answering a {@code bad-parameter} problem for values that do not fit. */
 public final class Params {
 
-    private Params() { }
+    private Params() {}
 
     /** A whole number in {@code [min, max]}. */
     public static int intParam(String name, String value, int min, int max) {

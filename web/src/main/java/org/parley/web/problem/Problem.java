@@ -8,8 +8,15 @@ import java.util.List;
  * {@code errors} is present only for field validation. Absent members are {@code null} and are
  * not serialised.
  */
-public record Problem(String type, String title, int status, String detail, String instance,
-                      String code, List<FieldError> errors, List<String> reasons) {
+public record Problem(
+        String type,
+        String title,
+        int status,
+        String detail,
+        String instance,
+        String code,
+        List<FieldError> errors,
+        List<String> reasons) {
 
     /** Base of every problem {@code type} URI. */
     public static final String TYPE_BASE = "https://parley.dev/problems/";
@@ -18,5 +25,5 @@ public record Problem(String type, String title, int status, String detail, Stri
     public static final String MEDIA_TYPE = "application/problem+json";
 
     /** One invalid field of a request body or query. */
-    public record FieldError(String field, String message) { }
+    public record FieldError(String field, String message) {}
 }

@@ -18,8 +18,14 @@ public final class ProblemException extends RuntimeException {
     private final List<String> reasons;
     private final Map<String, String> headers;
 
-    ProblemException(int status, String code, String title, String detail,
-                     List<Problem.FieldError> errors, List<String> reasons, Map<String, String> headers) {
+    ProblemException(
+            int status,
+            String code,
+            String title,
+            String detail,
+            List<Problem.FieldError> errors,
+            List<String> reasons,
+            Map<String, String> headers) {
         super(code + ": " + detail, null, false, false);
         this.status = status;
         this.code = code;
@@ -74,14 +80,19 @@ public final class ProblemException extends RuntimeException {
 
     /** A 429 {@code rate-limited} that says in {@code detail} what was refused. */
     public static ProblemException rateLimited(long retryAfterSeconds, String detail) {
-        return new ProblemException(429, "rate-limited", "Too many requests", detail, null, null,
+        return new ProblemException(
+                429,
+                "rate-limited",
+                "Too many requests",
+                detail,
+                null,
+                null,
                 Map.of("Retry-After", Long.toString(retryAfterSeconds)));
     }
 
     /** The body is larger than the server accepts ({@code parley.max-request-bytes}). */
     public static ProblemException tooLarge(long maxBytes) {
-        return of(413, "payload-too-large", "The request body is too large",
-                "Send at most " + maxBytes + " bytes.");
+        return of(413, "payload-too-large", "The request body is too large", "Send at most " + maxBytes + " bytes.");
     }
 
     /** One invalid field, as a {@code validation} problem. */
@@ -90,15 +101,17 @@ public final class ProblemException extends RuntimeException {
     }
 
     public static ProblemException rejected(String detail, List<String> reasons) {
-        return new ProblemException(422, "rejected", "The comment cannot be published", detail,
-                null, List.copyOf(reasons), Map.of());
+        return new ProblemException(
+                422, "rejected", "The comment cannot be published", detail, null, List.copyOf(reasons), Map.of());
     }
 
     public static ProblemException validation(List<Problem.FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + ": " + e.message())
-                .reduce((a, b) -> a + "; " + b).orElse("invalid request");
-        return new ProblemException(400, "validation", "The request has invalid fields", detail,
-                List.copyOf(errors), null, Map.of());
+        String detail = errors.stream()
+                .map(e -> e.field() + ": " + e.message())
+                .reduce((a, b) -> a + "; " + b)
+                .orElse("invalid request");
+        return new ProblemException(
+                400, "validation", "The request has invalid fields", detail, List.copyOf(errors), null, Map.of());
     }
 
     /** The problem document for a request to {@code instance}. */
@@ -106,9 +119,15 @@ public final class ProblemException extends RuntimeException {
         return new Problem(Problem.TYPE_BASE + code, title, status, detail, instance, code, errors, reasons);
     }
 
-    public int status() { return status; }
+    public int status() {
+        return status;
+    }
 
-    public String code() { return code; }
+    public String code() {
+        return code;
+    }
 
-    public Map<String, String> headers() { return headers; }
+    public Map<String, String> headers() {
+        return headers;
+    }
 }

@@ -13,7 +13,6 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
-
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -27,13 +26,12 @@ public final class ProblemMappers {
 
     private static final Logger LOG = Logger.getLogger(ProblemMappers.class.getName());
 
-    private ProblemMappers() { }
+    private ProblemMappers() {}
 
     static Response respond(ProblemException problem, UriInfo uri) {
         String instance = uri == null ? null : "/" + uri.getPath();
-        Response.ResponseBuilder builder = Response.status(problem.status())
-                .type(Problem.MEDIA_TYPE)
-                .entity(problem.toProblem(instance));
+        Response.ResponseBuilder builder =
+                Response.status(problem.status()).type(Problem.MEDIA_TYPE).entity(problem.toProblem(instance));
         problem.headers().forEach(builder::header);
         return builder.build();
     }
@@ -42,14 +40,18 @@ public final class ProblemMappers {
     public static ProblemException unexpected(Throwable failure) {
         String reference = UUID.randomUUID().toString();
         LOG.log(Level.SEVERE, "Unexpected failure, reference " + reference, failure);
-        return ProblemException.of(500, "internal", "Internal error",
+        return ProblemException.of(
+                500,
+                "internal",
+                "Internal error",
                 "The server could not complete the request (reference " + reference + ").");
     }
 
     /** The API's own problems. */
     @Provider
     public static final class OwnProblems implements ExceptionMapper<ProblemException> {
-        @Context UriInfo uri;
+        @Context
+        UriInfo uri;
 
         @Override
         public Response toResponse(ProblemException e) {
@@ -60,7 +62,8 @@ public final class ProblemMappers {
     /** JAX-RS routing and content negotiation failures, and JSON bodies that do not bind. */
     @Provider
     public static final class Http implements ExceptionMapper<WebApplicationException> {
-        @Context UriInfo uri;
+        @Context
+        UriInfo uri;
 
         @Override
         public Response toResponse(WebApplicationException e) {
@@ -75,22 +78,28 @@ public final class ProblemMappers {
                 return ProblemException.notFound("No such resource.");
             }
             if (e instanceof NotAllowedException) {
-                return ProblemException.of(405, "method-not-allowed", "Method not allowed",
+                return ProblemException.of(
+                        405,
+                        "method-not-allowed",
+                        "Method not allowed",
                         "This resource does not support that HTTP method.");
             }
             if (e instanceof NotSupportedException) {
-                return ProblemException.of(415, "unsupported-media-type", "Unsupported media type",
-                        "Send the body as application/json.");
+                return ProblemException.of(
+                        415, "unsupported-media-type", "Unsupported media type", "Send the body as application/json.");
             }
             if (e instanceof NotAcceptableException) {
-                return ProblemException.of(406, "not-acceptable", "Not acceptable",
-                        "This resource answers application/json.");
+                return ProblemException.of(
+                        406, "not-acceptable", "Not acceptable", "This resource answers application/json.");
             }
             int status = e.getResponse() == null ? 500 : e.getResponse().getStatus();
             if (status >= 500) {
                 return unexpected(e);
             }
-            return ProblemException.of(status, "http-" + status, "Request failed",
+            return ProblemException.of(
+                    status,
+                    "http-" + status,
+                    "Request failed",
                     "The request could not be processed (HTTP " + status + ").");
         }
     }
@@ -98,7 +107,8 @@ public final class ProblemMappers {
     /** JSON-B failures while reading a body. */
     @Provider
     public static final class Binding implements ExceptionMapper<JsonbException> {
-        @Context UriInfo uri;
+        @Context
+        UriInfo uri;
 
         @Override
         public Response toResponse(JsonbException e) {
@@ -109,7 +119,8 @@ public final class ProblemMappers {
     /** JSON-P parse failures. */
     @Provider
     public static final class Parsing implements ExceptionMapper<JsonException> {
-        @Context UriInfo uri;
+        @Context
+        UriInfo uri;
 
         @Override
         public Response toResponse(JsonException e) {
@@ -120,7 +131,8 @@ public final class ProblemMappers {
     /** Entity provider failures, which Jersey raises for unreadable bodies. */
     @Provider
     public static final class Processing implements ExceptionMapper<ProcessingException> {
-        @Context UriInfo uri;
+        @Context
+        UriInfo uri;
 
         @Override
         public Response toResponse(ProcessingException e) {
@@ -134,7 +146,8 @@ public final class ProblemMappers {
     /** Anything else: a bug, reported as a 500 with a reference into the log. */
     @Provider
     public static final class Unexpected implements ExceptionMapper<Throwable> {
-        @Context UriInfo uri;
+        @Context
+        UriInfo uri;
 
         @Override
         public Response toResponse(Throwable e) {
@@ -150,7 +163,8 @@ public final class ProblemMappers {
 
     static boolean causedByJson(Throwable e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof JsonbException || t instanceof JsonException
+            if (t instanceof JsonbException
+                    || t instanceof JsonException
                     || t.getClass().getName().startsWith("jakarta.json.stream.JsonParsingException")) {
                 return true;
             }

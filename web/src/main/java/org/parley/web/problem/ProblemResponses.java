@@ -3,7 +3,6 @@ package org.parley.web.problem;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.servlet.http.HttpServletResponse;
-
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 
@@ -15,10 +14,11 @@ public final class ProblemResponses {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
-    private ProblemResponses() { }
+    private ProblemResponses() {}
 
     /** Sends {@code problem} as the whole answer, unless the response is already committed. */
-    public static void send(HttpServletResponse response, ProblemException problem, String instance) throws IOException {
+    public static void send(HttpServletResponse response, ProblemException problem, String instance)
+            throws IOException {
         if (response.isCommitted()) {
             return;
         }

@@ -7,11 +7,10 @@ import jakarta.servlet.annotation.WebFilter;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.parley.web.cache.HttpCaching;
 import org.parley.web.cache.ReadCache;
 import org.parley.web.platform.SecurityHeaders;
-
-import java.io.IOException;
 
 /**
  * The cheapest answer to the commonest request: an anonymous, same-origin (or proxied, CDN)
@@ -35,8 +34,12 @@ public class CachedReadFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        ReadCache.Entry entry = "GET".equals(request.getMethod()) && request.getHeader("Authorization") == null
-                && request.getHeader("Cookie") == null && request.getHeader("Origin") == null ? lookup(request) : null;
+        ReadCache.Entry entry = "GET".equals(request.getMethod())
+                        && request.getHeader("Authorization") == null
+                        && request.getHeader("Cookie") == null
+                        && request.getHeader("Origin") == null
+                ? lookup(request)
+                : null;
         if (entry == null) {
             chain.doFilter(request, response);
             return;
@@ -59,7 +62,8 @@ public class CachedReadFilter extends HttpFilter {
         String uri = request.getRequestURI();
         String query = request.getQueryString();
         int from = request.getContextPath().length() + API.length();
-        if (!uri.startsWith(API, request.getContextPath().length()) || uri.indexOf('%') >= 0
+        if (!uri.startsWith(API, request.getContextPath().length())
+                || uri.indexOf('%') >= 0
                 || (query != null && (query.indexOf('%') >= 0 || query.indexOf('+') >= 0))) {
             return null;
         }
@@ -67,10 +71,16 @@ public class CachedReadFilter extends HttpFilter {
         String key;
         if (rest.equals("counts")) {
             key = CachedReads.countsKey(param(query, "site"), param(query, "keys"));
-        } else if (rest.startsWith(ARTICLES) && rest.endsWith(COMMENTS) && rest.length() > ARTICLES.length() + COMMENTS.length()
+        } else if (rest.startsWith(ARTICLES)
+                && rest.endsWith(COMMENTS)
+                && rest.length() > ARTICLES.length() + COMMENTS.length()
                 && rest.indexOf('/', ARTICLES.length()) == rest.length() - COMMENTS.length()) {
-            key = CachedReads.threadKey(param(query, "site"), rest.substring(ARTICLES.length(), rest.length() - COMMENTS.length()),
-                    param(query, "sort"), param(query, "limit"), param(query, "cursor"));
+            key = CachedReads.threadKey(
+                    param(query, "site"),
+                    rest.substring(ARTICLES.length(), rest.length() - COMMENTS.length()),
+                    param(query, "sort"),
+                    param(query, "limit"),
+                    param(query, "cursor"));
         } else {
             return null;
         }

@@ -9,10 +9,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.PathSegment;
 import jakarta.ws.rs.ext.Provider;
+import java.util.List;
 import org.parley.web.cache.HttpCaching;
 import org.parley.web.cache.ReadCache;
-
-import java.util.List;
 
 /**
  * Answers anonymous reads of thread pages and counts from the {@link ReadCache} before any
@@ -35,7 +34,8 @@ public class CachedReads implements ContainerRequestFilter {
         if (!"GET".equals(request.getMethod()) || request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
             return;
         }
-        String key = key(request.getUriInfo().getPathSegments(), request.getUriInfo().getQueryParameters());
+        String key =
+                key(request.getUriInfo().getPathSegments(), request.getUriInfo().getQueryParameters());
         if (key == null) {
             return;
         }
@@ -51,8 +51,14 @@ public class CachedReads implements ContainerRequestFilter {
         if (n > 0 && path.get(n - 1).getPath().isEmpty()) {
             n--;
         }
-        if (n == 3 && "articles".equals(path.get(0).getPath()) && "comments".equals(path.get(2).getPath())) {
-            return threadKey(query.getFirst("site"), path.get(1).getPath(), query.getFirst("sort"), query.getFirst("limit"),
+        if (n == 3
+                && "articles".equals(path.get(0).getPath())
+                && "comments".equals(path.get(2).getPath())) {
+            return threadKey(
+                    query.getFirst("site"),
+                    path.get(1).getPath(),
+                    query.getFirst("sort"),
+                    query.getFirst("limit"),
                     query.getFirst("cursor"));
         }
         if (n == 1 && "counts".equals(path.get(0).getPath())) {

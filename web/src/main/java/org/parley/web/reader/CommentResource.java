@@ -15,6 +15,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.NotFoundException;
@@ -41,10 +44,6 @@ import org.parley.web.security.Caller;
 import org.parley.web.security.RateLimiter;
 import org.parley.web.security.ReaderIdentity;
 
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-
 /** A reader's actions on one comment: edit and delete own, react, report, and more replies. */
 @Path("comments")
 @Tag(name = "reader")
@@ -52,14 +51,22 @@ import java.util.Map;
 public class CommentResource {
 
     /** Answer to a report. */
-    public record Reported(boolean reported) { }
+    public record Reported(boolean reported) {}
 
     /** What became of the reader's own comment. */
-    public record OwnStatus(String id, String status) { }
+    public record OwnStatus(String id, String status) {}
 
-    private static final Map<String, ReportReason> REASONS = Map.of("spam", ReportReason.SPAM,
-            "abusive", ReportReason.ABUSIVE, "off_topic", ReportReason.OFF_TOPIC,
-            "illegal", ReportReason.ILLEGAL_CONTENT, "other", ReportReason.OTHER);
+    private static final Map<String, ReportReason> REASONS = Map.of(
+            "spam",
+            ReportReason.SPAM,
+            "abusive",
+            ReportReason.ABUSIVE,
+            "off_topic",
+            ReportReason.OFF_TOPIC,
+            "illegal",
+            ReportReason.ILLEGAL_CONTENT,
+            "other",
+            ReportReason.OTHER);
 
     @Inject
     ParleyRuntime runtime;
@@ -86,18 +93,22 @@ public class CommentResource {
         if (edit == null) {
             throw ProblemException.malformedJson("Send {\"body\": ..., \"version\": ...}.");
         }
-        Fields.check().require("body", edit.body()).require("version", edit.version())
-                .maxLength("body", edit.body(), s.settings().maxBodyLength()).orThrow();
+        Fields.check()
+                .require("body", edit.body())
+                .require("version", edit.version())
+                .maxLength("body", edit.body(), s.settings().maxBodyLength())
+                .orThrow();
         limitWrites();
         AuthorId editor = AuthorId.parse(reader.authorId());
         Comment comment = comment(s, id, editor);
-        Posting.Outcome outcome = posting.edit(comment.id(), editor, edit.version(),
-                edit.body(), Boolean.TRUE.equals(edit.confirm()));
+        Posting.Outcome outcome =
+                posting.edit(comment.id(), editor, edit.version(), edit.body(), Boolean.TRUE.equals(edit.confirm()));
         if (!outcome.stored()) {
             return Response.ok(new Nudged(outcome.nudge(), null)).build();
         }
         CommentView view = Posting.view(outcome.comment(), s, runtime.clock().instant());
-        return Response.ok(new Posted(view, view.status(), outcome.message(), null, null)).build();
+        return Response.ok(new Posted(view, view.status(), outcome.message(), null, null))
+                .build();
     }
 
     /**
@@ -112,7 +123,8 @@ public class CommentResource {
         Site s = Sites.require(runtime, site);
         ReaderIdentity reader = Caller.of(request).requireReader(s.key());
         Comment comment = runtime.core().comments().get(CommentId.parse(id));
-        if (!comment.article().siteKey().equals(s.key()) || !comment.author().id().equals(AuthorId.parse(reader.authorId()))) {
+        if (!comment.article().siteKey().equals(s.key())
+                || !comment.author().id().equals(AuthorId.parse(reader.authorId()))) {
             throw new NotFoundException("comment", comment.id());
         }
         return new OwnStatus(comment.id().toString(), ReaderViews.statusName(comment.status()));
@@ -160,8 +172,13 @@ public class CommentResource {
         CommentId comment = target.id();
         Reaction r;
         if (add) {
-            runtime.limiter().claim("address-like", comment + "|" + caller.address(), reader.toString(),
-                    settings.addressWindow(), "Someone at your address already likes this comment.");
+            runtime.limiter()
+                    .claim(
+                            "address-like",
+                            comment + "|" + caller.address(),
+                            reader.toString(),
+                            settings.addressWindow(),
+                            "Someone at your address already likes this comment.");
             try {
                 r = runtime.core().comments().react(comment, reader);
             } catch (RuntimeException e) {
@@ -186,17 +203,27 @@ public class CommentResource {
         if (report == null) {
             throw ProblemException.malformedJson("Send {\"reason\": ..., \"text\": ...}.");
         }
-        Fields.check().require("reason", report.reason()).oneOf("reason", report.reason(), REASONS.keySet())
-                .rule(!"other".equals(report.reason()) || (report.text() != null && !report.text().isBlank()),
-                        "text", "must say what is wrong when the reason is other")
-                .maxLength("text", report.text(), 1000).orThrow();
+        Fields.check()
+                .require("reason", report.reason())
+                .oneOf("reason", report.reason(), REASONS.keySet())
+                .rule(
+                        !"other".equals(report.reason())
+                                || (report.text() != null && !report.text().isBlank()),
+                        "text",
+                        "must say what is wrong when the reason is other")
+                .maxLength("text", report.text(), 1000)
+                .orThrow();
         limitWrites();
         AuthorId reporter = AuthorId.parse(reader.authorId());
         Comment comment = comment(s, id, reporter);
-        runtime.limiter().claim("address-report", comment.id() + "|" + Caller.of(request).address(), reader.authorId(),
-                settings.addressWindow(), "This comment has already been reported from your address; the moderators have it.");
-        runtime.core().reports().report(comment.id(), reporter, REASONS.get(report.reason()),
-                report.text());
+        runtime.limiter()
+                .claim(
+                        "address-report",
+                        comment.id() + "|" + Caller.of(request).address(),
+                        reader.authorId(),
+                        settings.addressWindow(),
+                        "This comment has already been reported from your address; the moderators have it.");
+        runtime.core().reports().report(comment.id(), reporter, REASONS.get(report.reason()), report.text());
         posting.announce(comment, comment.status());
         return Response.status(201).entity(new Reported(true)).build();
     }
@@ -204,8 +231,11 @@ public class CommentResource {
     @GET
     @Path("{id}/replies")
     @Operation(summary = "More replies below a comment (the moreRepliesCursor of a thread page)")
-    public RepliesView replies(@QueryParam("site") String site, @PathParam("id") String id,
-                               @QueryParam("cursor") String cursor, @QueryParam("limit") @DefaultValue("50") String limit) {
+    public RepliesView replies(
+            @QueryParam("site") String site,
+            @PathParam("id") String id,
+            @QueryParam("cursor") String cursor,
+            @QueryParam("limit") @DefaultValue("50") String limit) {
         Site s = Sites.require(runtime, site);
         int size = Params.intParam("limit", limit, 1, 200);
         ReaderIdentity reader = Caller.of(request).reader();
@@ -213,7 +243,10 @@ public class CommentResource {
         Comment parent = comment(s, id, viewer);
         ThreadPage page = runtime.core().threads().replies(parent.id(), viewer, cursor, size);
         Instant now = runtime.clock().instant();
-        return new RepliesView(page.comments().stream().map(n -> CommentView.of(n, c -> Posting.canEdit(c, s, now))).toList(),
+        return new RepliesView(
+                page.comments().stream()
+                        .map(n -> CommentView.of(n, c -> Posting.canEdit(c, s, now)))
+                        .toList(),
                 page.nextCursor());
     }
 
@@ -225,8 +258,10 @@ public class CommentResource {
      */
     private Comment comment(Site site, String id, AuthorId viewer) {
         Comment comment = runtime.core().comments().get(CommentId.parse(id));
-        boolean known = comment.status().isVisibleToReaders() || CommentStatus.TOMBSTONES.contains(comment.status())
-                || (comment.status() == CommentStatus.HELD && comment.author().id().equals(viewer));
+        boolean known = comment.status().isVisibleToReaders()
+                || CommentStatus.TOMBSTONES.contains(comment.status())
+                || (comment.status() == CommentStatus.HELD
+                        && comment.author().id().equals(viewer));
         if (!comment.article().siteKey().equals(site.key()) || !known) {
             throw new NotFoundException("comment", comment.id());
         }
@@ -234,7 +269,10 @@ public class CommentResource {
     }
 
     private void limitWrites() {
-        runtime.limiter().acquire(new RateLimiter.Rule("address-writes", settings.addressWritesPerMinute(),
-                Duration.ofMinutes(1)), Caller.of(request).address());
+        runtime.limiter()
+                .acquire(
+                        new RateLimiter.Rule(
+                                "address-writes", settings.addressWritesPerMinute(), Duration.ofMinutes(1)),
+                        Caller.of(request).address());
     }
 }

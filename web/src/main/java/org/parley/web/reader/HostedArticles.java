@@ -1,11 +1,10 @@
 package org.parley.web.reader;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import org.parley.core.article.ArticleRef;
-
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.core.article.ArticleRef;
 
 /**
  * Article texts that Parley itself serves (the demo article); other articles live on their host

@@ -2,6 +2,12 @@ package org.parley.web.reader;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
 import org.parley.core.ParleyCore;
 import org.parley.core.article.Article;
 import org.parley.core.article.ArticleRef;
@@ -32,13 +38,6 @@ import org.parley.web.problem.ProblemException;
 import org.parley.web.reader.ReaderViews.CommentView;
 import org.parley.web.reader.ReaderViews.NudgeView;
 
-import java.time.Instant;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
-import java.util.TreeMap;
-
 /**
  * The path of a comment from a reader to storage: build the submission from the author's standing
  * and the article's state, run the screening pipeline, and either answer with a nudge (nothing
@@ -58,9 +57,10 @@ public class Posting {
     static final String PUBLISHED_MESSAGE = "Your comment is published.";
     static final String HELD_MESSAGE = "Thanks! Your comment will appear after a moderator has reviewed it.";
     static final String EDITED_MESSAGE = "Your changes are saved.";
-    static final String EDIT_HELD_MESSAGE = "Your changes are saved and will appear after a moderator has reviewed them.";
-    private static final Set<String> TEXT_REASONS = Set.of(Reasons.TEXT_EMPTY, Reasons.TEXT_TOO_LONG,
-            Reasons.TEXT_TOO_MANY_LINES, Reasons.MARKUP_EMPTY);
+    static final String EDIT_HELD_MESSAGE =
+            "Your changes are saved and will appear after a moderator has reviewed them.";
+    private static final Set<String> TEXT_REASONS =
+            Set.of(Reasons.TEXT_EMPTY, Reasons.TEXT_TOO_LONG, Reasons.TEXT_TOO_MANY_LINES, Reasons.MARKUP_EMPTY);
 
     @Inject
     ParleyRuntime runtime;
@@ -77,18 +77,22 @@ public class Posting {
      * @param confirm    the author saw the nudge and posts anyway (the comment is then held)
      * @param requestKey the client's idempotency key, so a retry never stores a second copy
      */
-    public Outcome post(ArticleRef ref, AuthorId authorId, CommentId parent, String body, boolean confirm,
-                        String requestKey) {
+    public Outcome post(
+            ArticleRef ref, AuthorId authorId, CommentId parent, String body, boolean confirm, String requestKey) {
         ParleyCore core = runtime.core();
         Article article = core.articles().get(ref);
         Author author = core.authors().get(authorId);
         SitePolicy policy = runtime.policyFor(core.sites().get(ref.siteKey()));
         Verdict verdict = screen(body, author, article, policy, confirm);
         if (verdict.needsNudge() && !confirm) {
-            return new Outcome(null, NudgeView.of(verdict.nudge().orElseThrow()), verdict.nudge().get().message());
+            return new Outcome(
+                    null,
+                    NudgeView.of(verdict.nudge().orElseThrow()),
+                    verdict.nudge().get().message());
         }
         refuseIfRejected(verdict, policy.rateLimit().refillEvery().toSeconds());
-        Comment comment = core.comments().post(new NewComment(ref, authorId, parent, body, requestKey), screening(verdict));
+        Comment comment =
+                core.comments().post(new NewComment(ref, authorId, parent, body, requestKey), screening(verdict));
         runtime.recentTexts().remember(authorId.toString(), body);
         announce(comment, null);
         return new Outcome(comment, null, message(comment.status()));
@@ -106,12 +110,17 @@ public class Posting {
         SitePolicy policy = runtime.policyFor(core.sites().get(before.article().siteKey()));
         Verdict verdict = screen(body, author, article, policy, confirm);
         if (verdict.needsNudge() && !confirm) {
-            return new Outcome(null, NudgeView.of(verdict.nudge().orElseThrow()), verdict.nudge().get().message());
+            return new Outcome(
+                    null,
+                    NudgeView.of(verdict.nudge().orElseThrow()),
+                    verdict.nudge().get().message());
         }
         refuseIfRejected(verdict, policy.rateLimit().refillEvery().toSeconds());
-        Comment comment = core.comments().edit(new CommentEdit(id, authorId, expectedRevision, body), screening(verdict));
+        Comment comment =
+                core.comments().edit(new CommentEdit(id, authorId, expectedRevision, body), screening(verdict));
         announce(comment, before.status());
-        return new Outcome(comment, null, comment.status() == CommentStatus.PUBLISHED ? EDITED_MESSAGE : EDIT_HELD_MESSAGE);
+        return new Outcome(
+                comment, null, comment.status() == CommentStatus.PUBLISHED ? EDITED_MESSAGE : EDIT_HELD_MESSAGE);
     }
 
     /**
@@ -127,9 +136,15 @@ public class Posting {
     }
 
     private Verdict screen(String body, Author author, Article article, SitePolicy policy, boolean confirm) {
-        ArticleContext context = new ArticleContext(article.ref().articleKey(), article.discussionState().acceptsComments(),
-                article.effectiveModeration() == ModerationMode.PRE_MODERATION, policy);
-        AuthorContext who = authorContext(author, runtime.core().authors().recentRecord(author.id()), runtime.clock().instant());
+        ArticleContext context = new ArticleContext(
+                article.ref().articleKey(),
+                article.discussionState().acceptsComments(),
+                article.effectiveModeration() == ModerationMode.PRE_MODERATION,
+                policy);
+        AuthorContext who = authorContext(
+                author,
+                runtime.core().authors().recentRecord(author.id()),
+                runtime.clock().instant());
         Submission submission = confirm ? Submission.confirmed(body, who, context) : Submission.of(body, who, context);
         return runtime.screener().screen(submission);
     }
@@ -150,8 +165,14 @@ public class Posting {
             case TRUSTED -> Set.of(AuthorFlag.TRUSTED);
             case PREMODERATED -> Set.of(AuthorFlag.ALWAYS_PREMODERATE);
         };
-        return new AuthorContext(author.id().toString(), standing, author.approvedCount(), author.rejectedCount(),
-                recent.decided(), recent.rejected(), flags);
+        return new AuthorContext(
+                author.id().toString(),
+                standing,
+                author.approvedCount(),
+                author.rejectedCount(),
+                recent.decided(),
+                recent.rejected(),
+                flags);
     }
 
     private static void refuseIfRejected(Verdict verdict, long retryAfterSeconds) {
@@ -163,19 +184,25 @@ public class Posting {
             throw ProblemException.rateLimited(Math.max(1, retryAfterSeconds));
         }
         if (reasons.contains(Reasons.AUTHOR_BANNED)) {
-            throw ProblemException.of(403, "author-banned", "You cannot post here", "This account is banned from commenting.");
+            throw ProblemException.of(
+                    403, "author-banned", "You cannot post here", "This account is banned from commenting.");
         }
         if (reasons.contains(Reasons.AUTHOR_SUSPENDED)) {
-            throw ProblemException.of(403, "author-suspended", "You cannot post right now",
+            throw ProblemException.of(
+                    403,
+                    "author-suspended",
+                    "You cannot post right now",
                     "This account is suspended from commenting for now.");
         }
         if (reasons.contains(Reasons.ARTICLE_CLOSED)) {
-            throw ProblemException.of(409, "article-closed", "The discussion is closed", "This article no longer accepts comments.");
+            throw ProblemException.of(
+                    409, "article-closed", "The discussion is closed", "This article no longer accepts comments.");
         }
         List<Problem.FieldError> bodyErrors = new ArrayList<>();
         for (String reason : reasons) {
             if (TEXT_REASONS.contains(reason)) {
-                bodyErrors.add(new Problem.FieldError("body", textProblem(reason, verdict.details().get(reason))));
+                bodyErrors.add(new Problem.FieldError(
+                        "body", textProblem(reason, verdict.details().get(reason))));
             }
         }
         if (!bodyErrors.isEmpty()) {

@@ -33,7 +33,13 @@ public class PreviewResource {
         if (preview == null) {
             throw ProblemException.malformedJson("Send {\"body\": \"...\"}.");
         }
-        Fields.check().require("body", preview.body()).maxLength("body", preview.body(), s.settings().maxBodyLength()).orThrow();
-        return new PreviewView(Sanitizer.forSite(s.settings().allowImages()).sanitize(preview.body()).html().html());
+        Fields.check()
+                .require("body", preview.body())
+                .maxLength("body", preview.body(), s.settings().maxBodyLength())
+                .orThrow();
+        return new PreviewView(Sanitizer.forSite(s.settings().allowImages())
+                .sanitize(preview.body())
+                .html()
+                .html());
     }
 }

@@ -2,20 +2,19 @@ package org.parley.web.reader;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
 import org.parley.core.author.Author;
 import org.parley.core.site.Site;
 import org.parley.web.platform.ParleyRuntime;
+import org.parley.web.platform.Settings;
 import org.parley.web.problem.Fields;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.reader.ReaderViews.AuthorView;
 import org.parley.web.reader.ReaderViews.ReaderSession;
-import org.parley.web.platform.Settings;
 import org.parley.web.security.HostSignIn;
 import org.parley.web.security.RateLimiter;
 import org.parley.web.security.SignInKeys;
-
-import java.time.Duration;
-import java.util.Locale;
 
 /**
  * Turns guests and host-site readers into Parley authors with a reader token: a guest by display
@@ -42,21 +41,35 @@ public class Readers {
      */
     public ReaderSession guest(Site site, String name, String address) {
         if (!site.settings().allowGuests()) {
-            throw ProblemException.of(403, "guests-not-allowed", "Sign-in required",
+            throw ProblemException.of(
+                    403,
+                    "guests-not-allowed",
+                    "Sign-in required",
                     "This site does not allow guest comments; sign in first.");
         }
-        Fields.check().require("author.name", name).maxLength("author.name", name, MAX_NAME).orThrow();
-        runtime.limiter().acquire(new RateLimiter.Rule("address-guests", settings.addressGuestsPerHour(site.key()),
-                Duration.ofHours(1)), site.key() + "|" + address);
+        Fields.check()
+                .require("author.name", name)
+                .maxLength("author.name", name, MAX_NAME)
+                .orThrow();
+        runtime.limiter()
+                .acquire(
+                        new RateLimiter.Rule(
+                                "address-guests", settings.addressGuestsPerHour(site.key()), Duration.ofHours(1)),
+                        site.key() + "|" + address);
         Author author = runtime.core().authors().createGuest(name.strip(), null);
         return session(site.key(), author);
     }
 
     /** The author the host site's JWT names (created on first sign-in) with a token. */
     public ReaderSession signIn(Site site, String jwt) {
-        var key = keys.forSite(site.key()).orElseThrow(() -> ProblemException.of(400, "sign-in-not-configured",
-                "Sign-in not configured", "This site has no host sign-in key configured."));
-        HostSignIn.HostReader reader = HostSignIn.verify(jwt, key, runtime.clock().instant())
+        var key = keys.forSite(site.key())
+                .orElseThrow(() -> ProblemException.of(
+                        400,
+                        "sign-in-not-configured",
+                        "Sign-in not configured",
+                        "This site has no host sign-in key configured."));
+        HostSignIn.HostReader reader = HostSignIn.verify(
+                        jwt, key, runtime.clock().instant())
                 .orElseThrow(() -> ProblemException.unauthenticated("The host site's token is invalid or expired."));
         String name = reader.name().length() > MAX_NAME ? reader.name().substring(0, MAX_NAME) : reader.name();
         Author author = runtime.core().authors().upsertExternal(site.key(), reader.subject(), name, reader.email());
@@ -68,6 +81,7 @@ public class Readers {
         var now = runtime.clock().instant();
         String token = runtime.tokens().issue(author.id().toString(), site, author.displayName(), kind, now);
         var identity = runtime.tokens().verify(token, now).orElseThrow();
-        return new ReaderSession(token, identity.expiresAt(), new AuthorView(author.id().toString(), author.displayName(), kind));
+        return new ReaderSession(
+                token, identity.expiresAt(), new AuthorView(author.id().toString(), author.displayName(), kind));
     }
 }

@@ -1,7 +1,6 @@
 package org.parley.web.reader;
 
 import jakarta.inject.Inject;
-import org.parley.web.notify.NotifySettings;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -16,6 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.site.Site;
+import org.parley.web.notify.NotifySettings;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.reader.ReaderViews.ArticleView;
@@ -62,9 +62,12 @@ public class SiteResource {
     public Response signIn(@PathParam("site") String site, Requests.SignIn body) {
         Site s = Sites.require(runtime, site);
         if (body == null || (body.jwt() == null && body.name() == null)) {
-            throw ProblemException.malformedJson("Send {\"name\": ...} for a guest or {\"jwt\": ...} for a signed-in reader.");
+            throw ProblemException.malformedJson(
+                    "Send {\"name\": ...} for a guest or {\"jwt\": ...} for a signed-in reader.");
         }
-        var session = body.jwt() != null ? readers.signIn(s, body.jwt()) : readers.guest(s, body.name(), Caller.of(request).address());
+        var session = body.jwt() != null
+                ? readers.signIn(s, body.jwt())
+                : readers.guest(s, body.name(), Caller.of(request).address());
         return Response.status(201).entity(session).build();
     }
 

@@ -9,7 +9,7 @@ import org.parley.web.reader.ReaderViews.ArticleView;
 /** Looks up the site a reader request names. */
 final class Sites {
 
-    private Sites() { }
+    private Sites() {}
 
     /** The site named by {@code ?site=}; 400 when missing, 404 when unknown. */
     static Site require(ParleyRuntime runtime, String site) {

@@ -8,11 +8,10 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ResourceInfo;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.ext.Provider;
-import org.parley.web.problem.ProblemException;
-
-import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
 import java.util.Set;
+import org.parley.web.problem.ProblemException;
 
 /**
  * Enforces {@link StaffOnly} before any moderator or admin resource runs (401 without a staff
@@ -33,7 +32,8 @@ public class Access implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Caller caller = (Caller) request.getProperty(Caller.ATTRIBUTE);
-        StaffOnly required = resource.getResourceMethod() == null ? null
+        StaffOnly required = resource.getResourceMethod() == null
+                ? null
                 : resource.getResourceMethod().getAnnotation(StaffOnly.class);
         if (required == null && resource.getResourceClass() != null) {
             required = resource.getResourceClass().getAnnotation(StaffOnly.class);
@@ -45,16 +45,23 @@ public class Access implements ContainerRequestFilter {
             Object session = request.getProperty(Authentication.SESSION);
             Object expected = session instanceof StaffSessions.Session s ? s.csrf() : null;
             String presented = request.getHeaderString(CSRF_HEADER);
-            if (!(expected instanceof String token) || presented == null
-                    || !MessageDigest.isEqual(token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
-                throw ProblemException.of(403, "csrf", "Missing or wrong CSRF token",
+            if (!(expected instanceof String token)
+                    || presented == null
+                    || !MessageDigest.isEqual(
+                            token.getBytes(StandardCharsets.UTF_8), presented.getBytes(StandardCharsets.UTF_8))) {
+                throw ProblemException.of(
+                        403,
+                        "csrf",
+                        "Missing or wrong CSRF token",
                         "Send the csrfToken from /api/v1/auth/me in the " + CSRF_HEADER + " header.");
             }
         }
     }
 
     private boolean sessionIgnored() {
-        return resource.getResourceMethod() != null && resource.getResourceMethod().isAnnotationPresent(SessionIgnored.class)
-                || resource.getResourceClass() != null && resource.getResourceClass().isAnnotationPresent(SessionIgnored.class);
+        return resource.getResourceMethod() != null
+                        && resource.getResourceMethod().isAnnotationPresent(SessionIgnored.class)
+                || resource.getResourceClass() != null
+                        && resource.getResourceClass().isAnnotationPresent(SessionIgnored.class);
     }
 }

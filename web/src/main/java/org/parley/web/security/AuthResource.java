@@ -10,15 +10,14 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.security.SecureRandom;
+import java.util.Base64;
+import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.account.AccountRole;
 import org.parley.web.problem.Fields;
 import org.parley.web.problem.ProblemException;
-
-import java.security.SecureRandom;
-import java.util.Base64;
-import java.util.Locale;
 
 /**
  * Moderator and administrator sign-in: a server-side session ({@link StaffSessions}, shared by a
@@ -31,10 +30,10 @@ import java.util.Locale;
 public class AuthResource {
 
     /** Credentials for {@code POST /auth/login}. */
-    public record Login(String username, String password) { }
+    public record Login(String username, String password) {}
 
     /** The signed-in staff member and the CSRF token to send on writes. */
-    public record Me(String username, String role, String site, String csrfToken, String csrfHeader) { }
+    public record Me(String username, String role, String site, String csrfToken, String csrfHeader) {}
 
     @Inject
     StaffLogin staffLogin;
@@ -53,9 +52,14 @@ public class AuthResource {
         if (login == null) {
             throw ProblemException.malformedJson("Send {\"username\": ..., \"password\": ...}.");
         }
-        Fields.check().require("username", login.username()).require("password", login.password())
-                .maxLength("username", login.username(), 100).maxLength("password", login.password(), 200).orThrow();
-        StaffMember member = staffLogin.verify(login.username(), login.password(), Caller.of(request).address());
+        Fields.check()
+                .require("username", login.username())
+                .require("password", login.password())
+                .maxLength("username", login.username(), 100)
+                .maxLength("password", login.password(), 200)
+                .orThrow();
+        StaffMember member = staffLogin.verify(
+                login.username(), login.password(), Caller.of(request).address());
         StaffSessions sessions = runtime.staffSessions();
         Object old = request.getAttribute(Authentication.SESSION_ID);
         if (old instanceof String id) {
@@ -63,7 +67,9 @@ public class AuthResource {
         }
         String csrf = randomToken();
         String id = sessions.create(new StaffSessions.Session(member, csrf));
-        return Response.ok(me(member, csrf)).header("Set-Cookie", sessionCookie(id, false)).build();
+        return Response.ok(me(member, csrf))
+                .header("Set-Cookie", sessionCookie(id, false))
+                .build();
     }
 
     /** The session cookie: HttpOnly, SameSite=Strict, Secure on HTTPS; {@code expired} clears it. */
@@ -89,11 +95,17 @@ public class AuthResource {
         if (id instanceof String session) {
             runtime.staffSessions().remove(session);
         }
-        return Response.noContent().header("Set-Cookie", sessionCookie("", true)).build();
+        return Response.noContent()
+                .header("Set-Cookie", sessionCookie("", true))
+                .build();
     }
 
     private static Me me(StaffMember member, String csrf) {
-        return new Me(member.username(), member.role().name().toLowerCase(Locale.ROOT), member.siteKey(), csrf,
+        return new Me(
+                member.username(),
+                member.role().name().toLowerCase(Locale.ROOT),
+                member.siteKey(),
+                csrf,
                 Access.CSRF_HEADER);
     }
 

@@ -9,20 +9,19 @@ import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
-import org.parley.web.platform.ParleyRuntime;
-import org.parley.web.platform.Settings;
-import org.parley.web.problem.ProblemException;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Optional;
 import java.util.HexFormat;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.web.platform.ParleyRuntime;
+import org.parley.web.platform.Settings;
+import org.parley.web.problem.ProblemException;
 
 /**
  * Establishes the {@link Caller} of every API request: a reader token ({@code Authorization:
@@ -35,13 +34,14 @@ public class Authentication implements ContainerRequestFilter {
 
     /** Request properties: the caller's staff session ({@link StaffSessions.Session}) and its id, when signed in by cookie. */
     static final String SESSION = "org.parley.staff-session";
+
     static final String SESSION_ID = "org.parley.staff-session-id";
     private static final Duration BASIC_CACHE = Duration.ofMinutes(5);
 
     /** Verified Basic credentials (SHA-256 of user:password) so scripts do not pay PBKDF2 per request. */
     private static final Map<String, CachedStaff> BASIC = new ConcurrentHashMap<>();
 
-    private record CachedStaff(StaffMember member, Instant until) { }
+    private record CachedStaff(StaffMember member, Instant until) {}
 
     @Context
     HttpServletRequest servletRequest;
@@ -61,7 +61,8 @@ public class Authentication implements ContainerRequestFilter {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         Caller caller;
         if (authorization != null && authorization.regionMatches(true, 0, "Bearer ", 0, 7)) {
-            ReaderIdentity reader = runtime.tokens().verify(authorization.substring(7).strip(), runtime.clock().instant())
+            ReaderIdentity reader = runtime.tokens()
+                    .verify(authorization.substring(7).strip(), runtime.clock().instant())
                     .orElseThrow(() -> ProblemException.unauthenticated(
                             "The reader token is invalid or expired; sign in again or continue without it."));
             caller = new Caller(reader, null, false, address);
@@ -73,7 +74,8 @@ public class Authentication implements ContainerRequestFilter {
             if (cookie != null && !cookie.getValue().isEmpty()) {
                 StaffSessions sessions = runtime.staffSessions();
                 StaffSessions.Session session = sessions.find(cookie.getValue()).orElse(null);
-                StaffMember now = session == null ? null : login.current(session.member()).orElse(null);
+                StaffMember now =
+                        session == null ? null : login.current(session.member()).orElse(null);
                 if (session != null && now == null) {
                     sessions.remove(cookie.getValue());
                 } else if (session != null) {
@@ -136,8 +138,10 @@ public class Authentication implements ContainerRequestFilter {
         return network(clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"), trustedProxies));
     }
 
-    private static final java.util.regex.Pattern IPV6 = java.util.regex.Pattern.compile("\\[?([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(%[^\\]]*)?\\]?(:\\d+)?");
-    private static final java.util.regex.Pattern IPV4_PORT = java.util.regex.Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}):\\d+");
+    private static final java.util.regex.Pattern IPV6 =
+            java.util.regex.Pattern.compile("\\[?([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(%[^\\]]*)?\\]?(:\\d+)?");
+    private static final java.util.regex.Pattern IPV4_PORT =
+            java.util.regex.Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}):\\d+");
 
     /**
      * What per-address limits count by: an IPv4 address as it is, an IPv6 address as its /64
@@ -184,7 +188,8 @@ public class Authentication implements ContainerRequestFilter {
 
     private static String sha256(String text) {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of()
+                    .formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

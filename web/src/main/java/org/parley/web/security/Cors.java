@@ -10,14 +10,13 @@ import jakarta.ws.rs.container.PreMatching;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
-import org.parley.web.platform.ParleyRuntime;
-import org.parley.web.problem.Problem;
-import org.parley.web.problem.ProblemException;
-
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.parley.web.platform.ParleyRuntime;
+import org.parley.web.problem.Problem;
+import org.parley.web.problem.ProblemException;
 
 /**
  * Cross-origin access for the widget: only reader endpoints, and only for the allowed origins of
@@ -59,10 +58,15 @@ public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
                         .header("Access-Control-Max-Age", "600")
                         .build());
             } else {
-                ProblemException refused = ProblemException.of(403, "origin-not-allowed", "Origin not allowed",
+                ProblemException refused = ProblemException.of(
+                        403,
+                        "origin-not-allowed",
+                        "Origin not allowed",
                         "This origin is not one of the site's allowed origins.");
-                request.abortWith(Response.status(403).type(Problem.MEDIA_TYPE)
-                        .entity(refused.toProblem("/" + request.getUriInfo().getPath())).build());
+                request.abortWith(Response.status(403)
+                        .type(Problem.MEDIA_TYPE)
+                        .entity(refused.toProblem("/" + request.getUriInfo().getPath()))
+                        .build());
             }
         }
     }

@@ -4,7 +4,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,9 +28,9 @@ public final class HostSignIn {
     static final Duration MAX_EMBED_LIFETIME = Duration.ofDays(30);
 
     /** The host site's reader, as its token names them. */
-    public record HostReader(String subject, String name, String email) { }
+    public record HostReader(String subject, String name, String email) {}
 
-    private HostSignIn() { }
+    private HostSignIn() {}
 
     public static Optional<HostReader> verify(String token, SignInKey key, Instant now) {
         return claims(token, key, now, MAX_LIFETIME).flatMap(claims -> {
@@ -43,13 +42,13 @@ public final class HostSignIn {
             if (name == null || name.isBlank()) {
                 name = ReaderTokens.text(claims, "preferred_username");
             }
-            return Optional.of(new HostReader(sub, name == null || name.isBlank() ? "Reader" : name,
-                    ReaderTokens.text(claims, "email")));
+            return Optional.of(new HostReader(
+                    sub, name == null || name.isBlank() ? "Reader" : name, ReaderTokens.text(claims, "email")));
         });
     }
 
     /** An article the host site vouches for: its key, canonical URL and title. */
-    public record HostArticle(String key, String url, String title) { }
+    public record HostArticle(String key, String url, String title) {}
 
     /**
      * Verifies an embed token: a JWT the host site signed with its sign-in key, under the same rules
@@ -60,7 +59,12 @@ public final class HostSignIn {
             String article = ReaderTokens.text(claims, "article");
             String url = ReaderTokens.text(claims, "url");
             String title = ReaderTokens.text(claims, "title");
-            if (article == null || url == null || title == null || article.isBlank() || url.isBlank() || title.isBlank()) {
+            if (article == null
+                    || url == null
+                    || title == null
+                    || article.isBlank()
+                    || url.isBlank()
+                    || title.isBlank()) {
                 return Optional.empty();
             }
             return Optional.of(new HostArticle(article, url, title));
@@ -81,7 +85,8 @@ public final class HostSignIn {
             Long exp = Jwt.seconds(claims, "exp");
             Long nbf = Jwt.seconds(claims, "nbf");
             Long iat = Jwt.seconds(claims, "iat");
-            if (exp == null || exp + SKEW.toSeconds() <= nowSeconds
+            if (exp == null
+                    || exp + SKEW.toSeconds() <= nowSeconds
                     || exp - nowSeconds > maxLifetime.plus(SKEW).toSeconds()
                     || (nbf != null && nbf - SKEW.toSeconds() > nowSeconds)
                     || (iat != null && iat - SKEW.toSeconds() > nowSeconds)) {

@@ -14,5 +14,6 @@ public interface Idempotency {
      * Runs {@code action} once per ({@code scope}, {@code key}); {@code fingerprint} identifies the
      * request's content so a reused key with other content is refused ({@code idempotency-key-reused}).
      */
-    IdempotencyStore.Result execute(String scope, String key, String fingerprint, Supplier<IdempotencyStore.Outcome> action);
+    IdempotencyStore.Result execute(
+            String scope, String key, String fingerprint, Supplier<IdempotencyStore.Outcome> action);
 }

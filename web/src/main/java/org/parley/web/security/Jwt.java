@@ -5,8 +5,6 @@ import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
-
-import org.parley.web.input.JsonP;
 import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
@@ -18,6 +16,7 @@ import java.security.spec.X509EncodedKeySpec;
 import java.util.Base64;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.parley.web.input.JsonP;
 
 /**
  * Compact JWS (RFC 7515) in the two forms Parley accepts: HS256 and RS256, nothing else. The
@@ -45,7 +44,7 @@ final class Jwt {
         }
     }
 
-    private Jwt() { }
+    private Jwt() {}
 
     static Parsed parse(String token) throws InvalidTokenException {
         if (token == null || token.isBlank() || token.length() > MAX_TOKEN_LENGTH) {
@@ -67,7 +66,8 @@ final class Jwt {
     }
 
     private static JsonObject json(byte[] bytes) {
-        try (JsonReader reader = JsonP.PROVIDER.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
+        try (JsonReader reader =
+                JsonP.PROVIDER.createReader(new StringReader(new String(bytes, StandardCharsets.UTF_8)))) {
             return reader.readObject();
         }
     }
@@ -89,7 +89,8 @@ final class Jwt {
             throw new InvalidTokenException(name + " is not a number");
         }
         java.math.BigDecimal decimal = number.bigDecimalValue();
-        if (decimal.compareTo(java.math.BigDecimal.ZERO) < 0 || decimal.compareTo(java.math.BigDecimal.valueOf(MAX_SECONDS)) > 0) {
+        if (decimal.compareTo(java.math.BigDecimal.ZERO) < 0
+                || decimal.compareTo(java.math.BigDecimal.valueOf(MAX_SECONDS)) > 0) {
             throw new InvalidTokenException(name + " is out of range");
         }
         return decimal.longValue();
@@ -131,7 +132,8 @@ final class Jwt {
     static PublicKey rsaPublicKey(String pem) {
         String base64 = pem.replaceAll("-----(BEGIN|END) PUBLIC KEY-----", "").replaceAll("\\s", "");
         try {
-            return KeyFactory.getInstance("RSA").generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
+            return KeyFactory.getInstance("RSA")
+                    .generatePublic(new X509EncodedKeySpec(Base64.getDecoder().decode(base64)));
         } catch (GeneralSecurityException | IllegalArgumentException e) {
             throw new IllegalArgumentException("not a PEM RSA public key", e);
         }

@@ -15,7 +15,7 @@ public final class LocalLimiterStore implements LimiterStore {
     private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
     private final Map<String, Claim> claims = new ConcurrentHashMap<>();
 
-    private record Claim(String owner, long until) { }
+    private record Claim(String owner, long until) {}
 
     @Override
     public long take(String key, RateLimiter.Rule rule, long now) {
@@ -36,8 +36,8 @@ public final class LocalLimiterStore implements LimiterStore {
             claims.values().removeIf(c -> c.until() <= now);
         }
         Claim mine = new Claim(owner, now + windowNanos);
-        Claim result = claims.merge(key, mine, (old, fresh) ->
-                old.until() <= now || old.owner().equals(owner) ? fresh : old);
+        Claim result = claims.merge(
+                key, mine, (old, fresh) -> old.until() <= now || old.owner().equals(owner) ? fresh : old);
         return result == mine ? 0 : result.until() - now;
     }
 

@@ -1,10 +1,9 @@
 package org.parley.web.security;
 
-import org.parley.web.problem.ProblemException;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.parley.web.problem.ProblemException;
 
 /**
  * Limits by who is asking (an author id, a client address, a username) and what they do: token

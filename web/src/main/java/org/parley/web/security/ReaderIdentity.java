@@ -12,4 +12,4 @@ import java.time.Instant;
  * @param kind      {@code guest} or {@code sso}
  * @param expiresAt when the token stops being accepted
  */
-public record ReaderIdentity(String authorId, String site, String name, String kind, Instant expiresAt) { }
+public record ReaderIdentity(String authorId, String site, String name, String kind, Instant expiresAt) {}

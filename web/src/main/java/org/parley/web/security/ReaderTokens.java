@@ -2,11 +2,10 @@ package org.parley.web.security;
 
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
-
-import org.parley.web.input.JsonP;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.parley.web.input.JsonP;
 
 /**
  * Issues and verifies reader tokens: HS256 JWTs signed with this installation's secret, which the
@@ -44,7 +43,8 @@ public final class ReaderTokens {
 
     /** A new token for {@code authorId}, valid for a year from {@code now}. */
     public String issue(String authorId, String site, String name, String kind, Instant now) {
-        JsonObject claims = JsonP.PROVIDER.createObjectBuilder()
+        JsonObject claims = JsonP.PROVIDER
+                .createObjectBuilder()
                 .add("iss", ISSUER)
                 .add("sub", authorId)
                 .add("site", site)
@@ -71,8 +71,8 @@ public final class ReaderTokens {
             if (sub == null || site == null) {
                 return Optional.empty();
             }
-            return Optional.of(new ReaderIdentity(sub, site, text(claims, "name"), text(claims, "kind"),
-                    Instant.ofEpochSecond(exp)));
+            return Optional.of(new ReaderIdentity(
+                    sub, site, text(claims, "name"), text(claims, "kind"), Instant.ofEpochSecond(exp)));
         } catch (Jwt.InvalidTokenException | ClassCastException | NullPointerException e) {
             return Optional.empty();
         }

@@ -1,10 +1,9 @@
 package org.parley.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
-
-import java.util.Optional;
 
 /**
  * Each site's host sign-in key, from configuration: {@code parley.site.<key>.jwt-secret} (HS256)
@@ -26,9 +25,10 @@ public class SignInKeys {
         }
         String issuer = value(config, prefix + "jwt-issuer").orElse(null);
         String audience = value(config, prefix + "jwt-audience").orElse(null);
-        return Optional.of(secret.isPresent()
-                ? new SignInKey("HS256", secret.get(), issuer, audience)
-                : new SignInKey("RS256", publicKey.get(), issuer, audience));
+        return Optional.of(
+                secret.isPresent()
+                        ? new SignInKey("HS256", secret.get(), issuer, audience)
+                        : new SignInKey("RS256", publicKey.get(), issuer, audience));
     }
 
     /**
@@ -58,15 +58,17 @@ public class SignInKeys {
             try {
                 new SignInKey(algorithm, key.get(), null, null);
             } catch (IllegalArgumentException e) {
-                throw new IllegalStateException("Invalid host sign-in key " + name + ": " + e.getMessage()
-                        + " (see README, PARLEY_SITE_<KEY>_JWT_SECRET)", e);
+                throw new IllegalStateException(
+                        "Invalid host sign-in key " + name + ": " + e.getMessage()
+                                + " (see README, PARLEY_SITE_<KEY>_JWT_SECRET)",
+                        e);
             }
         }
     }
 
     /** {@code parley.site.<key>.jwt-secret|jwt-public-key}, or the same as an environment variable. */
-    private static final java.util.regex.Pattern KEY_SETTING = java.util.regex.Pattern.compile(
-            "(?i)parley[._]site[._](.+)[._]jwt[._-](secret|public[._-]key)");
+    private static final java.util.regex.Pattern KEY_SETTING =
+            java.util.regex.Pattern.compile("(?i)parley[._]site[._](.+)[._]jwt[._-](secret|public[._-]key)");
 
     private static Optional<String> value(Config config, String name) {
         return config.getOptionalValue(name, String.class).filter(s -> !s.isBlank());

@@ -2,15 +2,14 @@ package org.parley.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Optional;
 import org.parley.core.account.Account;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.platform.Passwords;
 import org.parley.web.platform.Settings;
 import org.parley.web.problem.ProblemException;
-
-import java.time.Duration;
-import java.util.Locale;
-import java.util.Optional;
 
 /**
  * Checks a staff username and password, for the login form and HTTP Basic alike, under the same
@@ -38,8 +37,8 @@ public class StaffLogin {
     public StaffMember verify(String username, String password, String address) {
         RateLimiter limiter = runtime.limiter();
         limiter.acquire(new RateLimiter.Rule("login", settings.loginsPerMinute(), Duration.ofMinutes(1)), address);
-        RateLimiter.Rule failures = new RateLimiter.Rule("login-failures", settings.loginFailuresPerUsernamePerHour(),
-                Duration.ofHours(1));
+        RateLimiter.Rule failures =
+                new RateLimiter.Rule("login-failures", settings.loginFailuresPerUsernamePerHour(), Duration.ofHours(1));
         String user = username.strip().toLowerCase(Locale.ROOT);
         limiter.acquire(failures, user);
         Optional<StaffMember> member = match(username.strip(), password);
@@ -53,7 +52,8 @@ public class StaffLogin {
     /** The enabled account with these credentials; always one password hash, whether the account exists or not. */
     private Optional<StaffMember> match(String username, String password) {
         Optional<Account> account = runtime.core().accounts().findByUsername(username);
-        boolean matches = passwords.matches(password, account.map(Account::passwordHash).orElseGet(passwords::decoy));
+        boolean matches =
+                passwords.matches(password, account.map(Account::passwordHash).orElseGet(passwords::decoy));
         if (account.isEmpty() || !account.get().enabled() || !matches) {
             return Optional.empty();
         }
@@ -66,7 +66,9 @@ public class StaffLogin {
      * administrator's change reaches open sessions and cached Basic credentials at the next request.
      */
     public Optional<StaffMember> current(StaffMember member) {
-        return runtime.core().accounts().find(member.accountId())
+        return runtime.core()
+                .accounts()
+                .find(member.accountId())
                 .filter(Account::enabled)
                 .map(StaffLogin::member)
                 .filter(now -> now.credential().equals(member.credential()));

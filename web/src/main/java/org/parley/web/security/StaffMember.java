@@ -1,8 +1,7 @@
 package org.parley.web.security;
 
-import org.parley.core.account.AccountRole;
-
 import java.io.Serializable;
+import org.parley.core.account.AccountRole;
 
 /**
  * A signed-in moderator or administrator, as kept in the session.

@@ -1,11 +1,10 @@
 package org.parley.web.security;
 
-import org.parley.core.account.AccountRole;
-
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.parley.core.account.AccountRole;
 
 /**
  * Marks a resource class whose every endpoint needs a signed-in staff member with at least this

@@ -1,7 +1,5 @@
 package org.parley.web.security;
 
-import org.parley.core.account.AccountRole;
-
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
@@ -11,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import org.parley.core.account.AccountRole;
 
 /**
  * Signed-in staff sessions: an unguessable id in the {@code PARLEY_SESSION} cookie names a staff
@@ -34,14 +33,26 @@ public interface StaffSessions {
 
         /** The session as one string for a shared store: no application class ever crosses the grid. */
         public String encode() {
-            return String.join("\u0000", Long.toString(member.accountId()), member.username(), member.role().name(),
-                    member.siteKey() == null ? "" : member.siteKey(), member.credential(), csrf);
+            return String.join(
+                    "\u0000",
+                    Long.toString(member.accountId()),
+                    member.username(),
+                    member.role().name(),
+                    member.siteKey() == null ? "" : member.siteKey(),
+                    member.credential(),
+                    csrf);
         }
 
         public static Session decode(String value) {
             List<String> p = List.of(value.split("\u0000", -1));
-            return new Session(new StaffMember(Long.parseLong(p.get(0)), p.get(1), AccountRole.valueOf(p.get(2)),
-                    p.get(3).isEmpty() ? null : p.get(3), p.get(4)), p.get(5));
+            return new Session(
+                    new StaffMember(
+                            Long.parseLong(p.get(0)),
+                            p.get(1),
+                            AccountRole.valueOf(p.get(2)),
+                            p.get(3).isEmpty() ? null : p.get(3),
+                            p.get(4)),
+                    p.get(5));
         }
     }
 
@@ -67,7 +78,7 @@ public interface StaffSessions {
     /** Sessions in this instance's memory (one instance, no data grid). */
     final class Local implements StaffSessions {
 
-        private record Entry(Session session, Instant lastUsed) { }
+        private record Entry(Session session, Instant lastUsed) {}
 
         private final Map<String, Entry> sessions = new ConcurrentHashMap<>();
         private final Clock clock;
@@ -88,7 +99,8 @@ public interface StaffSessions {
         @Override
         public Optional<Session> find(String id) {
             Instant now = clock.instant();
-            Entry entry = sessions.computeIfPresent(id, (k, e) -> e.lastUsed().plus(IDLE).isBefore(now) ? null : new Entry(e.session(), now));
+            Entry entry = sessions.computeIfPresent(
+                    id, (k, e) -> e.lastUsed().plus(IDLE).isBefore(now) ? null : new Entry(e.session(), now));
             return Optional.ofNullable(entry).map(Entry::session);
         }
 
@@ -107,6 +119,6 @@ public interface StaffSessions {
     final class Holder {
         static final SecureRandom RANDOM = new SecureRandom();
 
-        private Holder() { }
+        private Holder() {}
     }
 }

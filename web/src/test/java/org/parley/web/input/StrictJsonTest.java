@@ -1,23 +1,28 @@
 package org.parley.web.input;
 
-import org.junit.jupiter.api.Test;
-import org.parley.web.problem.ProblemException;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.parley.web.problem.ProblemException;
 
 /** Request bodies bind only when they are exactly what the request record declares. */
 class StrictJsonTest {
 
-    record Guest(String name) { }
+    record Guest(String name) {}
 
-    record Post(String body, Integer version, Boolean confirm, Guest author, List<String> origins, Map<String, Double> thresholds) { }
+    record Post(
+            String body,
+            Integer version,
+            Boolean confirm,
+            Guest author,
+            List<String> origins,
+            Map<String, Double> thresholds) {}
 
     private static Post read(String json) throws Exception {
         StrictJson reader = new StrictJson();
@@ -32,9 +37,18 @@ class StrictJsonTest {
 
     @Test
     void exactTypesBind() throws Exception {
-        Post p = read("{\"body\": \"hi \\ud83d\\ude00\", \"version\": 2, \"confirm\": true, \"author\": {\"name\": \"Ann\"},"
-                + " \"origins\": [\"https://a.example\"], \"thresholds\": {\"uncivil\": 0.5}, \"unknown\": 1}");
-        assertEquals(new Post("hi \uD83D\uDE00", 2, true, new Guest("Ann"), List.of("https://a.example"), Map.of("uncivil", 0.5)), p);
+        Post p = read(
+                "{\"body\": \"hi \\ud83d\\ude00\", \"version\": 2, \"confirm\": true, \"author\": {\"name\": \"Ann\"},"
+                        + " \"origins\": [\"https://a.example\"], \"thresholds\": {\"uncivil\": 0.5}, \"unknown\": 1}");
+        assertEquals(
+                new Post(
+                        "hi \uD83D\uDE00",
+                        2,
+                        true,
+                        new Guest("Ann"),
+                        List.of("https://a.example"),
+                        Map.of("uncivil", 0.5)),
+                p);
     }
 
     @Test
@@ -50,9 +64,13 @@ class StrictJsonTest {
     @Test
     void oneValueWithoutDuplicateKeys() {
         assertEquals("malformed-json", refused("{\"body\": \"a\"} x").code());
-        assertEquals("malformed-json", refused("{\"body\": \"a\", \"body\": \"b\"}").code());
+        assertEquals(
+                "malformed-json", refused("{\"body\": \"a\", \"body\": \"b\"}").code());
         assertEquals("malformed-json", refused("[1]").code());
-        assertEquals("malformed-json", refused("{\"author\": " + "{\"a\": ".repeat(40) + "1" + "}".repeat(41)).code());
+        assertEquals(
+                "malformed-json",
+                refused("{\"author\": " + "{\"a\": ".repeat(40) + "1" + "}".repeat(41))
+                        .code());
     }
 
     @Test
@@ -61,14 +79,18 @@ class StrictJsonTest {
         assertEquals("validation", nul.code());
         assertTrue(nul.getMessage().contains("author.name"), nul.getMessage());
         assertEquals("validation", refused("{\"body\": \"\\udc00\"}").code());
-        assertEquals("validation", assertThrows(ProblemException.class,
-                () -> StrictJson.decode(new byte[] {'{', '"', (byte) 0xff, '"', '}'})).code());
+        assertEquals(
+                "validation",
+                assertThrows(
+                                ProblemException.class,
+                                () -> StrictJson.decode(new byte[] {'{', '"', (byte) 0xff, '"', '}'}))
+                        .code());
     }
 
     @Test
     void bodiesOverTheLimitAre413() {
-        ProblemException e = assertThrows(ProblemException.class,
-                () -> StrictJson.readCapped(new ByteArrayInputStream(new byte[2000]), 1024));
+        ProblemException e = assertThrows(
+                ProblemException.class, () -> StrictJson.readCapped(new ByteArrayInputStream(new byte[2000]), 1024));
         assertEquals(413, e.status());
     }
 }

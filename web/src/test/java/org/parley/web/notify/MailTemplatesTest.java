@@ -1,14 +1,16 @@
 package org.parley.web.notify;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import org.junit.jupiter.api.Test;
+
 class MailTemplatesTest {
-    private static final MailTemplates.Links LINKS = new MailTemplates.Links("https://p.example/api/v1/mail/confirm?token=c",
-            "https://p.example/api/v1/mail/unsubscribe?token=u", "https://p.example/moderate/");
+    private static final MailTemplates.Links LINKS = new MailTemplates.Links(
+            "https://p.example/api/v1/mail/confirm?token=c",
+            "https://p.example/api/v1/mail/unsubscribe?token=u",
+            "https://p.example/moderate/");
 
     @Test
     void rejectionSaysWhyInWordsAndEndsWithTheUnsubscribeLink() {

@@ -1,20 +1,23 @@
 package org.parley.web.problem;
 
-import org.junit.jupiter.api.Test;
-
-import java.util.Set;
-
 import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import java.util.Set;
+import org.junit.jupiter.api.Test;
 
 class FieldsTest {
 
     @Test
     void everyInvalidFieldIsReportedAtOnce() {
-        ProblemException e = assertThrows(ProblemException.class, () -> Fields.check()
-                .require("body", " ").maxLength("title", "x".repeat(11), 10).oneOf("sort", "up", Set.of("newest"))
-                .orThrow());
+        ProblemException e = assertThrows(
+                ProblemException.class,
+                () -> Fields.check()
+                        .require("body", " ")
+                        .maxLength("title", "x".repeat(11), 10)
+                        .oneOf("sort", "up", Set.of("newest"))
+                        .orThrow());
         Problem p = e.toProblem("/api/v1/x");
         assertEquals(400, p.status());
         assertEquals("validation", p.code());
@@ -25,7 +28,10 @@ class FieldsTest {
 
     @Test
     void validInputPasses() {
-        assertDoesNotThrow(() -> Fields.check().require("body", "hello").maxLength("body", "hello", 10).orThrow());
+        assertDoesNotThrow(() -> Fields.check()
+                .require("body", "hello")
+                .maxLength("body", "hello", 10)
+                .orThrow());
     }
 
     @Test

@@ -1,10 +1,10 @@
 package org.parley.web.reader;
 
-import org.junit.jupiter.api.Test;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+
+import org.junit.jupiter.api.Test;
 
 class CachedReadFilterTest {
 
@@ -22,11 +22,14 @@ class CachedReadFilterTest {
 
     @Test
     void absentSortAndLimitNameTheSamePageAsTheirDefaults() {
-        assertEquals(CachedReads.threadKey("demo", "a1", null, null, null),
+        assertEquals(
+                CachedReads.threadKey("demo", "a1", null, null, null),
                 CachedReads.threadKey("demo", "a1", ArticleResource.DEFAULT_SORT, ArticleResource.DEFAULT_LIMIT, null));
-        assertNotEquals(CachedReads.threadKey("demo", "a1", null, null, null),
+        assertNotEquals(
+                CachedReads.threadKey("demo", "a1", null, null, null),
                 CachedReads.threadKey("demo", "a1", "top", null, null));
-        assertNotEquals(CachedReads.threadKey("demo", "a1", null, null, null),
+        assertNotEquals(
+                CachedReads.threadKey("demo", "a1", null, null, null),
                 CachedReads.threadKey("demo", "a1", null, null, "c2"));
     }
 }

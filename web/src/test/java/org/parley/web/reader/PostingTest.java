@@ -1,5 +1,10 @@
 package org.parley.web.reader;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.time.Instant;
+import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
@@ -11,19 +16,24 @@ import org.parley.moderation.screening.AuthorContext;
 import org.parley.moderation.screening.AuthorFlag;
 import org.parley.moderation.screening.SitePolicy;
 
-import java.time.Instant;
-import java.util.Set;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 class PostingTest {
 
     private static final Instant NOW = Instant.parse("2026-11-29T12:00:00Z");
 
     private static Author author(long approved, long rejected, Trust trust) {
-        return new Author(AuthorId.random(), AuthorKind.GUEST, "Ann", null, "demo", null, Standing.ACTIVE, null,
-                approved, rejected, trust, NOW.minusSeconds(86_400 * 400L));
+        return new Author(
+                AuthorId.random(),
+                AuthorKind.GUEST,
+                "Ann",
+                null,
+                "demo",
+                null,
+                Standing.ACTIVE,
+                null,
+                approved,
+                rejected,
+                trust,
+                NOW.minusSeconds(86_400 * 400L));
     }
 
     @Test
@@ -46,9 +56,15 @@ class PostingTest {
     @Test
     void trustBecomesTheScreeningFlag() {
         RecentRecord none = new RecentRecord(0, 0);
-        assertEquals(Set.of(), Posting.authorContext(author(0, 0, Trust.NORMAL), none, NOW).flags());
-        assertEquals(Set.of(AuthorFlag.TRUSTED), Posting.authorContext(author(0, 0, Trust.TRUSTED), none, NOW).flags());
-        assertEquals(Set.of(AuthorFlag.ALWAYS_PREMODERATE),
-                Posting.authorContext(author(0, 0, Trust.PREMODERATED), none, NOW).flags());
+        assertEquals(
+                Set.of(),
+                Posting.authorContext(author(0, 0, Trust.NORMAL), none, NOW).flags());
+        assertEquals(
+                Set.of(AuthorFlag.TRUSTED),
+                Posting.authorContext(author(0, 0, Trust.TRUSTED), none, NOW).flags());
+        assertEquals(
+                Set.of(AuthorFlag.ALWAYS_PREMODERATE),
+                Posting.authorContext(author(0, 0, Trust.PREMODERATED), none, NOW)
+                        .flags());
     }
 }

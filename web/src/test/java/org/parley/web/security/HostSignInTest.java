@@ -1,19 +1,18 @@
 package org.parley.web.security;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.Signature;
 import java.time.Instant;
 import java.util.Base64;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
 
 class HostSignInTest {
 
@@ -22,12 +21,17 @@ class HostSignInTest {
     private static final SignInKey HS = new SignInKey("HS256", SECRET, null, null);
 
     private static JsonObject claims(String sub, long exp) {
-        return Json.createObjectBuilder().add("sub", sub).add("name", "Lena").add("exp", exp).build();
+        return Json.createObjectBuilder()
+                .add("sub", sub)
+                .add("name", "Lena")
+                .add("exp", exp)
+                .build();
     }
 
     @Test
     void validHs256TokenNamesTheHostReader() {
-        String token = Jwt.signHs256(claims("u-42", NOW.getEpochSecond() + 300), SECRET.getBytes(StandardCharsets.UTF_8));
+        String token =
+                Jwt.signHs256(claims("u-42", NOW.getEpochSecond() + 300), SECRET.getBytes(StandardCharsets.UTF_8));
         HostSignIn.HostReader reader = HostSignIn.verify(token, HS, NOW).orElseThrow();
         assertEquals("u-42", reader.subject());
         assertEquals("Lena", reader.name());
@@ -35,21 +39,26 @@ class HostSignInTest {
 
     @Test
     void expiredTokenIsRefused() {
-        String token = Jwt.signHs256(claims("u-42", NOW.getEpochSecond() - 120), SECRET.getBytes(StandardCharsets.UTF_8));
+        String token =
+                Jwt.signHs256(claims("u-42", NOW.getEpochSecond() - 120), SECRET.getBytes(StandardCharsets.UTF_8));
         assertTrue(HostSignIn.verify(token, HS, NOW).isEmpty());
     }
 
     @Test
     void tokenWithoutExpiryIsRefused() {
         JsonObject noExp = Json.createObjectBuilder().add("sub", "u-42").build();
-        assertTrue(HostSignIn.verify(Jwt.signHs256(noExp, SECRET.getBytes(StandardCharsets.UTF_8)), HS, NOW).isEmpty());
+        assertTrue(HostSignIn.verify(Jwt.signHs256(noExp, SECRET.getBytes(StandardCharsets.UTF_8)), HS, NOW)
+                .isEmpty());
     }
 
     @Test
     void wrongIssuerIsRefused() {
         SignInKey withIssuer = new SignInKey("HS256", SECRET, "https://news.example", null);
-        JsonObject c = Json.createObjectBuilder(claims("u-42", NOW.getEpochSecond() + 300)).add("iss", "https://evil.example").build();
-        assertTrue(HostSignIn.verify(Jwt.signHs256(c, SECRET.getBytes(StandardCharsets.UTF_8)), withIssuer, NOW).isEmpty());
+        JsonObject c = Json.createObjectBuilder(claims("u-42", NOW.getEpochSecond() + 300))
+                .add("iss", "https://evil.example")
+                .build();
+        assertTrue(HostSignIn.verify(Jwt.signHs256(c, SECRET.getBytes(StandardCharsets.UTF_8)), withIssuer, NOW)
+                .isEmpty());
     }
 
     @Test
@@ -60,14 +69,16 @@ class HostSignInTest {
         SignInKey rs = new SignInKey("RS256", pem, null, null);
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String input = b64.encodeToString("{\"alg\":\"RS256\"}".getBytes(StandardCharsets.UTF_8)) + "."
-                + b64.encodeToString(claims("u-7", NOW.getEpochSecond() + 300).toString().getBytes(StandardCharsets.UTF_8));
+                + b64.encodeToString(
+                        claims("u-7", NOW.getEpochSecond() + 300).toString().getBytes(StandardCharsets.UTF_8));
         Signature signer = Signature.getInstance("SHA256withRSA");
         signer.initSign(pair.getPrivate());
         signer.update(input.getBytes(StandardCharsets.US_ASCII));
         String token = input + "." + b64.encodeToString(signer.sign());
         assertEquals("u-7", HostSignIn.verify(token, rs, NOW).orElseThrow().subject());
 
-        String confused = Jwt.signHs256(claims("u-7", NOW.getEpochSecond() + 300), pem.getBytes(StandardCharsets.UTF_8));
+        String confused =
+                Jwt.signHs256(claims("u-7", NOW.getEpochSecond() + 300), pem.getBytes(StandardCharsets.UTF_8));
         assertTrue(HostSignIn.verify(confused, rs, NOW).isEmpty());
     }
 

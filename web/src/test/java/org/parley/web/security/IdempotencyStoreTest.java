@@ -1,7 +1,10 @@
 package org.parley.web.security;
 
-import org.junit.jupiter.api.Test;
-import org.parley.web.problem.ProblemException;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertSame;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.util.concurrent.CountDownLatch;
@@ -9,12 +12,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertSame;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.parley.web.problem.ProblemException;
 
 class IdempotencyStoreTest {
 
@@ -23,10 +22,16 @@ class IdempotencyStoreTest {
     @Test
     void sameKeyAndRequestReplaysTheFirstOutcomeWithoutRunningAgain() {
         AtomicInteger runs = new AtomicInteger();
-        IdempotencyStore.Result first = store.execute("reader:a", "k1", "f", () ->
-                new IdempotencyStore.Outcome(201, "comment " + runs.incrementAndGet(), "/c/1"));
-        IdempotencyStore.Result second = store.execute("reader:a", "k1", "f", () ->
-                new IdempotencyStore.Outcome(201, "comment " + runs.incrementAndGet(), "/c/2"));
+        IdempotencyStore.Result first = store.execute(
+                "reader:a",
+                "k1",
+                "f",
+                () -> new IdempotencyStore.Outcome(201, "comment " + runs.incrementAndGet(), "/c/1"));
+        IdempotencyStore.Result second = store.execute(
+                "reader:a",
+                "k1",
+                "f",
+                () -> new IdempotencyStore.Outcome(201, "comment " + runs.incrementAndGet(), "/c/2"));
         assertFalse(first.replayed());
         assertTrue(second.replayed());
         assertSame(first.outcome(), second.outcome());
@@ -36,7 +41,8 @@ class IdempotencyStoreTest {
     @Test
     void sameKeyWithDifferentRequestIsRefused() {
         store.execute("reader:a", "k1", "f1", () -> new IdempotencyStore.Outcome(201, "x", null));
-        ProblemException e = assertThrows(ProblemException.class,
+        ProblemException e = assertThrows(
+                ProblemException.class,
                 () -> store.execute("reader:a", "k1", "f2", () -> new IdempotencyStore.Outcome(201, "y", null)));
         assertEquals("idempotency-key-reused", e.code());
     }
@@ -44,17 +50,21 @@ class IdempotencyStoreTest {
     @Test
     void keysOfDifferentCallersDoNotCollide() {
         store.execute("reader:a", "k1", "f", () -> new IdempotencyStore.Outcome(201, "a", null));
-        IdempotencyStore.Result b = store.execute("reader:b", "k1", "f", () -> new IdempotencyStore.Outcome(201, "b", null));
+        IdempotencyStore.Result b =
+                store.execute("reader:b", "k1", "f", () -> new IdempotencyStore.Outcome(201, "b", null));
         assertFalse(b.replayed());
         assertEquals("b", b.outcome().entity());
     }
 
     @Test
     void failedFirstAttemptIsForgottenSoTheRetryRuns() {
-        assertThrows(IllegalStateException.class, () -> store.execute("reader:a", "k1", "f", () -> {
-            throw new IllegalStateException("database down");
-        }));
-        IdempotencyStore.Result retry = store.execute("reader:a", "k1", "f", () -> new IdempotencyStore.Outcome(201, "ok", null));
+        assertThrows(
+                IllegalStateException.class,
+                () -> store.execute("reader:a", "k1", "f", () -> {
+                    throw new IllegalStateException("database down");
+                }));
+        IdempotencyStore.Result retry =
+                store.execute("reader:a", "k1", "f", () -> new IdempotencyStore.Outcome(201, "ok", null));
         assertFalse(retry.replayed());
     }
 

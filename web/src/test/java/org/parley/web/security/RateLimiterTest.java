@@ -1,16 +1,15 @@
 package org.parley.web.security;
 
-import org.junit.jupiter.api.Test;
-import org.parley.web.problem.ProblemException;
+import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
+import org.junit.jupiter.api.Test;
+import org.parley.web.problem.ProblemException;
 
 class RateLimiterTest {
 
@@ -20,9 +19,20 @@ class RateLimiterTest {
     private static final class ManualClock extends Clock {
         Instant now = Instant.parse("2026-11-27T12:00:00Z");
 
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test
@@ -32,7 +42,8 @@ class RateLimiterTest {
         for (int i = 0; i < 3; i++) {
             assertDoesNotThrow(() -> limiter.acquire(THREE_PER_MINUTE, "1.2.3.4"));
         }
-        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.acquire(THREE_PER_MINUTE, "1.2.3.4"));
+        ProblemException refused =
+                assertThrows(ProblemException.class, () -> limiter.acquire(THREE_PER_MINUTE, "1.2.3.4"));
         assertEquals(429, refused.status());
         assertEquals("21", refused.headers().get("Retry-After"));
     }
@@ -69,7 +80,8 @@ class RateLimiterTest {
         for (int i = 0; i < 3; i++) {
             limiter.acquire(THREE_PER_MINUTE, "user");
         }
-        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.acquire(THREE_PER_MINUTE, "user"));
+        ProblemException refused =
+                assertThrows(ProblemException.class, () -> limiter.acquire(THREE_PER_MINUTE, "user"));
         assertEquals(429, refused.status());
     }
 
@@ -80,18 +92,22 @@ class RateLimiterTest {
         Duration day = Duration.ofHours(24);
         limiter.claim("like", "c1|1.2.3.4", "ann", day, "taken");
         assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "ann", day, "taken"), "the owner may claim again");
-        ProblemException refused = assertThrows(ProblemException.class, () -> limiter.claim("like", "c1|1.2.3.4", "bob", day, "taken"));
+        ProblemException refused =
+                assertThrows(ProblemException.class, () -> limiter.claim("like", "c1|1.2.3.4", "bob", day, "taken"));
         assertEquals(String.valueOf(24 * 3600 + 1), refused.headers().get("Retry-After"));
         assertEquals("taken", refused.toProblem("/x").detail());
         assertDoesNotThrow(() -> limiter.claim("like", "c2|1.2.3.4", "bob", day, "taken"), "other keys are free");
 
         limiter.release("like", "c1|1.2.3.4", "bob");
-        assertThrows(ProblemException.class, () -> limiter.claim("like", "c1|1.2.3.4", "bob", day, "taken"),
+        assertThrows(
+                ProblemException.class,
+                () -> limiter.claim("like", "c1|1.2.3.4", "bob", day, "taken"),
                 "another owner cannot release the claim");
         limiter.release("like", "c1|1.2.3.4", "ann");
         assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "bob", day, "taken"));
 
         clock.now = clock.now.plus(day);
-        assertDoesNotThrow(() -> limiter.claim("like", "c1|1.2.3.4", "cid", day, "taken"), "a claim ends with its window");
+        assertDoesNotThrow(
+                () -> limiter.claim("like", "c1|1.2.3.4", "cid", day, "taken"), "a claim ends with its window");
     }
 }

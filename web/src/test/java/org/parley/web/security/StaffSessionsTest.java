@@ -1,30 +1,42 @@
 package org.parley.web.security;
 
-import org.junit.jupiter.api.Test;
-import org.parley.core.account.AccountRole;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.Optional;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.parley.core.account.AccountRole;
 
 class StaffSessionsTest {
 
-    private static final StaffMember MODERATOR = new StaffMember(7, "mia", AccountRole.MODERATOR, "demo", "00ff00ff00ff00ff");
-    private static final StaffMember ADMIN = new StaffMember(1, "admin", AccountRole.ADMINISTRATOR, null, "0123456789abcdef");
+    private static final StaffMember MODERATOR =
+            new StaffMember(7, "mia", AccountRole.MODERATOR, "demo", "00ff00ff00ff00ff");
+    private static final StaffMember ADMIN =
+            new StaffMember(1, "admin", AccountRole.ADMINISTRATOR, null, "0123456789abcdef");
 
     /** A clock the test moves. */
     private static final class Hands extends Clock {
         Instant now = Instant.parse("2026-11-29T12:00:00Z");
 
-        @Override public ZoneOffset getZone() { return ZoneOffset.UTC; }
-        @Override public Clock withZone(java.time.ZoneId zone) { return this; }
-        @Override public Instant instant() { return now; }
+        @Override
+        public ZoneOffset getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
     }
 
     @Test
@@ -69,7 +81,8 @@ class StaffSessionsTest {
     @Test
     void theSharedFormRoundTripsEveryField() {
         for (StaffSessions.Session s : new StaffSessions.Session[] {
-                new StaffSessions.Session(MODERATOR, "x-Y_z"), new StaffSessions.Session(ADMIN, "token")}) {
+            new StaffSessions.Session(MODERATOR, "x-Y_z"), new StaffSessions.Session(ADMIN, "token")
+        }) {
             assertEquals(s, StaffSessions.Session.decode(s.encode()));
         }
     }

@@ -22,8 +22,13 @@ final class JpaArticleRepository implements ArticleRepository {
 
     @Override
     public Optional<ArticleEntity> byKey(long siteId, String articleKey) {
-        return q.first("select a from ArticleEntity a where a.siteId = :s and a.articleKey = :k", ArticleEntity.class,
-                "s", siteId, "k", articleKey);
+        return q.first(
+                "select a from ArticleEntity a where a.siteId = :s and a.articleKey = :k",
+                ArticleEntity.class,
+                "s",
+                siteId,
+                "k",
+                articleKey);
     }
 
     @Override
@@ -38,20 +43,35 @@ final class JpaArticleRepository implements ArticleRepository {
 
     @Override
     public Optional<ArticleEntity> byCanonicalUrl(long siteId, String canonicalUrl) {
-        return q.first("select a from ArticleEntity a, ArticleUrlEntity u where u.siteId = :s and u.canonicalUrl = :c"
-                + " and a.id = u.articleId", ArticleEntity.class, "s", siteId, "c", canonicalUrl);
+        return q.first(
+                "select a from ArticleEntity a, ArticleUrlEntity u where u.siteId = :s and u.canonicalUrl = :c"
+                        + " and a.id = u.articleId",
+                ArticleEntity.class,
+                "s",
+                siteId,
+                "c",
+                canonicalUrl);
     }
 
     @Override
     public List<String> canonicalUrls(long articleId) {
-        return q.all("select u.canonicalUrl from ArticleUrlEntity u where u.articleId = :a order by u.id", String.class,
-                "a", articleId);
+        return q.all(
+                "select u.canonicalUrl from ArticleUrlEntity u where u.articleId = :a order by u.id",
+                String.class,
+                "a",
+                articleId);
     }
 
     @Override
     public List<ArticleEntity> list(long siteId, long afterId, int limit) {
-        return q.list("select a from ArticleEntity a where a.siteId = :s and a.id > :after order by a.id",
-                ArticleEntity.class, limit, "s", siteId, "after", afterId);
+        return q.list(
+                "select a from ArticleEntity a where a.siteId = :s and a.id > :after order by a.id",
+                ArticleEntity.class,
+                limit,
+                "s",
+                siteId,
+                "after",
+                afterId);
     }
 
     @Override
@@ -73,8 +93,14 @@ final class JpaArticleRepository implements ArticleRepository {
     public Map<String, Long> publishedCounts(long siteId, Collection<String> articleKeys) {
         Map<String, Long> result = new HashMap<>();
         List<String> keys = new ArrayList<>(articleKeys);
-        for (Object[] row : q.all("select a.articleKey, a.publishedCount from ArticleEntity a"
-                + " where a.siteId = :s and a.articleKey in :keys", Object[].class, "s", siteId, "keys", keys)) {
+        for (Object[] row : q.all(
+                "select a.articleKey, a.publishedCount from ArticleEntity a"
+                        + " where a.siteId = :s and a.articleKey in :keys",
+                Object[].class,
+                "s",
+                siteId,
+                "keys",
+                keys)) {
             result.put((String) row[0], ((Number) row[1]).longValue());
         }
         return result;

@@ -33,8 +33,13 @@ final class JpaAuthorRepository implements AuthorRepository {
 
     @Override
     public Optional<AuthorEntity> byExternalId(long siteId, String externalId) {
-        return q.first("select a from AuthorEntity a where a.siteId = :s and a.externalId = :e", AuthorEntity.class,
-                "s", siteId, "e", externalId);
+        return q.first(
+                "select a from AuthorEntity a where a.siteId = :s and a.externalId = :e",
+                AuthorEntity.class,
+                "s",
+                siteId,
+                "e",
+                externalId);
     }
 
     @Override
@@ -44,8 +49,13 @@ final class JpaAuthorRepository implements AuthorRepository {
 
     @Override
     public Optional<AuthorRoleEntity> role(UUID authorId, long siteId) {
-        return q.first("select r from AuthorRoleEntity r where r.authorId = :a and r.siteId = :s", AuthorRoleEntity.class,
-                "a", authorId, "s", siteId);
+        return q.first(
+                "select r from AuthorRoleEntity r where r.authorId = :a and r.siteId = :s",
+                AuthorRoleEntity.class,
+                "a",
+                authorId,
+                "s",
+                siteId);
     }
 
     @Override
@@ -62,19 +72,30 @@ final class JpaAuthorRepository implements AuthorRepository {
 
     @Override
     public RecentRecord recentRecord(UUID authorId, Instant since) {
-        List<String> statuses = q.list("select c.status from CommentEntity c where c.authorId = :a and c.createdAt >= :since"
+        List<String> statuses = q.list(
+                "select c.status from CommentEntity c where c.authorId = :a and c.createdAt >= :since"
                         + " and c.status in ('PUBLISHED', 'REJECTED', 'REMOVED_BY_MODERATOR')"
                         // In the order of comment_author (V7), so the database stops after the window
                         // instead of sorting every comment the author ever wrote, on every post.
                         + " order by c.authorId desc, c.id desc",
-                String.class, RecentRecord.WINDOW, "a", authorId, "since", since);
-        int rejected = (int) statuses.stream().filter(s -> !"PUBLISHED".equals(s)).count();
+                String.class,
+                RecentRecord.WINDOW,
+                "a",
+                authorId,
+                "since",
+                since);
+        int rejected =
+                (int) statuses.stream().filter(s -> !"PUBLISHED".equals(s)).count();
         return new RecentRecord(statuses.size(), rejected);
     }
 
     @Override
     public void adjustTrust(UUID authorId, long approvedDelta, long rejectedDelta) {
-        q.sqlUpdate("update author set approved_count = approved_count + ?1, rejected_count = rejected_count + ?2"
-                + " where id = ?3", approvedDelta, rejectedDelta, authorId);
+        q.sqlUpdate(
+                "update author set approved_count = approved_count + ?1, rejected_count = rejected_count + ?2"
+                        + " where id = ?3",
+                approvedDelta,
+                rejectedDelta,
+                authorId);
     }
 }

@@ -28,12 +28,18 @@ final class JpaCommentRepository implements CommentRepository {
     @Override
     public void backdate(CommentEntity comment, java.time.Instant at) {
         em.flush();
-        q.jpqlUpdate("update CommentEntity c set c.createdAt = :at, c.statusChangedAt = case when c.statusChangedAt < :at"
-                + " or c.statusChangedAt = c.createdAt then :at else c.statusChangedAt end where c.id = :id",
-                "at", at, "id", comment.id());
+        q.jpqlUpdate(
+                "update CommentEntity c set c.createdAt = :at, c.statusChangedAt = case when c.statusChangedAt < :at"
+                        + " or c.statusChangedAt = c.createdAt then :at else c.statusChangedAt end where c.id = :id",
+                "at",
+                at,
+                "id",
+                comment.id());
         // Revisions are immutable entities; this seeding operation is the one exception, in SQL.
-        q.sqlUpdate("update comment_revision set created_at = ?1 where comment_id = ?2 and revision = 1",
-                java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC), comment.id());
+        q.sqlUpdate(
+                "update comment_revision set created_at = ?1 where comment_id = ?2 and revision = 1",
+                java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC),
+                comment.id());
         em.refresh(comment);
     }
 
@@ -64,8 +70,13 @@ final class JpaCommentRepository implements CommentRepository {
 
     @Override
     public Optional<CommentEntity> byRequestKey(UUID authorId, String requestKey) {
-        return q.first("select c from CommentEntity c where c.authorId = :a and c.requestKey = :k", CommentEntity.class,
-                "a", authorId, "k", requestKey);
+        return q.first(
+                "select c from CommentEntity c where c.authorId = :a and c.requestKey = :k",
+                CommentEntity.class,
+                "a",
+                authorId,
+                "k",
+                requestKey);
     }
 
     @Override
@@ -75,8 +86,11 @@ final class JpaCommentRepository implements CommentRepository {
 
     @Override
     public List<RevisionEntity> revisions(long commentId) {
-        return q.all("select r from RevisionEntity r where r.commentId = :c order by r.revision", RevisionEntity.class,
-                "c", commentId);
+        return q.all(
+                "select r from RevisionEntity r where r.commentId = :c order by r.revision",
+                RevisionEntity.class,
+                "c",
+                commentId);
     }
 
     /** One statement per comment, in ascending id order, so concurrent writers lock rows in the same order. */
@@ -89,8 +103,13 @@ final class JpaCommentRepository implements CommentRepository {
 
     @Override
     public boolean hasReaction(long commentId, UUID authorId) {
-        return q.count("select count(r) from ReactionEntity r where r.commentId = :c and r.authorId = :a",
-                "c", commentId, "a", authorId) > 0;
+        return q.count(
+                        "select count(r) from ReactionEntity r where r.commentId = :c and r.authorId = :a",
+                        "c",
+                        commentId,
+                        "a",
+                        authorId)
+                > 0;
     }
 
     @Override
@@ -98,8 +117,13 @@ final class JpaCommentRepository implements CommentRepository {
         if (commentIds.isEmpty()) {
             return java.util.Set.of();
         }
-        return new java.util.HashSet<>(q.all("select r.commentId from ReactionEntity r where r.authorId = :a"
-                + " and r.commentId in :ids", Long.class, "a", authorId, "ids", commentIds));
+        return new java.util.HashSet<>(q.all(
+                "select r.commentId from ReactionEntity r where r.authorId = :a" + " and r.commentId in :ids",
+                Long.class,
+                "a",
+                authorId,
+                "ids",
+                commentIds));
     }
 
     @Override
@@ -109,8 +133,13 @@ final class JpaCommentRepository implements CommentRepository {
 
     @Override
     public boolean removeReaction(long commentId, UUID authorId) {
-        return q.jpqlUpdate("delete from ReactionEntity r where r.commentId = :c and r.authorId = :a",
-                "c", commentId, "a", authorId) > 0;
+        return q.jpqlUpdate(
+                        "delete from ReactionEntity r where r.commentId = :c and r.authorId = :a",
+                        "c",
+                        commentId,
+                        "a",
+                        authorId)
+                > 0;
     }
 
     @Override
@@ -125,31 +154,47 @@ final class JpaCommentRepository implements CommentRepository {
 
     @Override
     public List<CommentEntity> byAuthor(UUID authorId, long siteId, int limit) {
-        return q.list("select c from CommentEntity c where c.authorId = :a and c.siteId = :s"
-                + " order by c.authorId desc, c.id desc",
-                CommentEntity.class, limit, "a", authorId, "s", siteId);
+        return q.list(
+                "select c from CommentEntity c where c.authorId = :a and c.siteId = :s"
+                        + " order by c.authorId desc, c.id desc",
+                CommentEntity.class,
+                limit,
+                "a",
+                authorId,
+                "s",
+                siteId);
     }
 
     @Override
     public List<CommentEntity> allByAuthor(UUID authorId) {
-        return q.all("select c from CommentEntity c where c.authorId = :a order by c.id", CommentEntity.class, "a", authorId);
+        return q.all(
+                "select c from CommentEntity c where c.authorId = :a order by c.id",
+                CommentEntity.class,
+                "a",
+                authorId);
     }
 
     @Override
     public List<CommentEntity> allByArticle(long articleId) {
-        return q.all("select c from CommentEntity c where c.articleId = :a order by c.rootId, c.path", CommentEntity.class,
-                "a", articleId);
+        return q.all(
+                "select c from CommentEntity c where c.articleId = :a order by c.rootId, c.path",
+                CommentEntity.class,
+                "a",
+                articleId);
     }
 
     @Override
     public int eraseRevisionsOf(UUID authorId) {
-        return q.sqlUpdate("update comment_revision set body_raw = '', body_html = ''"
-                + " where comment_id in (select id from comment where author_id = ?1)", authorId);
+        return q.sqlUpdate(
+                "update comment_revision set body_raw = '', body_html = ''"
+                        + " where comment_id in (select id from comment where author_id = ?1)",
+                authorId);
     }
 
     @Override
     public List<Long> removeReactionsBy(UUID authorId) {
-        List<Long> on = q.all("select r.commentId from ReactionEntity r where r.authorId = :a", Long.class, "a", authorId);
+        List<Long> on =
+                q.all("select r.commentId from ReactionEntity r where r.authorId = :a", Long.class, "a", authorId);
         q.jpqlUpdate("delete from ReactionEntity r where r.authorId = :a", "a", authorId);
         return on;
     }

@@ -29,7 +29,8 @@ final class JpaNotificationRepository implements NotificationRepository {
 
     @Override
     public List<WebhookEntity> webhooks(long siteId) {
-        return q.all("select w from WebhookEntity w where w.siteId = :s order by w.id", WebhookEntity.class, "s", siteId);
+        return q.all(
+                "select w from WebhookEntity w where w.siteId = :s order by w.id", WebhookEntity.class, "s", siteId);
     }
 
     @Override
@@ -54,24 +55,38 @@ final class JpaNotificationRepository implements NotificationRepository {
 
     @Override
     public List<Long> due(Instant now, int limit) {
-        return q.list("select o.id from OutboxEntity o where o.status = 'PENDING' and o.nextAttemptAt <= :now"
-                + " and (o.claimedUntil is null or o.claimedUntil < :now) order by o.nextAttemptAt, o.id", Long.class, limit,
-                "now", now);
+        return q.list(
+                "select o.id from OutboxEntity o where o.status = 'PENDING' and o.nextAttemptAt <= :now"
+                        + " and (o.claimedUntil is null or o.claimedUntil < :now) order by o.nextAttemptAt, o.id",
+                Long.class,
+                limit,
+                "now",
+                now);
     }
 
     @Override
     public boolean claim(long id, Instant now, Instant until) {
-        return q.jpqlUpdate("update OutboxEntity o set o.claimedUntil = :until, o.attempts = o.attempts + 1"
-                + " where o.id = :id and o.status = 'PENDING' and o.nextAttemptAt <= :now"
-                + " and (o.claimedUntil is null or o.claimedUntil < :now)", "until", until, "id", id, "now", now) == 1;
+        return q.jpqlUpdate(
+                        "update OutboxEntity o set o.claimedUntil = :until, o.attempts = o.attempts + 1"
+                                + " where o.id = :id and o.status = 'PENDING' and o.nextAttemptAt <= :now"
+                                + " and (o.claimedUntil is null or o.claimedUntil < :now)",
+                        "until",
+                        until,
+                        "id",
+                        id,
+                        "now",
+                        now)
+                == 1;
     }
 
     @Override
     public List<OutboxEntity> log(long siteId, Delivery.Channel channel, Long webhookId, int limit) {
         String where = "o.siteId = :s" + (channel == null ? "" : " and o.channel = :c")
                 + (webhookId == null ? "" : " and o.webhookId = :w");
-        var query = em.createQuery("select o from OutboxEntity o where " + where + " order by o.id desc", OutboxEntity.class)
-                .setParameter("s", siteId).setMaxResults(limit);
+        var query = em.createQuery(
+                        "select o from OutboxEntity o where " + where + " order by o.id desc", OutboxEntity.class)
+                .setParameter("s", siteId)
+                .setMaxResults(limit);
         if (channel != null) {
             query.setParameter("c", channel.name());
         }
@@ -83,14 +98,22 @@ final class JpaNotificationRepository implements NotificationRepository {
 
     @Override
     public void dropOfWebhook(long webhookId) {
-        q.jpqlUpdate("update OutboxEntity o set o.status = 'DROPPED', o.lastError = 'the webhook was deleted'"
-                + " where o.webhookId = :w and o.status = 'PENDING'", "w", webhookId);
+        q.jpqlUpdate(
+                "update OutboxEntity o set o.status = 'DROPPED', o.lastError = 'the webhook was deleted'"
+                        + " where o.webhookId = :w and o.status = 'PENDING'",
+                "w",
+                webhookId);
     }
 
     @Override
     public List<Long> finishedBefore(Instant before, int limit) {
-        return q.list("select o.id from OutboxEntity o where o.status in ('DELIVERED', 'FAILED', 'DROPPED')"
-                + " and o.createdAt < :before order by o.id", Long.class, limit, "before", before);
+        return q.list(
+                "select o.id from OutboxEntity o where o.status in ('DELIVERED', 'FAILED', 'DROPPED')"
+                        + " and o.createdAt < :before order by o.id",
+                Long.class,
+                limit,
+                "before",
+                before);
     }
 
     @Override
@@ -120,8 +143,12 @@ final class JpaNotificationRepository implements NotificationRepository {
 
     @Override
     public long confirmationsSentTo(String email, Instant since) {
-        return q.count("select count(m) from MailConsentEntity m where m.emailKey = :e and m.confirmSentAt >= :since",
-                "e", email.toLowerCase(java.util.Locale.ROOT), "since", since);
+        return q.count(
+                "select count(m) from MailConsentEntity m where m.emailKey = :e and m.confirmSentAt >= :since",
+                "e",
+                email.toLowerCase(java.util.Locale.ROOT),
+                "since",
+                since);
     }
 
     @Override
@@ -136,8 +163,11 @@ final class JpaNotificationRepository implements NotificationRepository {
 
     @Override
     public List<CommentSubscriptionEntity> subscriptionsOf(UUID authorId) {
-        return q.all("select s from CommentSubscriptionEntity s where s.authorId = :a order by s.commentId",
-                CommentSubscriptionEntity.class, "a", authorId);
+        return q.all(
+                "select s from CommentSubscriptionEntity s where s.authorId = :a order by s.commentId",
+                CommentSubscriptionEntity.class,
+                "a",
+                authorId);
     }
 
     @Override

@@ -28,13 +28,22 @@ final class JpaReportRepository implements ReportRepository {
 
     @Override
     public boolean exists(long commentId, UUID reporterId) {
-        return q.count("select count(r) from ReportEntity r where r.commentId = :c and r.reporterId = :a",
-                "c", commentId, "a", reporterId) > 0;
+        return q.count(
+                        "select count(r) from ReportEntity r where r.commentId = :c and r.reporterId = :a",
+                        "c",
+                        commentId,
+                        "a",
+                        reporterId)
+                > 0;
     }
 
     @Override
     public List<ReportEntity> forComment(long commentId) {
-        return q.all("select r from ReportEntity r where r.commentId = :c order by r.id", ReportEntity.class, "c", commentId);
+        return q.all(
+                "select r from ReportEntity r where r.commentId = :c order by r.id",
+                ReportEntity.class,
+                "c",
+                commentId);
     }
 
     @Override
@@ -43,8 +52,11 @@ final class JpaReportRepository implements ReportRepository {
         if (commentIds.isEmpty()) {
             return result;
         }
-        for (ReportEntity r : q.all("select r from ReportEntity r where r.commentId in :ids and r.status = 'OPEN'"
-                + " order by r.id", ReportEntity.class, "ids", new ArrayList<>(commentIds))) {
+        for (ReportEntity r : q.all(
+                "select r from ReportEntity r where r.commentId in :ids and r.status = 'OPEN'" + " order by r.id",
+                ReportEntity.class,
+                "ids",
+                new ArrayList<>(commentIds))) {
             result.computeIfAbsent(r.commentId(), k -> new ArrayList<>()).add(r);
         }
         return result;
@@ -52,20 +64,35 @@ final class JpaReportRepository implements ReportRepository {
 
     @Override
     public int resolveOpen(long commentId, ReportStatus status, Instant now) {
-        return q.jpqlUpdate("update ReportEntity r set r.status = :s, r.resolvedAt = :now"
-                + " where r.commentId = :c and r.status = 'OPEN'", "s", status.name(), "now", now, "c", commentId);
+        return q.jpqlUpdate(
+                "update ReportEntity r set r.status = :s, r.resolvedAt = :now"
+                        + " where r.commentId = :c and r.status = 'OPEN'",
+                "s",
+                status.name(),
+                "now",
+                now,
+                "c",
+                commentId);
     }
 
     @Override
     public long openAgainstAuthor(UUID authorId, long siteId) {
-        return q.count("select count(r) from ReportEntity r, CommentEntity c where c.id = r.commentId"
-                + " and c.authorId = :a and c.siteId = :s and r.status = 'OPEN'", "a", authorId, "s", siteId);
+        return q.count(
+                "select count(r) from ReportEntity r, CommentEntity c where c.id = r.commentId"
+                        + " and c.authorId = :a and c.siteId = :s and r.status = 'OPEN'",
+                "a",
+                authorId,
+                "s",
+                siteId);
     }
 
     @Override
     public List<ReportEntity> byReporter(UUID reporterId) {
-        return q.all("select r from ReportEntity r where r.reporterId = :a order by r.id", ReportEntity.class,
-                "a", reporterId);
+        return q.all(
+                "select r from ReportEntity r where r.reporterId = :a order by r.id",
+                ReportEntity.class,
+                "a",
+                reporterId);
     }
 
     @Override

@@ -3,10 +3,10 @@ package org.parley.core.infrastructure.persistence;
 import jakarta.persistence.EntityManager;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -36,8 +36,11 @@ final class JpaReviewRepository implements ReviewRepository {
 
     @Override
     public List<DecisionEntity> forComment(long commentId) {
-        return q.all("select d from DecisionEntity d where d.commentId = :c order by d.id", DecisionEntity.class,
-                "c", commentId);
+        return q.all(
+                "select d from DecisionEntity d where d.commentId = :c order by d.id",
+                DecisionEntity.class,
+                "c",
+                commentId);
     }
 
     @Override
@@ -50,9 +53,13 @@ final class JpaReviewRepository implements ReviewRepository {
         condition(jpql, params, c.actorId(), " and d.actorId = :actor", "actor");
         condition(jpql, params, c.action(), " and d.action = :action", "action");
         condition(jpql, params, c.reasonCode(), " and d.reasonCode = :reason", "reason");
-        condition(jpql, params, like(c.text()),
+        condition(
+                jpql,
+                params,
+                like(c.text()),
                 " and (lower(d.note) like :text escape '\\' or lower(d.reasonCode) like :text escape '\\'"
-                        + " or lower(d.actorName) like :text escape '\\')", "text");
+                        + " or lower(d.actorName) like :text escape '\\')",
+                "text");
         condition(jpql, params, c.from(), " and d.createdAt >= :from", "from");
         condition(jpql, params, c.to(), " and d.createdAt < :to", "to");
         condition(jpql, params, beforeId, " and d.id < :before", "before");
@@ -62,8 +69,14 @@ final class JpaReviewRepository implements ReviewRepository {
 
     /** A LIKE pattern that finds {@code text} anywhere, in any case, its wildcards escaped ({@code null} stays null). */
     private static String like(String text) {
-        return text == null ? null : "%" + text.toLowerCase(java.util.Locale.ROOT)
-                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+        return text == null
+                ? null
+                : "%"
+                        + text.toLowerCase(java.util.Locale.ROOT)
+                                .replace("\\", "\\\\")
+                                .replace("%", "\\%")
+                                .replace("_", "\\_")
+                        + "%";
     }
 
     private static void condition(StringBuilder jpql, List<Object> params, Object value, String clause, String name) {
@@ -82,12 +95,15 @@ final class JpaReviewRepository implements ReviewRepository {
         return switch (queue) {
             case HELD -> "c.status = 'HELD'";
             case REJECTED -> "c.status = 'REJECTED'";
-            case REPORTED -> "c.status = 'PUBLISHED' and exists (select 1 from ReportEntity r"
-                    + " where r.commentId = c.id and r.status = 'OPEN')";
-            case UNMODERATED -> "c.status = 'PUBLISHED' and not exists (select 1 from DecisionEntity d"
-                    + " where d.commentId = c.id and d.actorKind = 'MODERATOR')";
-            case APPROVED -> "c.status = 'PUBLISHED' and exists (select 1 from DecisionEntity d"
-                    + " where d.commentId = c.id and d.actorKind = 'MODERATOR' and d.action = 'APPROVE')";
+            case REPORTED ->
+                "c.status = 'PUBLISHED' and exists (select 1 from ReportEntity r"
+                        + " where r.commentId = c.id and r.status = 'OPEN')";
+            case UNMODERATED ->
+                "c.status = 'PUBLISHED' and not exists (select 1 from DecisionEntity d"
+                        + " where d.commentId = c.id and d.actorKind = 'MODERATOR')";
+            case APPROVED ->
+                "c.status = 'PUBLISHED' and exists (select 1 from DecisionEntity d"
+                        + " where d.commentId = c.id and d.actorKind = 'MODERATOR' and d.action = 'APPROVE')";
         };
     }
 
@@ -97,14 +113,26 @@ final class JpaReviewRepository implements ReviewRepository {
     }
 
     @Override
-    public List<CommentEntity> queue(Queue queue, Long siteId, Long articleId, String text, String author, QueueSort sort,
-                                     long[] after, int limit) {
+    public List<CommentEntity> queue(
+            Queue queue,
+            Long siteId,
+            Long articleId,
+            String text,
+            String author,
+            QueueSort sort,
+            long[] after,
+            int limit) {
         StringBuilder jpql = new StringBuilder("select c from CommentEntity c where ").append(queueCondition(queue));
         List<Object> params = new ArrayList<>();
         scope(jpql, params, siteId, articleId);
         condition(jpql, params, like(text), " and lower(c.bodyRaw) like :text escape '\\'", "text");
-        condition(jpql, params, like(author), " and exists (select 1 from AuthorEntity a where a.id = c.authorId"
-                + " and lower(a.displayName) like :author escape '\\')", "author");
+        condition(
+                jpql,
+                params,
+                like(author),
+                " and exists (select 1 from AuthorEntity a where a.id = c.authorId"
+                        + " and lower(a.displayName) like :author escape '\\')",
+                "author");
         switch (sort) {
             case OLDEST -> {
                 if (after != null) {
@@ -120,8 +148,12 @@ final class JpaReviewRepository implements ReviewRepository {
             }
             case SCORE -> {
                 if (after != null) {
-                    condition(jpql, params, Double.longBitsToDouble(after[0]),
-                            " and (c.uncivilScore < :score or (c.uncivilScore = :score and c.id < :id))", "score");
+                    condition(
+                            jpql,
+                            params,
+                            Double.longBitsToDouble(after[0]),
+                            " and (c.uncivilScore < :score or (c.uncivilScore = :score and c.id < :id))",
+                            "score");
                     params.add("id");
                     params.add(after[1]);
                 }
@@ -129,8 +161,12 @@ final class JpaReviewRepository implements ReviewRepository {
             }
             case REPORTS -> {
                 if (after != null) {
-                    condition(jpql, params, Double.longBitsToDouble(after[0]),
-                            " and (" + REPORT_WEIGHT + " < :weight or (" + REPORT_WEIGHT + " = :weight and c.id < :id))",
+                    condition(
+                            jpql,
+                            params,
+                            Double.longBitsToDouble(after[0]),
+                            " and (" + REPORT_WEIGHT + " < :weight or (" + REPORT_WEIGHT
+                                    + " = :weight and c.id < :id))",
                             "weight");
                     params.add("id");
                     params.add(after[1]);
@@ -143,7 +179,8 @@ final class JpaReviewRepository implements ReviewRepository {
 
     @Override
     public long count(Queue queue, Long siteId, Long articleId) {
-        StringBuilder jpql = new StringBuilder("select count(c) from CommentEntity c where ").append(queueCondition(queue));
+        StringBuilder jpql =
+                new StringBuilder("select count(c) from CommentEntity c where ").append(queueCondition(queue));
         List<Object> params = new ArrayList<>();
         scope(jpql, params, siteId, articleId);
         return q.count(jpql.toString(), params.toArray());
@@ -157,8 +194,11 @@ final class JpaReviewRepository implements ReviewRepository {
         }
         List<Long> ids = List.copyOf(new HashSet<>(commentIds));
         for (Queue queue : Queue.values()) {
-            for (Long id : q.all("select c.id from CommentEntity c where " + queueCondition(queue) + " and c.id in :ids",
-                    Long.class, "ids", ids)) {
+            for (Long id : q.all(
+                    "select c.id from CommentEntity c where " + queueCondition(queue) + " and c.id in :ids",
+                    Long.class,
+                    "ids",
+                    ids)) {
                 result.computeIfAbsent(id, k -> EnumSet.noneOf(Queue.class)).add(queue);
             }
         }
@@ -168,8 +208,14 @@ final class JpaReviewRepository implements ReviewRepository {
     @Override
     public Map<CommentStatus, Long> statusCounts(UUID authorId, long siteId) {
         Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
-        for (Object[] row : q.all("select c.status, count(c) from CommentEntity c where c.authorId = :a and c.siteId = :s"
-                + " group by c.status", Object[].class, "a", authorId, "s", siteId)) {
+        for (Object[] row : q.all(
+                "select c.status, count(c) from CommentEntity c where c.authorId = :a and c.siteId = :s"
+                        + " group by c.status",
+                Object[].class,
+                "a",
+                authorId,
+                "s",
+                siteId)) {
             counts.put(CommentStatus.valueOf((String) row[0]), ((Number) row[1]).longValue());
         }
         return counts;

@@ -82,7 +82,10 @@ final class Queries {
         List<K> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
         for (int from = 0; from < distinct.size(); from += CHUNK) {
             List<K> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
-            for (T t : em.unwrap(Session.class).byMultipleIds(type).enableSessionCheck(true).multiLoad(chunk)) {
+            for (T t : em.unwrap(Session.class)
+                    .byMultipleIds(type)
+                    .enableSessionCheck(true)
+                    .multiLoad(chunk)) {
                 if (t != null) {
                     result.put(idOf.apply(t), t);
                 }

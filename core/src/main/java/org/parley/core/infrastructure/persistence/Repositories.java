@@ -5,10 +5,10 @@ import org.parley.core.account.AccountRepository;
 import org.parley.core.article.ArticleRepository;
 import org.parley.core.author.AuthorRepository;
 import org.parley.core.comment.CommentRepository;
-import org.parley.core.report.ReportRepository;
 import org.parley.core.insight.InsightRepository;
-import org.parley.core.porting.PortingRepository;
 import org.parley.core.notification.NotificationRepository;
+import org.parley.core.porting.PortingRepository;
+import org.parley.core.report.ReportRepository;
 import org.parley.core.review.ReviewRepository;
 import org.parley.core.site.SiteRepository;
 import org.parley.core.thread.ThreadRepository;
@@ -34,6 +34,7 @@ public interface Repositories {
     AccountRepository accounts();
 
     PortingRepository porting();
+
     NotificationRepository notifications();
 
     /** The instant this unit of work started, from the configured clock. */

@@ -33,8 +33,8 @@ import org.parley.core.notification.DigestSubscriptionEntity;
 import org.parley.core.notification.MailConsentEntity;
 import org.parley.core.notification.OutboxEntity;
 import org.parley.core.notification.WebhookEntity;
-import org.parley.core.report.ReportEntity;
 import org.parley.core.porting.ImportSourceEntity;
+import org.parley.core.report.ReportEntity;
 import org.parley.core.review.DecisionEntity;
 import org.parley.core.site.SiteEntity;
 
@@ -45,11 +45,23 @@ import org.parley.core.site.SiteEntity;
  * resource-local transaction; lost races surface as {@link ConflictException}.
  */
 public final class Store implements AutoCloseable {
-    private static final List<Class<?>> ENTITIES = List.of(SiteEntity.class, ArticleEntity.class,
-            ArticleUrlEntity.class, AuthorEntity.class, AuthorRoleEntity.class, CommentEntity.class,
-            RevisionEntity.class, ReactionEntity.class, ReportEntity.class, DecisionEntity.class, AccountEntity.class,
+    private static final List<Class<?>> ENTITIES = List.of(
+            SiteEntity.class,
+            ArticleEntity.class,
+            ArticleUrlEntity.class,
+            AuthorEntity.class,
+            AuthorRoleEntity.class,
+            CommentEntity.class,
+            RevisionEntity.class,
+            ReactionEntity.class,
+            ReportEntity.class,
+            DecisionEntity.class,
+            AccountEntity.class,
             ImportSourceEntity.class,
-            WebhookEntity.class, OutboxEntity.class, MailConsentEntity.class, CommentSubscriptionEntity.class,
+            WebhookEntity.class,
+            OutboxEntity.class,
+            MailConsentEntity.class,
+            CommentSubscriptionEntity.class,
             DigestSubscriptionEntity.class);
 
     private final HikariDataSource dataSource;
@@ -70,7 +82,11 @@ public final class Store implements AutoCloseable {
         pool.setDriverClassName(jdbcUrl.startsWith("jdbc:h2:") ? "org.h2.Driver" : "org.postgresql.Driver");
         this.dataSource = new HikariDataSource(pool);
         try {
-            Flyway.configure(loader).dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+            Flyway.configure(loader)
+                    .dataSource(dataSource)
+                    .locations("classpath:db/migration")
+                    .load()
+                    .migrate();
             HibernatePersistenceConfiguration config = new HibernatePersistenceConfiguration("parley-core")
                     .managedClasses(ENTITIES)
                     .transactionType(PersistenceUnitTransactionType.RESOURCE_LOCAL)
@@ -91,7 +107,10 @@ public final class Store implements AutoCloseable {
                     .property(AvailableSettings.QUERY_PLAN_CACHE_MAX_SIZE, "512");
             this.factory = config.createEntityManagerFactory();
             this.nextCommentIdSql = factory.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
-                    .getJdbcServices().getDialect().getSequenceSupport().getSequenceNextValString("comment_seq");
+                    .getJdbcServices()
+                    .getDialect()
+                    .getSequenceSupport()
+                    .getSequenceNextValString("comment_seq");
         } catch (RuntimeException e) {
             dataSource.close();
             throw e;
@@ -142,7 +161,8 @@ public final class Store implements AutoCloseable {
                 session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
             }
             tx.begin();
-            JpaRepositories repositories = new JpaRepositories(em, clock.instant().truncatedTo(ChronoUnit.MICROS), nextCommentIdSql);
+            JpaRepositories repositories =
+                    new JpaRepositories(em, clock.instant().truncatedTo(ChronoUnit.MICROS), nextCommentIdSql);
             T result = work.apply(repositories);
             if (!readOnly) {
                 em.flush();
@@ -169,20 +189,27 @@ public final class Store implements AutoCloseable {
             if (t instanceof org.parley.core.ParleyException) {
                 return e;
             }
-            if (t instanceof OptimisticLockException || t instanceof StaleStateException
-                    || t instanceof PessimisticLockException || t instanceof LockAcquisitionException) {
-                return new ConflictException(ConflictException.CONCURRENT_UPDATE,
-                        "someone else changed it at the same time; reload and try again", e);
+            if (t instanceof OptimisticLockException
+                    || t instanceof StaleStateException
+                    || t instanceof PessimisticLockException
+                    || t instanceof LockAcquisitionException) {
+                return new ConflictException(
+                        ConflictException.CONCURRENT_UPDATE,
+                        "someone else changed it at the same time; reload and try again",
+                        e);
             }
             if (t instanceof ConstraintViolationException cve
                     && cve.getKind() == ConstraintViolationException.ConstraintKind.UNIQUE) {
-                return new ConflictException(ConflictException.DUPLICATE_KEY,
-                        "already exists (" + cve.getConstraintName() + ")", e);
+                return new ConflictException(
+                        ConflictException.DUPLICATE_KEY, "already exists (" + cve.getConstraintName() + ")", e);
             }
-            if (t instanceof SQLException sql && sql.getSQLState() != null
+            if (t instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().equals("40001") || sql.getSQLState().equals("40P01"))) {
-                return new ConflictException(ConflictException.CONCURRENT_UPDATE,
-                        "someone else changed it at the same time; reload and try again", e);
+                return new ConflictException(
+                        ConflictException.CONCURRENT_UPDATE,
+                        "someone else changed it at the same time; reload and try again",
+                        e);
             }
         }
         return e;

@@ -1,21 +1,20 @@
 package org.parley.acceptance.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.security.SecureRandom;
+import java.time.Instant;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.acceptance.support.Http;
 import org.parley.acceptance.support.ParleyServer;
 import org.parley.acceptance.support.Readers;
-
-import java.security.SecureRandom;
-import java.time.Instant;
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Abuse limits at the trust boundaries, over HTTP: staff sign-in by HTTP Basic, the client address
@@ -39,20 +38,31 @@ class AbuseLimitsIT {
 
     private static String newModerator(Http admin, String password) {
         String username = "basic-" + UUID.randomUUID().toString().substring(0, 8);
-        Http.Reply created = admin.post("/api/v1/admin/accounts", Json.createObjectBuilder().add("username", username)
-                .add("password", password).add("role", "moderator").build());
+        Http.Reply created = admin.post(
+                "/api/v1/admin/accounts",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", password)
+                        .add("role", "moderator")
+                        .build());
         assertEquals(201, created.status(), created.body());
         return username;
     }
 
     private static void ensureSite(Http admin, String key, String origin) {
-        Http.Reply site = admin.post("/api/v1/admin/sites", Json.createObjectBuilder().add("key", key).add("name", key)
-                .add("origins", Json.createArrayBuilder().add(origin)).build());
+        Http.Reply site = admin.post(
+                "/api/v1/admin/sites",
+                Json.createObjectBuilder()
+                        .add("key", key)
+                        .add("name", key)
+                        .add("origins", Json.createArrayBuilder().add(origin))
+                        .build());
         assertTrue(site.status() == 201 || site.status() == 409, site.body());
     }
 
     private static Http.Reply mintGuest(Http http, String site, String forwardedFor) {
-        return http.send("POST", "/api/v1/sites/" + site + "/readers", "{\"name\":\"Guest\"}", "X-Forwarded-For", forwardedFor);
+        return http.send(
+                "POST", "/api/v1/sites/" + site + "/readers", "{\"name\":\"Guest\"}", "X-Forwarded-For", forwardedFor);
     }
 
     @Test
@@ -63,18 +73,44 @@ class AbuseLimitsIT {
         Http script = new Http(server);
         String address = ownAddress();
         for (int i = 0; i < ParleyServer.Server.LOGIN_FAILURES_PER_USERNAME; i++) {
-            Http.Reply wrong = script.get("/api/v1/moderation/queues/counts", "Authorization",
-                    Http.basic(username, "guess-" + i), "X-Forwarded-For", address);
+            Http.Reply wrong = script.get(
+                    "/api/v1/moderation/queues/counts",
+                    "Authorization",
+                    Http.basic(username, "guess-" + i),
+                    "X-Forwarded-For",
+                    address);
             assertEquals(401, wrong.status(), "attempt " + i + ": " + wrong.body());
         }
-        Http.Reply limited = script.get("/api/v1/moderation/queues/counts", "Authorization",
-                Http.basic(username, "one-more-guess"), "X-Forwarded-For", ownAddress());
-        assertEquals(429, limited.status(), "guessing over Basic is limited per username, whatever the address: " + limited.body());
+        Http.Reply limited = script.get(
+                "/api/v1/moderation/queues/counts",
+                "Authorization",
+                Http.basic(username, "one-more-guess"),
+                "X-Forwarded-For",
+                ownAddress());
+        assertEquals(
+                429,
+                limited.status(),
+                "guessing over Basic is limited per username, whatever the address: " + limited.body());
         assertNotNull(limited.header("Retry-After"));
-        assertEquals(429, script.get("/api/v1/moderation/queues/counts", "Authorization", Http.basic(username, password),
-                "X-Forwarded-For", address).status(), "not even the right password gets through while the limit holds");
-        Http.Reply form = new Http(server).post("/api/v1/auth/login", Json.createObjectBuilder().add("username", username)
-                .add("password", password).build(), "X-Forwarded-For", ownAddress());
+        assertEquals(
+                429,
+                script.get(
+                                "/api/v1/moderation/queues/counts",
+                                "Authorization",
+                                Http.basic(username, password),
+                                "X-Forwarded-For",
+                                address)
+                        .status(),
+                "not even the right password gets through while the limit holds");
+        Http.Reply form = new Http(server)
+                .post(
+                        "/api/v1/auth/login",
+                        Json.createObjectBuilder()
+                                .add("username", username)
+                                .add("password", password)
+                                .build(),
+                        "X-Forwarded-For",
+                        ownAddress());
         assertEquals(429, form.status(), "the login form shares the limit: " + form.body());
         assertEquals("rate-limited", form.json().getString("code"));
     }
@@ -86,15 +122,24 @@ class AbuseLimitsIT {
         String address = ownAddress();
         Http.Reply first = null;
         for (int i = 0; i < ParleyServer.Server.LOGIN_FAILURES_PER_USERNAME; i++) {
-            Http.Reply wrong = script.get("/api/v1/moderation/queues/counts", "Authorization", Http.basic(nobody, "guess-" + i),
-                    "X-Forwarded-For", address);
+            Http.Reply wrong = script.get(
+                    "/api/v1/moderation/queues/counts",
+                    "Authorization",
+                    Http.basic(nobody, "guess-" + i),
+                    "X-Forwarded-For",
+                    address);
             assertEquals(401, wrong.status(), wrong.body());
             first = first == null ? wrong : first;
         }
         assertEquals("Wrong username or password.", first.json().getString("detail"), "the answer names neither part");
-        Http.Reply limited = script.get("/api/v1/moderation/queues/counts", "Authorization", Http.basic(nobody, "again"),
-                "X-Forwarded-For", address);
-        assertEquals(429, limited.status(), "an unknown username runs out of attempts like a real one: " + limited.body());
+        Http.Reply limited = script.get(
+                "/api/v1/moderation/queues/counts",
+                "Authorization",
+                Http.basic(nobody, "again"),
+                "X-Forwarded-For",
+                address);
+        assertEquals(
+                429, limited.status(), "an unknown username runs out of attempts like a real one: " + limited.body());
     }
 
     @Test
@@ -107,8 +152,11 @@ class AbuseLimitsIT {
             assertEquals(201, minted.status(), minted.body());
         }
         Http.Reply spoofed = mintGuest(http, STRICT, "10.9.8.7, " + address);
-        assertEquals(429, spoofed.status(), "a different client-written hop does not make a new address: " + spoofed.body());
-        assertEquals(201, mintGuest(http, STRICT, address + ", " + ownAddress()).status(),
+        assertEquals(
+                429, spoofed.status(), "a different client-written hop does not make a new address: " + spoofed.body());
+        assertEquals(
+                201,
+                mintGuest(http, STRICT, address + ", " + ownAddress()).status(),
                 "the address the proxy appended is the client's, even when the client wrote another before it");
     }
 
@@ -116,9 +164,13 @@ class AbuseLimitsIT {
     void anIpv6ClientCountsAsItsWholeSlash64(ParleyServer.Server server) {
         ensureSite(Http.admin(server), STRICT, STRICT_ORIGIN);
         Http http = new Http(server);
-        String network = "2001:db8:" + Integer.toHexString(RANDOM.nextInt(0xffff)) + ":" + Integer.toHexString(RANDOM.nextInt(0xffff));
+        String network = "2001:db8:" + Integer.toHexString(RANDOM.nextInt(0xffff)) + ":"
+                + Integer.toHexString(RANDOM.nextInt(0xffff));
         for (int i = 1; i <= ParleyServer.Server.STRICT_GUESTS_PER_HOUR; i++) {
-            assertEquals(201, mintGuest(http, STRICT, network + "::" + Integer.toHexString(i)).status());
+            assertEquals(
+                    201,
+                    mintGuest(http, STRICT, network + "::" + Integer.toHexString(i))
+                            .status());
         }
         Http.Reply rotated = mintGuest(http, STRICT, "[" + network + ":5:6:7:8]:443");
         assertEquals(429, rotated.status(), "another address of the same /64 is the same client: " + rotated.body());
@@ -129,8 +181,16 @@ class AbuseLimitsIT {
         Http admin = Http.admin(server);
         ensureSite(admin, STRICT, STRICT_ORIGIN);
         String article = "strict-" + UUID.randomUUID();
-        assertEquals(201, admin.post("/api/v1/admin/sites/" + STRICT + "/articles", Json.createObjectBuilder()
-                .add("key", article).add("url", STRICT_ORIGIN + "/" + article).add("title", "Strict").build()).status());
+        assertEquals(
+                201,
+                admin.post(
+                                "/api/v1/admin/sites/" + STRICT + "/articles",
+                                Json.createObjectBuilder()
+                                        .add("key", article)
+                                        .add("url", STRICT_ORIGIN + "/" + article)
+                                        .add("title", "Strict")
+                                        .build())
+                        .status());
         Http http = new Http(server);
         String address = ownAddress();
         for (int i = 0; i < ParleyServer.Server.STRICT_GUESTS_PER_HOUR; i++) {
@@ -139,8 +199,12 @@ class AbuseLimitsIT {
         Http.Reply limited = mintGuest(http, STRICT, address);
         assertEquals(429, limited.status(), limited.body());
         assertEquals("rate-limited", limited.json().getString("code"));
-        Http.Reply post = http.send("POST", "/api/v1/articles/" + article + "/comments?site=" + STRICT,
-                "{\"body\":\"A civil remark from a new guest.\",\"author\":{\"name\":\"Guest\"}}", "X-Forwarded-For", address);
+        Http.Reply post = http.send(
+                "POST",
+                "/api/v1/articles/" + article + "/comments?site=" + STRICT,
+                "{\"body\":\"A civil remark from a new guest.\",\"author\":{\"name\":\"Guest\"}}",
+                "X-Forwarded-For",
+                address);
         assertEquals(429, post.status(), "posting without a token mints a guest too: " + post.body());
         assertEquals(201, mintGuest(http, STRICT, ownAddress()).status(), "other addresses are not affected");
     }
@@ -149,32 +213,40 @@ class AbuseLimitsIT {
     void oneLikePerCommentAndAddressWhileItStandsAndTheReaderSeesAndUndoesTheirLike(ParleyServer.Server server) {
         Http http = new Http(server);
         String article = Readers.newArticle(Http.admin(server), "Likes per address");
-        String id = publishedComment(http, article, "The harbour figures in this piece match the port authority's own report.");
+        String id = publishedComment(
+                http, article, "The harbour figures in this piece match the port authority's own report.");
         String home = ownAddress();
         String first = Readers.guestToken(http, "First");
         String second = Readers.guestToken(http, "Second");
         String like = "/api/v1/comments/" + id + "/reactions?site=demo";
 
-        Http.Reply liked = http.send("POST", like, null, "Authorization", Readers.bearer(first), "X-Forwarded-For", home);
+        Http.Reply liked =
+                http.send("POST", like, null, "Authorization", Readers.bearer(first), "X-Forwarded-For", home);
         assertEquals(200, liked.status(), liked.body());
         assertEquals(1, liked.json().getInt("reactions"));
-        Http.Reply again = http.send("POST", like, null, "Authorization", Readers.bearer(second), "X-Forwarded-For", home);
-        assertEquals(429, again.status(), "a second identity from the same address does not add a like: " + again.body());
-        assertEquals("Someone at your address already likes this comment.", again.json().getString("detail"));
+        Http.Reply again =
+                http.send("POST", like, null, "Authorization", Readers.bearer(second), "X-Forwarded-For", home);
+        assertEquals(
+                429, again.status(), "a second identity from the same address does not add a like: " + again.body());
+        assertEquals(
+                "Someone at your address already likes this comment.",
+                again.json().getString("detail"));
         assertTrue(reacted(http, article, id, first), "the thread page tells the reader they liked it");
         assertFalse(reacted(http, article, id, second));
         assertEquals(1, comment(http, article, id, first).getInt("reactions"));
 
-        Http.Reply undone = http.send("DELETE", like, null, "Authorization", Readers.bearer(first), "X-Forwarded-For", home);
+        Http.Reply undone =
+                http.send("DELETE", like, null, "Authorization", Readers.bearer(first), "X-Forwarded-For", home);
         assertEquals(200, undone.status(), undone.body());
         assertEquals(0, undone.json().getInt("reactions"));
         assertFalse(undone.json().getBoolean("reacted"));
         assertFalse(reacted(http, article, id, first), "an undone like is gone from the thread page");
-        Http.Reply now = http.send("POST", like, null, "Authorization", Readers.bearer(second), "X-Forwarded-For", home);
+        Http.Reply now =
+                http.send("POST", like, null, "Authorization", Readers.bearer(second), "X-Forwarded-For", home);
         assertEquals(200, now.status(), "withdrawing gives the address's like back: " + now.body());
         assertEquals(1, now.json().getInt("reactions"));
-        Http.Reply elsewhere = http.send("POST", like, null, "Authorization", Readers.bearer(first),
-                "X-Forwarded-For", ownAddress());
+        Http.Reply elsewhere =
+                http.send("POST", like, null, "Authorization", Readers.bearer(first), "X-Forwarded-For", ownAddress());
         assertEquals(2, elsewhere.json().getInt("reactions"), "readers at other addresses count: " + elsewhere.body());
     }
 
@@ -182,17 +254,45 @@ class AbuseLimitsIT {
     void oneReportPerCommentAndAddress(ParleyServer.Server server) {
         Http http = new Http(server);
         String article = Readers.newArticle(Http.admin(server), "Reports per address");
-        String id = publishedComment(http, article, "I think the council's budget table leaves out the transport levy.");
+        String id =
+                publishedComment(http, article, "I think the council's budget table leaves out the transport levy.");
         String home = ownAddress();
         String report = "{\"reason\":\"spam\"}";
         String path = "/api/v1/comments/" + id + "/reports?site=demo";
-        assertEquals(201, http.send("POST", path, report, "Authorization", Readers.bearer(Readers.guestToken(http, "One")),
-                "X-Forwarded-For", home).status());
-        Http.Reply second = http.send("POST", path, report, "Authorization", Readers.bearer(Readers.guestToken(http, "Two")),
-                "X-Forwarded-For", home);
-        assertEquals(429, second.status(), "a second identity from the same address files no second report: " + second.body());
-        assertEquals(201, http.send("POST", path, report, "Authorization", Readers.bearer(Readers.guestToken(http, "Three")),
-                "X-Forwarded-For", ownAddress()).status());
+        assertEquals(
+                201,
+                http.send(
+                                "POST",
+                                path,
+                                report,
+                                "Authorization",
+                                Readers.bearer(Readers.guestToken(http, "One")),
+                                "X-Forwarded-For",
+                                home)
+                        .status());
+        Http.Reply second = http.send(
+                "POST",
+                path,
+                report,
+                "Authorization",
+                Readers.bearer(Readers.guestToken(http, "Two")),
+                "X-Forwarded-For",
+                home);
+        assertEquals(
+                429,
+                second.status(),
+                "a second identity from the same address files no second report: " + second.body());
+        assertEquals(
+                201,
+                http.send(
+                                "POST",
+                                path,
+                                report,
+                                "Authorization",
+                                Readers.bearer(Readers.guestToken(http, "Three")),
+                                "X-Forwarded-For",
+                                ownAddress())
+                        .status());
     }
 
     @Test
@@ -201,28 +301,68 @@ class AbuseLimitsIT {
         Http admin = Http.admin(server);
         ensureSite(admin, site, "https://news.example");
         String article = "weights-" + UUID.randomUUID();
-        assertEquals(201, admin.post("/api/v1/admin/sites/" + site + "/articles", Json.createObjectBuilder().add("key", article)
-                .add("url", "https://news.example/" + article).add("title", "Weights").build()).status());
+        assertEquals(
+                201,
+                admin.post(
+                                "/api/v1/admin/sites/" + site + "/articles",
+                                Json.createObjectBuilder()
+                                        .add("key", article)
+                                        .add("url", "https://news.example/" + article)
+                                        .add("title", "Weights")
+                                        .build())
+                        .status());
         Http http = new Http(server);
         String author = guest(http, site);
-        String byGuests = postOn(http, site, article, author, "The bridge tolls were set by the regional authority, not the city.");
-        String byMember = postOn(http, site, article, author, "The ferry timetable changed in March, as the article says.");
+        String byGuests = postOn(
+                http, site, article, author, "The bridge tolls were set by the regional authority, not the city.");
+        String byMember =
+                postOn(http, site, article, author, "The ferry timetable changed in March, as the article says.");
         String report = "{\"reason\":\"spam\"}";
         for (int i = 0; i < 3; i++) {
-            assertEquals(201, http.send("POST", "/api/v1/comments/" + byGuests + "/reports?site=" + site, report,
-                    "Authorization", Readers.bearer(guest(http, site)), "X-Forwarded-For", ownAddress()).status());
+            assertEquals(
+                    201,
+                    http.send(
+                                    "POST",
+                                    "/api/v1/comments/" + byGuests + "/reports?site=" + site,
+                                    report,
+                                    "Authorization",
+                                    Readers.bearer(guest(http, site)),
+                                    "X-Forwarded-For",
+                                    ownAddress())
+                            .status());
         }
-        String jwt = SecurityIT.hs256(Json.createObjectBuilder().add("sub", "member-" + UUID.randomUUID()).add("name", "Member")
-                .add("exp", Instant.now().getEpochSecond() + 600).build().toString(), ParleyServer.Server.SSO_SECRET);
-        String member = http.post("/api/v1/sites/" + site + "/readers", Json.createObjectBuilder().add("jwt", jwt).build())
-                .json().getString("token");
-        assertEquals(201, http.send("POST", "/api/v1/comments/" + byMember + "/reports?site=" + site, report,
-                "Authorization", Readers.bearer(member), "X-Forwarded-For", ownAddress()).status());
+        String jwt = SecurityIT.hs256(
+                Json.createObjectBuilder()
+                        .add("sub", "member-" + UUID.randomUUID())
+                        .add("name", "Member")
+                        .add("exp", Instant.now().getEpochSecond() + 600)
+                        .build()
+                        .toString(),
+                ParleyServer.Server.SSO_SECRET);
+        String member = http.post(
+                        "/api/v1/sites/" + site + "/readers",
+                        Json.createObjectBuilder().add("jwt", jwt).build())
+                .json()
+                .getString("token");
+        assertEquals(
+                201,
+                http.send(
+                                "POST",
+                                "/api/v1/comments/" + byMember + "/reports?site=" + site,
+                                report,
+                                "Authorization",
+                                Readers.bearer(member),
+                                "X-Forwarded-For",
+                                ownAddress())
+                        .status());
 
-        Http.Reply queue = admin.get("/api/v1/moderation/queues/reported?site=" + site + "&article=" + article + "&sort=reports");
+        Http.Reply queue =
+                admin.get("/api/v1/moderation/queues/reported?site=" + site + "&article=" + article + "&sort=reports");
         assertEquals(200, queue.status(), queue.body());
         var items = queue.json().getJsonArray("items").getValuesAs(JsonObject.class);
-        assertEquals(byMember, items.get(0).getJsonObject("comment").getString("id"),
+        assertEquals(
+                byMember,
+                items.get(0).getJsonObject("comment").getString("id"),
                 "one signed-in reader's report outweighs three from brand-new guests: " + queue.body());
         assertEquals(1.0, items.get(0).getJsonNumber("reportWeight").doubleValue());
         assertEquals(byGuests, items.get(1).getJsonObject("comment").getString("id"));
@@ -237,8 +377,12 @@ class AbuseLimitsIT {
     }
 
     private static String postOn(Http http, String site, String article, String token, String body) {
-        Http.Reply posted = http.send("POST", "/api/v1/articles/" + article + "/comments?site=" + site,
-                Json.createObjectBuilder().add("body", body).build().toString(), "Authorization", Readers.bearer(token));
+        Http.Reply posted = http.send(
+                "POST",
+                "/api/v1/articles/" + article + "/comments?site=" + site,
+                Json.createObjectBuilder().add("body", body).build().toString(),
+                "Authorization",
+                Readers.bearer(token));
         assertEquals(201, posted.status(), posted.body());
         return posted.json().getJsonObject("comment").getString("id");
     }
@@ -248,12 +392,19 @@ class AbuseLimitsIT {
         ensureSite(Http.admin(server), STRICT, STRICT_ORIGIN);
         Http http = new Http(server);
         String address = ownAddress();
-        for (String url : new String[] {"https://phishing.example/login", "https://strict.example@phishing.example/",
-                "javascript:alert(1)", "/relative/path"}) {
+        for (String url : new String[] {
+            "https://phishing.example/login",
+            "https://strict.example@phishing.example/",
+            "javascript:alert(1)",
+            "/relative/path"
+        }) {
             String key = "embed-" + UUID.randomUUID();
             Http.Reply refused = embed(http, STRICT, key, url, STRICT_ORIGIN, address);
             assertEquals(400, refused.status(), url + ": " + refused.body());
-            assertEquals(404, http.get("/api/v1/sites/" + STRICT + "/articles/" + key).status(), "nothing registered");
+            assertEquals(
+                    404,
+                    http.get("/api/v1/sites/" + STRICT + "/articles/" + key).status(),
+                    "nothing registered");
         }
         String key = "embed-" + UUID.randomUUID();
         Http.Reply created = embed(http, STRICT, key, STRICT_ORIGIN + "/news/" + key, STRICT_ORIGIN, address);
@@ -269,12 +420,18 @@ class AbuseLimitsIT {
         String known = null;
         for (int i = 0; i < ParleyServer.Server.STRICT_GUESTS_PER_HOUR; i++) {
             known = "embed-" + UUID.randomUUID();
-            assertEquals(201, embed(http, STRICT, known, STRICT_ORIGIN + "/" + known, STRICT_ORIGIN, address).status());
+            assertEquals(
+                    201,
+                    embed(http, STRICT, known, STRICT_ORIGIN + "/" + known, STRICT_ORIGIN, address)
+                            .status());
         }
         String key = "embed-" + UUID.randomUUID();
         Http.Reply limited = embed(http, STRICT, key, STRICT_ORIGIN + "/" + key, STRICT_ORIGIN, address);
         assertEquals(429, limited.status(), limited.body());
-        assertEquals(200, embed(http, STRICT, known, STRICT_ORIGIN + "/" + known, STRICT_ORIGIN, address).status(),
+        assertEquals(
+                200,
+                embed(http, STRICT, known, STRICT_ORIGIN + "/" + known, STRICT_ORIGIN, address)
+                        .status(),
                 "an article that exists is answered without counting");
     }
 
@@ -286,16 +443,22 @@ class AbuseLimitsIT {
         String key = "signed-" + UUID.randomUUID();
         String url = "https://signed.example/2026/" + key;
         long exp = Instant.now().getEpochSecond() + 600;
-        String claims = Json.createObjectBuilder().add("article", key).add("url", url).add("title", "Signed by the host")
-                .add("exp", exp).build().toString();
+        String claims = Json.createObjectBuilder()
+                .add("article", key)
+                .add("url", url)
+                .add("title", "Signed by the host")
+                .add("exp", exp)
+                .build()
+                .toString();
 
         Http.Reply unsigned = embed(http, site, key, url, "https://signed.example", ownAddress());
         assertEquals(400, unsigned.status(), "an origin alone is not enough: " + unsigned.body());
-        Http.Reply forged = embedSigned(http, site, key, SecurityIT.hs256(claims, "not-the-sites-secret-0123456789abcdef"));
+        Http.Reply forged =
+                embedSigned(http, site, key, SecurityIT.hs256(claims, "not-the-sites-secret-0123456789abcdef"));
         assertEquals(403, forged.status(), forged.body());
         assertEquals("embed-token-invalid", forged.json().getString("code"));
-        Http.Reply otherKey = embedSigned(http, site, "signed-" + UUID.randomUUID(),
-                SecurityIT.hs256(claims, ParleyServer.Server.SSO_SECRET));
+        Http.Reply otherKey = embedSigned(
+                http, site, "signed-" + UUID.randomUUID(), SecurityIT.hs256(claims, ParleyServer.Server.SSO_SECRET));
         assertEquals(403, otherKey.status(), "a token names one article: " + otherKey.body());
 
         Http.Reply created = embedSigned(http, site, key, SecurityIT.hs256(claims, ParleyServer.Server.SSO_SECRET));
@@ -311,23 +474,44 @@ class AbuseLimitsIT {
         ensureSite(admin, site, "https://staff.example");
         Http http = new Http(server);
         String key = "staff-" + UUID.randomUUID();
-        Http.Reply refused = embed(http, site, key, "https://staff.example/" + key, "https://staff.example", ownAddress());
+        Http.Reply refused =
+                embed(http, site, key, "https://staff.example/" + key, "https://staff.example", ownAddress());
         assertEquals(403, refused.status(), refused.body());
         assertEquals("registration-closed", refused.json().getString("code"));
-        assertEquals(201, admin.post("/api/v1/admin/sites/" + site + "/articles", Json.createObjectBuilder().add("key", key)
-                .add("url", "https://staff.example/" + key).add("title", "Registered by staff").build()).status());
-        assertEquals(200, embed(http, site, key, "https://staff.example/" + key, "https://staff.example", ownAddress()).status(),
+        assertEquals(
+                201,
+                admin.post(
+                                "/api/v1/admin/sites/" + site + "/articles",
+                                Json.createObjectBuilder()
+                                        .add("key", key)
+                                        .add("url", "https://staff.example/" + key)
+                                        .add("title", "Registered by staff")
+                                        .build())
+                        .status());
+        assertEquals(
+                200,
+                embed(http, site, key, "https://staff.example/" + key, "https://staff.example", ownAddress())
+                        .status(),
                 "the widget then embeds it");
     }
 
     private static Http.Reply embed(Http http, String site, String key, String url, String origin, String address) {
-        String body = Json.createObjectBuilder().add("url", url).add("title", "Embedded").build().toString();
-        return http.send("PUT", "/api/v1/articles/" + key + "?site=" + site, body, "Origin", origin, "X-Forwarded-For", address);
+        String body = Json.createObjectBuilder()
+                .add("url", url)
+                .add("title", "Embedded")
+                .build()
+                .toString();
+        return http.send(
+                "PUT", "/api/v1/articles/" + key + "?site=" + site, body, "Origin", origin, "X-Forwarded-For", address);
     }
 
     private static Http.Reply embedSigned(Http http, String site, String key, String token) {
-        String body = Json.createObjectBuilder().add("url", "https://ignored.example/").add("title", "Ignored")
-                .add("token", token).build().toString();
+        String body = Json.createObjectBuilder()
+                .add("url", "https://ignored.example/")
+                .add("title", "Ignored")
+                .add("token", token)
+                .build()
+                .toString();
         return http.send("PUT", "/api/v1/articles/" + key + "?site=" + site, body, "X-Forwarded-For", ownAddress());
     }
 
@@ -339,11 +523,17 @@ class AbuseLimitsIT {
     }
 
     private static JsonObject comment(Http http, String article, String id, String token) {
-        Http.Reply page = http.send("GET", "/api/v1/articles/" + article + "/comments?site=demo", null,
-                "Authorization", Readers.bearer(token));
+        Http.Reply page = http.send(
+                "GET",
+                "/api/v1/articles/" + article + "/comments?site=demo",
+                null,
+                "Authorization",
+                Readers.bearer(token));
         assertEquals(200, page.status(), page.body());
         return page.json().getJsonArray("comments").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("id").equals(id)).findFirst().orElseThrow();
+                .filter(c -> c.getString("id").equals(id))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static boolean reacted(Http http, String article, String id, String token) {

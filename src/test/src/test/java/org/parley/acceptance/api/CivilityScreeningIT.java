@@ -1,17 +1,16 @@
 package org.parley.acceptance.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.acceptance.support.Http;
 import org.parley.acceptance.support.ParleyServer;
 import org.parley.acceptance.support.Readers;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The packaged server screens with the whole civility model: language detection (Lingua) and the
@@ -27,11 +26,20 @@ class CivilityScreeningIT {
         Http reader = new Http(server);
         String article = Readers.newArticle(admin, "Harbour budget");
         String token = Readers.guestToken(reader, "Odile");
-        Http.Reply posted = Readers.post(reader, token, article,
-                "Je trouve que le budget du port oublie complètement les quais du nord et leurs pêcheurs.", null, true);
+        Http.Reply posted = Readers.post(
+                reader,
+                token,
+                article,
+                "Je trouve que le budget du port oublie complètement les quais du nord et leurs pêcheurs.",
+                null,
+                true);
         assertEquals(201, posted.status(), posted.body());
         assertEquals("published", posted.json().getString("status"), posted.body());
-        JsonObject item = queueItem(admin, "unmoderated", article, posted.json().getJsonObject("comment").getString("id"));
+        JsonObject item = queueItem(
+                admin,
+                "unmoderated",
+                article,
+                posted.json().getJsonObject("comment").getString("id"));
         assertTrue(reasons(item).contains("language.unscored"), item.toString());
     }
 
@@ -41,12 +49,22 @@ class CivilityScreeningIT {
         Http reader = new Http(server);
         String article = Readers.newArticle(admin, "Hafenhaushalt");
         String token = Readers.guestToken(reader, "Jonas");
-        Http.Reply civil = Readers.post(reader, token, article,
-                "Die Zahlen zum Hafenhaushalt sind interessant, aber mir fehlt ein Vergleich mit dem Vorjahr.", null, true);
+        Http.Reply civil = Readers.post(
+                reader,
+                token,
+                article,
+                "Die Zahlen zum Hafenhaushalt sind interessant, aber mir fehlt ein Vergleich mit dem Vorjahr.",
+                null,
+                true);
         assertEquals(201, civil.status(), civil.body());
         assertEquals("published", civil.json().getString("status"), civil.body());
-        Http.Reply hostile = Readers.post(reader, Readers.guestToken(reader, "Kai"), article,
-                "Du bist echt zu blöd zum Lesen, halt einfach dein dummes Maul.", null, true);
+        Http.Reply hostile = Readers.post(
+                reader,
+                Readers.guestToken(reader, "Kai"),
+                article,
+                "Du bist echt zu blöd zum Lesen, halt einfach dein dummes Maul.",
+                null,
+                true);
         assertEquals(201, hostile.status(), hostile.body());
         assertEquals("held", hostile.json().getString("status"), hostile.body());
     }
@@ -56,7 +74,8 @@ class CivilityScreeningIT {
         Http.Reply ready = new Http(server).get("/health/ready");
         assertEquals(200, ready.status(), ready.body());
         JsonObject civility = ready.json().getJsonArray("checks").getValuesAs(JsonObject.class).stream()
-                .filter(c -> c.getString("name").equals("civility")).findFirst()
+                .filter(c -> c.getString("name").equals("civility"))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no civility check: " + ready.body()));
         // MicroProfile Health's data values arrive as JSON booleans or strings, depending on the server
         JsonObject data = civility.getJsonObject("data");
@@ -65,16 +84,19 @@ class CivilityScreeningIT {
     }
 
     private static JsonObject queueItem(Http admin, String queue, String article, String id) {
-        Http.Reply page = admin.get("/api/v1/moderation/queues/" + queue + "?site=" + Readers.SITE + "&article=" + article
-                + "&limit=100");
+        Http.Reply page = admin.get(
+                "/api/v1/moderation/queues/" + queue + "?site=" + Readers.SITE + "&article=" + article + "&limit=100");
         assertEquals(200, page.status(), page.body());
         return page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonObject("comment").getString("id").equals(id)).findFirst()
-                .orElseThrow(() -> new AssertionError("comment " + id + " not in the " + queue + " queue: " + page.body()));
+                .filter(i -> i.getJsonObject("comment").getString("id").equals(id))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("comment " + id + " not in the " + queue + " queue: " + page.body()));
     }
 
     private static List<String> reasons(JsonObject item) {
         return item.getJsonObject("screening").getJsonArray("reasons").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString).toList();
+                .map(JsonString::getString)
+                .toList();
     }
 }

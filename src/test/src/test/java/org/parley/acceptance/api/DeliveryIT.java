@@ -1,12 +1,12 @@
 package org.parley.acceptance.api;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.acceptance.support.ParleyServer;
-import org.parley.acceptance.support.Readers;
-
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -22,17 +22,17 @@ import java.util.List;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
 import java.util.zip.GZIPInputStream;
-
-import static org.junit.jupiter.api.Assertions.assertArrayEquals;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.acceptance.support.ParleyServer;
+import org.parley.acceptance.support.Readers;
 
 /** What a browser fetches besides the API: favicon, the widget and console files (cached, compressed), the demo thread. */
 @ExtendWith(ParleyServer.class)
 class DeliveryIT {
 
-    private final HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient client =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
 
     @Test
     void faviconIsServed(ParleyServer.Server server) throws Exception {
@@ -40,7 +40,9 @@ class DeliveryIT {
         assertEquals(200, icon.statusCode());
         assertTrue(icon.body().length > 100);
         assertArrayEquals(new byte[] {0, 0, 1, 0}, java.util.Arrays.copyOf(icon.body(), 4), "an ICO file");
-        assertEquals("public, max-age=86400", icon.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "public, max-age=86400",
+                icon.headers().firstValue("Cache-Control").orElse(""));
     }
 
     @Test
@@ -52,11 +54,14 @@ class DeliveryIT {
         HttpResponse<byte[]> gzipped = get(widget, "Accept-Encoding", "gzip, deflate, br");
         assertEquals(200, gzipped.statusCode());
         assertEquals("gzip", gzipped.headers().firstValue("Content-Encoding").orElse(""));
-        assertTrue(gzipped.body().length < plain.body().length / 2, gzipped.body().length + " of " + plain.body().length);
+        assertTrue(
+                gzipped.body().length < plain.body().length / 2, gzipped.body().length + " of " + plain.body().length);
         assertArrayEquals(plain.body(), gunzip(gzipped.body()), "the same file");
         assertTrue(gzipped.headers().firstValue("Content-Type").orElse("").contains("javascript"));
         for (HttpResponse<byte[]> r : List.of(plain, gzipped)) {
-            assertEquals("public, max-age=300", r.headers().firstValue("Cache-Control").orElse(""));
+            assertEquals(
+                    "public, max-age=300",
+                    r.headers().firstValue("Cache-Control").orElse(""));
             assertTrue(r.headers().allValues("Vary").stream().anyMatch(v -> v.contains("Accept-Encoding")));
         }
         String etag = gzipped.headers().firstValue("ETag").orElseThrow();
@@ -76,23 +81,31 @@ class DeliveryIT {
         assertTrue(version != null && !version.isBlank(), "the WAR names its version");
         HttpResponse<byte[]> versioned = get(server.uri("/widget/parley.js?v=" + version), "Accept-Encoding", "gzip");
         assertEquals(200, versioned.statusCode());
-        assertEquals("public, max-age=31536000, immutable", versioned.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "public, max-age=31536000, immutable",
+                versioned.headers().firstValue("Cache-Control").orElse(""));
         HttpResponse<byte[]> otherVersion = get(server.uri("/widget/parley.js?v=0.0.0-old"));
-        assertEquals("public, max-age=300", otherVersion.headers().firstValue("Cache-Control").orElse(""),
+        assertEquals(
+                "public, max-age=300",
+                otherVersion.headers().firstValue("Cache-Control").orElse(""),
                 "a version this build is not gets no long cache");
         HttpResponse<byte[]> console = get(server.uri("/moderate/"), "Accept-Encoding", "gzip");
         assertEquals(200, console.statusCode());
         assertEquals("no-cache", console.headers().firstValue("Cache-Control").orElse(""));
         assertTrue(new String(gunzip(console.body()), java.nio.charset.StandardCharsets.UTF_8).contains("<html"));
         HttpResponse<byte[]> css = get(server.uri("/moderate/moderate.css?v=" + version));
-        assertEquals("public, max-age=31536000, immutable", css.headers().firstValue("Cache-Control").orElse(""));
+        assertEquals(
+                "public, max-age=31536000, immutable",
+                css.headers().firstValue("Cache-Control").orElse(""));
     }
 
     @Test
     void demoThreadReadsAsPostedOverTheDaysAfterTheArticle(ParleyServer.Server server) throws Exception {
-        HttpResponse<byte[]> page = get(server.uri("/api/v1/articles/" + Readers.ARTICLE + "/comments?site=demo&sort=oldest&limit=100"));
+        HttpResponse<byte[]> page =
+                get(server.uri("/api/v1/articles/" + Readers.ARTICLE + "/comments?site=demo&sort=oldest&limit=100"));
         assertEquals(200, page.statusCode());
-        JsonObject thread = jakarta.json.Json.createReader(new ByteArrayInputStream(page.body())).readObject();
+        JsonObject thread = jakarta.json.Json.createReader(new ByteArrayInputStream(page.body()))
+                .readObject();
         Instant published = Instant.parse(thread.getJsonObject("article").getString("publishedAt"));
         List<Instant> times = new ArrayList<>();
         collect(thread.getJsonArray("comments"), times);
@@ -117,7 +130,8 @@ class DeliveryIT {
     }
 
     private HttpResponse<byte[]> get(URI uri, String... headers) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
+        HttpRequest.Builder request =
+                HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).GET();
         for (int i = 0; i + 1 < headers.length; i += 2) {
             request.header(headers[i], headers[i + 1]);
         }

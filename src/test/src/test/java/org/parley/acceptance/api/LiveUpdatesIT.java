@@ -1,14 +1,14 @@
 package org.parley.acceptance.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.acceptance.support.EventStream;
 import org.parley.acceptance.support.Http;
 import org.parley.acceptance.support.ParleyServer;
 import org.parley.acceptance.support.Readers;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Server-Sent Events: an article's stream announces new visible comments; the queue stream announces counts. */
 @ExtendWith(ParleyServer.class)
@@ -21,8 +21,13 @@ class LiveUpdatesIT {
         Http reader = new Http(server);
         try (EventStream stream = EventStream.open(reader, "/api/v1/articles/" + article + "/events?site=demo")) {
             assertEquals("count", stream.nextEvent().name(), "a count event on connect");
-            Http.Reply posted = Readers.post(reader, Readers.guestToken(reader, "Pia"), article,
-                    "Live comment about the declaration's transport clause.", null, false);
+            Http.Reply posted = Readers.post(
+                    reader,
+                    Readers.guestToken(reader, "Pia"),
+                    article,
+                    "Live comment about the declaration's transport clause.",
+                    null,
+                    false);
             assertEquals(201, posted.status(), posted.body());
             String id = posted.json().getJsonObject("comment").getString("id");
             EventStream.Event event = stream.nextEvent();
@@ -35,14 +40,21 @@ class LiveUpdatesIT {
     @Test
     void queueStreamSendsCountsToModeratorsOnly(ParleyServer.Server server) throws Exception {
         Http admin = Http.admin(server);
-        assertEquals(401, new Http(server).get("/api/v1/moderation/events?site=demo").status());
+        assertEquals(
+                401, new Http(server).get("/api/v1/moderation/events?site=demo").status());
         String article = Readers.newArticle(admin, "Live queue");
         try (EventStream stream = EventStream.open(admin, "/api/v1/moderation/events?site=demo")) {
             EventStream.Event first = stream.nextEvent();
             assertEquals("counts", first.name());
             assertTrue(first.data().contains("\"held\""), first.data());
             Http reader = new Http(server);
-            Readers.post(reader, Readers.guestToken(reader, "Quin"), article, "Talk trash then move onto the next article", null, true);
+            Readers.post(
+                    reader,
+                    Readers.guestToken(reader, "Quin"),
+                    article,
+                    "Talk trash then move onto the next article",
+                    null,
+                    true);
             EventStream.Event changed = stream.nextEvent();
             assertEquals("counts", changed.name());
         }

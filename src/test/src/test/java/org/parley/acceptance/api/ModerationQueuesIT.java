@@ -1,5 +1,8 @@
 package org.parley.acceptance.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -11,9 +14,6 @@ import org.parley.acceptance.support.Http;
 import org.parley.acceptance.support.ParleyServer;
 import org.parley.acceptance.support.Readers;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /**
  * The server tells the console what it may do: the queues with their labels, sizes, orders and bulk
  * actions, and for each card the decisions offered now and the queues the comment is in.
@@ -22,7 +22,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ModerationQueuesIT {
 
     private static List<String> strings(JsonArray array) {
-        return array.getValuesAs(JsonString.class).stream().map(JsonString::getString).toList();
+        return array.getValuesAs(JsonString.class).stream()
+                .map(JsonString::getString)
+                .toList();
     }
 
     @Test
@@ -31,18 +33,26 @@ class ModerationQueuesIT {
         assertEquals(200, reply.status(), reply.body());
         JsonObject counts = reply.json().getJsonObject("counts");
         JsonArray queues = reply.json().getJsonArray("queues");
-        assertEquals(List.of("held", "reported", "unmoderated", "approved", "rejected"),
-                queues.getValuesAs(JsonObject.class).stream().map(q -> q.getString("name")).toList());
+        assertEquals(
+                List.of("held", "reported", "unmoderated", "approved", "rejected"),
+                queues.getValuesAs(JsonObject.class).stream()
+                        .map(q -> q.getString("name"))
+                        .toList());
         for (JsonObject q : queues.getValuesAs(JsonObject.class)) {
-            assertEquals(counts.getJsonNumber(q.getString("name")).longValue(), q.getJsonNumber("count").longValue(), q.toString());
-            assertTrue(!q.getString("label").isBlank() && !q.getJsonArray("sorts").isEmpty(), q.toString());
+            assertEquals(
+                    counts.getJsonNumber(q.getString("name")).longValue(),
+                    q.getJsonNumber("count").longValue(),
+                    q.toString());
+            assertTrue(
+                    !q.getString("label").isBlank() && !q.getJsonArray("sorts").isEmpty(), q.toString());
         }
         JsonObject held = queues.getJsonObject(0), reported = queues.getJsonObject(1);
         assertEquals("Held for review", held.getString("label"));
         assertTrue(held.getString("description").contains("readers do not see them"), held.toString());
         assertEquals(List.of("approve", "reject"), strings(held.getJsonArray("bulkActions")));
         assertEquals("oldest", strings(held.getJsonArray("sorts")).getFirst());
-        assertEquals("reports", strings(reported.getJsonArray("sorts")).getFirst(), "heaviest reports first by default");
+        assertEquals(
+                "reports", strings(reported.getJsonArray("sorts")).getFirst(), "heaviest reports first by default");
         assertEquals(List.of("approve", "remove", "reject"), strings(reported.getJsonArray("bulkActions")));
     }
 
@@ -51,11 +61,25 @@ class ModerationQueuesIT {
         Http admin = Http.admin(server);
         String article = Readers.newArticle(admin, "Queues and actions");
         Http reader = new Http(server);
-        String id = Readers.post(reader, Readers.guestToken(reader, "Ida"), article,
-                "The minutes of the March session list the votes of every member.", null, false)
-                .json().getJsonObject("comment").getString("id");
-        assertEquals(201, reader.send("POST", "/api/v1/comments/" + id + "/reports?site=demo", "{\"reason\":\"spam\"}",
-                "Authorization", Readers.bearer(Readers.guestToken(reader, "Ola"))).status());
+        String id = Readers.post(
+                        reader,
+                        Readers.guestToken(reader, "Ida"),
+                        article,
+                        "The minutes of the March session list the votes of every member.",
+                        null,
+                        false)
+                .json()
+                .getJsonObject("comment")
+                .getString("id");
+        assertEquals(
+                201,
+                reader.send(
+                                "POST",
+                                "/api/v1/comments/" + id + "/reports?site=demo",
+                                "{\"reason\":\"spam\"}",
+                                "Authorization",
+                                Readers.bearer(Readers.guestToken(reader, "Ola")))
+                        .status());
 
         Http.Reply page = admin.get("/api/v1/moderation/queues/reported?site=demo&article=" + article);
         assertEquals(200, page.status(), page.body());
@@ -67,7 +91,8 @@ class ModerationQueuesIT {
         JsonObject kept = decide(admin, id, "approve", null);
         assertEquals(List.of("approved"), strings(kept.getJsonArray("queues")), "keeping it dismisses the reports");
         JsonObject featured = decide(admin, id, "feature", null);
-        assertEquals(List.of("approve", "reject", "remove", "hold", "unfeature"), strings(featured.getJsonArray("actions")));
+        assertEquals(
+                List.of("approve", "reject", "remove", "hold", "unfeature"), strings(featured.getJsonArray("actions")));
         JsonObject held = decide(admin, id, "hold", null);
         assertEquals(List.of("approve", "reject"), strings(held.getJsonArray("actions")));
         assertEquals(List.of("held"), strings(held.getJsonArray("queues")));
@@ -81,11 +106,26 @@ class ModerationQueuesIT {
         Http admin = Http.admin(server);
         String article = Readers.newArticle(admin, "Searching the queues");
         Http reader = new Http(server);
-        String vera = Readers.post(reader, Readers.guestToken(reader, "Vera Search"), article,
-                "The bridge tolls fund the ferry, says the council report.", null, false)
-                .json().getJsonObject("comment").getString("id");
-        String walt = Readers.post(reader, Readers.guestToken(reader, "Walt Other"), article,
-                "Ferry timetables changed in spring.", null, false).json().getJsonObject("comment").getString("id");
+        String vera = Readers.post(
+                        reader,
+                        Readers.guestToken(reader, "Vera Search"),
+                        article,
+                        "The bridge tolls fund the ferry, says the council report.",
+                        null,
+                        false)
+                .json()
+                .getJsonObject("comment")
+                .getString("id");
+        String walt = Readers.post(
+                        reader,
+                        Readers.guestToken(reader, "Walt Other"),
+                        article,
+                        "Ferry timetables changed in spring.",
+                        null,
+                        false)
+                .json()
+                .getJsonObject("comment")
+                .getString("id");
         String queue = "/api/v1/moderation/queues/unmoderated?site=demo&article=" + article;
 
         assertEquals(List.of(vera, walt), ids(admin.get(queue + "&q=FERRY")));
@@ -99,7 +139,9 @@ class ModerationQueuesIT {
         Http.Reply byName = admin.get("/api/v1/moderation/audit?site=demo&action=reject&actor=" + server.adminUser());
         assertEquals(200, byName.status(), byName.body());
         JsonObject entry = byName.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(e -> vera.equals(e.getString("commentId", null))).findFirst().orElseThrow(() -> new AssertionError(byName.body()));
+                .filter(e -> vera.equals(e.getString("commentId", null)))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(byName.body()));
         assertEquals(server.adminUser(), entry.getString("actor"));
         assertEquals("Vera Search", entry.getString("commentAuthor"));
         assertEquals("The bridge tolls fund the ferry, says the council report.", entry.getString("excerpt"));
@@ -113,28 +155,41 @@ class ModerationQueuesIT {
     void anAuthorAsksWhatBecameOfTheirOwnHeldCommentAndNobodyElseMay(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String article = Readers.newArticle(admin, "Own status");
-        assertEquals(200, admin.send("PATCH", "/api/v1/admin/sites/demo/articles/" + article, "{\"moderationMode\": \"pre\"}").status());
+        assertEquals(
+                200,
+                admin.send("PATCH", "/api/v1/admin/sites/demo/articles/" + article, "{\"moderationMode\": \"pre\"}")
+                        .status());
         Http reader = new Http(server);
         String token = Readers.guestToken(reader, "Yara");
         String id = Readers.post(reader, token, article, "Held until someone reads it.", null, false)
-                .json().getJsonObject("comment").getString("id");
+                .json()
+                .getJsonObject("comment")
+                .getString("id");
         String path = "/api/v1/comments/" + id + "/status?site=demo";
 
         Http.Reply held = reader.send("GET", path, null, "Authorization", Readers.bearer(token));
         assertEquals(200, held.status(), held.body());
         assertEquals("held", held.json().getString("status"));
-        assertEquals(404, reader.send("GET", path, null, "Authorization", Readers.bearer(Readers.guestToken(reader, "Zed"))).status(),
+        assertEquals(
+                404,
+                reader.send("GET", path, null, "Authorization", Readers.bearer(Readers.guestToken(reader, "Zed")))
+                        .status(),
                 "another reader learns nothing, as of an unknown comment");
         assertEquals(401, reader.get(path).status(), "a reader token is needed");
 
         decide(admin, id, "reject", "off_topic");
-        assertEquals("rejected", reader.send("GET", path, null, "Authorization", Readers.bearer(token)).json().getString("status"));
+        assertEquals(
+                "rejected",
+                reader.send("GET", path, null, "Authorization", Readers.bearer(token))
+                        .json()
+                        .getString("status"));
     }
 
     private static List<String> ids(Http.Reply page) {
         assertEquals(200, page.status(), page.body());
         return page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .map(i -> i.getJsonObject("comment").getString("id")).toList();
+                .map(i -> i.getJsonObject("comment").getString("id"))
+                .toList();
     }
 
     private static JsonObject decide(Http admin, String id, String action, String reason) {

@@ -1,18 +1,14 @@
 package org.parley.acceptance.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import com.sun.net.httpserver.HttpServer;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.mail.internet.MimeMessage;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.acceptance.support.Http;
-import org.parley.acceptance.support.MailServer;
-import org.parley.acceptance.support.ParleyServer;
-import org.parley.acceptance.support.Readers;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.StringReader;
 import java.net.InetSocketAddress;
 import java.net.URI;
@@ -32,11 +28,14 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.acceptance.support.Http;
+import org.parley.acceptance.support.MailServer;
+import org.parley.acceptance.support.ParleyServer;
+import org.parley.acceptance.support.Readers;
 
 /**
  * E-mail through a real SMTP server (GreenMail, {@link MailServer}) and webhooks to a real HTTP
@@ -60,8 +59,11 @@ class NotificationsIT {
         if (email != null) {
             json.add("author", Json.createObjectBuilder().add("name", "ignored").add("email", email));
         }
-        return http.post("/api/v1/articles/" + article + "/comments?site=" + Readers.SITE, json.build(),
-                "Authorization", Readers.bearer(token));
+        return http.post(
+                "/api/v1/articles/" + article + "/comments?site=" + Readers.SITE,
+                json.build(),
+                "Authorization",
+                Readers.bearer(token));
     }
 
     private static String link(MimeMessage m, String kind) {
@@ -110,22 +112,30 @@ class NotificationsIT {
         Http http = new Http(server);
         String ann = address("ann");
         String annToken = Readers.guestToken(http, "Ann");
-        Http.Reply posted = postNotifying(http, annToken, article, "The ministry published the figures on Monday.", ann);
+        Http.Reply posted =
+                postNotifying(http, annToken, article, "The ministry published the figures on Monday.", ann);
         assertEquals(201, posted.status(), posted.body());
         assertEquals("pending-confirmation", posted.json().getString("notifications"));
         String annComment = posted.json().getJsonObject("comment").getString("id");
 
         String bobToken = Readers.guestToken(http, "Bob");
-        assertEquals(201, Readers.post(http, bobToken, article, "Before confirming: which figures?", annComment, false).status());
+        assertEquals(
+                201,
+                Readers.post(http, bobToken, article, "Before confirming: which figures?", annComment, false)
+                        .status());
         MimeMessage confirmation = mail.await(ann, subject("Confirm your e-mail address"), WAIT);
         assertTrue(MailServer.header(confirmation, "List-Unsubscribe").contains("/api/v1/mail/unsubscribe?token="));
         follow(http, link(confirmation, "confirm"));
 
-        assertEquals(201, Readers.post(http, bobToken, article, "After confirming: thanks for the link.", annComment, false).status());
+        assertEquals(
+                201,
+                Readers.post(http, bobToken, article, "After confirming: thanks for the link.", annComment, false)
+                        .status());
         MimeMessage reply = mail.await(ann, subject("Bob replied to your comment"), WAIT);
         assertTrue(MailServer.body(reply).contains("After confirming: thanks for the link."), MailServer.body(reply));
         assertTrue(MailServer.body(reply).contains("The ministry published the figures on Monday."));
-        assertFalse(mail.to(ann).stream().anyMatch(m -> MailServer.body(m).contains("Before confirming")),
+        assertFalse(
+                mail.to(ann).stream().anyMatch(m -> MailServer.body(m).contains("Before confirming")),
                 "no mail about the reply posted before the address was confirmed");
         String unsubscribe = link(reply, "unsubscribe");
         assertEquals("<" + unsubscribe + ">", MailServer.header(reply, "List-Unsubscribe"));
@@ -134,9 +144,13 @@ class NotificationsIT {
         // RFC 8058: what a mail client sends when the reader presses "unsubscribe".
         HttpResponse<String> oneClick = send(HttpRequest.newBuilder(URI.create(unsubscribe))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click")).build());
+                .POST(HttpRequest.BodyPublishers.ofString("List-Unsubscribe=One-Click"))
+                .build());
         assertEquals(200, oneClick.statusCode(), oneClick.body());
-        assertEquals(201, Readers.post(http, bobToken, article, "After unsubscribing: one more thought.", annComment, false).status());
+        assertEquals(
+                201,
+                Readers.post(http, bobToken, article, "After unsubscribing: one more thought.", annComment, false)
+                        .status());
 
         // A later reply to a still-subscribed reader shows the worker has passed the unsubscribed one.
         String cleo = address("cleo");
@@ -145,26 +159,49 @@ class NotificationsIT {
         // Cleo is also a moderator, signed in to the console in the same browser: the staff cookie
         // goes along with the confirmation, which asks no CSRF token (it acts for the link, not the session).
         follow(Http.admin(server).withoutCsrf(), link(mail.await(cleo, subject("Confirm"), WAIT), "confirm"));
-        Readers.post(http, bobToken, article, "Reply to Cleo.", cleoPost.json().getJsonObject("comment").getString("id"), false);
+        Readers.post(
+                http,
+                bobToken,
+                article,
+                "Reply to Cleo.",
+                cleoPost.json().getJsonObject("comment").getString("id"),
+                false);
         mail.await(cleo, subject("Bob replied"), WAIT);
-        assertFalse(mail.to(ann).stream().anyMatch(m -> MailServer.body(m).contains("After unsubscribing")),
+        assertFalse(
+                mail.to(ann).stream().anyMatch(m -> MailServer.body(m).contains("After unsubscribing")),
                 "no mail after the one-click unsubscribe");
     }
 
     @Test
     void anInvalidMailLinkAnswersAPageToABrowserAndProblemJsonToOthers(ParleyServer.Server server) {
         Http http = new Http(server);
-        for (String path : List.of("/api/v1/mail/confirm?token=no-such-token", "/api/v1/mail/unsubscribe?token=x.y.z",
+        for (String path : List.of(
+                "/api/v1/mail/confirm?token=no-such-token",
+                "/api/v1/mail/unsubscribe?token=x.y.z",
                 "/api/v1/mail/unsubscribe")) {
             for (String method : List.of("GET", "POST")) {
-                Http.Reply page = http.send(method, path, null, "Accept", "text/html,application/xhtml+xml,*/*;q=0.8",
-                        "Content-Type", "application/x-www-form-urlencoded");
+                Http.Reply page = http.send(
+                        method,
+                        path,
+                        null,
+                        "Accept",
+                        "text/html,application/xhtml+xml,*/*;q=0.8",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
                 assertEquals(404, page.status(), method + " " + path);
                 assertTrue(page.contentType().startsWith("text/html"), method + " " + path + ": " + page.contentType());
-                assertTrue(page.body().contains("<h1>This link is not valid</h1>") && page.body().contains("<!doctype html>"),
+                assertTrue(
+                        page.body().contains("<h1>This link is not valid</h1>")
+                                && page.body().contains("<!doctype html>"),
                         page.body());
-                Http.Reply problem = http.send(method, path, null, "Accept", "application/json",
-                        "Content-Type", "application/x-www-form-urlencoded");
+                Http.Reply problem = http.send(
+                        method,
+                        path,
+                        null,
+                        "Accept",
+                        "application/json",
+                        "Content-Type",
+                        "application/x-www-form-urlencoded");
                 assertEquals(404, problem.status());
                 assertTrue(problem.contentType().startsWith("application/problem+json"), problem.contentType());
                 assertEquals("mail-link-invalid", problem.json().getString("code"));
@@ -176,9 +213,17 @@ class NotificationsIT {
     void heldCommentsApprovalAndRejectionAreMailedWithTheReason(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String article = "it-pre-" + UUID.randomUUID();
-        assertEquals(201, admin.post("/api/v1/admin/sites/demo/articles", Json.createObjectBuilder().add("key", article)
-                .add("url", "https://news.example/" + article).add("title", "Pre-moderated story")
-                .add("moderationMode", "pre").build()).status());
+        assertEquals(
+                201,
+                admin.post(
+                                "/api/v1/admin/sites/demo/articles",
+                                Json.createObjectBuilder()
+                                        .add("key", article)
+                                        .add("url", "https://news.example/" + article)
+                                        .add("title", "Pre-moderated story")
+                                        .add("moderationMode", "pre")
+                                        .build())
+                        .status());
         Http http = new Http(server);
         String dora = address("dora");
         String token = Readers.guestToken(http, "Dora");
@@ -189,16 +234,30 @@ class NotificationsIT {
         assertEquals(201, second.status(), second.body());
         assertEquals("active", second.json().getString("notifications"), "the confirmed address is reused");
 
-        assertEquals(200, admin.post("/api/v1/moderation/comments/" + first.json().getJsonObject("comment").getString("id")
-                + "/decisions", Json.createObjectBuilder().add("action", "approve").build()).status());
-        Http.Reply rejected = admin.post("/api/v1/moderation/comments/" + second.json().getJsonObject("comment").getString("id")
-                + "/decisions", Json.createObjectBuilder().add("action", "reject").add("reason", "off_topic").build());
+        assertEquals(
+                200,
+                admin.post(
+                                "/api/v1/moderation/comments/"
+                                        + first.json().getJsonObject("comment").getString("id") + "/decisions",
+                                Json.createObjectBuilder()
+                                        .add("action", "approve")
+                                        .build())
+                        .status());
+        Http.Reply rejected = admin.post(
+                "/api/v1/moderation/comments/"
+                        + second.json().getJsonObject("comment").getString("id") + "/decisions",
+                Json.createObjectBuilder()
+                        .add("action", "reject")
+                        .add("reason", "off_topic")
+                        .build());
         assertEquals(200, rejected.status(), rejected.body());
 
         MimeMessage published = mail.await(dora, subject("is published"), WAIT);
         assertTrue(MailServer.body(published).contains("The bridge reopens in May"), MailServer.body(published));
         MimeMessage refused = mail.await(dora, subject("was not published"), WAIT);
-        assertTrue(MailServer.body(refused).contains("it is not about the article or the discussion"), MailServer.body(refused));
+        assertTrue(
+                MailServer.body(refused).contains("it is not about the article or the discussion"),
+                MailServer.body(refused));
         assertEquals("List-Unsubscribe=One-Click", MailServer.header(refused, "List-Unsubscribe-Post"));
     }
 
@@ -213,16 +272,24 @@ class NotificationsIT {
         try {
             Http.Reply posted = postNotifying(http, token, article, "Posted while the mail server was down.", eve);
             assertEquals(201, posted.status(), posted.body());
-            await(() -> mailLog(admin).stream().anyMatch(d -> d.getString("kind").equals("mail.confirm")
-                    && d.getInt("attempts") >= 1 && d.getString("status").equals("pending")
-                    && !d.isNull("lastError") && d.getString("lastError").contains("SMTP")),
+            await(
+                    () -> mailLog(admin).stream()
+                            .anyMatch(d -> d.getString("kind").equals("mail.confirm")
+                                    && d.getInt("attempts") >= 1
+                                    && d.getString("status").equals("pending")
+                                    && !d.isNull("lastError")
+                                    && d.getString("lastError").contains("SMTP")),
                     "a failed attempt logged with its error: " + mailLog(admin));
         } finally {
             mail.start();
         }
         mail.await(eve, subject("Confirm"), WAIT);
-        await(() -> mailLog(admin).stream().anyMatch(d -> d.getString("kind").equals("mail.confirm")
-                && d.getString("status").equals("delivered") && d.getInt("attempts") >= 2), "delivered on a later attempt");
+        await(
+                () -> mailLog(admin).stream()
+                        .anyMatch(d -> d.getString("kind").equals("mail.confirm")
+                                && d.getString("status").equals("delivered")
+                                && d.getInt("attempts") >= 2),
+                "delivered on a later attempt");
     }
 
     private static List<JsonObject> mailLog(Http admin) {
@@ -233,7 +300,7 @@ class NotificationsIT {
 
     @Test
     void webhookDeliveriesAreSignedRetriedAndLogged(ParleyServer.Server server) throws Exception {
-        record Received(Map<String, List<String>> headers, String body) { }
+        record Received(Map<String, List<String>> headers, String body) {}
         List<Received> received = new CopyOnWriteArrayList<>();
         AtomicInteger calls = new AtomicInteger();
         HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -249,8 +316,12 @@ class NotificationsIT {
         long hookId = -1;
         try {
             String url = "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook";
-            Http.Reply created = admin.post("/api/v1/admin/sites/demo/webhooks", Json.createObjectBuilder().add("url", url)
-                    .add("events", Json.createArrayBuilder().add("comment.published")).build());
+            Http.Reply created = admin.post(
+                    "/api/v1/admin/sites/demo/webhooks",
+                    Json.createObjectBuilder()
+                            .add("url", url)
+                            .add("events", Json.createArrayBuilder().add("comment.published"))
+                            .build());
             assertEquals(201, created.status(), created.body());
             String secret = created.json().getString("secret");
             assertTrue(secret.startsWith("whsec_"), secret);
@@ -259,41 +330,70 @@ class NotificationsIT {
 
             String article = Readers.newArticle(admin, "Webhooks");
             Http http = new Http(server);
-            String commentId = Readers.post(http, Readers.guestToken(http, "Finn"), article,
-                    "The harbour extension was approved yesterday.", null, false).json().getJsonObject("comment").getString("id");
+            String commentId = Readers.post(
+                            http,
+                            Readers.guestToken(http, "Finn"),
+                            article,
+                            "The harbour extension was approved yesterday.",
+                            null,
+                            false)
+                    .json()
+                    .getJsonObject("comment")
+                    .getString("id");
 
             await(() -> received.size() >= 2, "a failed delivery and its retry");
             Received first = received.get(0);
             Received retry = received.get(1);
             assertEquals(first.body(), retry.body());
-            assertEquals(first.headers().get("Webhook-id"), retry.headers().get("Webhook-id"), "one message id on every attempt");
+            assertEquals(
+                    first.headers().get("Webhook-id"),
+                    retry.headers().get("Webhook-id"),
+                    "one message id on every attempt");
             String id = retry.headers().get("Webhook-id").getFirst();
             String timestamp = retry.headers().get("Webhook-timestamp").getFirst();
             assertTrue(Math.abs(Long.parseLong(timestamp) - Instant.now().getEpochSecond()) < 120);
             byte[] key = Base64.getDecoder().decode(secret.substring("whsec_".length()));
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
-            String expected = "v1," + Base64.getEncoder().encodeToString(
-                    mac.doFinal((id + "." + timestamp + "." + retry.body()).getBytes(StandardCharsets.UTF_8)));
+            String expected = "v1,"
+                    + Base64.getEncoder()
+                            .encodeToString(mac.doFinal(
+                                    (id + "." + timestamp + "." + retry.body()).getBytes(StandardCharsets.UTF_8)));
             assertEquals(expected, retry.headers().get("Webhook-signature").getFirst());
 
-            JsonObject payload = Json.createReader(new StringReader(retry.body())).readObject();
+            JsonObject payload =
+                    Json.createReader(new StringReader(retry.body())).readObject();
             assertEquals("comment.published", payload.getString("type"));
-            assertEquals(commentId, Long.toString(payload.getJsonObject("data").getJsonNumber("id").longValue()));
+            assertEquals(
+                    commentId,
+                    Long.toString(
+                            payload.getJsonObject("data").getJsonNumber("id").longValue()));
             assertEquals(article, payload.getJsonObject("data").getString("article"));
             assertTrue(payload.getJsonObject("data").getString("html").contains("harbour extension"));
 
-            await(() -> {
-                JsonObject last = admin.get("/api/v1/admin/sites/demo/webhooks/" + registered + "/deliveries").array().getJsonObject(0);
-                return last.getString("status").equals("delivered") && last.getInt("attempts") == 2
-                        && last.getInt("lastStatus") == 204;
-            }, "the log shows the delivery on the second attempt");
+            await(
+                    () -> {
+                        JsonObject last = admin.get("/api/v1/admin/sites/demo/webhooks/" + registered + "/deliveries")
+                                .array()
+                                .getJsonObject(0);
+                        return last.getString("status").equals("delivered")
+                                && last.getInt("attempts") == 2
+                                && last.getInt("lastStatus") == 204;
+                    },
+                    "the log shows the delivery on the second attempt");
 
             Http.Reply listed = admin.get("/api/v1/admin/sites/demo/webhooks");
-            assertTrue(listed.array().getValuesAs(JsonObject.class).stream()
-                    .anyMatch(h -> h.getJsonNumber("id").longValue() == registered && !h.containsKey("secret")), listed.body());
-            assertEquals(204, admin.send("DELETE", "/api/v1/admin/sites/demo/webhooks/" + hookId, null).status());
-            assertEquals(404, admin.get("/api/v1/admin/sites/demo/webhooks/" + hookId).status());
+            assertTrue(
+                    listed.array().getValuesAs(JsonObject.class).stream()
+                            .anyMatch(h -> h.getJsonNumber("id").longValue() == registered && !h.containsKey("secret")),
+                    listed.body());
+            assertEquals(
+                    204,
+                    admin.send("DELETE", "/api/v1/admin/sites/demo/webhooks/" + hookId, null)
+                            .status());
+            assertEquals(
+                    404,
+                    admin.get("/api/v1/admin/sites/demo/webhooks/" + hookId).status());
             hookId = -1;
         } finally {
             receiver.stop(0);
@@ -305,28 +405,48 @@ class NotificationsIT {
 
     @Test
     void webhookWithAnUnknownEventIsRefusedWithAProblem(ParleyServer.Server server) {
-        Http.Reply refused = Http.admin(server).post("/api/v1/admin/sites/demo/webhooks", Json.createObjectBuilder()
-                .add("url", "https://hooks.example/in").add("events", Json.createArrayBuilder().add("comment.exploded")).build());
+        Http.Reply refused = Http.admin(server)
+                .post(
+                        "/api/v1/admin/sites/demo/webhooks",
+                        Json.createObjectBuilder()
+                                .add("url", "https://hooks.example/in")
+                                .add("events", Json.createArrayBuilder().add("comment.exploded"))
+                                .build());
         assertEquals(400, refused.status(), refused.body());
         assertTrue(refused.contentType().startsWith("application/problem+json"), refused.contentType());
         assertTrue(refused.body().contains("events"), refused.body());
-        assertEquals(401, new Http(server).get("/api/v1/admin/sites/demo/webhooks").status());
+        assertEquals(
+                401, new Http(server).get("/api/v1/admin/sites/demo/webhooks").status());
     }
 
     @Test
     void moderatorDigestListsWhatWaitsInTheQueues(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String article = "it-digest-" + UUID.randomUUID();
-        admin.post("/api/v1/admin/sites/demo/articles", Json.createObjectBuilder().add("key", article)
-                .add("url", "https://news.example/" + article).add("title", "Digest").add("moderationMode", "pre").build());
+        admin.post(
+                "/api/v1/admin/sites/demo/articles",
+                Json.createObjectBuilder()
+                        .add("key", article)
+                        .add("url", "https://news.example/" + article)
+                        .add("title", "Digest")
+                        .add("moderationMode", "pre")
+                        .build());
         Http http = new Http(server);
-        assertEquals("held", Readers.post(http, Readers.guestToken(http, "Gus"), article, "Waiting for a moderator.", null, false)
-                .json().getString("status"));
+        assertEquals(
+                "held",
+                Readers.post(http, Readers.guestToken(http, "Gus"), article, "Waiting for a moderator.", null, false)
+                        .json()
+                        .getString("status"));
         long adminId = admin.get("/api/v1/admin/accounts").array().getValuesAs(JsonObject.class).stream()
-                .filter(a -> a.getString("username").equals(server.adminUser())).findFirst().orElseThrow()
-                .getJsonNumber("id").longValue();
+                .filter(a -> a.getString("username").equals(server.adminUser()))
+                .findFirst()
+                .orElseThrow()
+                .getJsonNumber("id")
+                .longValue();
         String to = address("digest");
-        Http.Reply subscribed = admin.send("PUT", "/api/v1/admin/digests/" + adminId,
+        Http.Reply subscribed = admin.send(
+                "PUT",
+                "/api/v1/admin/digests/" + adminId,
                 Json.createObjectBuilder().add("email", to).build().toString());
         assertEquals(200, subscribed.status(), subscribed.body());
         Http.Reply queued = admin.post("/api/v1/admin/digests", null);
@@ -335,7 +455,9 @@ class NotificationsIT {
         MimeMessage digest = mail.await(to, subject("for review on"), WAIT);
         assertTrue(MailServer.body(digest).contains("/moderate/"), MailServer.body(digest));
         assertNull(MailServer.header(digest, "List-Unsubscribe"), "staff digests are managed by administrators");
-        assertEquals(204, admin.send("DELETE", "/api/v1/admin/digests/" + adminId, null).status());
+        assertEquals(
+                204,
+                admin.send("DELETE", "/api/v1/admin/digests/" + adminId, null).status());
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

@@ -1,5 +1,9 @@
 package org.parley.acceptance.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -17,15 +21,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.acceptance.support.Http;
 import org.parley.acceptance.support.ParleyServer;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 /** Import (Disqus, WordPress, Parley NDJSON) and export of a site over HTTP, as an administrator does it. */
 @ExtendWith(ParleyServer.class)
 class PortingIT {
     /** The fixtures the core tests use: written for Parley in the shape of real exports. */
-    private static final Path FIXTURES = Path.of("..", "..", "core", "src", "test", "resources", "org", "parley", "core", "porting");
+    private static final Path FIXTURES =
+            Path.of("..", "..", "core", "src", "test", "resources", "org", "parley", "core", "porting");
 
     private static String fixture(String name) {
         try {
@@ -37,8 +38,13 @@ class PortingIT {
 
     private static String newSite(Http admin, String prefix) {
         String key = prefix + "-" + System.nanoTime();
-        Http.Reply created = admin.post("/api/v1/admin/sites", Json.createObjectBuilder().add("key", key).add("name", prefix)
-                .add("origins", Json.createArrayBuilder().add("https://news.example")).build());
+        Http.Reply created = admin.post(
+                "/api/v1/admin/sites",
+                Json.createObjectBuilder()
+                        .add("key", key)
+                        .add("name", prefix)
+                        .add("origins", Json.createArrayBuilder().add("https://news.example"))
+                        .build());
         assertEquals(201, created.status(), created.body());
         return key;
     }
@@ -48,9 +54,11 @@ class PortingIT {
     }
 
     private static List<JsonObject> records(String ndjson, String type) {
-        return Arrays.stream(ndjson.split("\n")).filter(l -> !l.isBlank())
+        return Arrays.stream(ndjson.split("\n"))
+                .filter(l -> !l.isBlank())
                 .map(l -> Json.createReader(new java.io.StringReader(l)).readObject())
-                .filter(o -> o.getString("type").equals(type)).toList();
+                .filter(o -> o.getString("type").equals(type))
+                .toList();
     }
 
     /** Isso's import fixtures (MIT licence; core/src/test/resources/org/parley/core/porting/isso/NOTICE.md). */
@@ -75,10 +83,18 @@ class PortingIT {
         for (String file : List.of("isso/disqus.xml", "isso/wordpress.xml")) {
             Http.Reply again = upload(admin, site, fixture(file), "application/xml");
             assertEquals(200, again.status(), again.body());
-            assertEquals(0, again.json().getInt("comments") + again.json().getInt("tombstones")
-                    + again.json().getInt("articlesCreated") + again.json().getInt("authorsCreated"), file + ": " + again.body());
+            assertEquals(
+                    0,
+                    again.json().getInt("comments")
+                            + again.json().getInt("tombstones")
+                            + again.json().getInt("articlesCreated")
+                            + again.json().getInt("authorsCreated"),
+                    file + ": " + again.body());
         }
-        assertEquals(12, records(admin.get("/api/v1/admin/sites/" + site + "/export").body(), "comment").size());
+        assertEquals(
+                12,
+                records(admin.get("/api/v1/admin/sites/" + site + "/export").body(), "comment")
+                        .size());
         Http.Reply thread = new Http(server).get("/api/v1/articles/some-id/comments?site=" + site + "&sort=oldest");
         assertEquals(200, thread.status(), thread.body());
         assertTrue(thread.body().contains("Hello, World."), thread.body());
@@ -107,17 +123,23 @@ class PortingIT {
         assertEquals(0, again.json().getInt("comments"));
         assertEquals(0, again.json().getInt("articlesCreated"));
         assertEquals(10, again.json().getInt("alreadyImported"));
-        assertEquals(10, records(admin.get("/api/v1/admin/sites/" + site + "/export").body(), "comment").size());
+        assertEquals(
+                10,
+                records(admin.get("/api/v1/admin/sites/" + site + "/export").body(), "comment")
+                        .size());
     }
 
     @Test
     void importedCommentsAreSanitisedAndShownToReadersWithTheirOriginalDates(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String site = newSite(admin, "readers");
-        assertEquals(200, upload(admin, site, fixture("disqus-export.xml"), "application/xml").status());
+        assertEquals(
+                200,
+                upload(admin, site, fixture("disqus-export.xml"), "application/xml")
+                        .status());
 
-        Http.Reply thread = new Http(server).get("/api/v1/articles/news.example-2011-03-budget-vote/comments?site=" + site
-                + "&sort=oldest");
+        Http.Reply thread = new Http(server)
+                .get("/api/v1/articles/news.example-2011-03-budget-vote/comments?site=" + site + "&sort=oldest");
 
         assertEquals(200, thread.status(), thread.body());
         String body = thread.body();
@@ -139,16 +161,27 @@ class PortingIT {
         assertEquals("wxr", reply.json().getString("format"));
         assertEquals(5, reply.json().getInt("comments"));
         assertEquals(1, reply.json().getJsonObject("skipped").getInt("pingback"));
-        List<JsonObject> comments = records(admin.get("/api/v1/admin/sites/" + site + "/export").body(), "comment");
-        assertEquals(1, comments.stream().filter(c -> c.getString("status").equals("HELD")).count());
+        List<JsonObject> comments =
+                records(admin.get("/api/v1/admin/sites/" + site + "/export").body(), "comment");
+        assertEquals(
+                1,
+                comments.stream()
+                        .filter(c -> c.getString("status").equals("HELD"))
+                        .count());
     }
 
     @Test
     void exportImportsIntoAFreshSiteAndExportsTheSameContent(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String a = newSite(admin, "export-a");
-        assertEquals(200, upload(admin, a, fixture("disqus-export.xml"), "application/xml").status());
-        assertEquals(200, upload(admin, a, fixture("wordpress-export.xml"), "application/xml").status());
+        assertEquals(
+                200,
+                upload(admin, a, fixture("disqus-export.xml"), "application/xml")
+                        .status());
+        assertEquals(
+                200,
+                upload(admin, a, fixture("wordpress-export.xml"), "application/xml")
+                        .status());
 
         Http.Reply exported = admin.get("/api/v1/admin/sites/" + a + "/export");
         assertEquals(200, exported.status(), exported.body());
@@ -167,18 +200,22 @@ class PortingIT {
     /** Every record but the site line, with ids replaced by their order of first appearance. */
     private static List<String> normalised(String ndjson) {
         Map<String, Integer> ids = new HashMap<>();
-        return Arrays.stream(ndjson.split("\n")).filter(l -> !l.isBlank() && !l.contains("\"type\":\"site\"")).map(line -> {
-            JsonObject o = Json.createReader(new java.io.StringReader(line)).readObject();
-            var b = Json.createObjectBuilder(o);
-            boolean author = o.getString("type").equals("author");
-            for (String field : List.of("id", "parent", "author")) {
-                if (o.containsKey(field) && !o.isNull(field)) {
-                    String kind = field.equals("author") || author ? "a" : "c";
-                    b.add(field, "#" + ids.computeIfAbsent(kind + o.get(field), k -> ids.size()));
-                }
-            }
-            return b.build().toString();
-        }).collect(Collectors.toList());
+        return Arrays.stream(ndjson.split("\n"))
+                .filter(l -> !l.isBlank() && !l.contains("\"type\":\"site\""))
+                .map(line -> {
+                    JsonObject o =
+                            Json.createReader(new java.io.StringReader(line)).readObject();
+                    var b = Json.createObjectBuilder(o);
+                    boolean author = o.getString("type").equals("author");
+                    for (String field : List.of("id", "parent", "author")) {
+                        if (o.containsKey(field) && !o.isNull(field)) {
+                            String kind = field.equals("author") || author ? "a" : "c";
+                            b.add(field, "#" + ids.computeIfAbsent(kind + o.get(field), k -> ids.size()));
+                        }
+                    }
+                    return b.build().toString();
+                })
+                .collect(Collectors.toList());
     }
 
     @Test
@@ -186,7 +223,8 @@ class PortingIT {
         Http admin = Http.admin(server);
         String site = newSite(admin, "broken");
         String full = fixture("disqus-export.xml");
-        String truncated = full.substring(0, full.indexOf("<post dsq:id=\"2009\">")) + "<post dsq:id=\"2009\"><message>";
+        String truncated =
+                full.substring(0, full.indexOf("<post dsq:id=\"2009\">")) + "<post dsq:id=\"2009\"><message>";
 
         Http.Reply reply = upload(admin, site, truncated, "application/xml");
 
@@ -204,7 +242,10 @@ class PortingIT {
         Http.Reply csv = upload(admin, "demo", "a,b\n1,2\n", "text/csv");
         assertEquals(415, csv.status(), csv.body());
         assertTrue(csv.contentType().startsWith("application/problem+json"));
-        assertEquals(404, upload(admin, "no-such-site-" + System.nanoTime(), "<disqus/>", "application/xml").status());
+        assertEquals(
+                404,
+                upload(admin, "no-such-site-" + System.nanoTime(), "<disqus/>", "application/xml")
+                        .status());
         assertEquals(404, admin.get("/api/v1/admin/sites/no-such-site/export").status());
     }
 }

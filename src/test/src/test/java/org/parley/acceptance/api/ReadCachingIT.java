@@ -1,18 +1,18 @@
 package org.parley.acceptance.api;
 
-import jakarta.json.Json;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.acceptance.support.Http;
-import org.parley.acceptance.support.ParleyServer;
-import org.parley.acceptance.support.Readers;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.acceptance.support.Http;
+import org.parley.acceptance.support.ParleyServer;
+import org.parley.acceptance.support.Readers;
 
 /**
  * The public read path on one instance: anonymous thread pages and counts carry a strong ETag and
@@ -38,8 +38,11 @@ class ReadCachingIT {
         assertNotNull(etag);
         assertTrue(etag.startsWith("\"") && etag.endsWith("\""), "a strong ETag: " + etag);
         String cacheControl = first.header("Cache-Control");
-        assertTrue(cacheControl.contains("public") && cacheControl.contains("max-age=")
-                && cacheControl.contains("stale-while-revalidate="), cacheControl);
+        assertTrue(
+                cacheControl.contains("public")
+                        && cacheControl.contains("max-age=")
+                        && cacheControl.contains("stale-while-revalidate="),
+                cacheControl);
         assertEquals(etag, second.header("ETag"));
         assertEquals(first.body(), second.body());
         assertEquals(cacheControl, second.header("Cache-Control"));
@@ -57,10 +60,17 @@ class ReadCachingIT {
             assertEquals(etag, again.header("ETag"));
             assertTrue(again.header("Cache-Control").contains("public"), again.header("Cache-Control"));
         }
-        assertEquals(200, anonymous.get(page(Readers.ARTICLE), "If-None-Match", "\"something-else\"").status());
+        assertEquals(
+                200,
+                anonymous
+                        .get(page(Readers.ARTICLE), "If-None-Match", "\"something-else\"")
+                        .status());
         Http.Reply counts = anonymous.get("/api/v1/counts?site=demo&keys=" + Readers.ARTICLE);
-        assertEquals(304, anonymous.get("/api/v1/counts?site=demo&keys=" + Readers.ARTICLE,
-                "If-None-Match", counts.header("ETag")).status());
+        assertEquals(
+                304,
+                anonymous
+                        .get("/api/v1/counts?site=demo&keys=" + Readers.ARTICLE, "If-None-Match", counts.header("ETag"))
+                        .status());
     }
 
     @Test
@@ -72,8 +82,13 @@ class ReadCachingIT {
         Http.Reply countsBefore = anonymous.get("/api/v1/counts?site=demo&keys=" + article);
         assertEquals(0, countsBefore.json().getJsonObject("counts").getInt(article));
         Http reader = new Http(server);
-        Http.Reply posted = Readers.post(reader, Readers.guestToken(reader, "Ola"), article,
-                "The rail corridor deserves a closer look than it got.", null, false);
+        Http.Reply posted = Readers.post(
+                reader,
+                Readers.guestToken(reader, "Ola"),
+                article,
+                "The rail corridor deserves a closer look than it got.",
+                null,
+                false);
         assertEquals(201, posted.status(), posted.body());
         String id = posted.json().getJsonObject("comment").getString("id");
 
@@ -92,25 +107,40 @@ class ReadCachingIT {
         Http admin = Http.admin(server);
         String article = Readers.newArticle(admin, "Invalidated by reactions and decisions");
         Http reader = new Http(server);
-        Http.Reply posted = Readers.post(reader, Readers.guestToken(reader, "Rui"), article,
-                "Ports and pipelines matter more than the speeches did.", null, false);
+        Http.Reply posted = Readers.post(
+                reader,
+                Readers.guestToken(reader, "Rui"),
+                article,
+                "Ports and pipelines matter more than the speeches did.",
+                null,
+                false);
         String id = posted.json().getJsonObject("comment").getString("id");
         Http anonymous = new Http(server);
         assertEquals(0, firstComment(anonymous, article).getInt("reactions"));
 
         Http fan = new Http(server);
-        assertEquals(200, fan.send("POST", "/api/v1/comments/" + id + "/reactions?site=demo", null,
-                "Authorization", Readers.bearer(Readers.guestToken(fan, "Fay"))).status());
+        assertEquals(
+                200,
+                fan.send(
+                                "POST",
+                                "/api/v1/comments/" + id + "/reactions?site=demo",
+                                null,
+                                "Authorization",
+                                Readers.bearer(Readers.guestToken(fan, "Fay")))
+                        .status());
         assertEquals(1, firstComment(anonymous, article).getInt("reactions"), "the like shows at once");
 
-        Http.Reply featured = admin.post("/api/v1/moderation/comments/" + id + "/decisions",
+        Http.Reply featured = admin.post(
+                "/api/v1/moderation/comments/" + id + "/decisions",
                 Json.createObjectBuilder().add("action", "feature").build());
         assertEquals(200, featured.status(), featured.body());
         assertTrue(firstComment(anonymous, article).getBoolean("featured"), "the decision shows at once");
 
-        Http.Reply closed = admin.send("PATCH", "/api/v1/admin/sites/demo/articles/" + article, "{\"state\":\"closed\"}");
+        Http.Reply closed =
+                admin.send("PATCH", "/api/v1/admin/sites/demo/articles/" + article, "{\"state\":\"closed\"}");
         assertEquals(200, closed.status(), closed.body());
-        String state = anonymous.get(page(article)).json().getJsonObject("article").toString();
+        String state =
+                anonymous.get(page(article)).json().getJsonObject("article").toString();
         assertTrue(state.contains("closed"), state);
     }
 
@@ -122,7 +152,8 @@ class ReadCachingIT {
         anonymous.get(page(article));
         Http reader = new Http(server);
         String token = Readers.guestToken(reader, "Sam");
-        Http.Reply held = Readers.post(reader, token, article, "Talk trash then move onto the next article", null, true);
+        Http.Reply held =
+                Readers.post(reader, token, article, "Talk trash then move onto the next article", null, true);
         assertEquals(201, held.status(), held.body());
         assertEquals("held", held.json().getString("status"));
         String id = held.json().getJsonObject("comment").getString("id");
@@ -137,7 +168,8 @@ class ReadCachingIT {
         Http.Reply shared = anonymous.get(page(article));
         assertFalse(shared.body().contains("\"id\":\"" + id + "\""), "nobody else sees it: " + shared.body());
         assertTrue(shared.header("Cache-Control").contains("public"));
-        Http.Reply counts = reader.get("/api/v1/counts?site=demo&keys=" + article, "Authorization", Readers.bearer(token));
+        Http.Reply counts =
+                reader.get("/api/v1/counts?site=demo&keys=" + article, "Authorization", Readers.bearer(token));
         assertEquals("private, no-store", counts.header("Cache-Control"));
     }
 

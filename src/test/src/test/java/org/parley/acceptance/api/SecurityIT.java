@@ -1,21 +1,20 @@
 package org.parley.acceptance.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.acceptance.support.Http;
 import org.parley.acceptance.support.ParleyServer;
 import org.parley.acceptance.support.Readers;
-
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.util.Base64;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** CSRF on cookie sessions, CORS per site origin, host-site sign-in by JWT, and token checks. */
 @ExtendWith(ParleyServer.class)
@@ -31,24 +30,40 @@ class SecurityIT {
         Http.Reply withoutHeader = admin.withoutCsrf().send("POST", "/api/v1/moderation/decisions", body);
         assertEquals(403, withoutHeader.status(), withoutHeader.body());
         assertEquals("csrf", withoutHeader.json().getString("code"));
-        Http.Reply wrongHeader = admin.withoutCsrf().send("POST", "/api/v1/moderation/decisions", body, "X-CSRF-Token", "forged");
+        Http.Reply wrongHeader =
+                admin.withoutCsrf().send("POST", "/api/v1/moderation/decisions", body, "X-CSRF-Token", "forged");
         assertEquals(403, wrongHeader.status());
-        assertEquals(200, admin.send("POST", "/api/v1/moderation/decisions", body).status(), "with the session's token");
+        assertEquals(
+                200, admin.send("POST", "/api/v1/moderation/decisions", body).status(), "with the session's token");
         assertEquals(200, admin.get("/api/v1/moderation/queues").status(), "reads need no CSRF header");
     }
 
     @Test
     void loginSetsAnHttpOnlySameSiteCookie(ParleyServer.Server server) {
         Http http = new Http(server);
-        Http.Reply login = http.post("/api/v1/auth/login", Json.createObjectBuilder().add("username", server.adminUser())
-                .add("password", server.adminPassword()).build());
+        Http.Reply login = http.post(
+                "/api/v1/auth/login",
+                Json.createObjectBuilder()
+                        .add("username", server.adminUser())
+                        .add("password", server.adminPassword())
+                        .build());
         assertEquals(200, login.status());
-        var cookies = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("PARLEY_SESSION=")).toList();
+        var cookies = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("PARLEY_SESSION="))
+                .toList();
         String cookie = cookies.get(cookies.size() - 1);
         assertTrue(cookie.contains("HttpOnly"), cookie);
         assertTrue(cookie.toLowerCase().contains("samesite=strict"), "browsers keep the last Set-Cookie: " + cookie);
         assertEquals(403, http.send("POST", "/api/v1/auth/logout", null).status(), "logout is a write: CSRF applies");
-        assertEquals(204, http.send("POST", "/api/v1/auth/logout", null, "X-CSRF-Token", login.json().getString("csrfToken")).status());
+        assertEquals(
+                204,
+                http.send(
+                                "POST",
+                                "/api/v1/auth/logout",
+                                null,
+                                "X-CSRF-Token",
+                                login.json().getString("csrfToken"))
+                        .status());
         assertEquals(401, http.get("/api/v1/auth/me").status(), "logged out");
     }
 
@@ -56,13 +71,22 @@ class SecurityIT {
     void corsAnswersOnlyTheSitesAllowedOrigins(ParleyServer.Server server) {
         Http http = new Http(server);
         String path = "/api/v1/articles/" + Readers.ARTICLE + "/comments?site=demo";
-        Http.Reply allowed = http.send("OPTIONS", path, null, "Origin", ALLOWED, "Access-Control-Request-Method", "POST",
-                "Access-Control-Request-Headers", "content-type,authorization,idempotency-key");
+        Http.Reply allowed = http.send(
+                "OPTIONS",
+                path,
+                null,
+                "Origin",
+                ALLOWED,
+                "Access-Control-Request-Method",
+                "POST",
+                "Access-Control-Request-Headers",
+                "content-type,authorization,idempotency-key");
         assertEquals(204, allowed.status(), allowed.body());
         assertEquals(ALLOWED, allowed.header("Access-Control-Allow-Origin"));
         assertTrue(allowed.header("Access-Control-Allow-Headers").contains("Idempotency-Key"));
 
-        Http.Reply foreign = http.send("OPTIONS", path, null, "Origin", FOREIGN, "Access-Control-Request-Method", "POST");
+        Http.Reply foreign =
+                http.send("OPTIONS", path, null, "Origin", FOREIGN, "Access-Control-Request-Method", "POST");
         assertEquals(403, foreign.status());
         assertNull(foreign.header("Access-Control-Allow-Origin"));
 
@@ -71,8 +95,14 @@ class SecurityIT {
         assertNull(foreignGet.header("Access-Control-Allow-Origin"), "no CORS grant for a foreign origin");
         assertEquals(ALLOWED, http.get(path, "Origin", ALLOWED).header("Access-Control-Allow-Origin"));
 
-        Http.Reply staff = http.send("OPTIONS", "/api/v1/moderation/queues", null, "Origin", ALLOWED,
-                "Access-Control-Request-Method", "GET");
+        Http.Reply staff = http.send(
+                "OPTIONS",
+                "/api/v1/moderation/queues",
+                null,
+                "Origin",
+                ALLOWED,
+                "Access-Control-Request-Method",
+                "GET");
         assertEquals(403, staff.status(), "moderator endpoints never answer cross-origin");
     }
 
@@ -80,7 +110,11 @@ class SecurityIT {
     void articlesRegisterOnEmbedOnlyFromAnAllowedOrigin(ParleyServer.Server server) {
         Http http = new Http(server);
         String key = "embed-" + System.nanoTime();
-        String body = Json.createObjectBuilder().add("url", "http://localhost:8080/" + key).add("title", "Embedded").build().toString();
+        String body = Json.createObjectBuilder()
+                .add("url", "http://localhost:8080/" + key)
+                .add("title", "Embedded")
+                .build()
+                .toString();
         Http.Reply foreign = http.send("PUT", "/api/v1/articles/" + key + "?site=demo", body, "Origin", FOREIGN);
         assertEquals(403, foreign.status());
         assertEquals("origin-not-allowed", foreign.json().getString("code"));
@@ -90,7 +124,10 @@ class SecurityIT {
 
         Http.Reply created = http.send("PUT", "/api/v1/articles/" + key + "?site=demo", body, "Origin", ALLOWED);
         assertEquals(201, created.status(), created.body());
-        assertEquals(200, http.send("PUT", "/api/v1/articles/" + key + "?site=demo", body, "Origin", ALLOWED).status());
+        assertEquals(
+                200,
+                http.send("PUT", "/api/v1/articles/" + key + "?site=demo", body, "Origin", ALLOWED)
+                        .status());
     }
 
     @Test
@@ -100,7 +137,9 @@ class SecurityIT {
         String path = "/api/v1/counts?site=demo&keys=" + Readers.ARTICLE;
         Http http = new Http(server);
         assertNull(http.get(path, "Origin", origin).header("Access-Control-Allow-Origin"));
-        Http.Reply added = admin.post("/api/v1/admin/sites/demo/origins", Json.createObjectBuilder().add("origin", origin).build());
+        Http.Reply added = admin.post(
+                "/api/v1/admin/sites/demo/origins",
+                Json.createObjectBuilder().add("origin", origin).build());
         assertEquals(200, added.status(), added.body());
         assertEquals(origin, http.get(path, "Origin", origin).header("Access-Control-Allow-Origin"));
     }
@@ -109,21 +148,30 @@ class SecurityIT {
     void hostSiteReadersSignInWithASignedJwt(ParleyServer.Server server) throws Exception {
         ensureSsoSite(server);
         Http http = new Http(server);
-        String jwt = hs256("{\"sub\":\"host-user-1\",\"name\":\"Lena from the host\",\"exp\":"
-                + (Instant.now().getEpochSecond() + 600) + "}", ParleyServer.Server.SSO_SECRET);
-        Http.Reply signedIn = http.post("/api/v1/sites/" + ParleyServer.Server.SSO_SITE + "/readers",
+        String jwt = hs256(
+                "{\"sub\":\"host-user-1\",\"name\":\"Lena from the host\",\"exp\":"
+                        + (Instant.now().getEpochSecond() + 600) + "}",
+                ParleyServer.Server.SSO_SECRET);
+        Http.Reply signedIn = http.post(
+                "/api/v1/sites/" + ParleyServer.Server.SSO_SITE + "/readers",
                 Json.createObjectBuilder().add("jwt", jwt).build());
         assertEquals(201, signedIn.status(), signedIn.body());
-        assertEquals("Lena from the host", signedIn.json().getJsonObject("author").getString("name"));
+        assertEquals(
+                "Lena from the host", signedIn.json().getJsonObject("author").getString("name"));
         assertEquals("external", signedIn.json().getJsonObject("author").getString("kind"));
-        Http.Reply again = http.post("/api/v1/sites/" + ParleyServer.Server.SSO_SITE + "/readers",
+        Http.Reply again = http.post(
+                "/api/v1/sites/" + ParleyServer.Server.SSO_SITE + "/readers",
                 Json.createObjectBuilder().add("jwt", jwt).build());
-        assertEquals(signedIn.json().getJsonObject("author").getString("id"), again.json().getJsonObject("author").getString("id"),
+        assertEquals(
+                signedIn.json().getJsonObject("author").getString("id"),
+                again.json().getJsonObject("author").getString("id"),
                 "the same host reader maps to the same author");
 
-        String forged = hs256("{\"sub\":\"host-user-1\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}",
+        String forged = hs256(
+                "{\"sub\":\"host-user-1\",\"exp\":" + (Instant.now().getEpochSecond() + 600) + "}",
                 "some-other-secret-0123456789abcdefgh");
-        Http.Reply refused = http.post("/api/v1/sites/" + ParleyServer.Server.SSO_SITE + "/readers",
+        Http.Reply refused = http.post(
+                "/api/v1/sites/" + ParleyServer.Server.SSO_SITE + "/readers",
                 Json.createObjectBuilder().add("jwt", forged).build());
         assertEquals(401, refused.status());
     }
@@ -131,7 +179,8 @@ class SecurityIT {
     @Test
     void invalidReaderTokenIsRefusedAndTokensDoNotCrossSites(ParleyServer.Server server) {
         Http http = new Http(server);
-        Http.Reply bad = http.get("/api/v1/articles/" + Readers.ARTICLE + "/comments?site=demo", "Authorization", "Bearer garbage");
+        Http.Reply bad = http.get(
+                "/api/v1/articles/" + Readers.ARTICLE + "/comments?site=demo", "Authorization", "Bearer garbage");
         assertEquals(401, bad.status());
         assertEquals("unauthenticated", bad.json().getString("code"));
     }
@@ -143,7 +192,9 @@ class SecurityIT {
             Http.Reply reply = http.get(page);
             assertEquals(200, reply.status(), page);
             String csp = reply.header("Content-Security-Policy");
-            assertTrue(csp != null && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"), page + ": " + csp);
+            assertTrue(
+                    csp != null && csp.contains("script-src 'self'") && csp.contains("frame-ancestors 'none'"),
+                    page + ": " + csp);
             assertEquals("nosniff", reply.header("X-Content-Type-Options"));
         }
         Http.Reply widget = http.get("/widget/parley.js", "Origin", FOREIGN);
@@ -153,9 +204,14 @@ class SecurityIT {
 
     /** Creates the site whose host sign-in secret the launcher configures, unless an earlier test did. */
     static void ensureSsoSite(ParleyServer.Server server) {
-        Http.Reply site = Http.admin(server).post("/api/v1/admin/sites", Json.createObjectBuilder()
-                .add("key", ParleyServer.Server.SSO_SITE).add("name", "SSO test")
-                .add("origins", Json.createArrayBuilder().add("https://news.example")).build());
+        Http.Reply site = Http.admin(server)
+                .post(
+                        "/api/v1/admin/sites",
+                        Json.createObjectBuilder()
+                                .add("key", ParleyServer.Server.SSO_SITE)
+                                .add("name", "SSO test")
+                                .add("origins", Json.createArrayBuilder().add("https://news.example"))
+                                .build());
         assertTrue(site.status() == 201 || site.status() == 409, site.body());
     }
 

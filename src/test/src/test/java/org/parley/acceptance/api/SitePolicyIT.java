@@ -1,5 +1,9 @@
 package org.parley.acceptance.api;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
@@ -7,10 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.acceptance.support.Http;
 import org.parley.acceptance.support.ParleyServer;
 import org.parley.acceptance.support.Readers;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** A site's own settings (longest comment, images) decide what its readers may post, not the installation's. */
 @ExtendWith(ParleyServer.class)
@@ -20,8 +20,17 @@ class SitePolicyIT {
     void siteThatAllowsLongCommentsAndImagesGetsThemWhenPosting(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String site = "long-" + System.nanoTime();
-        assertEquals(201, admin.post("/api/v1/admin/sites", Json.createObjectBuilder().add("key", site).add("name", "Long reads")
-                .add("maxLength", 8000).add("imagesAllowed", true).build()).status());
+        assertEquals(
+                201,
+                admin.post(
+                                "/api/v1/admin/sites",
+                                Json.createObjectBuilder()
+                                        .add("key", site)
+                                        .add("name", "Long reads")
+                                        .add("maxLength", 8000)
+                                        .add("imagesAllowed", true)
+                                        .build())
+                        .status());
         Http reader = new Http(server);
         String token = guest(reader, site, "Yara");
         String article = article(admin, site);
@@ -31,7 +40,8 @@ class SitePolicyIT {
         Http.Reply longPost = post(reader, site, article, token, essay);
         assertEquals(201, longPost.status(), "the site allows 8,000 characters: " + longPost.body());
 
-        Http.Reply picture = post(reader, site, article, token, "The chart: ![harbour costs](https://news.example/chart.png)");
+        Http.Reply picture =
+                post(reader, site, article, token, "The chart: ![harbour costs](https://news.example/chart.png)");
         assertEquals(201, picture.status(), picture.body());
         assertTrue(picture.json().getJsonObject("comment").getString("html").contains("<img"), picture.body());
     }
@@ -40,33 +50,54 @@ class SitePolicyIT {
     void siteWithDefaultSettingsKeepsItsLimitsWhenPosting(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String site = "short-" + System.nanoTime();
-        assertEquals(201, admin.post("/api/v1/admin/sites", Json.createObjectBuilder().add("key", site).add("name", "Short")
-                .add("maxLength", 300).build()).status());
+        assertEquals(
+                201,
+                admin.post(
+                                "/api/v1/admin/sites",
+                                Json.createObjectBuilder()
+                                        .add("key", site)
+                                        .add("name", "Short")
+                                        .add("maxLength", 300)
+                                        .build())
+                        .status());
         Http reader = new Http(server);
         String token = guest(reader, site, "Zeno");
         String article = article(admin, site);
         Http.Reply tooLong = post(reader, site, article, token, "A remark about the ferry timetable. ".repeat(10));
         assertEquals(400, tooLong.status(), tooLong.body());
-        Http.Reply picture = post(reader, site, article, token, "The chart: ![harbour costs](https://news.example/chart.png)");
+        Http.Reply picture =
+                post(reader, site, article, token, "The chart: ![harbour costs](https://news.example/chart.png)");
         assertEquals(201, picture.status(), picture.body());
-        assertFalse(picture.json().getJsonObject("comment").getString("html").contains("<img"), "images are off by default");
+        assertFalse(
+                picture.json().getJsonObject("comment").getString("html").contains("<img"),
+                "images are off by default");
     }
 
     private static String guest(Http reader, String site, String name) {
-        Http.Reply reply = reader.post("/api/v1/sites/" + site + "/readers", Json.createObjectBuilder().add("name", name).build());
+        Http.Reply reply = reader.post(
+                "/api/v1/sites/" + site + "/readers",
+                Json.createObjectBuilder().add("name", name).build());
         assertEquals(201, reply.status(), reply.body());
         return reply.json().getString("token");
     }
 
     private static String article(Http admin, String site) {
-        JsonObject body = Json.createObjectBuilder().add("key", "story").add("url", "https://news.example/" + site + "/story")
-                .add("title", "Story").build();
-        assertEquals(201, admin.post("/api/v1/admin/sites/" + site + "/articles", body).status());
+        JsonObject body = Json.createObjectBuilder()
+                .add("key", "story")
+                .add("url", "https://news.example/" + site + "/story")
+                .add("title", "Story")
+                .build();
+        assertEquals(
+                201,
+                admin.post("/api/v1/admin/sites/" + site + "/articles", body).status());
         return "story";
     }
 
     private static Http.Reply post(Http reader, String site, String article, String token, String body) {
-        return reader.post("/api/v1/articles/" + article + "/comments?site=" + site,
-                Json.createObjectBuilder().add("body", body).build(), "Authorization", Readers.bearer(token));
+        return reader.post(
+                "/api/v1/articles/" + article + "/comments?site=" + site,
+                Json.createObjectBuilder().add("body", body).build(),
+                "Authorization",
+                Readers.bearer(token));
     }
 }

@@ -1,20 +1,20 @@
 package org.parley.acceptance.api;
 
+import static org.junit.jupiter.api.Assertions.assertAll;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.parley.acceptance.api.ProblemsIT.assertProblem;
+
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.acceptance.support.Http;
-import org.parley.acceptance.support.ParleyServer;
-import org.parley.acceptance.support.Readers;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.Socket;
-import java.security.SecureRandom;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -23,6 +23,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -30,13 +31,11 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Stream;
-
-import static org.junit.jupiter.api.Assertions.assertAll;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.parley.acceptance.api.ProblemsIT.assertProblem;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.acceptance.support.Http;
+import org.parley.acceptance.support.ParleyServer;
+import org.parley.acceptance.support.Readers;
 
 /**
  * Trust boundaries and reliability (issue 8): what the server reveals, to whom, for how long, and
@@ -56,10 +55,18 @@ class TrustBoundariesIT {
         try (Stream<Path> walk = Files.walk(data)) {
             files = walk.filter(Files::isRegularFile).toList();
         }
-        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".mv.db")), "the H2 database is there: " + files);
-        assertTrue(files.stream().anyMatch(f -> f.getFileName().toString().equals("token-secret")), "the token key is there: " + files);
-        Set<PosixFilePermission> others = Set.of(PosixFilePermission.GROUP_READ, PosixFilePermission.GROUP_WRITE,
-                PosixFilePermission.GROUP_EXECUTE, PosixFilePermission.OTHERS_READ, PosixFilePermission.OTHERS_WRITE,
+        assertTrue(
+                files.stream().anyMatch(f -> f.getFileName().toString().endsWith(".mv.db")),
+                "the H2 database is there: " + files);
+        assertTrue(
+                files.stream().anyMatch(f -> f.getFileName().toString().equals("token-secret")),
+                "the token key is there: " + files);
+        Set<PosixFilePermission> others = Set.of(
+                PosixFilePermission.GROUP_READ,
+                PosixFilePermission.GROUP_WRITE,
+                PosixFilePermission.GROUP_EXECUTE,
+                PosixFilePermission.OTHERS_READ,
+                PosixFilePermission.OTHERS_WRITE,
                 PosixFilePermission.OTHERS_EXECUTE);
         assertAll(files.stream().map(f -> () -> {
             Set<PosixFilePermission> mode = Files.getPosixFilePermissions(f);
@@ -73,20 +80,28 @@ class TrustBoundariesIT {
         String events = "/api/v1/articles/" + Readers.ARTICLE + "/events?site=demo";
         // A loopback address of its own (all of 127/8 is local), so this test's streams count against no other test.
         InetAddress address = InetAddress.getByName("127.0.0." + (2 + new SecureRandom().nextInt(250)));
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).localAddress(address).build();
+        HttpClient client = HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .localAddress(address)
+                .build();
         List<InputStream> open = new ArrayList<>();
         try {
             for (int i = 0; i < ParleyServer.Server.LIVE_STREAMS_PER_ADDRESS; i++) {
-                HttpResponse<InputStream> stream = client.send(sse(server, events), HttpResponse.BodyHandlers.ofInputStream());
+                HttpResponse<InputStream> stream =
+                        client.send(sse(server, events), HttpResponse.BodyHandlers.ofInputStream());
                 if (stream.statusCode() != 200) {
                     stream.body().close();
                     break;
                 }
                 open.add(stream.body());
             }
-            assertEquals(ParleyServer.Server.LIVE_STREAMS_PER_ADDRESS, open.size(), "streams up to the cap are accepted");
+            assertEquals(
+                    ParleyServer.Server.LIVE_STREAMS_PER_ADDRESS, open.size(), "streams up to the cap are accepted");
             HttpResponse<String> refused = client.send(sse(server, events), HttpResponse.BodyHandlers.ofString());
-            assertProblem(new Http.Reply(refused.statusCode(), refused.headers(), refused.body()), 429, "too-many-streams",
+            assertProblem(
+                    new Http.Reply(refused.statusCode(), refused.headers(), refused.body()),
+                    429,
+                    "too-many-streams",
                     "one stream over the cap");
         } finally {
             for (InputStream in : open) {
@@ -96,7 +111,8 @@ class TrustBoundariesIT {
         Instant deadline = Instant.now().plus(WAIT);
         int status = 0;
         while (Instant.now().isBefore(deadline)) {
-            HttpResponse<InputStream> again = client.send(sse(server, events), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> again =
+                    client.send(sse(server, events), HttpResponse.BodyHandlers.ofInputStream());
             status = again.statusCode();
             again.body().close();
             if (status == 200) {
@@ -128,13 +144,31 @@ class TrustBoundariesIT {
         String open = "cors-open-" + UUID.randomUUID().toString().substring(0, 8);
         String closed = "cors-closed-" + UUID.randomUUID().toString().substring(0, 8);
         String origin = "https://" + open + ".example";
-        assertEquals(201, admin.post("/api/v1/admin/sites", Json.createObjectBuilder().add("key", open).add("name", "Open")
-                .add("origins", Json.createArrayBuilder().add(origin)).build()).status());
-        assertEquals(201, admin.post("/api/v1/admin/sites", Json.createObjectBuilder().add("key", closed).add("name", "Closed")
-                .build()).status());
+        assertEquals(
+                201,
+                admin.post(
+                                "/api/v1/admin/sites",
+                                Json.createObjectBuilder()
+                                        .add("key", open)
+                                        .add("name", "Open")
+                                        .add(
+                                                "origins",
+                                                Json.createArrayBuilder().add(origin))
+                                        .build())
+                        .status());
+        assertEquals(
+                201,
+                admin.post(
+                                "/api/v1/admin/sites",
+                                Json.createObjectBuilder()
+                                        .add("key", closed)
+                                        .add("name", "Closed")
+                                        .build())
+                        .status());
         Http http = new Http(server);
         assertEquals(origin, http.get("/api/v1/sites/" + open, "Origin", origin).header("Access-Control-Allow-Origin"));
-        assertNull(http.get("/api/v1/sites/" + closed + "?site=" + open, "Origin", origin).header("Access-Control-Allow-Origin"));
+        assertNull(http.get("/api/v1/sites/" + closed + "?site=" + open, "Origin", origin)
+                .header("Access-Control-Allow-Origin"));
     }
 
     /** Low: someone else's held comment answers exactly like an id that does not exist. */
@@ -142,32 +176,64 @@ class TrustBoundariesIT {
     void othersHeldCommentsAnswerLikeUnknownIds(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String site = "held-" + UUID.randomUUID().toString().substring(0, 8);
-        assertEquals(201, admin.post("/api/v1/admin/sites", Json.createObjectBuilder().add("key", site).add("name", "Held")
-                .add("moderationMode", "pre").build()).status());
-        assertEquals(201, admin.post("/api/v1/admin/sites/" + site + "/articles", Json.createObjectBuilder().add("key", "story")
-                .add("url", "https://" + site + ".example/story").add("title", "Story").build()).status());
+        assertEquals(
+                201,
+                admin.post(
+                                "/api/v1/admin/sites",
+                                Json.createObjectBuilder()
+                                        .add("key", site)
+                                        .add("name", "Held")
+                                        .add("moderationMode", "pre")
+                                        .build())
+                        .status());
+        assertEquals(
+                201,
+                admin.post(
+                                "/api/v1/admin/sites/" + site + "/articles",
+                                Json.createObjectBuilder()
+                                        .add("key", "story")
+                                        .add("url", "https://" + site + ".example/story")
+                                        .add("title", "Story")
+                                        .build())
+                        .status());
         Http author = new Http(server);
-        Http.Reply posted = author.post("/api/v1/articles/story/comments?site=" + site,
-                Json.createObjectBuilder().add("body", "Held until a moderator looks at it.").add("author",
-                        Json.createObjectBuilder().add("name", "Hana")).build());
+        Http.Reply posted = author.post(
+                "/api/v1/articles/story/comments?site=" + site,
+                Json.createObjectBuilder()
+                        .add("body", "Held until a moderator looks at it.")
+                        .add("author", Json.createObjectBuilder().add("name", "Hana"))
+                        .build());
         assertEquals(201, posted.status(), posted.body());
         assertEquals("held", posted.json().getString("status"));
         String held = posted.json().getJsonObject("comment").getString("id");
         String authorToken = posted.json().getJsonObject("reader").getString("token");
         Http other = new Http(server);
-        String token = other.post("/api/v1/sites/" + site + "/readers", Json.createObjectBuilder().add("name", "Otto").build())
-                .json().getString("token");
+        String token = other.post(
+                        "/api/v1/sites/" + site + "/readers",
+                        Json.createObjectBuilder().add("name", "Otto").build())
+                .json()
+                .getString("token");
         String auth = Readers.bearer(token);
         String unknown = "987654321";
-        for (String[] call : List.of(new String[] {"POST", "/reactions", null}, new String[] {"POST", "/reports", "{\"reason\": \"spam\"}"},
+        for (String[] call : List.of(
+                new String[] {"POST", "/reactions", null},
+                new String[] {"POST", "/reports", "{\"reason\": \"spam\"}"},
                 new String[] {"GET", "/replies", null})) {
-            Http.Reply forHeld = other.send(call[0], "/api/v1/comments/" + held + call[1] + "?site=" + site, call[2], "Authorization", auth);
-            Http.Reply forUnknown = other.send(call[0], "/api/v1/comments/" + unknown + call[1] + "?site=" + site, call[2], "Authorization", auth);
+            Http.Reply forHeld = other.send(
+                    call[0], "/api/v1/comments/" + held + call[1] + "?site=" + site, call[2], "Authorization", auth);
+            Http.Reply forUnknown = other.send(
+                    call[0], "/api/v1/comments/" + unknown + call[1] + "?site=" + site, call[2], "Authorization", auth);
             assertProblem(forHeld, 404, "not-found", call[0] + " " + call[1] + " on a held comment");
             assertEquals(forUnknown.body().replace(unknown, held), forHeld.body(), call[1]);
         }
-        assertEquals(200, author.get("/api/v1/comments/" + held + "/replies?site=" + site, "Authorization",
-                Readers.bearer(authorToken)).status(), "the author still sees their own held comment");
+        assertEquals(
+                200,
+                author.get(
+                                "/api/v1/comments/" + held + "/replies?site=" + site,
+                                "Authorization",
+                                Readers.bearer(authorToken))
+                        .status(),
+                "the author still sees their own held comment");
     }
 
     /** Low: host JWTs have a maximum lifetime; an overflowing exp is a 401, not a 500. */
@@ -177,14 +243,30 @@ class TrustBoundariesIT {
         Http http = new Http(server);
         String readers = "/api/v1/sites/" + ParleyServer.Server.SSO_SITE + "/readers";
         long now = Instant.now().getEpochSecond();
-        assertEquals(201, http.post(readers, jwt("{\"sub\":\"h-1\",\"exp\":" + (now + 3600) + "}")).status(), "an hour is fine");
+        assertEquals(
+                201,
+                http.post(readers, jwt("{\"sub\":\"h-1\",\"exp\":" + (now + 3600) + "}"))
+                        .status(),
+                "an hour is fine");
         for (String exp : List.of(Long.toString(now + 30L * 24 * 3600), "1e30", "9223372036854775808")) {
-            assertProblem(http.post(readers, jwt("{\"sub\":\"h-1\",\"exp\":" + exp + "}")), 401, "unauthenticated", "exp " + exp);
+            assertProblem(
+                    http.post(readers, jwt("{\"sub\":\"h-1\",\"exp\":" + exp + "}")),
+                    401,
+                    "unauthenticated",
+                    "exp " + exp);
         }
-        String secret = Files.readString(server.dataDir().resolve("token-secret")).strip();
-        String forged = SecurityIT.hs256("{\"iss\":\"parley\",\"sub\":\"" + UUID.randomUUID() + "\",\"site\":\"demo\",\"exp\":1e30}", secret);
-        assertProblem(http.get("/api/v1/articles/" + Readers.ARTICLE + "/comments?site=demo", "Authorization", Readers.bearer(forged)),
-                401, "unauthenticated", "reader token with exp 1e30");
+        String secret =
+                Files.readString(server.dataDir().resolve("token-secret")).strip();
+        String forged = SecurityIT.hs256(
+                "{\"iss\":\"parley\",\"sub\":\"" + UUID.randomUUID() + "\",\"site\":\"demo\",\"exp\":1e30}", secret);
+        assertProblem(
+                http.get(
+                        "/api/v1/articles/" + Readers.ARTICLE + "/comments?site=demo",
+                        "Authorization",
+                        Readers.bearer(forged)),
+                401,
+                "unauthenticated",
+                "reader token with exp 1e30");
     }
 
     /** Low: redirects point at the configured public URL whatever Host the request names. */
@@ -193,14 +275,23 @@ class TrustBoundariesIT {
         String answer;
         try (Socket socket = new Socket(server.base().getHost(), server.base().getPort())) {
             socket.setSoTimeout(30_000);
-            socket.getOutputStream().write("GET /moderate HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
-                    .getBytes(StandardCharsets.US_ASCII));
+            socket.getOutputStream()
+                    .write("GET /moderate HTTP/1.1\r\nHost: evil.example\r\nConnection: close\r\n\r\n"
+                            .getBytes(StandardCharsets.US_ASCII));
             answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
         }
-        String location = answer.lines().filter(l -> l.regionMatches(true, 0, "Location:", 0, 9)).findFirst().orElse("");
+        String location = answer.lines()
+                .filter(l -> l.regionMatches(true, 0, "Location:", 0, 9))
+                .findFirst()
+                .orElse("");
         assertEquals("Location: " + server.base() + "moderate/", location.strip(), answer);
-        Http.Reply posted = Readers.post(new Http(server), Readers.guestToken(new Http(server), "Loc"), Readers.ARTICLE,
-                "A comment whose Location is checked.", null, false);
+        Http.Reply posted = Readers.post(
+                new Http(server),
+                Readers.guestToken(new Http(server), "Loc"),
+                Readers.ARTICLE,
+                "A comment whose Location is checked.",
+                null,
+                false);
         assertTrue(posted.header("Location").startsWith(server.base() + "api/v1/comments/"), posted.header("Location"));
     }
 
@@ -210,8 +301,11 @@ class TrustBoundariesIT {
         Http admin = Http.admin(server);
         String article = Readers.newArticle(admin, "Replays");
         String thread = "/api/v1/articles/" + article + "/comments?site=demo";
-        String body = Json.createObjectBuilder().add("body", "A first comment by a new guest.")
-                .add("author", Json.createObjectBuilder().add("name", "Rey")).build().toString();
+        String body = Json.createObjectBuilder()
+                .add("body", "A first comment by a new guest.")
+                .add("author", Json.createObjectBuilder().add("name", "Rey"))
+                .build()
+                .toString();
         String key = "replay-" + UUID.randomUUID();
         Http.Reply first = new Http(server).send("POST", thread, body, "Idempotency-Key", key);
         assertEquals(201, first.status(), first.body());
@@ -219,7 +313,9 @@ class TrustBoundariesIT {
         Http.Reply replay = new Http(server).send("POST", thread, body, "Idempotency-Key", key);
         assertEquals(201, replay.status(), replay.body());
         assertEquals("true", replay.header("Idempotency-Replayed"));
-        assertEquals(first.json().getJsonObject("comment").getString("id"), replay.json().getJsonObject("comment").getString("id"));
+        assertEquals(
+                first.json().getJsonObject("comment").getString("id"),
+                replay.json().getJsonObject("comment").getString("id"));
         assertTrue(!replay.json().containsKey("reader") || replay.json().isNull("reader"), replay.body());
         assertFalse(replay.body().contains(first.json().getJsonObject("reader").getString("token")));
     }
@@ -231,13 +327,30 @@ class TrustBoundariesIT {
         String token = Readers.guestToken(reader, "Cy");
         Http admin = Http.admin(server);
         assertAll(
-                () -> assertEquals(PRIVATE, reader.get("/api/v1/articles/" + Readers.ARTICLE + "/comments?site=demo",
-                        "Authorization", Readers.bearer(token)).header("Cache-Control"), "reader read"),
-                () -> assertEquals(PRIVATE, admin.get("/api/v1/moderation/queues/held").header("Cache-Control"), "staff read"),
+                () -> assertEquals(
+                        PRIVATE,
+                        reader.get(
+                                        "/api/v1/articles/" + Readers.ARTICLE + "/comments?site=demo",
+                                        "Authorization",
+                                        Readers.bearer(token))
+                                .header("Cache-Control"),
+                        "reader read"),
+                () -> assertEquals(
+                        PRIVATE, admin.get("/api/v1/moderation/queues/held").header("Cache-Control"), "staff read"),
                 () -> assertEquals(PRIVATE, admin.get("/api/v1/auth/me").header("Cache-Control"), "auth"),
-                () -> assertEquals(PRIVATE, new Http(server).post("/api/v1/sites/demo/readers",
-                        Json.createObjectBuilder().add("name", "Dee").build()).header("Cache-Control"), "token answer"),
-                () -> assertEquals(PRIVATE, new Http(server).get("/api/v1/moderation/queues/held").header("Cache-Control"),
+                () -> assertEquals(
+                        PRIVATE,
+                        new Http(server)
+                                .post(
+                                        "/api/v1/sites/demo/readers",
+                                        Json.createObjectBuilder()
+                                                .add("name", "Dee")
+                                                .build())
+                                .header("Cache-Control"),
+                        "token answer"),
+                () -> assertEquals(
+                        PRIVATE,
+                        new Http(server).get("/api/v1/moderation/queues/held").header("Cache-Control"),
                         "staff refusal"));
     }
 
@@ -257,17 +370,26 @@ class TrustBoundariesIT {
     void clientDisconnectsLogNothingAlarming(ParleyServer.Server server) throws Exception {
         long offset = Files.size(server.log());
         String events = "/api/v1/articles/" + Readers.ARTICLE + "/events?site=demo";
-        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+        HttpClient client =
+                HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
         for (int i = 0; i < 3; i++) {
-            HttpResponse<InputStream> stream = client.send(sse(server, events), HttpResponse.BodyHandlers.ofInputStream());
+            HttpResponse<InputStream> stream =
+                    client.send(sse(server, events), HttpResponse.BodyHandlers.ofInputStream());
             assertEquals(200, stream.statusCode());
             BufferedReader lines = new BufferedReader(new InputStreamReader(stream.body(), StandardCharsets.UTF_8));
             assertEquals("event: count", lines.readLine());
             stream.body().close();
         }
         Http reader = new Http(server);
-        Readers.post(reader, Readers.guestToken(reader, "Lee"), Readers.ARTICLE, "Published while listeners are gone.", null, false);
-        // A listener that stays sees keep-alives go out: by the second, the streams that left were written to and dropped.
+        Readers.post(
+                reader,
+                Readers.guestToken(reader, "Lee"),
+                Readers.ARTICLE,
+                "Published while listeners are gone.",
+                null,
+                false);
+        // A listener that stays sees keep-alives go out: by the second, the streams that left were written to and
+        // dropped.
         HttpResponse<InputStream> staying = client.send(sse(server, events), HttpResponse.BodyHandlers.ofInputStream());
         try (BufferedReader lines = new BufferedReader(new InputStreamReader(staying.body(), StandardCharsets.UTF_8))) {
             int keepAlives = 0;
@@ -291,13 +413,24 @@ class TrustBoundariesIT {
     void staffSignInAndSignOutLogNothingAlarming(ParleyServer.Server server) throws Exception {
         long offset = Files.size(server.log());
         Http staff = new Http(server);
-        Http.Reply login = staff.post("/api/v1/auth/login", Json.createObjectBuilder().add("username", server.adminUser())
-                .add("password", server.adminPassword()).build());
+        Http.Reply login = staff.post(
+                "/api/v1/auth/login",
+                Json.createObjectBuilder()
+                        .add("username", server.adminUser())
+                        .add("password", server.adminPassword())
+                        .build());
         assertEquals(200, login.status(), login.body());
         assertEquals(200, staff.get("/api/v1/auth/me").status(), "the session works");
         assertEquals(200, staff.get("/api/v1/moderation/queues").status());
-        assertEquals(204, staff.send("POST", "/api/v1/auth/logout", null, "X-CSRF-Token", login.json().getString("csrfToken"))
-                .status());
+        assertEquals(
+                204,
+                staff.send(
+                                "POST",
+                                "/api/v1/auth/logout",
+                                null,
+                                "X-CSRF-Token",
+                                login.json().getString("csrfToken"))
+                        .status());
         assertEquals(401, staff.get("/api/v1/auth/me").status(), "signed out");
         assertNothingAlarmingLoggedSince(server, offset);
     }
@@ -310,17 +443,26 @@ class TrustBoundariesIT {
             log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         List<String> alarming = java.util.Arrays.stream(log.split("\n(?=\\[20)"))
-                .filter(r -> r.contains("[levelValue: 900]") || r.contains("[levelValue: 1000]") || r.contains("Exception")
-                        || r.contains("Failed to remove session")).toList();
-        assertTrue(alarming.isEmpty(), "warnings, errors or stack traces logged:\n" + tail(String.join("\n", alarming)));
+                .filter(r -> r.contains("[levelValue: 900]")
+                        || r.contains("[levelValue: 1000]")
+                        || r.contains("Exception")
+                        || r.contains("Failed to remove session"))
+                .toList();
+        assertTrue(
+                alarming.isEmpty(), "warnings, errors or stack traces logged:\n" + tail(String.join("\n", alarming)));
     }
 
     private static HttpRequest sse(ParleyServer.Server server, String path) {
-        return HttpRequest.newBuilder(server.uri(path)).header("Accept", "text/event-stream").timeout(WAIT).build();
+        return HttpRequest.newBuilder(server.uri(path))
+                .header("Accept", "text/event-stream")
+                .timeout(WAIT)
+                .build();
     }
 
     private static JsonObject jwt(String claims) throws Exception {
-        return Json.createObjectBuilder().add("jwt", SecurityIT.hs256(claims, ParleyServer.Server.SSO_SECRET)).build();
+        return Json.createObjectBuilder()
+                .add("jwt", SecurityIT.hs256(claims, ParleyServer.Server.SSO_SECRET))
+                .build();
     }
 
     private static String tail(String log) {

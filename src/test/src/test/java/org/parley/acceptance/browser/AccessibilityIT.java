@@ -1,13 +1,12 @@
 package org.parley.acceptance.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
  * axe-core over every screen a person meets: the widget in its states (thread, reply form,
@@ -20,7 +19,8 @@ class AccessibilityIT extends WithBrowser {
     @Test
     void theWidgetHasNoAxeViolationsInAnyOfItsStates() {
         String key = parley.newArticle("a11y", host);
-        String root = parley.publishAsGuest(key, "Olivia", "A **featured-worthy** comment with a [link](https://example.org/).", null);
+        String root = parley.publishAsGuest(
+                key, "Olivia", "A **featured-worthy** comment with a [link](https://example.org/).", null);
         String reply = parley.publishAsGuest(key, "Pete", "A reply.", root);
         String deeper = parley.publishAsGuest(key, "Quinn", "A reply to the reply.", reply);
         parley.publishAsGuest(key, "Rosa", "Deep enough to be flattened.", deeper);
@@ -39,7 +39,9 @@ class AccessibilityIT extends WithBrowser {
         assertNoViolations("widget showing the nudge");
 
         Chromium.button(nudge, "Post anyway").click();
-        browser.await("the held comment", d -> !widget.findElements(By.cssSelector("li.held")).isEmpty());
+        browser.await(
+                "the held comment",
+                d -> !widget.findElements(By.cssSelector("li.held")).isEmpty());
         assertNoViolations("widget with the author's held comment");
 
         Chromium.button(first, "Report").click();
@@ -51,7 +53,9 @@ class AccessibilityIT extends WithBrowser {
     void theDemoPageHasNoAxeViolations() {
         browser.open(server.base().toString());
         browser.widget();
-        browser.await("the article text", d -> !d.findElement(By.id("story-body")).getText().isBlank());
+        browser.await(
+                "the article text",
+                d -> !d.findElement(By.id("story-body")).getText().isBlank());
         assertNoViolations("demo article page");
     }
 
@@ -64,7 +68,9 @@ class AccessibilityIT extends WithBrowser {
         browser.driver.findElement(By.id("login-user")).sendKeys(server.adminUser());
         browser.driver.findElement(By.id("login-pass")).sendKeys(server.adminPassword());
         browser.driver.findElement(By.cssSelector(".login button[type=submit]")).click();
-        browser.await("the held queue with its cards", d -> !d.findElements(By.cssSelector(".card")).isEmpty());
+        browser.await(
+                "the held queue with its cards",
+                d -> !d.findElements(By.cssSelector(".card")).isEmpty());
         assertNoViolations("held queue (demo thread)");
 
         browser.driver.findElement(By.id("help-open")).click();
@@ -72,11 +78,16 @@ class AccessibilityIT extends WithBrowser {
         assertNoViolations("shortcut help");
         browser.driver.findElement(By.cssSelector("#help button[type=submit]")).click();
 
-        for (String[] screen : List.of(new String[] {"Audit log", "table.audit"}, new String[] {"Dashboard", "figure.chart"},
+        for (String[] screen : List.of(
+                new String[] {"Audit log", "table.audit"},
+                new String[] {"Dashboard", "figure.chart"},
                 new String[] {"Screening policy", "form.policy"})) {
             browser.driver.findElement(By.linkText(screen[0])).click();
             browser.await(screen[0], d -> d.findElement(By.cssSelector(screen[1])));
-            browser.await(screen[0] + " loaded", d -> d.findElements(By.xpath("//*[normalize-space()='Loading…']")).isEmpty());
+            browser.await(
+                    screen[0] + " loaded",
+                    d -> d.findElements(By.xpath("//*[normalize-space()='Loading…']"))
+                            .isEmpty());
             assertNoViolations(screen[0]);
         }
     }

@@ -4,6 +4,16 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.stream.Collectors;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.SearchContext;
@@ -15,17 +25,6 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.logging.LoggingPreferences;
 import org.openqa.selenium.support.ui.ExpectedCondition;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.List;
-import java.util.logging.Level;
-import java.util.stream.Collectors;
 
 /**
  * One headless Debian Chromium driven through Debian's chromedriver (never a downloaded driver:
@@ -45,8 +44,15 @@ final class Chromium implements AutoCloseable {
         System.setProperty("webdriver.chrome.driver", CHROMEDRIVER);
         ChromeOptions options = new ChromeOptions();
         options.setBinary(CHROMIUM);
-        options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-                "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
+        options.addArguments(
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--disable-sync",
+                "--no-first-run",
+                "--disable-dev-shm-usage",
                 "--window-size=1280,1600");
         // The page's console, for tests of what the widget says there (driver.manage().logs()).
         LoggingPreferences logs = new LoggingPreferences();
@@ -65,12 +71,16 @@ final class Chromium implements AutoCloseable {
 
     /** Waits until the condition holds (returns non-null, non-false) and returns its value. */
     <T> T await(String what, ExpectedCondition<T> condition) {
-        return new WebDriverWait(driver, WAIT).withMessage(what).ignoring(RuntimeException.class).until(condition);
+        return new WebDriverWait(driver, WAIT)
+                .withMessage(what)
+                .ignoring(RuntimeException.class)
+                .until(condition);
     }
 
     /** The open shadow root of the first element matching the selector (waits for it to be attached). */
     SearchContext shadow(String hostSelector) {
-        return await("shadow root of " + hostSelector,
+        return await(
+                "shadow root of " + hostSelector,
                 d -> d.findElement(By.cssSelector(hostSelector)).getShadowRoot());
     }
 
@@ -79,7 +89,8 @@ final class Chromium implements AutoCloseable {
         SearchContext root = shadow("parley-comments");
         await("the widget's thread to finish loading", d -> {
             List<WebElement> lists = root.findElements(By.cssSelector("ol.thread"));
-            return !lists.isEmpty() && lists.getFirst().getDomAttribute("aria-busy") == null
+            return !lists.isEmpty()
+                    && lists.getFirst().getDomAttribute("aria-busy") == null
                     && !root.findElement(By.cssSelector("h2")).getText().isBlank();
         });
         return root;
@@ -87,10 +98,13 @@ final class Chromium implements AutoCloseable {
 
     /** The comment list item whose body contains the text, inside the given root. */
     WebElement commentContaining(SearchContext root, String text) {
-        return await("a comment containing \"" + text + "\"", d -> root.findElements(By.cssSelector("li.c")).stream()
-                .filter(li -> li.findElements(By.cssSelector(":scope > article .body")).stream()
-                        .anyMatch(b -> b.getText().contains(text)))
-                .findFirst().orElse(null));
+        return await(
+                "a comment containing \"" + text + "\"",
+                d -> root.findElements(By.cssSelector("li.c")).stream()
+                        .filter(li -> li.findElements(By.cssSelector(":scope > article .body")).stream()
+                                .anyMatch(b -> b.getText().contains(text)))
+                        .findFirst()
+                        .orElse(null));
     }
 
     /** Opens the host page of the article and returns the widget's shadow root once the thread has loaded. */
@@ -128,16 +142,22 @@ final class Chromium implements AutoCloseable {
      */
     List<String> axeViolations() {
         script(AXE_SOURCE);
-        Object raw = ((JavascriptExecutor) driver).executeAsyncScript(
-                "const done = arguments[arguments.length - 1];"
-                        + "axe.run(document, {resultTypes: ['violations']})"
-                        + ".then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}])));");
-        JsonArray violations = Json.createReader(new StringReader(String.valueOf(raw))).readArray();
-        return violations.stream().map(JsonValue::asJsonObject).map(Chromium::describe).toList();
+        Object raw = ((JavascriptExecutor) driver)
+                .executeAsyncScript(
+                        "const done = arguments[arguments.length - 1];"
+                                + "axe.run(document, {resultTypes: ['violations']})"
+                                + ".then(r => done(JSON.stringify(r.violations)), e => done(JSON.stringify([{id: 'axe-error', help: String(e), nodes: []}])));");
+        JsonArray violations =
+                Json.createReader(new StringReader(String.valueOf(raw))).readArray();
+        return violations.stream()
+                .map(JsonValue::asJsonObject)
+                .map(Chromium::describe)
+                .toList();
     }
 
     private static String describe(JsonObject v) {
-        String nodes = v.getJsonArray("nodes").stream().map(JsonValue::asJsonObject)
+        String nodes = v.getJsonArray("nodes").stream()
+                .map(JsonValue::asJsonObject)
                 .map(n -> n.getJsonArray("target").toString() + " " + n.getString("failureSummary", ""))
                 .collect(Collectors.joining("; "));
         return v.getString("id") + " (" + v.getString("impact", "") + "): " + v.getString("help", "") + " -> " + nodes;
@@ -148,7 +168,8 @@ final class Chromium implements AutoCloseable {
     private static String loadAxe() {
         try (InputStream in = Chromium.class.getResourceAsStream("/axe.min.js")) {
             if (in == null) {
-                throw new IllegalStateException("axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
+                throw new IllegalStateException(
+                        "axe.min.js is not on the test classpath (com.deque.html.axe-core:selenium)");
             }
             return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {

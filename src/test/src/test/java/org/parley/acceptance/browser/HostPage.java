@@ -2,7 +2,6 @@ package org.parley.acceptance.browser;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -64,8 +63,10 @@ final class HostPage implements AutoCloseable {
             }
         }
         // Everything spliced into the page is restricted to characters that need no escaping.
-        if (!key.matches("[A-Za-z0-9-]+") || !params.get("site").matches("[A-Za-z0-9-]+")
-                || !params.get("jwt").matches("[A-Za-z0-9_.-]*") || !params.get("lang").matches("[a-z]{0,3}")) {
+        if (!key.matches("[A-Za-z0-9-]+")
+                || !params.get("site").matches("[A-Za-z0-9-]+")
+                || !params.get("jwt").matches("[A-Za-z0-9_.-]*")
+                || !params.get("lang").matches("[a-z]{0,3}")) {
             send(exchange, 400, "text/plain", "bad parameter");
             return;
         }

@@ -1,17 +1,16 @@
 package org.parley.acceptance.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.Select;
-
-import java.util.List;
-import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The moderator console at {@code /moderate/} in a real browser: sign-in, the held queue of a
@@ -39,9 +38,13 @@ class ModerationConsoleIT extends WithBrowser {
         assertTrue(card.getText().contains("Ivan"), "the card names the author");
         assertTrue(card.getText().contains("Host article " + key), "the card names the article");
         Chromium.button(card, "Approve").click();
-        browser.await("the card to leave the held queue", d -> d.findElements(By.cssSelector(".card")).stream()
-                .noneMatch(c -> c.getText().contains("careful comment waiting")));
-        browser.await("the announcement", d -> d.findElement(By.id("announce")).getText().startsWith("Approved"));
+        browser.await(
+                "the card to leave the held queue",
+                d -> d.findElements(By.cssSelector(".card")).stream()
+                        .noneMatch(c -> c.getText().contains("careful comment waiting")));
+        browser.await(
+                "the announcement",
+                d -> d.findElement(By.id("announce")).getText().startsWith("Approved"));
 
         browser.open(host.articleUrl(key));
         SearchContext widget = browser.widget();
@@ -58,7 +61,9 @@ class ModerationConsoleIT extends WithBrowser {
         signInAndOpenHeldQueue(key);
         browser.await("both cards", d -> d.findElements(By.cssSelector(".card")).size() == 2);
         new Actions(browser.driver).sendKeys("j").sendKeys("j").perform();
-        browser.await("focus on the second card", d -> d.switchTo().activeElement().getText().contains("Second held comment"));
+        browser.await(
+                "focus on the second card",
+                d -> d.switchTo().activeElement().getText().contains("Second held comment"));
 
         new Actions(browser.driver).sendKeys("r").perform();
         WebElement dialog = browser.await("the reason dialog", d -> d.findElement(By.cssSelector("dialog[open]")));
@@ -66,8 +71,10 @@ class ModerationConsoleIT extends WithBrowser {
         dialog.findElement(By.cssSelector("textarea[name=note]")).sendKeys("rejected by keyboard");
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
 
-        browser.await("one card left", d -> d.findElements(By.cssSelector(".card")).size() == 1);
-        assertTrue(browser.driver.switchTo().activeElement().getText().contains("First held comment"),
+        browser.await(
+                "one card left", d -> d.findElements(By.cssSelector(".card")).size() == 1);
+        assertTrue(
+                browser.driver.switchTo().activeElement().getText().contains("First held comment"),
                 "focus moves to the remaining card");
         assertEquals(1, parley.queue("held", key).getJsonArray("items").size());
         assertEquals(1, parley.queue("rejected", key).getJsonArray("items").size());
@@ -85,22 +92,30 @@ class ModerationConsoleIT extends WithBrowser {
         }
 
         signInAndOpenHeldQueue(key);
-        browser.await("three cards", d -> d.findElements(By.cssSelector(".card")).size() == 3);
+        browser.await(
+                "three cards", d -> d.findElements(By.cssSelector(".card")).size() == 3);
         browser.driver.findElement(By.cssSelector(".bulk input[type=checkbox]")).click();
         Chromium.button(browser.driver, "Reject selected…").click();
         WebElement dialog = browser.await("the reason dialog", d -> d.findElement(By.cssSelector("dialog[open]")));
         new Select(dialog.findElement(By.cssSelector("select[name=reason]"))).selectByValue("spam");
         dialog.findElement(By.cssSelector("textarea[name=note]")).sendKeys(note);
         dialog.findElement(By.cssSelector("button[type=submit]")).click();
-        browser.await("the queue to be clear", d -> d.findElements(By.cssSelector(".card")).isEmpty()
-                && d.findElement(By.cssSelector(".queue .status")).getText().contains("clear"));
+        browser.await(
+                "the queue to be clear",
+                d -> d.findElements(By.cssSelector(".card")).isEmpty()
+                        && d.findElement(By.cssSelector(".queue .status"))
+                                .getText()
+                                .contains("clear"));
 
         browser.driver.findElement(By.linkText("Audit log")).click();
         WebElement search = browser.await("the audit search", d -> d.findElement(By.cssSelector("input[name=q]")));
         search.sendKeys(note);
         Chromium.button(browser.driver, "Search").click();
-        browser.await("three matching decisions", d -> d.findElements(By.cssSelector("table.audit tbody tr")).size() == 3
-                && d.findElements(By.cssSelector("table.audit tbody tr")).stream().allMatch(r -> r.getText().contains(note)));
+        browser.await(
+                "three matching decisions",
+                d -> d.findElements(By.cssSelector("table.audit tbody tr")).size() == 3
+                        && d.findElements(By.cssSelector("table.audit tbody tr")).stream()
+                                .allMatch(r -> r.getText().contains(note)));
     }
 
     @Test
@@ -111,7 +126,8 @@ class ModerationConsoleIT extends WithBrowser {
         }
         browser.open(server.uri("/moderate/").toString());
         signIn(server.adminUser(), server.adminPassword());
-        browser.await("the held queue", d -> d.findElement(By.tagName("h1")).getText().equals("Held for review"));
+        browser.await(
+                "the held queue", d -> d.findElement(By.tagName("h1")).getText().equals("Held for review"));
         new Select(browser.driver.findElement(By.cssSelector(".filters select"))).selectByValue("newest");
         WebElement first = cardContaining("Quentin waits");
         long before = browser.await("the held count", d -> heldCount() >= 3 ? heldCount() : null);
@@ -120,18 +136,27 @@ class ModerationConsoleIT extends WithBrowser {
         for (int i = 0; i < 3; i++) {
             new Actions(browser.driver).sendKeys("a").perform();
             int left = 2 - i;
-            browser.await("the approval to be confirmed", d -> d.findElements(By.cssSelector(".card")).stream()
-                    .filter(c -> c.getText().contains("held queue of " + key)).count() == left);
+            browser.await(
+                    "the approval to be confirmed",
+                    d -> d.findElements(By.cssSelector(".card")).stream()
+                                    .filter(c -> c.getText().contains("held queue of " + key))
+                                    .count()
+                            == left);
         }
         WebElement done = browser.await("the visible confirmation", d -> d.findElement(By.cssSelector(".queue .done")));
         assertTrue(done.isDisplayed() && done.getText().startsWith("Approved the comment by"), done.getText());
         browser.await("the live count to follow the approvals", d -> heldCount() == before - 3);
-        assertTrue(browser.driver.findElements(By.cssSelector(".changed")).stream().noneMatch(WebElement::isDisplayed),
+        assertTrue(
+                browser.driver.findElements(By.cssSelector(".changed")).stream().noneMatch(WebElement::isDisplayed),
                 "no 'queue has changed' banner after the moderator's own decisions");
 
         parley.postAsGuest(key, "Rita", "Rita arrives while the moderator works.", null);
-        WebElement banner = browser.await("the banner for someone else's change", d -> d.findElements(By.cssSelector(".changed")).stream()
-                .filter(WebElement::isDisplayed).findFirst().orElse(null));
+        WebElement banner = browser.await(
+                "the banner for someone else's change",
+                d -> d.findElements(By.cssSelector(".changed")).stream()
+                        .filter(WebElement::isDisplayed)
+                        .findFirst()
+                        .orElse(null));
         assertTrue(banner.getText().startsWith("The queue has changed"), banner.getText());
     }
 
@@ -149,51 +174,78 @@ class ModerationConsoleIT extends WithBrowser {
 
         WebElement author = browser.driver.findElement(By.cssSelector(".filters input[name=author]"));
         author.sendKeys("searchABLE");
-        Chromium.button(browser.driver.findElement(By.cssSelector("form.filters")), "Apply").click();
+        Chromium.button(browser.driver.findElement(By.cssSelector("form.filters")), "Apply")
+                .click();
         browser.await("only Sigrid's comment", d -> {
             List<WebElement> cards = d.findElements(By.cssSelector(".card"));
             return cards.size() == 1 && cards.getFirst().getText().contains("Sigrid Searchable");
         });
         author.clear();
         browser.driver.findElement(By.cssSelector(".filters input[name=q]")).sendKeys("CHEAPER");
-        Chromium.button(browser.driver.findElement(By.cssSelector("form.filters")), "Apply").click();
+        Chromium.button(browser.driver.findElement(By.cssSelector("form.filters")), "Apply")
+                .click();
         browser.await("only Tomas's comment", d -> {
             List<WebElement> cards = d.findElements(By.cssSelector(".card"));
             return cards.size() == 1 && cards.getFirst().getText().contains("Buses are cheaper");
         });
 
         Chromium.button(cardContaining("Buses are cheaper"), "Approve").click();
-        browser.await("the card to leave", d -> d.findElements(By.cssSelector(".card")).isEmpty());
+        browser.await(
+                "the card to leave",
+                d -> d.findElements(By.cssSelector(".card")).isEmpty());
         browser.driver.findElement(By.linkText("Audit log")).click();
-        browser.await("the audit search", d -> d.findElement(By.cssSelector("input[name=actor]"))).sendKeys(server.adminUser());
+        browser.await("the audit search", d -> d.findElement(By.cssSelector("input[name=actor]")))
+                .sendKeys(server.adminUser());
         new Select(browser.driver.findElement(By.cssSelector("select[name=action]"))).selectByValue("approve");
         Chromium.button(browser.driver, "Search").click();
-        WebElement row = browser.await("the approval by the administrator's username", d -> d.findElements(By.cssSelector("table.audit tbody tr"))
-                .stream().filter(r -> r.getText().contains("Buses are cheaper than trams")).findFirst().orElse(null));
-        assertTrue(row.getText().contains("Tomas") && row.getText().contains("Host article " + key)
-                && row.getText().contains(server.adminUser()) && row.getText().contains("Approved"), row.getText());
+        WebElement row = browser.await(
+                "the approval by the administrator's username",
+                d -> d.findElements(By.cssSelector("table.audit tbody tr")).stream()
+                        .filter(r -> r.getText().contains("Buses are cheaper than trams"))
+                        .findFirst()
+                        .orElse(null));
+        assertTrue(
+                row.getText().contains("Tomas")
+                        && row.getText().contains("Host article " + key)
+                        && row.getText().contains(server.adminUser())
+                        && row.getText().contains("Approved"),
+                row.getText());
     }
 
     private long heldCount() {
-        String text = browser.driver.findElement(By.cssSelector(".tabs [data-count=held]")).getText().trim();
+        String text = browser.driver
+                .findElement(By.cssSelector(".tabs [data-count=held]"))
+                .getText()
+                .trim();
         return text.isEmpty() ? -1 : Long.parseLong(text);
     }
 
     private void signInAndOpenHeldQueue(String articleKey) {
         browser.open(server.uri("/moderate/").toString());
         signIn(server.adminUser(), server.adminPassword());
-        browser.await("the held queue", d -> d.findElement(By.tagName("h1")).getText().equals("Held for review"));
+        browser.await(
+                "the held queue", d -> d.findElement(By.tagName("h1")).getText().equals("Held for review"));
         List<WebElement> filters = browser.driver.findElements(By.cssSelector(".filters input[type=search]"));
         filters.get(0).clear();
         filters.get(0).sendKeys(ParleyClient.SITE);
         filters.get(1).sendKeys(articleKey);
-        Chromium.button(browser.driver.findElement(By.cssSelector("form.filters")), "Apply").click();
-        browser.await("the queue filtered to the article", d -> d.findElements(By.cssSelector(".card")).stream()
-                .allMatch(c -> c.getText().contains(articleKey)) && d.findElement(By.cssSelector(".queue .status")).getText().isEmpty());
+        Chromium.button(browser.driver.findElement(By.cssSelector("form.filters")), "Apply")
+                .click();
+        browser.await(
+                "the queue filtered to the article",
+                d -> d.findElements(By.cssSelector(".card")).stream()
+                                .allMatch(c -> c.getText().contains(articleKey))
+                        && d.findElement(By.cssSelector(".queue .status"))
+                                .getText()
+                                .isEmpty());
     }
 
     private WebElement cardContaining(String text) {
-        return browser.await("a card containing \"" + text + "\"", d -> d.findElements(By.cssSelector(".card")).stream()
-                .filter(c -> c.getText().contains(text)).findFirst().orElse(null));
+        return browser.await(
+                "a card containing \"" + text + "\"",
+                d -> d.findElements(By.cssSelector(".card")).stream()
+                        .filter(c -> c.getText().contains(text))
+                        .findFirst()
+                        .orElse(null));
     }
 }

@@ -3,8 +3,6 @@ package org.parley.acceptance.browser;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import org.parley.acceptance.support.ParleyServer.Server;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpClient;
@@ -14,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
 import java.util.UUID;
+import org.parley.acceptance.support.ParleyServer.Server;
 
 /**
  * The HTTP calls the browser tests make around the browser: an administrator (HTTP Basic, per
@@ -26,7 +25,8 @@ final class ParleyClient {
     static final String SITE = "demo";
 
     private final Server server;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     ParleyClient(Server server) {
         this.server = server;
@@ -37,7 +37,11 @@ final class ParleyClient {
     }
 
     void allowOrigin(String site, String origin) {
-        admin("POST", "/api/v1/admin/sites/" + site + "/origins", Json.createObjectBuilder().add("origin", origin).build(), 200);
+        admin(
+                "POST",
+                "/api/v1/admin/sites/" + site + "/origins",
+                Json.createObjectBuilder().add("origin", origin).build(),
+                200);
     }
 
     /**
@@ -45,8 +49,16 @@ final class ParleyClient {
      * fixed site its sign-in secret) and accepts the host page's origin.
      */
     void ensureSite(String key, HostPage host) {
-        admin("POST", "/api/v1/admin/sites", Json.createObjectBuilder().add("key", key).add("name", "Site " + key)
-                .add("origins", Json.createArrayBuilder().add(host.origin())).build(), 201, 409);
+        admin(
+                "POST",
+                "/api/v1/admin/sites",
+                Json.createObjectBuilder()
+                        .add("key", key)
+                        .add("name", "Site " + key)
+                        .add("origins", Json.createArrayBuilder().add(host.origin()))
+                        .build(),
+                201,
+                409);
         allowOrigin(key, host.origin());
     }
 
@@ -62,27 +74,47 @@ final class ParleyClient {
 
     String newArticle(String site, String prefix, HostPage host, String moderationMode) {
         String key = unique(prefix);
-        admin("POST", "/api/v1/admin/sites/" + site + "/articles", Json.createObjectBuilder()
-                .add("key", key).add("url", host.articleUrl(key)).add("title", "Host article " + key)
-                .add("moderationMode", moderationMode).build(), 201);
+        admin(
+                "POST",
+                "/api/v1/admin/sites/" + site + "/articles",
+                Json.createObjectBuilder()
+                        .add("key", key)
+                        .add("url", host.articleUrl(key))
+                        .add("title", "Host article " + key)
+                        .add("moderationMode", moderationMode)
+                        .build(),
+                201);
         return key;
     }
 
     /** A fresh site that allows no guests; its only origin is the host page's. */
     String newSiteWithoutGuests(HostPage host) {
         String key = unique("members");
-        admin("POST", "/api/v1/admin/sites", Json.createObjectBuilder()
-                .add("key", key).add("name", "Members-only site " + key)
-                .add("origins", Json.createArrayBuilder().add(host.origin()))
-                .add("guestsAllowed", false).build(), 201);
+        admin(
+                "POST",
+                "/api/v1/admin/sites",
+                Json.createObjectBuilder()
+                        .add("key", key)
+                        .add("name", "Members-only site " + key)
+                        .add("origins", Json.createArrayBuilder().add(host.origin()))
+                        .add("guestsAllowed", false)
+                        .build(),
+                201);
         return key;
     }
 
     /** A fresh site whose only origin is somewhere else: a page of the host is not allowed to embed it. */
     String newSiteElsewhere() {
         String key = unique("elsewhere");
-        admin("POST", "/api/v1/admin/sites", Json.createObjectBuilder().add("key", key).add("name", "Site " + key)
-                .add("origins", Json.createArrayBuilder().add("https://elsewhere.example")).build(), 201);
+        admin(
+                "POST",
+                "/api/v1/admin/sites",
+                Json.createObjectBuilder()
+                        .add("key", key)
+                        .add("name", "Site " + key)
+                        .add("origins", Json.createArrayBuilder().add("https://elsewhere.example"))
+                        .build(),
+                201);
         return key;
     }
 
@@ -94,7 +126,8 @@ final class ParleyClient {
     /** The site's latest audit record of an action (site_settings, site_policy, …). */
     JsonObject latestAudit(String site, String action) {
         return admin("GET", "/api/v1/moderation/audit?site=" + site + "&action=" + action + "&limit=1", null, 200)
-                .getJsonArray("items").getJsonObject(0);
+                .getJsonArray("items")
+                .getJsonObject(0);
     }
 
     private static String unique(String prefix) {
@@ -106,7 +139,8 @@ final class ParleyClient {
      * if there is one; returns the 201 answer ({@code comment}, {@code status}, {@code reader}).
      */
     JsonObject postAsGuest(String key, String name, String body, String parentId) {
-        JsonObjectBuilder request = Json.createObjectBuilder().add("body", body)
+        JsonObjectBuilder request = Json.createObjectBuilder()
+                .add("body", body)
                 .add("author", Json.createObjectBuilder().add("name", name));
         if (parentId != null) {
             request.add("parentId", parentId);
@@ -114,8 +148,12 @@ final class ParleyClient {
         JsonObject first = request.build();
         JsonObject answer = call("POST", "/api/v1/articles/" + key + "/comments?site=" + SITE, first, null, 200, 201);
         if (answer.containsKey("nudge")) {
-            answer = call("POST", "/api/v1/articles/" + key + "/comments?site=" + SITE,
-                    Json.createObjectBuilder(first).add("confirm", true).build(), null, 201);
+            answer = call(
+                    "POST",
+                    "/api/v1/articles/" + key + "/comments?site=" + SITE,
+                    Json.createObjectBuilder(first).add("confirm", true).build(),
+                    null,
+                    201);
         }
         return answer;
     }
@@ -136,18 +174,30 @@ final class ParleyClient {
     }
 
     void approve(String commentId) {
-        admin("POST", "/api/v1/moderation/comments/" + commentId + "/decisions",
-                Json.createObjectBuilder().add("action", "approve").add("note", "browser test").build(), 200);
+        admin(
+                "POST",
+                "/api/v1/moderation/comments/" + commentId + "/decisions",
+                Json.createObjectBuilder()
+                        .add("action", "approve")
+                        .add("note", "browser test")
+                        .build(),
+                200);
     }
 
     void reject(String commentId) {
-        admin("POST", "/api/v1/moderation/comments/" + commentId + "/decisions",
-                Json.createObjectBuilder().add("action", "reject").add("reason", "off_topic").build(), 200);
+        admin(
+                "POST",
+                "/api/v1/moderation/comments/" + commentId + "/decisions",
+                Json.createObjectBuilder()
+                        .add("action", "reject")
+                        .add("reason", "off_topic")
+                        .build(),
+                200);
     }
 
     private JsonObject admin(String method, String path, JsonObject body, int... expected) {
-        String basic = Base64.getEncoder().encodeToString(
-                (server.adminUser() + ":" + server.adminPassword()).getBytes(StandardCharsets.UTF_8));
+        String basic = Base64.getEncoder()
+                .encodeToString((server.adminUser() + ":" + server.adminPassword()).getBytes(StandardCharsets.UTF_8));
         return call(method, path, body, "Basic " + basic, expected);
     }
 
@@ -156,8 +206,11 @@ final class ParleyClient {
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
                 .header("Content-Type", "application/json")
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
-                        : HttpRequest.BodyPublishers.ofString(body.toString()));
+                .method(
+                        method,
+                        body == null
+                                ? HttpRequest.BodyPublishers.noBody()
+                                : HttpRequest.BodyPublishers.ofString(body.toString()));
         if (authorization != null) {
             request.header("Authorization", authorization);
         }
@@ -166,11 +219,13 @@ final class ParleyClient {
             for (int status : expected) {
                 if (response.statusCode() == status) {
                     String text = response.body();
-                    return text == null || text.isBlank() ? JsonObject.EMPTY_JSON_OBJECT
+                    return text == null || text.isBlank()
+                            ? JsonObject.EMPTY_JSON_OBJECT
                             : Json.createReader(new StringReader(text)).readObject();
                 }
             }
-            throw new AssertionError(method + " " + path + " answered " + response.statusCode() + ": " + response.body());
+            throw new AssertionError(
+                    method + " " + path + " answered " + response.statusCode() + ": " + response.body());
         } catch (IOException e) {
             throw new AssertionError(method + " " + path + " failed: " + e, e);
         } catch (InterruptedException e) {

@@ -38,8 +38,8 @@ abstract class WithBrowser {
     WebElement postOnANewArticle(String prefix, String name, String text) {
         SearchContext widget = browser.widgetOn(host, parley.newArticle(prefix, host));
         browser.postAsGuest(widget, name, text);
-        return browser.await("focus on the posted comment", d -> (WebElement) browser.script(
-                "const a = document.querySelector('parley-comments').shadowRoot.activeElement;"
+        return browser.await("focus on the posted comment", d -> (WebElement)
+                browser.script("const a = document.querySelector('parley-comments').shadowRoot.activeElement;"
                         + "return a && a.tagName === 'ARTICLE' ? a.parentElement : null;"));
     }
 

@@ -1,14 +1,13 @@
 package org.parley.acceptance.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
-
-import java.util.List;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Hand-written script-injection payloads, posted as comment bodies and as guest names, then
@@ -47,7 +46,8 @@ class XssIT extends WithBrowser {
     void scriptPayloadsInCommentsAndNamesNeverRunInTheWidget() {
         String key = parley.newArticle("xss", host);
         for (int i = 0; i < PAYLOADS.size(); i++) {
-            parley.publishAsGuest(key, i == 0 ? EVIL_NAME : "Tester " + i, "Payload " + i + ": " + PAYLOADS.get(i), null);
+            parley.publishAsGuest(
+                    key, i == 0 ? EVIL_NAME : "Tester " + i, "Payload " + i + ": " + PAYLOADS.get(i), null);
         }
 
         browser.open(host.articleUrl(key));
@@ -80,8 +80,11 @@ class XssIT extends WithBrowser {
                 """);
         assertEquals("", dangerous, "no handler, script URL or active element survives in rendered comments");
 
-        browser.await("every image in the thread to finish loading or failing", d -> Boolean.TRUE.equals(browser.script(
-                "return [...document.querySelector('parley-comments').shadowRoot.querySelectorAll('img')].every(i => i.complete)")));
+        browser.await(
+                "every image in the thread to finish loading or failing",
+                d -> Boolean.TRUE.equals(
+                        browser.script(
+                                "return [...document.querySelector('parley-comments').shadowRoot.querySelectorAll('img')].every(i => i.complete)")));
         // A second, independent render: anything a payload scheduled has had a full server round trip to run.
         browser.await("a second render of the thread", d -> Boolean.TRUE.equals(browser.script("""
                 const w = document.querySelector('parley-comments');
@@ -98,19 +101,24 @@ class XssIT extends WithBrowser {
         String key = parley.newArticle("preview", host);
         SearchContext widget = browser.widgetOn(host, key);
         WebElement form = widget.findElement(By.cssSelector("form.main"));
-        form.findElement(By.cssSelector("textarea")).sendKeys(
-                "Some **bold** words <img src=x onerror=\"__trap('preview')\"> [link](javascript:__trap('preview-link'))");
+        form.findElement(By.cssSelector("textarea"))
+                .sendKeys(
+                        "Some **bold** words <img src=x onerror=\"__trap('preview')\"> [link](javascript:__trap('preview-link'))");
         Chromium.button(form, "Preview").click();
 
-        WebElement preview = browser.await("the server-rendered preview", d -> form.findElement(By.cssSelector(".preview.rendered")));
+        WebElement preview = browser.await(
+                "the server-rendered preview", d -> form.findElement(By.cssSelector(".preview.rendered")));
         assertEquals("bold", preview.findElement(By.cssSelector("strong")).getText());
         assertEquals("", browser.script("""
                 const box = document.querySelector('parley-comments').shadowRoot.querySelector('.preview');
                 return [...box.querySelectorAll('*')].flatMap(e => [...e.attributes])
                   .filter(a => /^on/i.test(a.name) || /^\\s*javascript:/i.test(a.value)).map(a => a.name).join(',');
                 """), "the preview keeps no handler and no script URL");
-        browser.await("every image in the preview to settle", d -> Boolean.TRUE.equals(browser.script(
-                "return [...document.querySelector('parley-comments').shadowRoot.querySelectorAll('.preview img')].every(i => i.complete)")));
+        browser.await(
+                "every image in the preview to settle",
+                d -> Boolean.TRUE.equals(
+                        browser.script(
+                                "return [...document.querySelector('parley-comments').shadowRoot.querySelectorAll('.preview img')].every(i => i.complete)")));
         assertEquals("", browser.script("return window.__xss.join(', ')"), "nothing in the preview executed");
         assertTrue(widget.findElements(By.cssSelector("li.c")).isEmpty(), "a preview stores nothing");
     }

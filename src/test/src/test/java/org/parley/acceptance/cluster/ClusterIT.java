@@ -1,19 +1,14 @@
 package org.parley.acceptance.cluster;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.parley.acceptance.support.EventStream;
-import org.parley.acceptance.support.Http;
-import org.parley.acceptance.support.ParleyCluster;
-import org.parley.acceptance.support.ParleyServer;
-import org.parley.acceptance.support.Readers;
-
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -32,10 +27,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.parley.acceptance.support.EventStream;
+import org.parley.acceptance.support.Http;
+import org.parley.acceptance.support.ParleyCluster;
+import org.parley.acceptance.support.ParleyServer;
+import org.parley.acceptance.support.Readers;
 
 /**
  * Two instances clustered by Payara's data grid on one fresh PostgreSQL database behind HAProxy
@@ -49,6 +48,7 @@ class ClusterIT {
 
     /** Posts per client address and minute on the cluster (the authors' own limit is the default policy's 5 in a row). */
     private static final int ADDRESS_POSTS_PER_MINUTE = 20;
+
     private static final int AUTHOR_BURST = 5;
     private static final Duration AUTHOR_REFILL = Duration.ofSeconds(20);
     private static final Duration LIVE = Duration.ofSeconds(1);
@@ -59,8 +59,13 @@ class ClusterIT {
 
     @BeforeAll
     static void start() {
-        cluster = ParleyCluster.start(2, Map.of("PARLEY_RATE_ADDRESS_POSTS_PER_MINUTE", Integer.toString(ADDRESS_POSTS_PER_MINUTE),
-                "PARLEY_RATE_ADDRESS_GUESTS_PER_HOUR", "1000"));
+        cluster = ParleyCluster.start(
+                2,
+                Map.of(
+                        "PARLEY_RATE_ADDRESS_POSTS_PER_MINUTE",
+                        Integer.toString(ADDRESS_POSTS_PER_MINUTE),
+                        "PARLEY_RATE_ADDRESS_GUESTS_PER_HOUR",
+                        "1000"));
         a = cluster.instance(1);
         b = cluster.instance(2);
     }
@@ -96,7 +101,12 @@ class ClusterIT {
             assertTrue(Instant.now().isBefore(deadline), "the other instance still serves the old page after " + LIVE);
             pause();
         }
-        assertEquals(1, onB.get("/api/v1/counts?site=demo&keys=" + article).json().getJsonObject("counts").getInt(article));
+        assertEquals(
+                1,
+                onB.get("/api/v1/counts?site=demo&keys=" + article)
+                        .json()
+                        .getJsonObject("counts")
+                        .getInt(article));
     }
 
     @Test
@@ -104,8 +114,11 @@ class ClusterIT {
         String article = Readers.newArticle(Http.admin(a), "Cluster address limit");
         Http onA = Http.from(a, address(5));
         Http onB = onA.at(b);
-        assertAllowanceIsShared(ADDRESS_POSTS_PER_MINUTE, Duration.ofMinutes(1).dividedBy(ADDRESS_POSTS_PER_MINUTE),
-                i -> (i % 2 == 0 ? onA : onB).post(page(article), guestPost("Point number " + i + " about the corridor.")));
+        assertAllowanceIsShared(
+                ADDRESS_POSTS_PER_MINUTE,
+                Duration.ofMinutes(1).dividedBy(ADDRESS_POSTS_PER_MINUTE),
+                i -> (i % 2 == 0 ? onA : onB)
+                        .post(page(article), guestPost("Point number " + i + " about the corridor.")));
     }
 
     @Test
@@ -114,8 +127,11 @@ class ClusterIT {
         Http onA = Http.from(a, address(6));
         Http onB = onA.at(b);
         String token = Readers.guestToken(onA, "Ulla");
-        assertAllowanceIsShared(AUTHOR_BURST, AUTHOR_REFILL,
-                i -> Readers.post(i % 2 == 0 ? onA : onB, token, article, "Remark " + i + " on the pipeline.", null, false));
+        assertAllowanceIsShared(
+                AUTHOR_BURST,
+                AUTHOR_REFILL,
+                i -> Readers.post(
+                        i % 2 == 0 ? onA : onB, token, article, "Remark " + i + " on the pipeline.", null, false));
     }
 
     /**
@@ -138,8 +154,10 @@ class ClusterIT {
         assertEquals(429, last.status(), "never refused in " + 3 * burst + " posts: " + last);
         assertNotNull(last.header("Retry-After"));
         assertTrue(accepted >= burst, "the allowance itself is honoured: " + accepted);
-        assertTrue(accepted <= burst + refilled, accepted + " posts accepted against a shared allowance of " + burst
-                + " plus " + refilled + " refilled; limits per instance would have accepted about " + 2 * burst);
+        assertTrue(
+                accepted <= burst + refilled,
+                accepted + " posts accepted against a shared allowance of " + burst + " plus " + refilled
+                        + " refilled; limits per instance would have accepted about " + 2 * burst);
     }
 
     @Test
@@ -154,7 +172,9 @@ class ClusterIT {
         assertEquals(201, first.status(), first.body());
         assertEquals(201, retry.status(), retry.body());
         assertEquals("true", retry.header("Idempotency-Replayed"));
-        assertEquals(first.json().getJsonObject("comment").getString("id"), retry.json().getJsonObject("comment").getString("id"));
+        assertEquals(
+                first.json().getJsonObject("comment").getString("id"),
+                retry.json().getJsonObject("comment").getString("id"));
         assertEquals(first.header("Location"), retry.header("Location"));
         assertEquals(1, onB.get(page(article)).json().getInt("total"), "stored once");
     }
@@ -168,14 +188,28 @@ class ClusterIT {
         String article = Readers.newArticle(staff.at(b), "Registered through the other instance");
         assertEquals(200, new Http(a).get(page(article)).status());
         // A second session, its cookie sent by hand (a client that clears it on sign-out would prove nothing).
-        Http.Reply login = new Http(a).post("/api/v1/auth/login", Json.createObjectBuilder()
-                .add("username", a.adminUser()).add("password", a.adminPassword()).build());
-        String cookie = login.headers().allValues("Set-Cookie").stream().filter(c -> c.startsWith("PARLEY_SESSION="))
-                .reduce((first, last) -> last).orElseThrow().split(";", 2)[0];
+        Http.Reply login = new Http(a)
+                .post(
+                        "/api/v1/auth/login",
+                        Json.createObjectBuilder()
+                                .add("username", a.adminUser())
+                                .add("password", a.adminPassword())
+                                .build());
+        String cookie = login.headers().allValues("Set-Cookie").stream()
+                .filter(c -> c.startsWith("PARLEY_SESSION="))
+                .reduce((first, last) -> last)
+                .orElseThrow()
+                .split(";", 2)[0];
         String csrf = login.json().getString("csrfToken");
         assertEquals(200, new Http(b).get("/api/v1/auth/me", "Cookie", cookie).status());
-        assertEquals(204, new Http(b).send("POST", "/api/v1/auth/logout", null, "Cookie", cookie, "X-CSRF-Token", csrf).status());
-        assertEquals(401, new Http(a).get("/api/v1/auth/me", "Cookie", cookie).status(),
+        assertEquals(
+                204,
+                new Http(b)
+                        .send("POST", "/api/v1/auth/logout", null, "Cookie", cookie, "X-CSRF-Token", csrf)
+                        .status());
+        assertEquals(
+                401,
+                new Http(a).get("/api/v1/auth/me", "Cookie", cookie).status(),
                 "a sign-out on one instance ends the session on every instance");
         assertEquals(200, staff.at(b).get("/api/v1/auth/me").status(), "another session lives on");
     }
@@ -195,9 +229,12 @@ class ClusterIT {
             running.add(posters.submit(() -> {
                 for (int i = 0; i < ADDRESS_POSTS_PER_MINUTE - 1 && !stop.get(); i++) {
                     try {
-                        Http.Reply reply = client.post(page(article), guestPost("Under load, comment " + i + " from " + client.hashCode()));
-                        if (reply.status() == 201 && "published".equals(reply.json().getString("status"))) {
-                            acknowledged.add(reply.json().getJsonObject("comment").getString("id"));
+                        Http.Reply reply = client.post(
+                                page(article), guestPost("Under load, comment " + i + " from " + client.hashCode()));
+                        if (reply.status() == 201
+                                && "published".equals(reply.json().getString("status"))) {
+                            acknowledged.add(
+                                    reply.json().getJsonObject("comment").getString("id"));
                         } else {
                             failed.incrementAndGet();
                         }
@@ -218,14 +255,18 @@ class ClusterIT {
             }
             stop.set(true);
             posters.shutdown();
-            assertTrue(acknowledged.size() > 8, "posts went on after the kill: " + acknowledged.size() + " acknowledged, "
-                    + failed + " failed");
+            assertTrue(
+                    acknowledged.size() > 8,
+                    "posts went on after the kill: " + acknowledged.size() + " acknowledged, " + failed + " failed");
 
             for (int i = 0; i < 10; i++) {
                 Http.Reply read = balanced.get(page(article));
                 assertEquals(200, read.status(), "read " + i + " through the balancer after the kill: " + read);
             }
-            assertEquals(200, staff.at(b).get("/api/v1/auth/me").status(), "the staff session created on the killed instance lives on");
+            assertEquals(
+                    200,
+                    staff.at(b).get("/api/v1/auth/me").status(),
+                    "the staff session created on the killed instance lives on");
             Set<String> stored = allCommentIds(new Http(b), article);
             Set<String> lost = new java.util.HashSet<>(acknowledged);
             lost.removeAll(stored);
@@ -240,13 +281,16 @@ class ClusterIT {
             assertTrue(Instant.now().isBefore(joined), "the restarted instance did not rejoin the cluster");
             pause();
         }
-        assertCommentReachesStream(Readers.newArticle(staff.at(b), "After the restart"), Http.from(b, address(8)), new Http(a));
+        assertCommentReachesStream(
+                Readers.newArticle(staff.at(b), "After the restart"), Http.from(b, address(8)), new Http(a));
     }
 
-    private static void assertCommentReachesStream(String article, Http poster, Http listener) throws InterruptedException {
+    private static void assertCommentReachesStream(String article, Http poster, Http listener)
+            throws InterruptedException {
         try (EventStream stream = EventStream.open(listener, "/api/v1/articles/" + article + "/events?site=demo")) {
             assertEquals("count", stream.nextEvent().name(), "a count event on connect");
-            String id = posted(poster.post(page(article), guestPost("The customs union clause reads differently in Russian.")));
+            String id = posted(
+                    poster.post(page(article), guestPost("The customs union clause reads differently in Russian.")));
             EventStream.Event event = stream.nextEvent(LIVE);
             assertEquals("comment", event.name());
             assertTrue(event.data().contains(quoted(id)), event.data());
@@ -263,7 +307,9 @@ class ClusterIT {
             JsonObject c = check.asJsonObject();
             if ("cluster".equals(c.getString("name"))) {
                 JsonValue members = c.getJsonObject("data").get("members");
-                return members instanceof JsonString text ? Integer.parseInt(text.getString()) : ((JsonNumber) members).intValue();
+                return members instanceof JsonString text
+                        ? Integer.parseInt(text.getString())
+                        : ((JsonNumber) members).intValue();
             }
         }
         return 0;
@@ -273,7 +319,9 @@ class ClusterIT {
         Set<String> ids = new java.util.HashSet<>();
         String cursor = null;
         do {
-            JsonObject page = http.get(page(article) + "&sort=oldest&limit=100" + (cursor == null ? "" : "&cursor=" + cursor)).json();
+            JsonObject page = http.get(
+                            page(article) + "&sort=oldest&limit=100" + (cursor == null ? "" : "&cursor=" + cursor))
+                    .json();
             page.getJsonArray("comments").forEach(c -> ids.add(c.asJsonObject().getString("id")));
             cursor = page.containsKey("nextCursor") && !page.isNull("nextCursor") ? page.getString("nextCursor") : null;
         } while (cursor != null);
@@ -287,8 +335,10 @@ class ClusterIT {
     }
 
     private static JsonObject guestPost(String body) {
-        return Json.createObjectBuilder().add("body", body)
-                .add("author", Json.createObjectBuilder().add("name", "Guest " + Math.abs(body.hashCode() % 1000))).build();
+        return Json.createObjectBuilder()
+                .add("body", body)
+                .add("author", Json.createObjectBuilder().add("name", "Guest " + Math.abs(body.hashCode() % 1000)))
+                .build();
     }
 
     private static String page(String article) {

@@ -1,18 +1,14 @@
 package org.parley.acceptance.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.Json;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
-import org.parley.acceptance.support.Http;
-import org.parley.acceptance.support.ParleyServer;
-import org.parley.acceptance.support.RawHttp;
-import org.parley.acceptance.support.Readers;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URLEncoder;
@@ -27,9 +23,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.parley.acceptance.support.Http;
+import org.parley.acceptance.support.ParleyServer;
+import org.parley.acceptance.support.RawHttp;
+import org.parley.acceptance.support.Readers;
 
 /**
  * Property-based fuzzing of every operation in the server's OpenAPI document ({@code /openapi}):
@@ -65,7 +64,14 @@ class ApiFuzzIT {
     static final long DEFAULT_SEED = 20261129L;
     static final int TIMEOUT_MILLIS = 60_000;
 
-    private enum Mode { VALID, BROKEN_PARAMETER, BROKEN_BODY, MALFORMED_BODY, BAD_HEADERS, BAD_TARGET }
+    private enum Mode {
+        VALID,
+        BROKEN_PARAMETER,
+        BROKEN_BODY,
+        MALFORMED_BODY,
+        BAD_HEADERS,
+        BAD_TARGET
+    }
 
     private record Request(String method, byte[] target, List<RawHttp.Header> headers, byte[] body) {
         String describe() {
@@ -80,15 +86,15 @@ class ApiFuzzIT {
         }
     }
 
-    private record Staff(String cookie, String csrf) { }
+    private record Staff(String cookie, String csrf) {}
 
     @Test
     void everyOperationAnswersBadInputWithAProblemAndNeverA5xx(ParleyServer.Server server) throws Exception {
         long seed = Long.getLong("parley.fuzz.seed", DEFAULT_SEED);
         Duration budget = Duration.ofSeconds(Long.getLong("parley.fuzz.seconds", 75));
         int maxRequests = Integer.getInteger("parley.fuzz.requests", 4_000);
-        System.out.println("[api-fuzz] seed " + seed + " (rerun with -Dparley.fuzz.seed=" + seed + "), budget " + budget.toSeconds()
-                + " s or " + maxRequests + " requests");
+        System.out.println("[api-fuzz] seed " + seed + " (rerun with -Dparley.fuzz.seed=" + seed + "), budget "
+                + budget.toSeconds() + " s or " + maxRequests + " requests");
 
         OpenApiOperations api = OpenApiOperations.of(openApi(server));
         assertTrue(api.operations().size() >= 30, "the OpenAPI document lists the API: " + api.operations());
@@ -105,18 +111,28 @@ class ApiFuzzIT {
         int sent = 0;
         Mode[] modes = Mode.values();
         while (sent < maxRequests && Instant.now().isBefore(deadline)) {
-            OpenApiOperations.Operation op = api.operations().get(sent % api.operations().size());
-            Mode mode = sent < api.operations().size() ? Mode.VALID : modes[inputs.random().nextInt(modes.length)];
+            OpenApiOperations.Operation op =
+                    api.operations().get(sent % api.operations().size());
+            Mode mode = sent < api.operations().size()
+                    ? Mode.VALID
+                    : modes[inputs.random().nextInt(modes.length)];
             Request request = build(op, mode, inputs, known, staff, readerToken);
             sent++;
             perOperation.merge(op.toString(), 1, Integer::sum);
-            ContainerRefusal refusal = ContainerRefusal.of(request.method(), request.target(), request.headers(), request.body());
+            ContainerRefusal refusal =
+                    ContainerRefusal.of(request.method(), request.target(), request.headers(), request.body());
             RawHttp.Answer answer;
             try {
-                answer = RawHttp.send(server.base(), request.method(), request.target(), request.headers(), request.body(),
+                answer = RawHttp.send(
+                        server.base(),
+                        request.method(),
+                        request.target(),
+                        request.headers(),
+                        request.body(),
                         TIMEOUT_MILLIS);
             } catch (IOException e) {
-                failures.putIfAbsent(op + " -> no answer (" + e.getClass().getSimpleName() + ")"
+                failures.putIfAbsent(
+                        op + " -> no answer (" + e.getClass().getSimpleName() + ")"
                                 + (refusal == null ? "" : " [" + refusal + "]"),
                         "request #" + sent + " (" + mode + "): " + request.describe() + "\n  " + e.getMessage());
                 continue;
@@ -125,22 +141,29 @@ class ApiFuzzIT {
             if (refusal != null) {
                 refusals.merge(refusal, 1, Integer::sum);
             }
-            String problem = refusal != null ? refusal.check(answer)
+            String problem = refusal != null
+                    ? refusal.check(answer)
                     : asksForHtmlOnly(request.headers()) ? checkHtmlNegotiated(answer) : check(answer);
             if (problem != null) {
-                failures.putIfAbsent(op + " -> " + answer.status() + " " + problem + (refusal == null ? "" : " [" + refusal + "]"),
+                failures.putIfAbsent(
+                        op + " -> " + answer.status() + " " + problem + (refusal == null ? "" : " [" + refusal + "]"),
                         "request #" + sent + " (" + mode + "): "
-                        + request.describe() + "\n  answer: " + answer.status() + " " + answer.header("content-type") + " "
-                        + printable(answer.body(), 300));
+                                + request.describe() + "\n  answer: " + answer.status() + " "
+                                + answer.header("content-type") + " "
+                                + printable(answer.body(), 300));
             }
         }
-        System.out.println("[api-fuzz] " + sent + " requests to " + perOperation.size() + " operations, answers by status "
-                + statuses + ", refused by the container before the application " + refusals + ", seed " + seed);
+        System.out.println("[api-fuzz] " + sent + " requests to " + perOperation.size()
+                + " operations, answers by status " + statuses + ", refused by the container before the application "
+                + refusals + ", seed " + seed);
         assertEquals(api.operations().size(), perOperation.size(), "every operation was exercised: " + perOperation);
         StringBuilder report = new StringBuilder();
-        failures.forEach((kind, example) -> report.append("\n- ").append(kind).append("\n  ").append(example));
-        assertTrue(failures.isEmpty(), failures.size() + " kinds of answers break the properties (no 5xx, every 4xx an "
-                + "RFC 9457 problem), seed " + seed + ":" + report);
+        failures.forEach((kind, example) ->
+                report.append("\n- ").append(kind).append("\n  ").append(example));
+        assertTrue(
+                failures.isEmpty(),
+                failures.size() + " kinds of answers break the properties (no 5xx, every 4xx an "
+                        + "RFC 9457 problem), seed " + seed + ":" + report);
     }
 
     /** Null when the answer keeps the properties, else what is wrong with it. */
@@ -173,7 +196,8 @@ class ApiFuzzIT {
 
     /** True when the request's only acceptable type is {@code text/html} (a browser following a page link). */
     static boolean asksForHtmlOnly(List<RawHttp.Header> headers) {
-        return headers.stream().filter(h -> h.name().equalsIgnoreCase("Accept"))
+        return headers.stream()
+                .filter(h -> h.name().equalsIgnoreCase("Accept"))
                 .map(h -> new String(h.value(), StandardCharsets.ISO_8859_1).trim())
                 .anyMatch(v -> v.equalsIgnoreCase("text/html"));
     }
@@ -190,15 +214,22 @@ class ApiFuzzIT {
         return check(answer);
     }
 
-    private static Request build(OpenApiOperations.Operation op, Mode mode, FuzzInputs in, Map<String, List<String>> known,
-                                 Staff staff, String readerToken) {
+    private static Request build(
+            OpenApiOperations.Operation op,
+            Mode mode,
+            FuzzInputs in,
+            Map<String, List<String>> known,
+            Staff staff,
+            String readerToken) {
         Map<String, List<String>> values = new HashMap<>(known);
         values.put("id", known.get(op.path().contains("/authors/") ? "authorId" : "commentId"));
         StringBuilder path = new StringBuilder();
         StringBuilder query = new StringBuilder();
         List<RawHttp.Header> headers = new ArrayList<>();
         boolean breakParameter = mode == Mode.BROKEN_PARAMETER;
-        String broken = breakParameter && !op.parameters().isEmpty() ? in.pick(op.parameters()).name() : null;
+        String broken = breakParameter && !op.parameters().isEmpty()
+                ? in.pick(op.parameters()).name()
+                : null;
         Map<String, String> pathValues = new HashMap<>();
         for (OpenApiOperations.Parameter p : op.parameters()) {
             boolean breakThis = p.name().equals(broken);
@@ -217,9 +248,13 @@ class ApiFuzzIT {
             }
             switch (p.in()) {
                 case "path" -> pathValues.put(p.name(), encode(value));
-                case "query" -> query.append(query.isEmpty() ? "?" : "&").append(encode(p.name())).append('=').append(encode(value));
+                case "query" ->
+                    query.append(query.isEmpty() ? "?" : "&")
+                            .append(encode(p.name()))
+                            .append('=')
+                            .append(encode(value));
                 case "header" -> headers.add(RawHttp.Header.of(p.name(), headerSafe(value, breakThis)));
-                default -> { }
+                default -> {}
             }
         }
         String template = op.path();
@@ -241,7 +276,8 @@ class ApiFuzzIT {
                     (path + "?site=%E0%A4%A").getBytes(StandardCharsets.UTF_8),
                     (path + "/..%2F..%2Fetc").getBytes(StandardCharsets.UTF_8),
                     (path + "?" + "a=1&".repeat(5_000)).getBytes(StandardCharsets.UTF_8),
-                    concat(path.toString().getBytes(StandardCharsets.UTF_8), new byte[] {'/', (byte) 0xC3, (byte) 0x28}),
+                    concat(path.toString().getBytes(StandardCharsets.UTF_8), new byte[] {'/', (byte) 0xC3, (byte) 0x28
+                    }),
                     (path.toString().replace("/api/v1/", "/api/v1//") + query).getBytes(StandardCharsets.UTF_8),
                     ("/api/v1/does-not-exist/" + in.random().nextInt(1000)).getBytes(StandardCharsets.UTF_8)));
         }
@@ -260,7 +296,8 @@ class ApiFuzzIT {
             headers.add(RawHttp.Header.of("Content-Type", "application/json"));
         }
 
-        boolean staffOperation = op.path().startsWith("/api/v1/admin") || op.path().startsWith("/api/v1/moderation");
+        boolean staffOperation =
+                op.path().startsWith("/api/v1/admin") || op.path().startsWith("/api/v1/moderation");
         if (op.path().equals("/api/v1/auth/logout")) {
             headers.add(RawHttp.Header.of("Cookie", "JSESSIONID=" + UUID.randomUUID()));
         } else if (staffOperation) {
@@ -279,29 +316,91 @@ class ApiFuzzIT {
     private static void badHeaders(FuzzInputs in, List<RawHttp.Header> headers) {
         for (int i = 1 + in.random().nextInt(2); i > 0; i--) {
             RawHttp.Header bad = switch (in.random().nextInt(12)) {
-                case 0 -> RawHttp.Header.of("Authorization", in.pick(List.of("Bearer", "Bearer ", "Bearer " + in.nastyString()
-                        .replaceAll("[\\r\\n]", ""), "Bearer a.b.c", "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
-                        "Basic " + Base64.getEncoder().encodeToString(("fuzz-" + in.random().nextInt(99) + ":x")
-                                .getBytes(StandardCharsets.UTF_8)), "Basic !!!", "Basic Og==", "Negotiate abc", "")));
-                case 1 -> RawHttp.Header.of("Content-Type", in.pick(List.of("text/plain", "application/xml",
-                        "application/json; charset=ISO-8859-1", "multipart/form-data; boundary=x", "application/json;;;",
-                        "\u0000", "application/x-www-form-urlencoded")));
-                case 2 -> RawHttp.Header.of("Idempotency-Key", in.pick(List.of("", "x".repeat(10_000), "key with spaces",
-                        UUID.randomUUID().toString().repeat(40))));
+                case 0 ->
+                    RawHttp.Header.of(
+                            "Authorization",
+                            in.pick(List.of(
+                                    "Bearer",
+                                    "Bearer ",
+                                    "Bearer " + in.nastyString().replaceAll("[\\r\\n]", ""),
+                                    "Bearer a.b.c",
+                                    "Bearer eyJhbGciOiJub25lIn0.eyJzdWIiOiJ4In0.",
+                                    "Basic "
+                                            + Base64.getEncoder()
+                                                    .encodeToString(("fuzz-"
+                                                                    + in.random()
+                                                                            .nextInt(99) + ":x")
+                                                            .getBytes(StandardCharsets.UTF_8)),
+                                    "Basic !!!",
+                                    "Basic Og==",
+                                    "Negotiate abc",
+                                    "")));
+                case 1 ->
+                    RawHttp.Header.of(
+                            "Content-Type",
+                            in.pick(List.of(
+                                    "text/plain",
+                                    "application/xml",
+                                    "application/json; charset=ISO-8859-1",
+                                    "multipart/form-data; boundary=x",
+                                    "application/json;;;",
+                                    "\u0000",
+                                    "application/x-www-form-urlencoded")));
+                case 2 ->
+                    RawHttp.Header.of(
+                            "Idempotency-Key",
+                            in.pick(List.of(
+                                    "",
+                                    "x".repeat(10_000),
+                                    "key with spaces",
+                                    UUID.randomUUID().toString().repeat(40))));
                 case 3 -> new RawHttp.Header("Idempotency-Key", "schlüssel-\u00e9-日本".getBytes(StandardCharsets.UTF_8));
-                case 4 -> RawHttp.Header.of("Origin", in.pick(List.of("null", "https://evil.example", "http://127.0.0.1:1",
-                        "file://", "https://" + "a".repeat(3_000) + ".example", "*")));
-                case 5 -> RawHttp.Header.of("X-Forwarded-For", in.pick(List.of("garbage", "1.1.1.1, 2.2.2.2, " + "3.3.3.3, "
-                        .repeat(500), "::1", "999.999.999.999", "unknown", "")));
+                case 4 ->
+                    RawHttp.Header.of(
+                            "Origin",
+                            in.pick(List.of(
+                                    "null",
+                                    "https://evil.example",
+                                    "http://127.0.0.1:1",
+                                    "file://",
+                                    "https://" + "a".repeat(3_000) + ".example",
+                                    "*")));
+                case 5 ->
+                    RawHttp.Header.of(
+                            "X-Forwarded-For",
+                            in.pick(List.of(
+                                    "garbage",
+                                    "1.1.1.1, 2.2.2.2, " + "3.3.3.3, ".repeat(500),
+                                    "::1",
+                                    "999.999.999.999",
+                                    "unknown",
+                                    "")));
                 case 6 -> RawHttp.Header.of("X-CSRF-Token", in.pick(List.of("", "wrong", "x".repeat(5_000))));
-                case 7 -> RawHttp.Header.of("Cookie", in.pick(List.of("JSESSIONID=" + UUID.randomUUID(), "JSESSIONID=",
-                        "a=b; " + "c=d; ".repeat(500), "JSESSIONID=\"unterminated")));
-                case 8 -> RawHttp.Header.of("Accept", in.pick(List.of("application/xml", "text/html", "*/*;q=banana",
-                        "application/problem+json", "image/png")));
+                case 7 ->
+                    RawHttp.Header.of(
+                            "Cookie",
+                            in.pick(List.of(
+                                    "JSESSIONID=" + UUID.randomUUID(),
+                                    "JSESSIONID=",
+                                    "a=b; " + "c=d; ".repeat(500),
+                                    "JSESSIONID=\"unterminated")));
+                case 8 ->
+                    RawHttp.Header.of(
+                            "Accept",
+                            in.pick(List.of(
+                                    "application/xml",
+                                    "text/html",
+                                    "*/*;q=banana",
+                                    "application/problem+json",
+                                    "image/png")));
                 case 9 -> new RawHttp.Header("X-Fuzz", new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0x80, 'x'});
-                case 10 -> RawHttp.Header.of("Accept-Language", in.pick(List.of("xx-INVALID-;q=2", "de-DE,de;q=0.9",
-                        "*".repeat(3_000))));
-                default -> RawHttp.Header.of("If-None-Match", in.pick(List.of("\"x\"", "*", "W/\"" + "y".repeat(2_000) + "\"")));
+                case 10 ->
+                    RawHttp.Header.of(
+                            "Accept-Language",
+                            in.pick(List.of("xx-INVALID-;q=2", "de-DE,de;q=0.9", "*".repeat(3_000))));
+                default ->
+                    RawHttp.Header.of(
+                            "If-None-Match", in.pick(List.of("\"x\"", "*", "W/\"" + "y".repeat(2_000) + "\"")));
             };
             headers.removeIf(h -> h.name().equalsIgnoreCase(bad.name()));
             headers.add(bad);
@@ -318,25 +417,41 @@ class ApiFuzzIT {
     private static Map<String, List<String>> fixtures(ParleyServer.Server server, long seed) {
         Http admin = Http.admin(server);
         String site = "fuzz-" + Long.toString(seed, 36) + "-" + Long.toString(System.nanoTime() % 100_000, 36);
-        Http.Reply created = admin.post("/api/v1/admin/sites", Json.createObjectBuilder().add("key", site).add("name", "Fuzz")
-                .add("origins", Json.createArrayBuilder().add("https://fuzz.example")).build());
+        Http.Reply created = admin.post(
+                "/api/v1/admin/sites",
+                Json.createObjectBuilder()
+                        .add("key", site)
+                        .add("name", "Fuzz")
+                        .add("origins", Json.createArrayBuilder().add("https://fuzz.example"))
+                        .build());
         assertEquals(201, created.status(), "site: " + created);
         String article = "fuzz-article";
-        Http.Reply registered = admin.post("/api/v1/admin/sites/" + site + "/articles", Json.createObjectBuilder()
-                .add("key", article).add("url", "https://fuzz.example/" + article).add("title", "Fuzzed").build());
+        Http.Reply registered = admin.post(
+                "/api/v1/admin/sites/" + site + "/articles",
+                Json.createObjectBuilder()
+                        .add("key", article)
+                        .add("url", "https://fuzz.example/" + article)
+                        .add("title", "Fuzzed")
+                        .build());
         assertEquals(201, registered.status(), "article: " + registered);
         Http http = new Http(server);
         List<String> comments = new ArrayList<>();
         List<String> authors = new ArrayList<>();
         String token = null;
         for (String name : List.of("Fuzz poster", "Fuzz victim")) {
-            Http.Reply reader = http.post("/api/v1/sites/" + site + "/readers", Json.createObjectBuilder().add("name", name).build());
+            Http.Reply reader = http.post(
+                    "/api/v1/sites/" + site + "/readers",
+                    Json.createObjectBuilder().add("name", name).build());
             assertEquals(201, reader.status(), "reader: " + reader);
             token = token == null ? reader.json().getString("token") : token;
             authors.add(reader.json().getJsonObject("author").getString("id"));
-            Http.Reply post = http.post("/api/v1/articles/" + article + "/comments?site=" + site,
-                    Json.createObjectBuilder().add("body", "A first comment by " + name + " on the customs figures.").build(),
-                    "Authorization", Readers.bearer(reader.json().getString("token")));
+            Http.Reply post = http.post(
+                    "/api/v1/articles/" + article + "/comments?site=" + site,
+                    Json.createObjectBuilder()
+                            .add("body", "A first comment by " + name + " on the customs figures.")
+                            .build(),
+                    "Authorization",
+                    Readers.bearer(reader.json().getString("token")));
             assertEquals(201, post.status(), "comment: " + post);
             comments.add(post.json().getJsonObject("comment").getString("id"));
         }
@@ -368,10 +483,19 @@ class ApiFuzzIT {
     }
 
     private static Staff signIn(ParleyServer.Server server) throws IOException {
-        byte[] body = Json.createObjectBuilder().add("username", server.adminUser()).add("password", server.adminPassword())
-                .build().toString().getBytes(StandardCharsets.UTF_8);
-        RawHttp.Answer answer = RawHttp.send(server.base(), "POST", "/api/v1/auth/login".getBytes(StandardCharsets.US_ASCII),
-                List.of(RawHttp.Header.of("Content-Type", "application/json")), body, TIMEOUT_MILLIS);
+        byte[] body = Json.createObjectBuilder()
+                .add("username", server.adminUser())
+                .add("password", server.adminPassword())
+                .build()
+                .toString()
+                .getBytes(StandardCharsets.UTF_8);
+        RawHttp.Answer answer = RawHttp.send(
+                server.base(),
+                "POST",
+                "/api/v1/auth/login".getBytes(StandardCharsets.US_ASCII),
+                List.of(RawHttp.Header.of("Content-Type", "application/json")),
+                body,
+                TIMEOUT_MILLIS);
         assertEquals(200, answer.status(), "sign-in: " + answer.text());
         StringBuilder cookie = new StringBuilder();
         for (String set : answer.header("set-cookie").split("\n")) {
@@ -383,8 +507,13 @@ class ApiFuzzIT {
     }
 
     private static JsonObject openApi(ParleyServer.Server server) throws IOException {
-        RawHttp.Answer answer = RawHttp.send(server.base(), "GET", "/openapi".getBytes(StandardCharsets.US_ASCII),
-                List.of(RawHttp.Header.of("Accept", "application/json")), null, 180_000);
+        RawHttp.Answer answer = RawHttp.send(
+                server.base(),
+                "GET",
+                "/openapi".getBytes(StandardCharsets.US_ASCII),
+                List.of(RawHttp.Header.of("Accept", "application/json")),
+                null,
+                180_000);
         assertEquals(200, answer.status(), "/openapi: " + answer.text());
         try (JsonReader reader = Json.createReader(new StringReader(answer.text()))) {
             return reader.readObject();

@@ -1,13 +1,12 @@
 package org.parley.acceptance.reliability;
 
-import org.parley.acceptance.support.RawHttp;
-
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import org.parley.acceptance.support.RawHttp;
 
 /**
  * The kinds of malformed HTTP that Payara Micro refuses before the web application runs, so that no
@@ -30,14 +29,22 @@ import java.util.List;
  * </ul>
  */
 enum ContainerRefusal {
-    HEADER_BLOCK_TOO_LARGE, HEADER_VALUE_NOT_TEXT, PATH_MALFORMED_ESCAPE, PATH_NOT_UTF8, PATH_NUL_OR_BACKSLASH;
+    HEADER_BLOCK_TOO_LARGE,
+    HEADER_VALUE_NOT_TEXT,
+    PATH_MALFORMED_ESCAPE,
+    PATH_NOT_UTF8,
+    PATH_NUL_OR_BACKSLASH;
 
     /** The listener's limit on the request line and headers together (deploy/payara-preboot.asadmin). */
     static final int HEADER_BLOCK_LIMIT = 8192;
 
     /** The kind of container refusal the request falls under, or null when the application gets it. */
     static ContainerRefusal of(String method, byte[] target, List<RawHttp.Header> headers, byte[] body) {
-        int block = method.length() + 1 + target.length + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n".length() + 2;
+        int block = method.length()
+                + 1
+                + target.length
+                + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n".length()
+                + 2;
         for (RawHttp.Header h : headers) {
             block += h.name().length() + 2 + h.value().length + 2;
         }
@@ -58,7 +65,9 @@ enum ContainerRefusal {
         ByteArrayOutputStream path = new ByteArrayOutputStream();
         for (int i = 0; i < target.length && target[i] != '?'; i++) {
             if (target[i] == '%') {
-                if (i + 2 >= target.length || Character.digit(target[i + 1], 16) < 0 || Character.digit(target[i + 2], 16) < 0) {
+                if (i + 2 >= target.length
+                        || Character.digit(target[i + 1], 16) < 0
+                        || Character.digit(target[i + 2], 16) < 0) {
                     return PATH_MALFORMED_ESCAPE;
                 }
                 path.write(Character.digit(target[i + 1], 16) * 16 + Character.digit(target[i + 2], 16));
@@ -69,8 +78,11 @@ enum ContainerRefusal {
         }
         byte[] decoded = path.toByteArray();
         try {
-            StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(decoded));
+            StandardCharsets.UTF_8
+                    .newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(decoded));
         } catch (CharacterCodingException e) {
             return PATH_NOT_UTF8;
         }

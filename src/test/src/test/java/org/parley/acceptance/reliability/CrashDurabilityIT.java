@@ -1,13 +1,10 @@
 package org.parley.acceptance.reliability;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
-import org.junit.jupiter.api.Test;
-import org.parley.acceptance.support.Http;
-import org.parley.acceptance.support.ParleyServer;
-import org.parley.acceptance.support.Readers;
-import org.parley.acceptance.support.ServerProcess;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URLEncoder;
@@ -30,9 +27,11 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.parley.acceptance.support.Http;
+import org.parley.acceptance.support.ParleyServer;
+import org.parley.acceptance.support.Readers;
+import org.parley.acceptance.support.ServerProcess;
 
 /**
  * A crash loses nothing the server acknowledged: the packaged server is killed with SIGKILL while
@@ -53,7 +52,8 @@ class CrashDurabilityIT {
     static final Duration POSTING_LIMIT = Duration.ofSeconds(30);
     static final String ADMIN_PASSWORD = "durability-admin-password";
 
-    private static final String PG_SERVER = System.getProperty("parley.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
+    private static final String PG_SERVER =
+            System.getProperty("parley.it.postgres", "jdbc:postgresql://127.0.0.1:5432/");
     private static final String PG_USER = System.getProperty("parley.it.postgres.user", "postgres");
 
     @Test
@@ -64,18 +64,20 @@ class CrashDurabilityIT {
 
     @Test
     void acknowledgedCommentsSurviveAKillOnPostgreSql() throws Exception {
-        String database = "parley_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
+        String database =
+                "parley_crash_" + UUID.randomUUID().toString().replace("-", "").substring(0, 16);
         admin("create database " + database);
         try {
-            crashAndCheck(workFolder("postgresql"), Map.of("parley.db.url", PG_SERVER + database,
-                    "parley.db.user", PG_USER, "parley.db.password", ""));
+            crashAndCheck(
+                    workFolder("postgresql"),
+                    Map.of("parley.db.url", PG_SERVER + database, "parley.db.user", PG_USER, "parley.db.password", ""));
         } finally {
             admin("drop database if exists " + database + " with (force)");
         }
     }
 
     /** One post as the client saw it: its key and body, and the comment id if it was answered 201. */
-    private record Post(String token, String key, String body) { }
+    private record Post(String token, String key, String body) {}
 
     private void crashAndCheck(Path work, Map<String, String> database) throws Exception {
         Path data = work.resolve("data");
@@ -111,8 +113,11 @@ class CrashDurabilityIT {
                     lost.merge(post.body(), 1, Integer::sum);
                 }
             });
-            assertEquals(Map.of(), lost, acknowledged.size() + " posts were answered 201 before the kill; these are "
-                    + "missing (or stored more than once) after the restart");
+            assertEquals(
+                    Map.of(),
+                    lost,
+                    acknowledged.size() + " posts were answered 201 before the kill; these are "
+                            + "missing (or stored more than once) after the restart");
 
             // Retry what was in flight with the same key and body, and a sample of what was acknowledged.
             List<Post> retried = new ArrayList<>(inFlight.keySet());
@@ -122,7 +127,9 @@ class CrashDurabilityIT {
                 assertTrue(reply.status() == 201 || reply.status() == 200, "retry after the restart: " + reply);
                 if (acknowledged.containsKey(post)) {
                     assertEquals(201, reply.status(), "retry of an acknowledged post: " + reply);
-                    assertEquals(acknowledged.get(post), reply.json().getJsonObject("comment").getString("id"),
+                    assertEquals(
+                            acknowledged.get(post),
+                            reply.json().getJsonObject("comment").getString("id"),
                             "a retried acknowledged post answers the comment stored the first time");
                 }
             }
@@ -131,10 +138,14 @@ class CrashDurabilityIT {
             }
             for (Post post : retried) {
                 List<String> ids = visible.get(post.token()).getOrDefault(post.body(), List.of());
-                assertTrue(ids.size() <= 1, "stored " + ids.size() + " times after a retry with the same key: " + post.body());
+                assertTrue(
+                        ids.size() <= 1,
+                        "stored " + ids.size() + " times after a retry with the same key: " + post.body());
             }
-            System.out.printf("[crash-durability] %s: %d acknowledged before SIGKILL, all present after the restart; "
-                    + "%d in flight retried, none stored twice%n", work.getFileName(), acknowledged.size(), inFlight.size());
+            System.out.printf(
+                    "[crash-durability] %s: %d acknowledged before SIGKILL, all present after the restart; "
+                            + "%d in flight retried, none stored twice%n",
+                    work.getFileName(), acknowledged.size(), inFlight.size());
         }
     }
 
@@ -142,8 +153,14 @@ class CrashDurabilityIT {
      * {@link #POSTERS} threads post distinct civil comments, each with a fresh Idempotency-Key, until
      * enough are acknowledged; then the server is killed while they are still posting.
      */
-    private void postUntilKilled(ServerProcess process, ParleyServer.Server server, String article, List<String> tokens,
-                                 Map<Post, String> acknowledged, Map<Post, Boolean> inFlight) throws InterruptedException {
+    private void postUntilKilled(
+            ServerProcess process,
+            ParleyServer.Server server,
+            String article,
+            List<String> tokens,
+            Map<Post, String> acknowledged,
+            Map<Post, Boolean> inFlight)
+            throws InterruptedException {
         AtomicInteger acks = new AtomicInteger();
         CountDownLatch enough = new CountDownLatch(1);
         CountDownLatch stopped = new CountDownLatch(tokens.size());
@@ -157,8 +174,11 @@ class CrashDurabilityIT {
                 Http http = new Http(server);
                 try {
                     for (int n = 0; process.isAlive(); n++) {
-                        Post post = new Post(token, UUID.randomUUID().toString(), "The customs figures for 2023 show "
-                                + "trade growing, as the article says (" + run + " poster " + poster + ", note " + n + ").");
+                        Post post = new Post(
+                                token,
+                                UUID.randomUUID().toString(),
+                                "The customs figures for 2023 show " + "trade growing, as the article says (" + run
+                                        + " poster " + poster + ", note " + n + ").");
                         inFlight.put(post, true);
                         Http.Reply reply;
                         try {
@@ -168,7 +188,8 @@ class CrashDurabilityIT {
                         }
                         inFlight.remove(post);
                         if (reply.status() == 201) {
-                            acknowledged.put(post, reply.json().getJsonObject("comment").getString("id"));
+                            acknowledged.put(
+                                    post, reply.json().getJsonObject("comment").getString("id"));
                             if (acks.incrementAndGet() >= ACKNOWLEDGED_BEFORE_KILL) {
                                 enough.countDown();
                             }
@@ -192,9 +213,13 @@ class CrashDurabilityIT {
     }
 
     private static Http.Reply post(Http http, String article, Post post) {
-        return http.post("/api/v1/articles/" + article + "/comments?site=" + Readers.SITE,
+        return http.post(
+                "/api/v1/articles/" + article + "/comments?site=" + Readers.SITE,
                 jakarta.json.Json.createObjectBuilder().add("body", post.body()).build(),
-                "Authorization", Readers.bearer(post.token()), "Idempotency-Key", post.key());
+                "Authorization",
+                Readers.bearer(post.token()),
+                "Idempotency-Key",
+                post.key());
     }
 
     /** Every top-level comment of the article as {@code token}'s reader sees it (own held ones included): body → ids. */
@@ -202,15 +227,18 @@ class CrashDurabilityIT {
         Map<String, List<String>> ids = new HashMap<>();
         String cursor = null;
         do {
-            Http.Reply page = http.get("/api/v1/articles/" + article + "/comments?site=" + Readers.SITE
-                    + "&sort=oldest&limit=100" + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
-                    "Authorization", Readers.bearer(token));
+            Http.Reply page = http.get(
+                    "/api/v1/articles/" + article + "/comments?site=" + Readers.SITE + "&sort=oldest&limit=100"
+                            + (cursor == null ? "" : "&cursor=" + URLEncoder.encode(cursor, StandardCharsets.UTF_8)),
+                    "Authorization",
+                    Readers.bearer(token));
             assertEquals(200, page.status(), "thread page: " + page);
             JsonObject json = page.json();
             for (JsonValue value : json.getJsonArray("comments")) {
                 JsonObject comment = value.asJsonObject();
                 if (comment.getBoolean("mine", false)) {
-                    ids.computeIfAbsent(comment.getString("body"), k -> new ArrayList<>()).add(comment.getString("id"));
+                    ids.computeIfAbsent(comment.getString("body"), k -> new ArrayList<>())
+                            .add(comment.getString("id"));
                 }
             }
             cursor = json.get("nextCursor") instanceof jakarta.json.JsonString next ? next.getString() : null;
@@ -240,7 +268,7 @@ class CrashDurabilityIT {
 
     private static void admin(String sql) {
         try (Connection c = DriverManager.getConnection(PG_SERVER + "postgres", PG_USER, "");
-             Statement s = c.createStatement()) {
+                Statement s = c.createStatement()) {
             s.execute(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("PostgreSQL on " + PG_SERVER + " is needed for this test: " + sql, e);

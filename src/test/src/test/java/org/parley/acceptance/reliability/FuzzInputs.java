@@ -7,7 +7,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,11 +24,44 @@ import java.util.UUID;
 final class FuzzInputs {
 
     /** Strings that break naive handling; each is a legal JSON string value. */
-    static final List<String> NASTY = List.of("", " ", "\u0000", "a\u0000b", "\ud800", "x\udc00y", "\uFEFF", "\u202Egnp.exe",
-            "\uFFFF", "\u200B", "Z\u0335\u0322\u0348a\u0335l\u0334g\u0338o", "😀", "👩‍👩‍👧‍👦", "../../etc/passwd", "%00", "%zz",
-            "' OR 1=1 --", "<script>alert(1)</script>", "${jndi:ldap://127.0.0.1/x}", "-1", "0", "1e309", "NaN", "true",
-            "null", "\r\nX-Injected: 1", "\t\n", "c-", "c-999999999999999999999", "a-00000000-0000-0000-0000-000000000000",
-            "00000000-0000-0000-0000-000000000000", "é", "ß", "İ", "\u0130\u0131", "日本語", "ＡＢＣ");
+    static final List<String> NASTY = List.of(
+            "",
+            " ",
+            "\u0000",
+            "a\u0000b",
+            "\ud800",
+            "x\udc00y",
+            "\uFEFF",
+            "\u202Egnp.exe",
+            "\uFFFF",
+            "\u200B",
+            "Z\u0335\u0322\u0348a\u0335l\u0334g\u0338o",
+            "😀",
+            "👩‍👩‍👧‍👦",
+            "../../etc/passwd",
+            "%00",
+            "%zz",
+            "' OR 1=1 --",
+            "<script>alert(1)</script>",
+            "${jndi:ldap://127.0.0.1/x}",
+            "-1",
+            "0",
+            "1e309",
+            "NaN",
+            "true",
+            "null",
+            "\r\nX-Injected: 1",
+            "\t\n",
+            "c-",
+            "c-999999999999999999999",
+            "a-00000000-0000-0000-0000-000000000000",
+            "00000000-0000-0000-0000-000000000000",
+            "é",
+            "ß",
+            "İ",
+            "\u0130\u0131",
+            "日本語",
+            "ＡＢＣ");
 
     private final Random random;
     private final OpenApiOperations api;
@@ -103,8 +135,11 @@ final class FuzzInputs {
                 JsonArrayBuilder array = Json.createArrayBuilder();
                 if (depth < 4) {
                     for (int i = random.nextInt(3); i > 0; i--) {
-                        array.add(valid(s.containsKey("items") ? s.getJsonObject("items") : JsonValue.EMPTY_JSON_OBJECT,
-                                singular(name), known, depth + 1));
+                        array.add(valid(
+                                s.containsKey("items") ? s.getJsonObject("items") : JsonValue.EMPTY_JSON_OBJECT,
+                                singular(name),
+                                known,
+                                depth + 1));
                     }
                 }
                 yield array.build();
@@ -133,8 +168,10 @@ final class FuzzInputs {
             case "date" -> "2026-11-29";
             case "uuid" -> UUID.randomUUID().toString();
             case "uri", "url" -> "https://news.example/" + random.nextInt(1000);
-            default -> name != null && name.toLowerCase().contains("origin") ? "https://fuzz" + random.nextInt(100) + ".example"
-                    : "Fuzzed text " + random.nextInt(100_000) + " about the article.";
+            default ->
+                name != null && name.toLowerCase().contains("origin")
+                        ? "https://fuzz" + random.nextInt(100) + ".example"
+                        : "Fuzzed text " + random.nextInt(100_000) + " about the article.";
         };
     }
 
@@ -151,7 +188,8 @@ final class FuzzInputs {
                 default -> {
                     JsonObject properties = s.getJsonObject("properties");
                     JsonObject propertySchema = properties != null && properties.containsKey(key)
-                            ? properties.getJsonObject(key) : JsonValue.EMPTY_JSON_OBJECT;
+                            ? properties.getJsonObject(key)
+                            : JsonValue.EMPTY_JSON_OBJECT;
                     copy.add(key, invalid(propertySchema, object.get(key), depth + 1));
                 }
             }
@@ -172,10 +210,18 @@ final class FuzzInputs {
 
     /** A JSON value of another type than {@code value}'s. */
     JsonValue wrongType(JsonValue value) {
-        List<JsonValue> options = new ArrayList<>(List.of(JsonValue.NULL, JsonValue.TRUE, Json.createValue(-1),
-                Json.createValue(Long.MAX_VALUE), Json.createValue(new java.math.BigDecimal("1e400")), Json.createValue(1.5),
-                Json.createValue(nastyString()), JsonValue.EMPTY_JSON_ARRAY, JsonValue.EMPTY_JSON_OBJECT,
-                Json.createArrayBuilder().add("a").add(1).build(), Json.createObjectBuilder().add("a", JsonValue.NULL).build()));
+        List<JsonValue> options = new ArrayList<>(List.of(
+                JsonValue.NULL,
+                JsonValue.TRUE,
+                Json.createValue(-1),
+                Json.createValue(Long.MAX_VALUE),
+                Json.createValue(new java.math.BigDecimal("1e400")),
+                Json.createValue(1.5),
+                Json.createValue(nastyString()),
+                JsonValue.EMPTY_JSON_ARRAY,
+                JsonValue.EMPTY_JSON_OBJECT,
+                Json.createArrayBuilder().add("a").add(1).build(),
+                Json.createObjectBuilder().add("a", JsonValue.NULL).build()));
         options.removeIf(o -> o.getValueType() == value.getValueType());
         return pick(options);
     }
@@ -187,15 +233,15 @@ final class FuzzInputs {
             case 0 -> new byte[0];
             case 1 -> text.substring(0, Math.max(0, text.length() / 2)).getBytes(StandardCharsets.UTF_8);
             case 2 -> "[]".getBytes(StandardCharsets.UTF_8);
-            case 3 -> pick(List.of("null", "123", "\"text\"", "true", "{\"a\":}", "{'body':'x'}", "{\"body\":\"x\",}"))
-                    .getBytes(StandardCharsets.UTF_8);
+            case 3 ->
+                pick(List.of("null", "123", "\"text\"", "true", "{\"a\":}", "{'body':'x'}", "{\"body\":\"x\",}"))
+                        .getBytes(StandardCharsets.UTF_8);
             case 4 -> withBytes(text, new byte[] {(byte) 0xC3, (byte) 0x28});
             case 5 -> withBytes(text, new byte[] {(byte) 0xFF, (byte) 0xFE, (byte) 0xED, (byte) 0xA0, (byte) 0x80});
             case 6 -> ("[".repeat(pick(List.of(500, 20_000))) + "]".repeat(20)).getBytes(StandardCharsets.UTF_8);
             case 7 -> ("\uFEFF" + text).getBytes(StandardCharsets.UTF_8);
             case 8 -> text.getBytes(StandardCharsets.UTF_16);
-            case 9 -> ("{\"k0\":1,\"body\":\"" + "y".repeat(3_000_000) + "\"}")
-                    .getBytes(StandardCharsets.UTF_8);
+            case 9 -> ("{\"k0\":1,\"body\":\"" + "y".repeat(3_000_000) + "\"}").getBytes(StandardCharsets.UTF_8);
             case 10 -> text.replaceFirst("\"([^\"]*)\"", "\"$1\\\\u00\"").getBytes(StandardCharsets.UTF_8);
             default -> {
                 byte[] bytes = new byte[1 + random.nextInt(512)];

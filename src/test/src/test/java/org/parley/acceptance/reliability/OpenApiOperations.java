@@ -4,7 +4,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -18,11 +17,16 @@ import java.util.Map;
 record OpenApiOperations(JsonObject document, List<Operation> operations) {
 
     /** A parameter: {@code in} is path, query, header or cookie. */
-    record Parameter(String name, String in, boolean required, JsonObject schema) { }
+    record Parameter(String name, String in, boolean required, JsonObject schema) {}
 
     /** One operation of the document. */
-    record Operation(String method, String path, List<Parameter> parameters, JsonObject body, boolean bodyRequired,
-                     List<String> produces) {
+    record Operation(
+            String method,
+            String path,
+            List<Parameter> parameters,
+            JsonObject body,
+            boolean bodyRequired,
+            List<String> produces) {
         boolean isEventStream() {
             return produces.contains("text/event-stream");
         }
@@ -53,7 +57,9 @@ record OpenApiOperations(JsonObject document, List<Operation> operations) {
                     JsonObject requestBody = operation.getJsonObject("requestBody");
                     JsonObject content = requestBody.getJsonObject("content");
                     JsonObject json = content == null ? null : content.getJsonObject("application/json");
-                    body = json == null || !json.containsKey("schema") ? JsonValue.EMPTY_JSON_OBJECT : json.getJsonObject("schema");
+                    body = json == null || !json.containsKey("schema")
+                            ? JsonValue.EMPTY_JSON_OBJECT
+                            : json.getJsonObject("schema");
                     bodyRequired = requestBody.getBoolean("required", false);
                 }
                 List<String> produces = new ArrayList<>();
@@ -66,7 +72,8 @@ record OpenApiOperations(JsonObject document, List<Operation> operations) {
                         }
                     }
                 }
-                operations.add(new Operation(method, path.getKey(), List.copyOf(parameters), body, bodyRequired, produces));
+                operations.add(
+                        new Operation(method, path.getKey(), List.copyOf(parameters), body, bodyRequired, produces));
             }
         }
         return new OpenApiOperations(document, List.copyOf(operations));
@@ -77,7 +84,9 @@ record OpenApiOperations(JsonObject document, List<Operation> operations) {
         if (array != null) {
             for (JsonValue value : array) {
                 JsonObject p = value.asJsonObject();
-                parameters.add(new Parameter(p.getString("name"), p.getString("in"),
+                parameters.add(new Parameter(
+                        p.getString("name"),
+                        p.getString("in"),
                         p.getBoolean("required", false) || "path".equals(p.getString("in")),
                         p.containsKey("schema") ? p.getJsonObject("schema") : JsonValue.EMPTY_JSON_OBJECT));
             }

@@ -1,9 +1,8 @@
 package org.parley.acceptance.reliability;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.parley.acceptance.support.ServerProcess;
-import org.parley.acceptance.support.StandInServer;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -18,10 +17,10 @@ import java.util.jar.Attributes;
 import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
-
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
-import static org.junit.jupiter.api.Assertions.assertTrue;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.parley.acceptance.support.ServerProcess;
+import org.parley.acceptance.support.StandInServer;
 
 /**
  * The start-up watchdog of the test launcher ({@link ServerProcess}) and of {@code bin/parley}
@@ -38,7 +37,9 @@ class StartupWatchdogIT {
     void theTestLauncherRestartsAStartThatMakesNoProgress(@TempDir Path work) throws Exception {
         Path state = work.resolve("starts");
         ServerProcess.Launch launch = ServerProcess.Launch.of(work, work.resolve("data"))
-                .standIn(standIn(state, 1)).stall(STALL).attempts(2);
+                .standIn(standIn(state, 1))
+                .stall(STALL)
+                .attempts(2);
         try (ServerProcess server = ServerProcess.start(launch)) {
             assertTrue(server.isAlive());
             assertEquals("2", Files.readString(state).trim(), "the hung first start was followed by a second");
@@ -46,7 +47,8 @@ class StartupWatchdogIT {
             assertTrue(starts.contains("start attempt 1 of 2 made no progress for 3 s"), starts);
             assertTrue(starts.contains("ready on attempt 2"), starts);
             String dump = Files.readString(work.resolve("server.log.threads.txt"));
-            assertTrue(dump.contains("StandInServer.main"), "the thread dump shows where the hung start stood: " + dump);
+            assertTrue(
+                    dump.contains("StandInServer.main"), "the thread dump shows where the hung start stood: " + dump);
         }
     }
 
@@ -54,7 +56,9 @@ class StartupWatchdogIT {
     void theTestLauncherGivesUpWithAReasonWhenNoAttemptMakesProgress(@TempDir Path work) throws Exception {
         Path state = work.resolve("starts");
         ServerProcess.Launch launch = ServerProcess.Launch.of(work, work.resolve("data"))
-                .standIn(standIn(state, 5)).stall(STALL).attempts(1);
+                .standIn(standIn(state, 5))
+                .stall(STALL)
+                .attempts(1);
         IllegalStateException failed = assertThrows(IllegalStateException.class, () -> ServerProcess.start(launch));
         assertTrue(failed.getMessage().contains("start attempt 1 of 1 made no progress"), failed.getMessage());
         assertEquals("1", Files.readString(state).trim());
@@ -65,10 +69,21 @@ class StartupWatchdogIT {
         Path jar = standInJar(work.resolve("stand-in.jar"));
         Path state = work.resolve("starts");
         Path java = Path.of(ServerProcess.required("parley.server.java"));
-        ProcessBuilder builder = new ProcessBuilder("bash", ServerProcess.required("parley.bin"),
-                "--war", jar.toString(), "--payara", jar.toString(), "--port", Integer.toString(freePort()),
-                "--work", work.resolve("run").toString(), "-Dstandin.state=" + state, "-Dstandin.silent-starts=1")
-                .redirectErrorStream(true).redirectOutput(work.resolve("parley.out").toFile());
+        ProcessBuilder builder = new ProcessBuilder(
+                        "bash",
+                        ServerProcess.required("parley.bin"),
+                        "--war",
+                        jar.toString(),
+                        "--payara",
+                        jar.toString(),
+                        "--port",
+                        Integer.toString(freePort()),
+                        "--work",
+                        work.resolve("run").toString(),
+                        "-Dstandin.state=" + state,
+                        "-Dstandin.silent-starts=1")
+                .redirectErrorStream(true)
+                .redirectOutput(work.resolve("parley.out").toFile());
         builder.environment().put("JAVA_HOME", java.getParent().getParent().toString());
         builder.environment().put("PARLEY_START_STALL_SECONDS", Long.toString(STALL.toSeconds()));
         builder.environment().put("PARLEY_START_ATTEMPTS", "2");
@@ -76,15 +91,19 @@ class StartupWatchdogIT {
         Path startsLog = work.resolve("run").resolve("starts.log");
         try {
             Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
-            while (!(Files.exists(startsLog) && Files.readString(startsLog).contains("ready on")) && Instant.now().isBefore(deadline)) {
+            while (!(Files.exists(startsLog) && Files.readString(startsLog).contains("ready on"))
+                    && Instant.now().isBefore(deadline)) {
                 assertTrue(parley.isAlive(), "bin/parley exited: " + Files.readString(work.resolve("parley.out")));
                 Thread.sleep(250);
             }
             String starts = Files.readString(startsLog);
-            assertTrue(starts.contains("start-up made no progress for 3 s") && starts.contains("on attempt 1 of 2"), starts);
+            assertTrue(
+                    starts.contains("start-up made no progress for 3 s") && starts.contains("on attempt 1 of 2"),
+                    starts);
             assertTrue(starts.contains("(attempt 2 of 2)"), starts);
             assertEquals("2", Files.readString(state).trim());
-            assertTrue(Files.readString(work.resolve("run").resolve("threads-attempt-1.txt")).contains("StandInServer.main"));
+            assertTrue(Files.readString(work.resolve("run").resolve("threads-attempt-1.txt"))
+                    .contains("StandInServer.main"));
         } finally {
             List<ProcessHandle> children = parley.descendants().toList();
             parley.destroy();
@@ -97,7 +116,11 @@ class StartupWatchdogIT {
 
     /** The stand-in's command: its class from the test classes; the first {@code silent} starts hang. */
     private static List<String> standIn(Path state, int silent) throws URISyntaxException {
-        return List.of("-cp", testClasses().toString(), "-Dstandin.state=" + state, "-Dstandin.silent-starts=" + silent,
+        return List.of(
+                "-cp",
+                testClasses().toString(),
+                "-Dstandin.state=" + state,
+                "-Dstandin.silent-starts=" + silent,
                 StandInServer.class.getName());
     }
 
@@ -107,7 +130,8 @@ class StartupWatchdogIT {
         manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
         manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, StandInServer.class.getName());
         String entry = StandInServer.class.getName().replace('.', '/') + ".class";
-        try (OutputStream file = Files.newOutputStream(jar); JarOutputStream out = new JarOutputStream(file, manifest)) {
+        try (OutputStream file = Files.newOutputStream(jar);
+                JarOutputStream out = new JarOutputStream(file, manifest)) {
             out.putNextEntry(new JarEntry(entry));
             out.write(Files.readAllBytes(testClasses().resolve(entry)));
             out.closeEntry();
@@ -116,7 +140,11 @@ class StartupWatchdogIT {
     }
 
     private static Path testClasses() throws URISyntaxException {
-        return Path.of(StandInServer.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        return Path.of(StandInServer.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
     }
 
     private static int freePort() throws IOException {

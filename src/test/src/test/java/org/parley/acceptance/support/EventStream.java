@@ -17,7 +17,7 @@ public final class EventStream implements AutoCloseable {
     public static final Duration WAIT = Duration.ofSeconds(60);
 
     /** One event: its name ({@code message} when unnamed) and data lines joined. */
-    public record Event(String name, String data) { }
+    public record Event(String name, String data) {}
 
     private final BlockingQueue<Event> events = new LinkedBlockingQueue<>();
     private final CompletableFuture<HttpResponse<Stream<String>>> response;
@@ -47,7 +47,9 @@ public final class EventStream implements AutoCloseable {
 
     /** Opens the stream at {@code path} with {@code http}'s client (and so its cookies). */
     public static EventStream open(Http http, String path) {
-        HttpRequest request = HttpRequest.newBuilder(http.uri(path)).header("Accept", "text/event-stream").build();
+        HttpRequest request = HttpRequest.newBuilder(http.uri(path))
+                .header("Accept", "text/event-stream")
+                .build();
         return new EventStream(http.client().sendAsync(request, HttpResponse.BodyHandlers.ofLines()));
     }
 

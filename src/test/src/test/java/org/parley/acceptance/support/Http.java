@@ -5,7 +5,6 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonStructure;
-
 import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
@@ -15,9 +14,9 @@ import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.nio.charset.StandardCharsets;
 
 /**
  * A small JSON client for the acceptance tests over {@link java.net.http.HttpClient}. Each instance
@@ -59,8 +58,13 @@ public final class Http {
     private String csrf;
 
     public Http(ParleyServer.Server server) {
-        this(server, HttpClient.newBuilder().cookieHandler(new CookieManager())
-                .connectTimeout(Duration.ofSeconds(10)).build(), null);
+        this(
+                server,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build(),
+                null);
     }
 
     private Http(ParleyServer.Server server, HttpClient client, String csrf) {
@@ -71,8 +75,14 @@ public final class Http {
 
     /** A client whose connections come from {@code localAddress} (any of 127.0.0.0/8), so the server sees that client address. */
     public static Http from(ParleyServer.Server server, java.net.InetAddress localAddress) {
-        return new Http(server, HttpClient.newBuilder().cookieHandler(new CookieManager()).localAddress(localAddress)
-                .connectTimeout(Duration.ofSeconds(10)).build(), null);
+        return new Http(
+                server,
+                HttpClient.newBuilder()
+                        .cookieHandler(new CookieManager())
+                        .localAddress(localAddress)
+                        .connectTimeout(Duration.ofSeconds(10))
+                        .build(),
+                null);
     }
 
     /** The same session (cookies, CSRF token) talking to another server, e.g. another instance of a cluster. */
@@ -88,8 +98,12 @@ public final class Http {
     /** A new session signed in as {@code username}, sending its CSRF token on writes. */
     public static Http signIn(ParleyServer.Server server, String username, String password) {
         Http http = new Http(server);
-        Reply reply = http.post("/api/v1/auth/login", Json.createObjectBuilder()
-                .add("username", username).add("password", password).build());
+        Reply reply = http.post(
+                "/api/v1/auth/login",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", password)
+                        .build());
         if (reply.status() != 200) {
             throw new IllegalStateException("sign-in failed: " + reply);
         }
@@ -115,8 +129,11 @@ public final class Http {
     }
 
     public Reply send(String method, String path, String body, String... headers) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path)).timeout(Duration.ofSeconds(60))
-                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
+                .timeout(Duration.ofSeconds(60))
+                .method(
+                        method,
+                        body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             request.header("Content-Type", "application/json");
         }

@@ -5,7 +5,6 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -44,10 +43,21 @@ public final class MailServer {
     /** System properties that make the launched Parley server send mail here and deliver webhooks to 127.0.0.1. */
     static Map<String, String> launchProperties() {
         MailServer mail = shared();
-        return Map.of("parley.mail.host", "127.0.0.1", "parley.mail.port", Integer.toString(mail.port),
-                "parley.mail.from", "parley@news.example", "parley.mail.starttls", "false",
-                "parley.webhooks.allow-private", "true", "parley.outbox.retry-base", "PT1S",
-                "parley.outbox.poll-interval", "PT0.5S");
+        return Map.of(
+                "parley.mail.host",
+                "127.0.0.1",
+                "parley.mail.port",
+                Integer.toString(mail.port),
+                "parley.mail.from",
+                "parley@news.example",
+                "parley.mail.starttls",
+                "false",
+                "parley.webhooks.allow-private",
+                "true",
+                "parley.outbox.retry-base",
+                "PT1S",
+                "parley.outbox.poll-interval",
+                "PT0.5S");
     }
 
     public synchronized void start() {
@@ -69,7 +79,9 @@ public final class MailServer {
         if (greenMail == null) {
             return List.of();
         }
-        return Arrays.stream(greenMail.getReceivedMessages()).filter(m -> addressedTo(m, address)).toList();
+        return Arrays.stream(greenMail.getReceivedMessages())
+                .filter(m -> addressedTo(m, address))
+                .toList();
     }
 
     /** Waits (up to {@code timeout}) for a message to {@code address} that matches, and answers it. */

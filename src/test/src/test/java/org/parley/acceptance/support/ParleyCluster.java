@@ -38,8 +38,13 @@ public final class ParleyCluster implements AutoCloseable {
     private final List<ParleyServer.Server> instances;
     private final StringBuffer output = new StringBuffer();
 
-    private ParleyCluster(Process script, Path work, String database, String adminPassword,
-                          ParleyServer.Server balancer, List<ParleyServer.Server> instances) {
+    private ParleyCluster(
+            Process script,
+            Path work,
+            String database,
+            String adminPassword,
+            ParleyServer.Server balancer,
+            List<ParleyServer.Server> instances) {
         this.script = script;
         this.work = work;
         this.database = database;
@@ -51,7 +56,9 @@ public final class ParleyCluster implements AutoCloseable {
     /** Starts {@code n} instances with {@code settings} (environment variables such as {@code PARLEY_RATE_...}). */
     public static ParleyCluster start(int n, Map<String, String> settings) {
         try {
-            Path work = Files.createTempDirectory(Files.createDirectories(Path.of(ServerProcess.required("parley.server.work")).getParent()),
+            Path work = Files.createTempDirectory(
+                    Files.createDirectories(Path.of(ServerProcess.required("parley.server.work"))
+                            .getParent()),
                     "parley-cluster-");
             String suffix = HexFormat.of().formatHex(new SecureRandom().generateSeed(6));
             String database = "parley_cluster_" + suffix;
@@ -60,7 +67,8 @@ public final class ParleyCluster implements AutoCloseable {
             int port = freePort();
             int hz = consecutiveFreePorts(n);
             Path java = Path.of(ServerProcess.required("parley.server.java"));
-            ProcessBuilder builder = new ProcessBuilder("bash", ServerProcess.required("parley.cluster.script"), Integer.toString(n))
+            ProcessBuilder builder = new ProcessBuilder(
+                            "bash", ServerProcess.required("parley.cluster.script"), Integer.toString(n))
                     .redirectErrorStream(true);
             Map<String, String> env = builder.environment();
             env.put("JAVA_HOME", java.getParent().getParent().toString());
@@ -83,8 +91,8 @@ public final class ParleyCluster implements AutoCloseable {
             for (int i = 0; i < n; i++) {
                 instances.add(server(first + i, password, work.resolve("instance-" + (i + 1) + ".log")));
             }
-            ParleyCluster cluster = new ParleyCluster(process, work, database, password,
-                    server(port, password, work.resolve("haproxy.log")), instances);
+            ParleyCluster cluster = new ParleyCluster(
+                    process, work, database, password, server(port, password, work.resolve("haproxy.log")), instances);
             try {
                 cluster.awaitStarted(n);
             } catch (RuntimeException | Error e) {
@@ -129,29 +137,34 @@ public final class ParleyCluster implements AutoCloseable {
 
     private long pid(int i) {
         try {
-            return Long.parseLong(Files.readString(work.resolve("instance-" + i + ".pid")).strip());
+            return Long.parseLong(
+                    Files.readString(work.resolve("instance-" + i + ".pid")).strip());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
     private void awaitStarted(int n) {
-        Thread reader = new Thread(() -> {
-            try (BufferedReader lines = new BufferedReader(new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
-                String line;
-                while ((line = lines.readLine()) != null) {
-                    output.append(line).append('\n');
-                }
-            } catch (IOException e) {
-                // the script ended
-            }
-        }, "parley-cluster-output");
+        Thread reader = new Thread(
+                () -> {
+                    try (BufferedReader lines = new BufferedReader(
+                            new InputStreamReader(script.getInputStream(), StandardCharsets.UTF_8))) {
+                        String line;
+                        while ((line = lines.readLine()) != null) {
+                            output.append(line).append('\n');
+                        }
+                    } catch (IOException e) {
+                        // the script ended
+                    }
+                },
+                "parley-cluster-output");
         reader.setDaemon(true);
         reader.start();
         Instant deadline = Instant.now().plus(START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             if (!script.isAlive()) {
-                throw new IllegalStateException("the cluster script exited with " + script.exitValue() + ":\n" + output);
+                throw new IllegalStateException(
+                        "the cluster script exited with " + script.exitValue() + ":\n" + output);
             }
             if (output.indexOf("Parley cluster of " + n + " ready") >= 0) {
                 return;

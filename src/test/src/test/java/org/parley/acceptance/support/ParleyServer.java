@@ -1,10 +1,5 @@
 package org.parley.acceptance.support;
 
-import org.junit.jupiter.api.extension.BeforeAllCallback;
-import org.junit.jupiter.api.extension.ExtensionContext;
-import org.junit.jupiter.api.extension.ParameterContext;
-import org.junit.jupiter.api.extension.ParameterResolver;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -12,6 +7,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.util.HexFormat;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
  * Starts the packaged server (Payara Micro running {@code parley.war}) once per test run, as a
@@ -36,6 +35,7 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
          * with {@code X-Forwarded-For}: the launcher trusts one proxy hop.
          */
         public static final String STRICT_SITE = "strict-it";
+
         public static final int STRICT_GUESTS_PER_HOUR = 3;
         /** Failed sign-ins per username and hour, for every account of the run. */
         public static final int LOGIN_FAILURES_PER_USERNAME = 5;
@@ -72,7 +72,8 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
     }
 
     private static Running running(ExtensionContext context) {
-        return context.getRoot().getStore(ExtensionContext.Namespace.GLOBAL)
+        return context.getRoot()
+                .getStore(ExtensionContext.Namespace.GLOBAL)
                 .getOrComputeIfAbsent(Running.class, k -> Running.start(), Running.class);
     }
 
@@ -109,19 +110,24 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
                         .property("parley.rate.logins-per-minute", "100000")
                         .property("parley.rate.address-guests-per-hour", "100000")
                         .property("parley.rate.address-articles-per-hour", "100000")
-                        .property("parley.rate.login-failures-per-username-per-hour",
+                        .property(
+                                "parley.rate.login-failures-per-username-per-hour",
                                 Integer.toString(Server.LOGIN_FAILURES_PER_USERNAME))
                         .property("parley.trusted-proxies", "1")
-                        .property("parley.site." + Server.STRICT_SITE + ".rate.address-guests-per-hour",
+                        .property(
+                                "parley.site." + Server.STRICT_SITE + ".rate.address-guests-per-hour",
                                 Integer.toString(Server.STRICT_GUESTS_PER_HOUR))
-                        .property("parley.site." + Server.STRICT_SITE + ".rate.address-articles-per-hour",
+                        .property(
+                                "parley.site." + Server.STRICT_SITE + ".rate.address-articles-per-hour",
                                 Integer.toString(Server.STRICT_GUESTS_PER_HOUR))
                         .property("parley.site." + Server.SIGNED_SITE + ".article-registration", "signed")
                         .property("parley.site." + Server.SIGNED_SITE + ".jwt-secret", Server.SSO_SECRET)
                         .property("parley.site." + Server.STAFF_SITE + ".article-registration", "admin")
                         .property("parley.site." + Server.SSO_SITE + ".jwt-secret", Server.SSO_SECRET)
                         .property("parley.live.keep-alive-seconds", Integer.toString(Server.LIVE_KEEP_ALIVE_SECONDS))
-                        .property("parley.live.max-streams-per-address", Integer.toString(Server.LIVE_STREAMS_PER_ADDRESS));
+                        .property(
+                                "parley.live.max-streams-per-address",
+                                Integer.toString(Server.LIVE_STREAMS_PER_ADDRESS));
                 MailServer.launchProperties().forEach(launch::property);
                 ServerProcess process = ServerProcess.start(launch);
                 return new Running(process, new Server(process.base(), ADMIN_USER, password, data, process.log()));
@@ -136,8 +142,12 @@ public final class ParleyServer implements BeforeAllCallback, ParameterResolver 
          */
         private static Running attach(String url) {
             String base = url.endsWith("/") ? url : url + "/";
-            Server server = new Server(URI.create(base), System.getProperty("parley.server.admin-user", ADMIN_USER),
-                    ServerProcess.required("parley.server.admin-password"), null, null);
+            Server server = new Server(
+                    URI.create(base),
+                    System.getProperty("parley.server.admin-user", ADMIN_USER),
+                    ServerProcess.required("parley.server.admin-password"),
+                    null,
+                    null);
             return new Running(null, server);
         }
 

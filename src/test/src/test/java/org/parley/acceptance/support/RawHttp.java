@@ -42,13 +42,14 @@ public final class RawHttp {
         }
     }
 
-    private RawHttp() { }
+    private RawHttp() {}
 
     /**
      * Sends {@code method target} (the target is sent as given, e.g. {@code /api/v1/x?y=%zz}) with the
      * headers and body, and reads the answer within {@code timeoutMillis} per read.
      */
-    public static Answer send(URI base, String method, byte[] target, List<Header> headers, byte[] body, int timeoutMillis)
+    public static Answer send(
+            URI base, String method, byte[] target, List<Header> headers, byte[] body, int timeoutMillis)
             throws IOException {
         try (Socket socket = new Socket()) {
             socket.connect(new InetSocketAddress(base.getHost(), base.getPort()), timeoutMillis);
@@ -56,7 +57,8 @@ public final class RawHttp {
             ByteArrayOutputStream request = new ByteArrayOutputStream();
             request.writeBytes((method + " ").getBytes(StandardCharsets.US_ASCII));
             request.writeBytes(target);
-            request.writeBytes(" HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n".getBytes(StandardCharsets.US_ASCII));
+            request.writeBytes(
+                    " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n".getBytes(StandardCharsets.US_ASCII));
             for (Header h : headers) {
                 request.writeBytes((h.name() + ": ").getBytes(StandardCharsets.US_ASCII));
                 request.writeBytes(h.value());
@@ -101,7 +103,9 @@ public final class RawHttp {
         for (String line = line(in); line != null && !line.isEmpty(); line = line(in)) {
             int colon = line.indexOf(':');
             if (colon > 0) {
-                headers.merge(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), line.substring(colon + 1).trim(),
+                headers.merge(
+                        line.substring(0, colon).trim().toLowerCase(Locale.ROOT),
+                        line.substring(colon + 1).trim(),
                         (a, b) -> a + "\n" + b);
             }
         }

@@ -2,7 +2,6 @@ package org.parley.acceptance.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-
 import java.util.UUID;
 
 /**
@@ -14,11 +13,13 @@ public final class Readers {
     public static final String SITE = "demo";
     public static final String ARTICLE = "declaration-on-allied-interaction";
 
-    private Readers() { }
+    private Readers() {}
 
     /** A new guest's reader token. */
     public static String guestToken(Http http, String name) {
-        Http.Reply reply = http.post("/api/v1/sites/" + SITE + "/readers", Json.createObjectBuilder().add("name", name).build());
+        Http.Reply reply = http.post(
+                "/api/v1/sites/" + SITE + "/readers",
+                Json.createObjectBuilder().add("name", name).build());
         if (reply.status() != 201) {
             throw new IllegalStateException("guest sign-in failed: " + reply);
         }
@@ -30,20 +31,24 @@ public final class Readers {
     }
 
     /** Posts {@code body} to {@code article} as the reader with {@code token}. */
-    public static Http.Reply post(Http http, String token, String article, String body, String parentId, boolean confirm) {
+    public static Http.Reply post(
+            Http http, String token, String article, String body, String parentId, boolean confirm) {
         var json = Json.createObjectBuilder().add("body", body).add("confirm", confirm);
         if (parentId != null) {
             json.add("parentId", parentId);
         }
-        return http.post("/api/v1/articles/" + article + "/comments?site=" + SITE, json.build(),
-                "Authorization", bearer(token));
+        return http.post(
+                "/api/v1/articles/" + article + "/comments?site=" + SITE, json.build(), "Authorization", bearer(token));
     }
 
     /** Registers a fresh article (as administrator) and answers its key. */
     public static String newArticle(Http admin, String title) {
         String key = "it-" + UUID.randomUUID();
-        JsonObject body = Json.createObjectBuilder().add("key", key).add("url", "https://news.example/" + key)
-                .add("title", title).build();
+        JsonObject body = Json.createObjectBuilder()
+                .add("key", key)
+                .add("url", "https://news.example/" + key)
+                .add("title", title)
+                .build();
         Http.Reply reply = admin.post("/api/v1/admin/sites/" + SITE + "/articles", body);
         if (reply.status() != 201) {
             throw new IllegalStateException("article registration failed: " + reply);

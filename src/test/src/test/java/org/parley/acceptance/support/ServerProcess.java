@@ -166,15 +166,27 @@ public final class ServerProcess implements AutoCloseable {
             if (launch.standIn != null) {
                 command.addAll(launch.standIn);
             } else {
-                command.addAll(List.of("-jar", required("parley.server.payara"),
-                        "--prebootcommandfile", required("parley.server.preboot")));
+                command.addAll(List.of(
+                        "-jar",
+                        required("parley.server.payara"),
+                        "--prebootcommandfile",
+                        required("parley.server.preboot")));
             }
-            command.addAll(List.of("--deploy", launch.standIn != null ? "-" : required("parley.server.war"),
-                    "--contextroot", "/",
-                    "--port", Integer.toString(port),
-                    "--nohazelcast", "--disablephonehome",
-                    "--rootdir", root.toString()));
-            Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+            command.addAll(List.of(
+                    "--deploy",
+                    launch.standIn != null ? "-" : required("parley.server.war"),
+                    "--contextroot",
+                    "/",
+                    "--port",
+                    Integer.toString(port),
+                    "--nohazelcast",
+                    "--disablephonehome",
+                    "--rootdir",
+                    root.toString()));
+            Process process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(log.toFile())
+                    .start();
             return new ServerProcess(process, URI.create("http://127.0.0.1:" + port + "/"), log);
         } catch (IOException e) {
             throw new UncheckedIOException("could not start the Parley server", e);
@@ -186,12 +198,20 @@ public final class ServerProcess implements AutoCloseable {
         return Duration.ofSeconds(Long.getLong("parley.server.stall-seconds", 90));
     }
 
-    private enum Outcome { READY, HUNG }
+    private enum Outcome {
+        READY,
+        HUNG
+    }
 
     private Outcome awaitReady(Duration stall) {
-        HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        HttpRequest ready = HttpRequest.newBuilder(base.resolve("health/ready")).timeout(Duration.ofSeconds(5)).build();
-        HttpRequest api = HttpRequest.newBuilder(base.resolve("api/v1/sites/demo")).timeout(Duration.ofSeconds(5)).build();
+        HttpClient client =
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpRequest ready = HttpRequest.newBuilder(base.resolve("health/ready"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
+        HttpRequest api = HttpRequest.newBuilder(base.resolve("api/v1/sites/demo"))
+                .timeout(Duration.ofSeconds(5))
+                .build();
         Instant deadline = Instant.now().plus(ATTEMPT_TIMEOUT);
         Instant progressAt = Instant.now();
         long logAt = 0;
@@ -202,7 +222,9 @@ public final class ServerProcess implements AutoCloseable {
             }
             try {
                 if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200
-                        && client.send(api, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                        && client.send(api, HttpResponse.BodyHandlers.discarding())
+                                        .statusCode()
+                                == 200) {
                     return Outcome.READY;
                 }
             } catch (IOException e) {
@@ -246,7 +268,9 @@ public final class ServerProcess implements AutoCloseable {
         Path jcmd = Path.of(required("parley.server.java")).resolveSibling("jcmd");
         try {
             Process dump = new ProcessBuilder(jcmd.toString(), Long.toString(process.pid()), "Thread.print")
-                    .redirectErrorStream(true).redirectOutput(file.toFile()).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(file.toFile())
+                    .start();
             if (!dump.waitFor(30, TimeUnit.SECONDS)) {
                 dump.destroyForcibly();
             }
@@ -261,7 +285,11 @@ public final class ServerProcess implements AutoCloseable {
         String line = Instant.now() + " [parley-server] " + message;
         System.err.println(line);
         try {
-            Files.writeString(launch.work.resolve("starts.log"), line + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    launch.work.resolve("starts.log"),
+                    line + "\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
         } catch (IOException e) {
             // standard error has it
         }

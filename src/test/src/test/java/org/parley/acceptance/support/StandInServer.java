@@ -3,7 +3,6 @@ package org.parley.acceptance.support;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import com.sun.net.httpserver.HttpServer;
-
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -24,7 +23,8 @@ public final class StandInServer implements HttpHandler {
     public static void main(String[] args) throws Exception {
         Path state = Path.of(System.getProperty("standin.state"));
         int silent = Integer.getInteger("standin.silent-starts", 1);
-        int starts = Files.exists(state) ? Integer.parseInt(Files.readString(state).trim()) : 0;
+        int starts =
+                Files.exists(state) ? Integer.parseInt(Files.readString(state).trim()) : 0;
         Files.writeString(state, Integer.toString(starts + 1));
         if (starts < silent) {
             Thread.sleep(Long.MAX_VALUE);
