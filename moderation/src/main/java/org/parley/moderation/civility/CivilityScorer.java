@@ -25,7 +25,7 @@ import java.util.function.Function;
  */
 public final class CivilityScorer {
     /** Classpath location of the shipped model. */
-    static final String DEFAULT_MODEL = "civility-model.bin.gz";
+    public static final String DEFAULT_MODEL = "civility-model.bin.gz";
     /** At most this many spans are reported per attribute. */
     static final int MAX_SPANS = 5;
     /** Least log-odds a token must add to be part of a span. */
@@ -44,12 +44,12 @@ public final class CivilityScorer {
     private final Function<String, float[]> encoder;
 
     /** A lexical-only scorer (the model's semantic heads, if any, are not used). */
-    CivilityScorer(Model model) {
+    public CivilityScorer(Model model) {
         this(model, null);
     }
 
     /** A scorer whose semantic stage uses {@code encoder} (null: lexical only). */
-    CivilityScorer(Model model, Function<String, float[]> encoder) {
+    public CivilityScorer(Model model, Function<String, float[]> encoder) {
         this.model = model;
         this.extractor = new FeatureExtractor(model.bits, model.idf);
         this.encoder = model.semantic == null ? null : encoder;
@@ -160,7 +160,7 @@ public final class CivilityScorer {
      * drops accents itself, so for plain text both are the same to it. The trainer encodes its
      * examples through this too.
      */
-    static String encoderText(String text) {
+    public static String encoderText(String text) {
         return encoderText(text, TextNormalizer.normalizeWithOffsets(text));
     }
 
@@ -265,7 +265,7 @@ public final class CivilityScorer {
     }
 
     /** Raw log-odds of every lexical head, before calibration (for training the combiner and evaluation). */
-    double[] rawLogits(String text) {
+    public double[] rawLogits(String text) {
         Features features = extractor.extract(TextNormalizer.normalizeWithOffsets(text));
         double[] raw = new double[Model.HEADS];
         model.rawLogits(features, raw);

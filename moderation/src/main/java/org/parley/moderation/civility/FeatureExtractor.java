@@ -7,7 +7,7 @@ package org.parley.moderation.civility;
  * N-gram features weigh their bucket's inverse document frequency; word n-grams and character
  * n-grams are each scaled to unit length; cue and global features weigh 1. Pure and allocation-light: no regular expressions, no strings per token.
  */
-final class FeatureExtractor {
+public final class FeatureExtractor {
     /** Characters of a word beyond this many get no character n-grams (URLs, keyboard mashing). */
     private static final int MAX_CHARS_PER_WORD = 24;
 
@@ -43,12 +43,12 @@ final class FeatureExtractor {
     private final float[] idf;
 
     /** @param idf inverse document frequency per bucket, or null for all ones */
-    FeatureExtractor(int bits, float[] idf) {
+    public FeatureExtractor(int bits, float[] idf) {
         this.mask = (1 << bits) - 1;
         this.idf = idf;
     }
 
-    Features extract(NormalizedText text) {
+    public Features extract(NormalizedText text) {
         Features f = new Features(text.length * 4 + 32, text.length / 3 + 8);
         char[] c = text.chars;
         int n = text.length;

@@ -8,16 +8,16 @@ import java.util.Arrays;
  * text), and the tokens' positions in the normalised text. Built by {@link FeatureExtractor};
  * not shared between threads.
  */
-final class Features {
+public final class Features {
     /** A feature that belongs to no token (length, obfuscation as a whole). */
     static final int NO_TOKEN = -1;
 
-    int size;
+    public int size;
     /** Features {@code [0, words)} are word n-grams, {@code [words, ngrams)} character n-grams, the rest cues. */
-    int words;
+    public int words;
 
-    int ngrams;
-    int[] bucket;
+    public int ngrams;
+    public int[] bucket;
     float[] value;
     int[] ownerFrom;
     int[] ownerTo;

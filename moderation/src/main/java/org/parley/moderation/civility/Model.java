@@ -21,31 +21,31 @@ import java.util.zip.GZIPOutputStream;
  * stage's heads ({@link SemanticHeads}). Version 2 files (lexical only) are still read.
  * Immutable once built.
  */
-final class Model {
+public final class Model {
     static final int MAGIC = 0x50434956;
     static final int VERSION = 3;
-    static final int HEADS = Attribute.values().length;
+    public static final int HEADS = Attribute.values().length;
     /** Raw log-odds are clipped to this range before calibration and combination. */
     static final double CLIP = 12;
 
-    final int bits;
+    public final int bits;
     /** Weights, bucket-major: {@code weights[bucket * HEADS + head]}. */
-    final float[] weights;
+    public final float[] weights;
 
-    final float[] bias;
+    public final float[] bias;
     /** Inverse document frequency per bucket, a multiple of 1/16 in [0, 16). */
-    final float[] idf;
+    public final float[] idf;
 
     final float[] plattA;
     final float[] plattB;
-    final float[] threshold;
+    public final float[] threshold;
     /**
      * Combiner: {@code combiner[0]} weighs the uncivil head's raw log-odds, {@code combiner[1]} the
      * largest calibrated log-odds among {@link #COMBINED} heads, {@code combiner[2]} is the bias.
      */
-    final float[] combiner;
+    public final float[] combiner;
 
-    static final int COMBINER_SIZE = 3;
+    public static final int COMBINER_SIZE = 3;
     /** The attribute heads whose strongest calibrated score enters {@code uncivil}. */
     static final Attribute[] COMBINED = {
         Attribute.TOXICITY,
@@ -58,9 +58,9 @@ final class Model {
     };
 
     /** The semantic stage's heads and stacking layer; null for a lexical-only model. */
-    final SemanticHeads semantic;
+    public final SemanticHeads semantic;
 
-    Model(
+    public Model(
             int bits,
             float[] weights,
             float[] idf,
@@ -103,14 +103,14 @@ final class Model {
     }
 
     /** This model with every attribute explained with spans from probability {@code t} up. */
-    Model withExplanationThreshold(float t) {
+    public Model withExplanationThreshold(float t) {
         float[] th = new float[HEADS];
         java.util.Arrays.fill(th, t);
         return new Model(bits, weights, idf, bias, plattA, plattB, th, combiner, semantic);
     }
 
     /** This model with {@code heads} as its semantic stage. */
-    Model withSemantic(SemanticHeads heads) {
+    public Model withSemantic(SemanticHeads heads) {
         return new Model(bits, weights, idf, bias, plattA, plattB, threshold, combiner, heads);
     }
 
@@ -141,7 +141,7 @@ final class Model {
     }
 
     /** The {@link #COMBINED} head with the largest stacked log-odds. */
-    static int strongestStacked(double[] cal) {
+    public static int strongestStacked(double[] cal) {
         int best = COMBINED[0].ordinal();
         for (Attribute a : COMBINED) {
             if (cal[a.ordinal()] > cal[best]) {
@@ -200,12 +200,12 @@ final class Model {
     }
 
     /** Calibrated log-odds of head {@code h}. */
-    double calibrated(double[] raw, int h) {
+    public double calibrated(double[] raw, int h) {
         return plattA[h] * raw[h] + plattB[h];
     }
 
     /** The {@link #COMBINED} head with the largest calibrated log-odds. */
-    int strongest(double[] raw) {
+    public int strongest(double[] raw) {
         int best = COMBINED[0].ordinal();
         for (Attribute a : COMBINED) {
             if (calibrated(raw, a.ordinal()) > calibrated(raw, best)) {
@@ -228,15 +228,15 @@ final class Model {
     }
 
     /** The stored form of an inverse document frequency: sixteenths, 0 to 255. */
-    static int quantizeIdf(double v) {
+    public static int quantizeIdf(double v) {
         return (int) Math.max(0, Math.min(255, Math.round(v * 16)));
     }
 
-    static double sigmoid(double z) {
+    public static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }
 
-    void write(OutputStream target) throws IOException {
+    public void write(OutputStream target) throws IOException {
         GZIPOutputStream gz = new GZIPOutputStream(target, 1 << 16);
         DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(gz, 1 << 16));
         out.writeInt(MAGIC);
@@ -278,7 +278,7 @@ final class Model {
      *
      * @throws IOException if the stream is not a civility model of this version
      */
-    static Model read(InputStream source) throws IOException {
+    public static Model read(InputStream source) throws IOException {
         DataInputStream in =
                 new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
         if (in.readInt() != MAGIC) {

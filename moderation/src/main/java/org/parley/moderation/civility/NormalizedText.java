@@ -6,7 +6,7 @@ package org.parley.moderation.civility;
  * original. Also records which kinds of obfuscation were undone, as they are a signal in
  * themselves.
  */
-final class NormalizedText {
+public final class NormalizedText {
     static final int HOMOGLYPH = 1;
     static final int INVISIBLE = 1 << 1;
     static final int LEET = 1 << 2;

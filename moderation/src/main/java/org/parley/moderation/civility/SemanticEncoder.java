@@ -20,14 +20,14 @@ import java.io.UncheckedIOException;
  * <p>Each call runs on the caller's thread only (ONNX Runtime's intra- and inter-op pools are
  * set to one thread), so a server's request threads share the cores fairly. Thread-safe.
  */
-final class SemanticEncoder {
+public final class SemanticEncoder {
     /** Dimensions of an embedding. */
-    static final int DIM = 384;
+    public static final int DIM = 384;
     /**
      * Characters of a text that are encoded (about 120 word pieces): the opening carries the tone,
      * and the cap bounds the cost of one call, which grows faster than the length.
      */
-    static final int MAX_CHARS = 500;
+    public static final int MAX_CHARS = 500;
 
     private static final String MODEL = "all-minilm-l6-v2-q.onnx";
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
@@ -43,7 +43,7 @@ final class SemanticEncoder {
      *
      * @throws IllegalStateException if the model is missing or ONNX Runtime cannot start
      */
-    static SemanticEncoder load() {
+    public static SemanticEncoder load() {
         ClassLoader cl = AbstractInProcessEmbeddingModel.class.getClassLoader();
         try (InputStream model = cl.getResourceAsStream(MODEL);
                 InputStream tokenizer = cl.getResourceAsStream(TOKENIZER)) {
@@ -65,7 +65,7 @@ final class SemanticEncoder {
     }
 
     /** The unit-length embedding of {@code text} (its first {@value #MAX_CHARS} characters). */
-    float[] embed(String text) {
+    public float[] embed(String text) {
         String t = text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
         if (t.isBlank()) {
             t = ".";

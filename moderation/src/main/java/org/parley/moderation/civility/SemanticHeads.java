@@ -14,20 +14,20 @@ import java.io.IOException;
  * dimensions, row-major), {@code b1}, {@code w2} (heads x inputs), {@code b2}, then per head the
  * stacking weights (lexical, semantic, bias), then the three combiner weights; all as floats.
  */
-final class SemanticHeads {
-    static final int STACK = 3;
+public final class SemanticHeads {
+    public static final int STACK = 3;
 
-    final int hidden;
-    final float[] w1;
-    final float[] b1;
-    final float[] w2;
-    final float[] b2;
+    public final int hidden;
+    public final float[] w1;
+    public final float[] b1;
+    public final float[] w2;
+    public final float[] b2;
     /** Per head: weight of the lexical raw log-odds, of the semantic log-odds, and the bias. */
-    final float[] stack;
+    public final float[] stack;
     /** Uncivil: weight of its stacked log-odds, of the strongest stacked attribute, and the bias. */
     final float[] combiner;
 
-    SemanticHeads(int hidden, float[] w1, float[] b1, float[] w2, float[] b2, float[] stack, float[] combiner) {
+    public SemanticHeads(int hidden, float[] w1, float[] b1, float[] w2, float[] b2, float[] stack, float[] combiner) {
         int dim = SemanticEncoder.DIM;
         int inputs = hidden == 0 ? dim : hidden;
         if (w1.length != hidden * dim
@@ -48,7 +48,7 @@ final class SemanticHeads {
     }
 
     /** Semantic log-odds of every head for the embedding {@code x}, into {@code out}. */
-    void logits(float[] x, double[] out) {
+    public void logits(float[] x, double[] out) {
         float[] in = x;
         if (hidden > 0) {
             in = new float[hidden];
@@ -66,7 +66,7 @@ final class SemanticHeads {
     }
 
     /** ReLU activations of the hidden layer: {@code out = max(0, w1 x + b1)}. */
-    static void hiddenLayer(float[] w1, float[] b1, float[] x, float[] out) {
+    public static void hiddenLayer(float[] w1, float[] b1, float[] x, float[] out) {
         int dim = x.length;
         for (int j = 0; j < out.length; j++) {
             double z = b1[j];
@@ -79,7 +79,7 @@ final class SemanticHeads {
     }
 
     /** Stacked, calibrated log-odds of head {@code h} from its lexical raw and semantic log-odds. */
-    double stacked(int h, double lexical, double semantic) {
+    public double stacked(int h, double lexical, double semantic) {
         return stack[h * STACK] * lexical + stack[h * STACK + 1] * semantic + stack[h * STACK + 2];
     }
 

@@ -27,7 +27,7 @@ public final class TextNormalizer {
     }
 
     /** The normalised form of {@code text} with the map back to the original offsets. */
-    static NormalizedText normalizeWithOffsets(String text) {
+    public static NormalizedText normalizeWithOffsets(String text) {
         Buffer folded = foldCodePoints(text);
         Buffer joined = joinSpacedLetters(folded);
         return undoWordObfuscation(joined).toNormalizedText();

@@ -22,6 +22,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.parley.moderation.civility.training.Csv;
 
 /**
  * What we measure the civility scorer on is never what it was built from. Protected sentences are

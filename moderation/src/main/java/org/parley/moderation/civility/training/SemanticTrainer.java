@@ -1,4 +1,4 @@
-package org.parley.moderation.civility;
+package org.parley.moderation.civility.training;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -8,6 +8,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.Model;
+import org.parley.moderation.civility.SemanticEncoder;
+import org.parley.moderation.civility.SemanticHeads;
 
 /**
  * Trains the semantic stage (our own code, fixed seed, one thread for the updates, so the same

@@ -1,4 +1,4 @@
-package org.parley.moderation.civility;
+package org.parley.moderation.civility.training;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -16,6 +16,10 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.CivilityScorer;
+import org.parley.moderation.civility.CivilityScores;
+import org.parley.moderation.civility.Model;
 
 /**
  * Trains on a small data directory laid out like the shared data sets (written here, so the test

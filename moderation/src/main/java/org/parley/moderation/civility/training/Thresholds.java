@@ -1,8 +1,9 @@
-package org.parley.moderation.civility;
+package org.parley.moderation.civility.training;
 
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.parley.moderation.civility.Attribute;
 
 /**
  * Chooses default hold thresholds for a stated false-hold rate: each attribute gets a share of

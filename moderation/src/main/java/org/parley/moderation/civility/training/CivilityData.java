@@ -1,4 +1,4 @@
-package org.parley.moderation.civility;
+package org.parley.moderation.civility.training;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,6 +11,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.Model;
+import org.parley.moderation.civility.TextNormalizer;
 
 /**
  * Reads the labelled data sets (by path, as published; see the data README) into examples with a

@@ -1,4 +1,4 @@
-package org.parley.moderation.civility;
+package org.parley.moderation.civility.training;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +12,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.CivilityScorer;
+import org.parley.moderation.civility.CivilityScores;
+import org.parley.moderation.civility.Model;
+import org.parley.moderation.civility.Span;
 
 /**
  * The evaluation command: scores every evaluation data set and prints Markdown tables. First the
@@ -23,7 +28,7 @@ import java.util.Map;
  * ROC-AUC, PR-AUC, and precision and recall at the default hold threshold.
  *
  * <pre>
- * java -cp moderation/target/parley-moderation.jar org.parley.moderation.civility.Evaluator \
+ * java -cp moderation/target/parley-moderation.jar org.parley.moderation.civility.training.Evaluator \
  *     --data ../shared/data/civility [--model FILE] [--extra FILES] [--evaluation DIR] \
  *     [--embeddings FILE] [--lexical true]
  * </pre>

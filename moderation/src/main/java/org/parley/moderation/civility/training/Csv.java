@@ -1,4 +1,4 @@
-package org.parley.moderation.civility;
+package org.parley.moderation.civility.training;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -15,11 +15,11 @@ import java.util.Map;
  * Reads RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes) and the flat JSON
  * lines of the data sets. Only for the training and evaluation tools; never on the scoring path.
  */
-final class Csv {
+public final class Csv {
     private Csv() {}
 
     /** Every record of {@code file} after the header, as column name to value. */
-    static List<Map<String, String>> read(Path file) {
+    public static List<Map<String, String>> read(Path file) {
         try (BufferedReader in = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
             List<String> header = next(in);
             if (header == null) {
@@ -83,7 +83,7 @@ final class Csv {
     }
 
     /** The string and number members of one flat JSON object (nested values are skipped). */
-    static Map<String, String> jsonObject(String line) {
+    public static Map<String, String> jsonObject(String line) {
         Map<String, String> out = new HashMap<>();
         int[] pos = {line.indexOf('{') + 1};
         while (true) {

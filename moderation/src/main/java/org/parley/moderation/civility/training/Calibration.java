@@ -1,9 +1,12 @@
-package org.parley.moderation.civility;
+package org.parley.moderation.civility.training;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.CivilityScorer;
+import org.parley.moderation.civility.Model;
 
 /**
  * Turns raw head log-odds into probabilities, fitted on the held-out calibration split: Platt

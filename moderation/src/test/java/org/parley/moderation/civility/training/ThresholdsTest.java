@@ -1,4 +1,4 @@
-package org.parley.moderation.civility;
+package org.parley.moderation.civility.training;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.Model;
 
 class ThresholdsTest {
 

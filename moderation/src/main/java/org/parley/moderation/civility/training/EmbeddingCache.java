@@ -1,4 +1,4 @@
-package org.parley.moderation.civility;
+package org.parley.moderation.civility.training;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedOutputStream;
@@ -16,6 +16,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.parley.moderation.civility.SemanticEncoder;
 
 /**
  * The training and evaluation tools' store of encoder outputs, so the data sets are encoded once

@@ -1,4 +1,4 @@
-package org.parley.moderation.civility;
+package org.parley.moderation.civility.training;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -10,6 +10,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Random;
 import java.util.stream.IntStream;
+import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.CivilityScorer;
+import org.parley.moderation.civility.FeatureExtractor;
+import org.parley.moderation.civility.Features;
+import org.parley.moderation.civility.Model;
+import org.parley.moderation.civility.SemanticHeads;
+import org.parley.moderation.civility.TextNormalizer;
 
 /**
  * The training command: reads the labelled data sets by path, trains one NB-LR logistic head per
@@ -21,7 +28,7 @@ import java.util.stream.IntStream;
  * and writes the weight file.
  *
  * <pre>
- * java -cp moderation/target/parley-moderation.jar org.parley.moderation.civility.Trainer \
+ * java -cp moderation/target/parley-moderation.jar org.parley.moderation.civility.training.Trainer \
  *     --data ../shared/data/civility \
  *     --embeddings moderation/target/civility-embeddings.bin \
  *     --out moderation/src/main/resources/org/parley/moderation/civility/civility-model.bin.gz
