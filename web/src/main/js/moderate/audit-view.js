@@ -1,11 +1,8 @@
-/** The audit log: every decision, newest first, searchable by text, actor and action. */
+/** The audit log: every decision, newest first, searchable by text, actor and action (the actions the server lists). */
 import { h, nextId } from '../shared/dom.js';
 import { query } from '../shared/http.js';
-import { ACTION_LABELS, reasonLabel } from './reasons.js';
+import { reasonLabel } from './reasons.js';
 import { pct, scrollBox, textField, when } from './ui.js';
-
-const AUDIT_ACTIONS = ['approve', 'reject', 'remove', 'hold', 'feature', 'unfeature', 'screen', 'author_delete',
-  'suspend_author', 'ban_author', 'reinstate_author', 'set_author_trust', 'site_settings', 'site_policy', 'import'];
 
 /** What a record is about: the comment (its author, first words and article) or the author decided about. */
 function about(x) {
@@ -22,7 +19,7 @@ function row(x) {
   return h('tr', null,
     h('td', null, when(x.at)),
     h('td', null, about(x)),
-    h('td', null, ACTION_LABELS[x.action] || x.action || ''), h('td', null, x.from || x.to ? `${x.from || '—'} → ${x.to || '—'}` : ''),
+    h('td', null, x.actionLabel || x.action || ''), h('td', null, x.from || x.to ? `${x.from || '—'} → ${x.to || '—'}` : ''),
     h('td', null, x.actorKind === 'system' ? 'Screening (system)' : x.actor || x.actorKind || 'system'),
     h('td', null, x.reason ? h('span', { title: x.reason }, reasonLabel(x.reason)) : ''), h('td', null, x.note || ''),
     h('td', null, x.scores && x.scores.uncivil != null ? pct(x.scores.uncivil) : ''));
@@ -38,7 +35,7 @@ export class AuditView {
     const actionId = nextId('action');
     const action = h('div', { class: 'field' }, h('label', { for: actionId }, 'Action'),
       h('select', { id: actionId, name: 'action' }, h('option', { value: '' }, 'Any'),
-        AUDIT_ACTIONS.map((a) => h('option', { value: a }, ACTION_LABELS[a] || a))));
+        app.actions.map((a) => h('option', { value: a.name }, a.label))));
     const form = h('form', { class: 'filters', role: 'search', 'aria-label': 'Search the audit log' },
       textField('q', 'Search notes, reasons and names', { type: 'search' }),
       textField('actor', 'By (a moderator’s username, or system)', { type: 'text' }),

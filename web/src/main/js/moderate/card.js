@@ -7,17 +7,24 @@ import { h, highlighted, nextId, setSanitizedHtml } from '../shared/dom.js';
 import { attributeLabel, reasonLabel } from './reasons.js';
 import { pct, when } from './ui.js';
 
-/** How each action the server may offer is shown: its button, its shortcut, whether it asks for a reason. */
+/**
+ * How an action the server offers is shown: its button and its shortcut. Which actions a card
+ * offers, whether one asks for a reason and what it is called once done are the server's (the
+ * item's `actions`, GET /moderation/actions); an action not listed here gets a plain button.
+ */
 export const ACTIONS = {
   approve: { button: 'Approve', key: 'a' },
   reject: { button: 'Reject…', key: 'r' },
   feature: { button: 'Feature', key: 'f' },
   unfeature: { button: 'Unfeature', key: 'f' },
   remove: { button: 'Remove…', key: 'd' },
+  hold: { button: 'Send back to held' },
 };
 
-/** What the announcement says after each decision. */
-export const ACTION_DONE = { approve: 'Approved', reject: 'Rejected', feature: 'Featured', unfeature: 'Unfeatured', remove: 'Removed', hold: 'Held' };
+/** The button text of `action` ("Reject…"), readable for an action the console has no words for. */
+export function buttonText(action) {
+  return ACTIONS[action] ? ACTIONS[action].button : action.replace(/_/g, ' ').replace(/^./, (c) => c.toUpperCase());
+}
 
 function spanTitle(s) {
   return attributeLabel(s.attribute) + (s.weight != null ? ` ${s.weight.toFixed(2)}` : '');
@@ -74,22 +81,25 @@ export class Card {
   }
 
   #button(action, label, attrs) {
-    if (!this.offers(action)) return null;
-    return h('button', { type: 'button', 'aria-keyshortcuts': ACTIONS[action].key, onclick: () => this.view.decide(this, action), ...attrs },
-      label || ACTIONS[action].button);
+    return h('button', { type: 'button', 'aria-keyshortcuts': ACTIONS[action] && ACTIONS[action].key, onclick: () => this.view.decide(this, action), ...attrs },
+      label || buttonText(action));
+  }
+
+  /** One button per action the server offers, in the server's order. */
+  #offered() {
+    const it = this.item, c = it.comment, reported = (it.reports || []).length > 0;
+    return (it.actions || []).map((action) => {
+      if (action !== 'approve') return this.#button(action, null, action === 'hold' ? { class: 'quiet' } : null);
+      // Approving a published comment only confirms it: a button when there are reports to dismiss (the key works anyway).
+      if (c.status === 'published' && !reported) return null;
+      return this.#button('approve', c.status === 'published' ? 'Keep (dismiss reports)' : null, { class: 'primary' });
+    });
   }
 
   #actions(history) {
-    const it = this.item, c = it.comment, view = this.view, reported = (it.reports || []).length > 0;
-    const toggle = this.featureToggle();
-    // Approving a published comment only confirms it: a button when there are reports to dismiss (the key works anyway).
-    const approve = c.status !== 'published' || reported
-      ? this.#button('approve', c.status === 'published' ? 'Keep (dismiss reports)' : null, { class: 'primary' }) : null;
+    const view = this.view;
     return h('div', { class: 'actions', role: 'group', 'aria-label': 'Decide on this comment' },
-      approve,
-      this.#button('reject'),
-      toggle ? h('button', { type: 'button', onclick: () => view.decide(this, toggle) }, ACTIONS[toggle].button) : null,
-      this.#button('remove'),
+      this.#offered(),
       h('button', { type: 'button', class: 'quiet', 'aria-keyshortcuts': 's', onclick: () => view.authors.suspend(this) }, 'Suspend author…'),
       h('button', { type: 'button', class: 'quiet danger-text', 'aria-keyshortcuts': 'b', onclick: () => view.authors.ban(this) }, 'Ban author…'),
       h('button', { type: 'button', class: 'quiet', 'aria-expanded': 'false', 'aria-keyshortcuts': 'h',

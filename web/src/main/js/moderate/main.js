@@ -10,7 +10,8 @@
  *   The one exception is a comment's `html`, which the server's sanitiser produced
  *   (setSanitizedHtml in shared/dom.js).
  * - The rules are the server's: the queues (names, labels, orders, bulk actions) come from
- *   GET /moderation/queues and each card's possible decisions from its `actions`.
+ *   GET /moderation/queues, each card's possible decisions from its `actions`, and every action's
+ *   name, label and whether it needs a reason from GET /moderation/actions.
  * - Every control is a native labelled element; keyboard shortcuts only add speed, they never
  *   replace a visible control, and they are off while typing or while a dialog is open.
  */
@@ -34,6 +35,8 @@ class ModerationConsole {
     this.counts = {};
     /** The queues as the server describes them ({name, label, count, sorts, bulkActions}). */
     this.queues = [];
+    /** Every action of the audit log as the server describes them ({name, label, moderator, needsReason}). */
+    this.actions = [];
     /** The site the console is narrowed to ('' = every site the account may moderate). */
     this.site = sessionStorage.getItem(SITE_KEY) || '';
     this.events = null;
@@ -91,7 +94,7 @@ class ModerationConsole {
     document.getElementById('who').hidden = false;
     // The administrators' sections; the server refuses their API to anyone else all the same.
     document.querySelectorAll('[data-admin]').forEach((n) => { n.hidden = who.role !== 'administrator'; });
-    await this.startEvents();
+    await Promise.all([this.startEvents(), this.loadActions()]);
     if (!location.hash || location.hash === '#/login') location.hash = `#/queue/${this.queues.length ? this.queues[0].name : 'held'}`;
     else this.route();
   }
@@ -127,6 +130,24 @@ class ModerationConsole {
       });
     }
     return loaded;
+  }
+
+  async loadActions() {
+    try {
+      this.actions = await this.api.call('GET', 'moderation/actions');
+    } catch {
+      /* decisions then ask no reason up front: the server's problem says what is missing */
+    }
+  }
+
+  /** The server's description of `action` (a bare one when the server has not listed it). */
+  actionInfo(name) {
+    return this.actions.find((a) => a.name === name) || { name, label: name, moderator: false, needsReason: false };
+  }
+
+  /** What `action` is called once done ("Approved"). */
+  actionLabel(name) {
+    return this.actionInfo(name).label;
   }
 
   stopEvents() {

@@ -6,7 +6,7 @@
 import { h, nextId } from '../shared/dom.js';
 import { query, seg } from '../shared/http.js';
 import { AuthorTools } from './author-tools.js';
-import { ACTION_DONE, Card } from './card.js';
+import { buttonText, Card } from './card.js';
 import { announce, ask, errorBox, reasonFields } from './ui.js';
 
 const SORT_LABEL = { reports: 'Most weighty reports first', oldest: 'Oldest first', newest: 'Newest first', score: 'Most uncivil first' };
@@ -160,7 +160,7 @@ export class QueueView {
   /** After a decision: the card stays (rendered again) while the server still counts it in this queue. */
   #after(card, it, action) {
     const a = card.item.author || {};
-    this.#confirm(`${ACTION_DONE[action]} the comment by ${a.name || 'unknown'}.`);
+    this.#confirm(`${this.app.actionLabel(action)} the comment by ${a.name || 'unknown'}.`);
     if (it && it.comment && (it.queues || []).includes(this.queue.name)) {
       const fresh = new Card(this, it);
       card.node.replaceWith(fresh.node);
@@ -189,16 +189,17 @@ export class QueueView {
     this.done.hidden = false;
   }
 
+  /** The reason (and note) for an action the server says needs one; {} for the others, null when cancelled. */
   #reasonFor(action, n) {
-    if (action !== 'reject' && action !== 'remove') return Promise.resolve({});
-    const what = n > 1 ? `${n} comments` : 'this comment';
-    return ask(`${action === 'reject' ? 'Reject ' : 'Remove '}${what}`, reasonFields(), action === 'reject' ? 'Reject' : 'Remove', true);
+    if (!this.app.actionInfo(action).needsReason) return Promise.resolve({});
+    const verb = buttonText(action).replace(/…$/, '');
+    return ask(`${verb} ${n > 1 ? `${n} comments` : 'this comment'}`, reasonFields(), verb, true);
   }
 
   async decide(card, action) {
     const comment = card.item.comment;
     if (!card.offers(action)) {
-      announce(`A ${comment.status} comment cannot be ${(ACTION_DONE[action] || action).toLowerCase()}.`);
+      announce(`A ${comment.status} comment cannot be ${this.app.actionLabel(action).toLowerCase()}.`);
       return;
     }
     try {
@@ -228,7 +229,7 @@ export class QueueView {
       return;
     }
     if (!this.queue.bulkActions.includes(action)) {
-      announce(`${ACTION_DONE[action] || action} is not offered in this queue.`);
+      announce(`${this.app.actionLabel(action)} is not offered in this queue.`);
       return;
     }
     try {
@@ -244,7 +245,7 @@ export class QueueView {
       }
       const failed = (d.results || []).filter((x) => !x.ok);
       const ok = (d.results || []).length - failed.length;
-      this.#confirm(`${ACTION_DONE[action]} ${ok} comment${ok === 1 ? '' : 's'}${failed.length ? `; ${failed.length} failed` : ''}.`);
+      this.#confirm(`${this.app.actionLabel(action)} ${ok} comment${ok === 1 ? '' : 's'}${failed.length ? `; ${failed.length} failed` : ''}.`);
       this.state.known = null; // the reload below learns the size anew
       this.app.refreshCounts();
       this.load(true);

@@ -40,11 +40,3 @@ export function reasonLabel(code) {
 export function attributeLabel(key) {
   return key === 'uncivil' ? 'uncivil (overall)' : key.replace(/_/g, ' ');
 }
-
-/** What each audit action is called in the log. */
-export const ACTION_LABELS = {
-  approve: 'Approved', reject: 'Rejected', remove: 'Removed', hold: 'Held', feature: 'Featured', unfeature: 'Unfeatured',
-  screen: 'Screened', author_delete: 'Deleted by author', suspend_author: 'Suspended author', ban_author: 'Banned author',
-  reinstate_author: 'Reinstated author', set_author_trust: 'Changed author’s screening', site_settings: 'Changed site settings',
-  site_policy: 'Changed screening policy', import: 'Imported', erase_author: 'Erased author’s data',
-};

@@ -57,6 +57,36 @@ class ModerationQueuesIT {
     }
 
     @Test
+    void everyActionOfTheAuditLogIsListedWithItsLabelAndWhetherItNeedsAReason(ParleyServer.Server server) {
+        Http.Reply reply = Http.admin(server).get("/api/v1/moderation/actions");
+        assertEquals(200, reply.status(), reply.body());
+        List<JsonObject> actions = reply.array().getValuesAs(JsonObject.class);
+        List<String> names = actions.stream().map(a -> a.getString("name")).toList();
+        assertEquals(List.of("approve", "reject", "remove", "hold", "feature", "unfeature"), names.subList(0, 6));
+        assertTrue(
+                names.containsAll(List.of("screen", "suspend_author", "site_settings", "site_policy", "import")),
+                names.toString());
+        JsonObject reject = actions.get(1), policy = actions.get(names.indexOf("site_policy"));
+        assertEquals("Rejected", reject.getString("label"));
+        assertTrue(reject.getBoolean("moderator") && reject.getBoolean("needsReason"), reject.toString());
+        assertEquals("Changed screening policy", policy.getString("label"));
+        assertTrue(!policy.getBoolean("moderator") && !policy.getBoolean("needsReason"), policy.toString());
+        assertTrue(actions.stream().noneMatch(a -> a.getString("label").isBlank()), actions.toString());
+
+        Http.Reply audit = Http.admin(server).get("/api/v1/moderation/audit?action=reject&limit=1");
+        assertEquals(200, audit.status(), audit.body());
+        for (JsonObject entry : audit.json().getJsonArray("items").getValuesAs(JsonObject.class)) {
+            assertEquals("Rejected", entry.getString("actionLabel"), entry.toString());
+        }
+        Http.Reply unknown = Http.admin(server)
+                .post(
+                        "/api/v1/moderation/comments/1/decisions",
+                        Json.createObjectBuilder().add("action", "screen").build());
+        assertEquals(400, unknown.status(), unknown.body());
+        assertTrue(unknown.body().contains("approve, reject, remove, hold, feature, unfeature"), unknown.body());
+    }
+
+    @Test
     void cardsCarryTheDecisionsOfferedAndTheQueuesTheCommentIsIn(ParleyServer.Server server) {
         Http admin = Http.admin(server);
         String article = Readers.newArticle(admin, "Queues and actions");

@@ -3,6 +3,7 @@ package org.parley.acceptance.browser;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.JsonObject;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -210,6 +211,45 @@ class ModerationConsoleIT extends WithBrowser {
                         && row.getText().contains(server.adminUser())
                         && row.getText().contains("Approved"),
                 row.getText());
+    }
+
+    @Test
+    void theAuditLogOffersTheActionsTheServerListsAndNamesRecordsByTheServersLabels() {
+        List<String> listed = parley.adminList("moderation/actions").getValuesAs(JsonObject.class).stream()
+                .map(a -> a.getString("name") + "=" + a.getString("label"))
+                .toList();
+        browser.open(server.uri("/moderate/#/audit").toString());
+        signIn(server.adminUser(), server.adminPassword());
+        WebElement action = browser.await(
+                "the audit log's action filter",
+                d -> d.findElement(By.cssSelector("form.filters select[name=action]")));
+        List<String> offered = new Select(action)
+                .getOptions().stream()
+                        .filter(o -> !o.getDomAttribute("value").isEmpty())
+                        .map(o -> o.getDomAttribute("value") + "=" + o.getText())
+                        .toList();
+        assertEquals(listed, offered, "the filter offers exactly what GET /moderation/actions lists");
+        assertEquals(List.of(), browser.axeViolations(), "axe-core violations on the audit log");
+
+        String key = parley.newHeldArticle("labels", host);
+        String id = parley.postAsGuest(key, "Uma", "A comment the audit log will name by its label.", null)
+                .getJsonObject("comment")
+                .getString("id");
+        parley.reject(id);
+        new Select(action).selectByValue("reject");
+        Chromium.button(browser.driver, "Search").click();
+        WebElement row = browser.await(
+                "the rejection, labelled as the server labels it",
+                d -> d.findElements(By.cssSelector("table.audit tbody tr")).stream()
+                        .filter(r -> r.getText().contains("audit log will name"))
+                        .findFirst()
+                        .orElse(null));
+        String label = listed.stream()
+                .filter(a -> a.startsWith("reject="))
+                .findFirst()
+                .orElseThrow()
+                .substring("reject=".length());
+        assertTrue(row.getText().contains(label), row.getText());
     }
 
     private long heldCount() {

@@ -1,6 +1,7 @@
 package org.parley.acceptance.browser;
 
 import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.io.IOException;
@@ -195,13 +196,31 @@ final class ParleyClient {
                 200);
     }
 
+    /** A list the API answers an administrator (a path under /api/v1/, e.g. {@code moderation/actions}). */
+    JsonArray adminList(String path) {
+        return Json.createReader(new StringReader(send("GET", "/api/v1/" + path, null, basic(), 200)))
+                .readArray();
+    }
+
     private JsonObject admin(String method, String path, JsonObject body, int... expected) {
-        String basic = Base64.getEncoder()
-                .encodeToString((server.adminUser() + ":" + server.adminPassword()).getBytes(StandardCharsets.UTF_8));
-        return call(method, path, body, "Basic " + basic, expected);
+        return call(method, path, body, basic(), expected);
+    }
+
+    private String basic() {
+        return "Basic "
+                + Base64.getEncoder()
+                        .encodeToString(
+                                (server.adminUser() + ":" + server.adminPassword()).getBytes(StandardCharsets.UTF_8));
     }
 
     private JsonObject call(String method, String path, JsonObject body, String authorization, int... expected) {
+        String text = send(method, path, body, authorization, expected);
+        return text == null || text.isBlank()
+                ? JsonObject.EMPTY_JSON_OBJECT
+                : Json.createReader(new StringReader(text)).readObject();
+    }
+
+    private String send(String method, String path, JsonObject body, String authorization, int... expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
                 .timeout(Duration.ofSeconds(30))
                 .header("Accept", "application/json")
@@ -218,10 +237,7 @@ final class ParleyClient {
             HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
             for (int status : expected) {
                 if (response.statusCode() == status) {
-                    String text = response.body();
-                    return text == null || text.isBlank()
-                            ? JsonObject.EMPTY_JSON_OBJECT
-                            : Json.createReader(new StringReader(text)).readObject();
+                    return response.body();
                 }
             }
             throw new AssertionError(

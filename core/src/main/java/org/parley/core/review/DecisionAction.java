@@ -11,44 +11,51 @@ import org.parley.core.comment.CommentStatus;
  */
 public enum DecisionAction {
     /** Publish (or confirm a published comment, dismissing its reports). */
-    APPROVE(CommentStatus.PUBLISHED, false),
+    APPROVE("Approved", CommentStatus.PUBLISHED, false),
     /** Refuse; needs a reason code. */
-    REJECT(CommentStatus.REJECTED, true),
+    REJECT("Rejected", CommentStatus.REJECTED, true),
     /** Take a published comment down; needs a reason code. */
-    REMOVE(CommentStatus.REMOVED_BY_MODERATOR, true),
+    REMOVE("Removed", CommentStatus.REMOVED_BY_MODERATOR, true),
     /** Send back to the held queue. */
-    HOLD(CommentStatus.HELD, false),
+    HOLD("Held", CommentStatus.HELD, false),
     /** Mark a published comment as featured (status unchanged). */
-    FEATURE(null, false),
+    FEATURE("Featured", null, false),
     /** Clear the featured mark (status unchanged). */
-    UNFEATURE(null, false),
+    UNFEATURE("Unfeatured", null, false),
     /** The screening's verdict on a new or edited body (actor: system). */
-    SCREEN(null, false),
+    SCREEN("Screened", null, false),
     /** The author deleted their comment. */
-    AUTHOR_DELETE(CommentStatus.DELETED_BY_AUTHOR, false),
+    AUTHOR_DELETE("Deleted by author", CommentStatus.DELETED_BY_AUTHOR, false),
     /** An author was suspended until a given instant. */
-    SUSPEND_AUTHOR(null, true),
+    SUSPEND_AUTHOR("Suspended author", null, true),
     /** An author was banned. */
-    BAN_AUTHOR(null, true),
+    BAN_AUTHOR("Banned author", null, true),
     /** An author's suspension or ban was lifted. */
-    REINSTATE_AUTHOR(null, false),
+    REINSTATE_AUTHOR("Reinstated author", null, false),
     /** An author's data was erased on request. */
-    ERASE_AUTHOR(null, false),
+    ERASE_AUTHOR("Erased author’s data", null, false),
     /** How screening treats an author's comments was changed (from and to name {@link org.parley.core.author.Trust}s). */
-    SET_AUTHOR_TRUST(null, false),
+    SET_AUTHOR_TRUST("Changed author’s screening", null, false),
     /** A comment was imported from another system (actor: the administrator who imported it). */
-    IMPORT(null, false),
+    IMPORT("Imported", null, false),
     /** A site's settings (name, moderation mode, guests, limits, article registration) were changed; the note says how. */
-    SITE_SETTINGS(null, false),
+    SITE_SETTINGS("Changed site settings", null, false),
     /** A site's screening policy (thresholds, word lists, ...) was changed; the note says how. */
-    SITE_POLICY(null, false);
+    SITE_POLICY("Changed screening policy", null, false);
 
+    private final String label;
     private final CommentStatus target;
     private final boolean needsReason;
 
-    DecisionAction(CommentStatus target, boolean needsReason) {
+    DecisionAction(String label, CommentStatus target, boolean needsReason) {
+        this.label = label;
         this.target = target;
         this.needsReason = needsReason;
+    }
+
+    /** What the audit log calls a record of this action, and what the console says once it is done ("Approved"). */
+    public String label() {
+        return label;
     }
 
     /** The status a comment moves to, if this action moves it. */

@@ -42,6 +42,7 @@ import org.parley.core.review.QueueQuery;
 import org.parley.core.review.QueueSort;
 import org.parley.web.live.Events;
 import org.parley.web.live.LiveUpdates;
+import org.parley.web.moderator.ModeratorViews.ActionInfo;
 import org.parley.web.moderator.ModeratorViews.AuditEntry;
 import org.parley.web.moderator.ModeratorViews.AuditView;
 import org.parley.web.moderator.ModeratorViews.BulkOutcome;
@@ -79,19 +80,11 @@ public class ModerationResource {
     /** {@code POST /moderation/decisions}. */
     public record Bulk(List<String> ids, String action, String reason, String note) {}
 
-    static final Map<String, DecisionAction> ACTIONS = Map.of(
-            "approve",
-            DecisionAction.APPROVE,
-            "reject",
-            DecisionAction.REJECT,
-            "feature",
-            DecisionAction.FEATURE,
-            "unfeature",
-            DecisionAction.UNFEATURE,
-            "remove",
-            DecisionAction.REMOVE,
-            "hold",
-            DecisionAction.HOLD);
+    /** The actions a moderator may ask for, by wire name: core's moderator actions, nothing listed here. */
+    static final Map<String, DecisionAction> ACTIONS = Arrays.stream(DecisionAction.values())
+            .filter(DecisionAction::isModeratorAction)
+            .collect(Collectors.toUnmodifiableMap(ModeratorViews::wireName, a -> a));
+
     static final Map<String, QueueSort> SORTS = Map.of(
             "oldest",
             QueueSort.OLDEST,
@@ -253,6 +246,15 @@ public class ModerationResource {
     }
 
     @GET
+    @Path("actions")
+    @Operation(
+            summary = "Every action the audit log records: name, label, whether a moderator may ask for it "
+                    + "and whether it needs a reason")
+    public List<ActionInfo> actions() {
+        return Arrays.stream(DecisionAction.values()).map(ActionInfo::of).toList();
+    }
+
+    @GET
     @Path("audit")
     @Operation(summary = "The audit log, newest first; filters and text search")
     public AuditView audit(
@@ -410,7 +412,12 @@ public class ModerationResource {
         DecisionAction a = action == null ? null : ACTIONS.get(action.strip().toLowerCase(Locale.ROOT));
         if (a == null) {
             throw ProblemException.validation(List.of(new org.parley.web.problem.Problem.FieldError(
-                    "action", "must be one of approve, reject, feature, unfeature, remove, hold")));
+                    "action",
+                    "must be one of "
+                            + Arrays.stream(DecisionAction.values())
+                                    .filter(DecisionAction::isModeratorAction)
+                                    .map(ModeratorViews::wireName)
+                                    .collect(Collectors.joining(", ")))));
         }
         return a;
     }

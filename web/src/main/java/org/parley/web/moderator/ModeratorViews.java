@@ -12,6 +12,7 @@ import org.parley.core.author.Author;
 import org.parley.core.comment.Comment;
 import org.parley.core.report.Report;
 import org.parley.core.review.AuditSubject;
+import org.parley.core.review.DecisionAction;
 import org.parley.core.review.ModerationDecision;
 import org.parley.core.review.Queue;
 import org.parley.core.review.QueueItem;
@@ -236,6 +237,7 @@ public final class ModeratorViews {
             String from,
             String to,
             String action,
+            String actionLabel,
             String actorKind,
             String actor,
             String reason,
@@ -258,6 +260,7 @@ public final class ModeratorViews {
                     lower(d.from()),
                     lower(d.to()),
                     d.action().name().toLowerCase(Locale.ROOT),
+                    d.action().label(),
                     d.actor().kind().name().toLowerCase(Locale.ROOT),
                     d.actor().name(),
                     d.reasonCode(),
@@ -267,6 +270,17 @@ public final class ModeratorViews {
                     a.commentAuthor(),
                     a.excerpt(),
                     a.subjectName());
+        }
+    }
+
+    /**
+     * An action of the audit log as the console shows it: {@code label} names its records (and
+     * confirms a decision), {@code moderator} says whether a moderator may ask for it, {@code
+     * needsReason} whether asking needs a reason code.
+     */
+    public record ActionInfo(String name, String label, boolean moderator, boolean needsReason) {
+        static ActionInfo of(DecisionAction a) {
+            return new ActionInfo(wireName(a), a.label(), a.isModeratorAction(), a.needsReason());
         }
     }
 
