@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.parley.moderation.civility.training.Csv;
 
 /** Inputs shared by the benchmarks. */
 final class Comments {
@@ -19,6 +20,18 @@ final class Comments {
             and then move on to the next article.""";
 
     private Comments() {}
+
+    /**
+     * The first {@code n} comments of Civil Comments in Context ({@code civil_comments_in_context_gc.csv}
+     * in {@code civilityData}), in file order: a realistic mix of news comments, mostly civil (about
+     * 1.5 % labelled toxic), 143 characters at the median.
+     */
+    static List<String> newsComments(String civilityData, int n) {
+        return Csv.read(Path.of(civilityData, "civil_comments_in_context_gc.csv")).stream()
+                .limit(n)
+                .map(r -> r.get("text"))
+                .toList();
+    }
 
     /** The payloads of the XSS corpus, read by path from the shared data folder. */
     static List<String> xssPayloads(String corpus) {

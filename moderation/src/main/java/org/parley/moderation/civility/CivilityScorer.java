@@ -17,6 +17,10 @@ import java.util.function.Function;
  * lexical stage's words and phrases, or, when the score comes from meaning alone, the clause
  * whose removal lowers it most.
  *
+ * <p>A {@link Cascade} spares the encoder where the lexical stage is already decisive: when its
+ * strongest attribute is clearly low (or clearly high), the comment keeps the lexical scores and
+ * {@link CivilityScores#semantic()} says {@link CivilityScores.Semantic#SKIPPED}.
+ *
  * <p>German text is scored by the lexical stage alone (the encoder reads English), with its own
  * calibration; see {@link #score(String, String)}.
  *
@@ -42,17 +46,35 @@ public final class CivilityScorer {
     private final FeatureExtractor extractor;
     /** The semantic stage's encoder, or null when scoring is lexical only. */
     private final Function<String, float[]> encoder;
+    /** When the encoder runs. */
+    private final Cascade cascade;
 
     /** A lexical-only scorer (the model's semantic heads, if any, are not used). */
     public CivilityScorer(Model model) {
-        this(model, null);
+        this(model, null, Cascade.OFF);
     }
 
-    /** A scorer whose semantic stage uses {@code encoder} (null: lexical only). */
+    /** A scorer whose semantic stage uses {@code encoder} (null: lexical only) on every English text. */
     public CivilityScorer(Model model, Function<String, float[]> encoder) {
+        this(model, encoder, Cascade.OFF);
+    }
+
+    /** A scorer whose semantic stage uses {@code encoder} (null: lexical only) where {@code cascade} says. */
+    public CivilityScorer(Model model, Function<String, float[]> encoder, Cascade cascade) {
         this.model = model;
         this.extractor = new FeatureExtractor(model.bits, model.idf);
         this.encoder = model.semantic == null ? null : encoder;
+        this.cascade = java.util.Objects.requireNonNull(cascade, "cascade");
+    }
+
+    /** This scorer with {@code band} deciding when the encoder runs. */
+    public CivilityScorer withCascade(Cascade band) {
+        return new CivilityScorer(model, encoder, band);
+    }
+
+    /** The band outside which the lexical stage is decisive and the encoder does not run. */
+    public Cascade cascade() {
+        return cascade;
     }
 
     /** Whether this scorer runs the semantic stage for English text. */
@@ -94,10 +116,13 @@ public final class CivilityScorer {
         }
     }
 
-    /** Reads a model written by {@link Trainer}; its semantic stage, if any, uses the shipped encoder. */
+    /**
+     * Reads a model written by {@link Trainer}; its semantic stage, if any, uses the shipped encoder
+     * behind the shipped {@link Cascade#SHIPPED cascade band}.
+     */
     static CivilityScorer load(InputStream in) throws IOException {
         Model m = Model.read(in);
-        return new CivilityScorer(m, m.semantic == null ? null : SemanticEncoder.load()::embed);
+        return new CivilityScorer(m, m.semantic == null ? null : SemanticEncoder.load()::embed, Cascade.SHIPPED);
     }
 
     /**
@@ -123,11 +148,16 @@ public final class CivilityScorer {
         model.rawLogits(features, raw);
         double[] p = new double[Model.HEADS];
         double[] sem = null;
+        model.probabilities(raw, p);
+        CivilityScores.Semantic stage = CivilityScores.Semantic.NONE;
         if (encoder != null && "en".equals(language)) {
-            sem = semanticLogits(encoderText(text, normalized));
-            model.probabilities(raw, sem, p);
-        } else {
-            model.probabilities(raw, p);
+            if (cascade.decisive(Cascade.strongest(p))) {
+                stage = CivilityScores.Semantic.SKIPPED;
+            } else {
+                sem = semanticLogits(encoderText(text, normalized));
+                model.probabilities(raw, sem, p);
+                stage = CivilityScores.Semantic.RAN;
+            }
         }
         List<List<Span>> spans = new ArrayList<>(Model.HEADS);
         List<Integer> byMeaning = new ArrayList<>();
@@ -144,7 +174,7 @@ public final class CivilityScorer {
         if (!byMeaning.isEmpty()) {
             explainByMeaning(byMeaning, text, p, spans);
         }
-        return new CivilityScores(p, spans);
+        return new CivilityScores(p, spans, stage);
     }
 
     /** Scores with the lexical stage alone, whatever the model holds (for comparison and benchmarks). */
@@ -174,8 +204,8 @@ public final class CivilityScorer {
         return sem;
     }
 
-    /** Probabilities of every attribute for {@code text} with both stages. */
-    private double[] probabilities(String text) {
+    /** Probabilities of every attribute for {@code text} with both stages (English), without spans. */
+    public double[] probabilities(String text) {
         double[] raw = rawLogits(text);
         double[] p = new double[Model.HEADS];
         model.probabilities(raw, semanticLogits(encoderText(text)), p);
@@ -262,6 +292,13 @@ public final class CivilityScorer {
             }
         }
         return out;
+    }
+
+    /** Probabilities of every attribute for {@code text} with the lexical stage alone, without spans. */
+    public double[] lexicalProbabilities(String text) {
+        double[] p = new double[Model.HEADS];
+        model.probabilities(rawLogits(text), p);
+        return p;
     }
 
     /** Raw log-odds of every lexical head, before calibration (for training the combiner and evaluation). */

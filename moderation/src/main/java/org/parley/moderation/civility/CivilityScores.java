@@ -11,15 +11,39 @@ import java.util.Map;
  * Immutable and safe to share between threads.
  */
 public final class CivilityScores {
+    /** Whether the semantic stage (the sentence encoder) ran for a comment. */
+    public enum Semantic {
+        /** Both stages ran and were stacked. */
+        RAN,
+        /**
+         * The lexical stage was decisive (its strongest attribute outside the cascade band), so
+         * the encoder did not run: the scores and spans are the lexical stage's.
+         */
+        SKIPPED,
+        /** No semantic stage for this text: a lexical-only scorer, or a language the encoder does not read. */
+        NONE
+    }
+
     private final double[] probabilities;
     private final List<List<Span>> spans;
+    private final Semantic semantic;
 
     CivilityScores(double[] probabilities, List<List<Span>> spans) {
+        this(probabilities, spans, Semantic.NONE);
+    }
+
+    CivilityScores(double[] probabilities, List<List<Span>> spans, Semantic semantic) {
         if (probabilities.length != Attribute.values().length || spans.size() != probabilities.length) {
             throw new IllegalArgumentException("one score and one span list per attribute expected");
         }
         this.probabilities = probabilities.clone();
         this.spans = spans.stream().map(List::copyOf).toList();
+        this.semantic = java.util.Objects.requireNonNull(semantic, "semantic");
+    }
+
+    /** Whether the semantic stage ran, was skipped because the lexical stage was decisive, or does not apply. */
+    public Semantic semantic() {
+        return semantic;
     }
 
     /** The probability, in {@code [0, 1]}, that the comment has attribute {@code a}. */

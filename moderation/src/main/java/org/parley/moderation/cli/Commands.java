@@ -43,6 +43,7 @@ final class Commands {
                 .ifPresentOrElse(
                         scores -> {
                             out.add("uncivil", round(scores.uncivil()));
+                            out.add("semantic", scores.semantic().name().toLowerCase(java.util.Locale.ROOT));
                             for (Attribute a : Attribute.values()) {
                                 if (a != Attribute.UNCIVIL) {
                                     attributes.add(a.key(), round(scores.get(a)));

@@ -6,8 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -20,6 +23,22 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class CivilityScorerTest {
     private static final CivilityScorer SCORER = CivilityScorer.loadDefault();
+    private static final Model SCORER_MODEL = shippedModel();
+
+    private static Model shippedModel() {
+        try (InputStream in = CivilityScorer.class.getResourceAsStream(CivilityScorer.DEFAULT_MODEL)) {
+            return Model.read(in);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    }
+
+    private static double strongest(CivilityScores s) {
+        return s.asMap().values().stream()
+                .mapToDouble(Double::doubleValue)
+                .max()
+                .orElse(0);
+    }
 
     @ParameterizedTest
     @ValueSource(
@@ -188,6 +207,83 @@ class CivilityScorerTest {
     void uncivilIsTheOverallScore() {
         CivilityScores s = SCORER.score("Gerald, you are stupid.");
         assertEquals(s.get(Attribute.UNCIVIL), s.uncivil());
+    }
+
+    /**
+     * The cascade: the encoder runs only when the lexical stage's strongest attribute is inside the
+     * shipped band; a plainly civil comment and a blatantly hostile one keep the lexical scores, and
+     * the result says the semantic stage was skipped. Counted on the real encoder.
+     */
+    @Test
+    void theEncoderRunsOnlyWhenTheLexicalStageIsNotDecisive() {
+        Model model = SCORER_MODEL;
+        SemanticEncoder encoder = SemanticEncoder.load();
+        AtomicInteger calls = new AtomicInteger();
+        CivilityScorer counted = new CivilityScorer(
+                model,
+                text -> {
+                    calls.incrementAndGet();
+                    return encoder.embed(text);
+                },
+                Cascade.SHIPPED);
+
+        String civil = "Our library now opens at nine on Saturdays, which helps families.";
+        CivilityScores skipped = counted.score(civil);
+        assertEquals(0, calls.get());
+        assertEquals(CivilityScores.Semantic.SKIPPED, skipped.semantic());
+        assertEquals(counted.scoreLexical(civil).asMap(), skipped.asMap());
+        assertTrue(strongest(skipped) < Cascade.SHIPPED.lower(), skipped::toString);
+
+        CivilityScores ran = counted.score("Your take on the bridge budget is lazy and a bit embarrassing.");
+        assertTrue(calls.get() >= 1);
+        assertEquals(CivilityScores.Semantic.RAN, ran.semantic());
+
+        int before = calls.get();
+        String blatant = "Shut your stupid mouth, you pathetic fucking moron.";
+        CivilityScores hostile = counted.score(blatant);
+        assertEquals(before, calls.get());
+        assertEquals(CivilityScores.Semantic.SKIPPED, hostile.semantic());
+        assertTrue(strongest(hostile) >= Cascade.SHIPPED.upper(), hostile::toString);
+        // explanations still come from the lexical stage, pointing at the words
+        List<Span> spans = hostile.spans(Attribute.INSULT);
+        assertFalse(spans.isEmpty(), hostile::toString);
+        assertTrue(
+                spans.stream()
+                        .anyMatch(x -> x.text().contains("moron") || x.text().contains("stupid")),
+                spans::toString);
+
+        CivilityScores full = counted.withCascade(Cascade.OFF).score(civil);
+        assertEquals(before + 1, calls.get());
+        assertEquals(CivilityScores.Semantic.RAN, full.semantic());
+    }
+
+    @Test
+    void textTheEncoderDoesNotReadHasNoSemanticStage() {
+        assertEquals(
+                CivilityScores.Semantic.NONE,
+                SCORER.score("Die Fähre fährt am Montag eine Stunde später ab.", "de")
+                        .semantic());
+        assertEquals(
+                CivilityScores.Semantic.NONE,
+                SCORER.scoreLexical("Your take on the bridge budget is lazy.").semantic());
+        assertEquals(
+                CivilityScores.Semantic.NONE,
+                new CivilityScorer(SCORER_MODEL).score("A lexical model only.").semantic());
+    }
+
+    @Test
+    void theCascadeBandIsABandAndItsEndsAreDecisive() {
+        Cascade band = new Cascade(0.3, 0.999);
+        assertTrue(band.decisive(0.2999));
+        assertFalse(band.decisive(0.3));
+        assertFalse(band.decisive(0.998));
+        assertTrue(band.decisive(0.999));
+        assertFalse(Cascade.OFF.decisive(0));
+        assertFalse(Cascade.OFF.decisive(1));
+        assertEquals(0.7, Cascade.strongest(new double[] {0.1, 0.7, 0.2}));
+        assertThrows(IllegalArgumentException.class, () -> new Cascade(0.5, 0.4));
+        assertThrows(IllegalArgumentException.class, () -> new Cascade(-0.1, 0.4));
+        assertThrows(IllegalArgumentException.class, () -> new Cascade(Double.NaN, 0.4));
     }
 
     @Test

@@ -126,6 +126,10 @@ class MainTest {
         assertEquals("PUBLISH", civil.getString("verdict"));
         assertEquals(0, civil.getJsonArray("reasons").size());
         assertEquals(9, civil.getJsonObject("attributes").size() + 1);
+        // whether the sentence encoder ran or the lexical stage was decisive (the cascade)
+        for (JsonObject line : List.of(hostile, civil)) {
+            assertTrue(List.of("ran", "skipped").contains(line.getString("semantic")), line::toString);
+        }
         assertEquals("broken", r.lines().get(2).getString("id"));
         assertTrue(r.lines().get(2).containsKey("error"));
     }

@@ -13,7 +13,8 @@ import java.util.Map;
 
 /**
  * Reads RFC 4180 CSV (quoted fields, doubled quotes, line breaks inside quotes) and the flat JSON
- * lines of the data sets. Only for the training and evaluation tools; never on the scoring path.
+ * lines of the data sets. Only for the training, evaluation and benchmark tools; never on the
+ * scoring path.
  */
 public final class Csv {
     private Csv() {}

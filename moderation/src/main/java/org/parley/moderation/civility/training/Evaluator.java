@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.civility.Cascade;
 import org.parley.moderation.civility.CivilityScorer;
 import org.parley.moderation.civility.CivilityScores;
 import org.parley.moderation.civility.Model;
@@ -30,8 +31,12 @@ import org.parley.moderation.civility.Span;
  * <pre>
  * java -cp moderation/target/parley-moderation.jar org.parley.moderation.civility.training.Evaluator \
  *     --data ../shared/data/civility [--model FILE] [--extra FILES] [--evaluation DIR] \
- *     [--embeddings FILE] [--lexical true]
+ *     [--embeddings FILE] [--lexical true] [--cascade true|off]
  * </pre>
+ *
+ * <p>The semantic stage runs behind the shipped {@link Cascade} band ({@code --cascade off}: on
+ * every English comment). {@code --cascade true} prints only the table from which the band is
+ * chosen ({@link #cascadeBands}).
  */
 public final class Evaluator {
     private static final Attribute[] SPAN_ATTRIBUTES = {
@@ -53,7 +58,8 @@ public final class Evaluator {
         Trainer.Args a = Trainer.Args.parse(
                 args,
                 "Evaluator",
-                "--data DIR [--model FILE] [--extra FILES] [--evaluation DIR] [--embeddings FILE] [--lexical true]");
+                "--data DIR [--model FILE] [--extra FILES] [--evaluation DIR] [--embeddings FILE] [--lexical true]"
+                        + " [--cascade true|off]");
         if (a == null) {
             System.exit(2);
             return;
@@ -75,14 +81,22 @@ public final class Evaluator {
                 scorer = new CivilityScorer(model);
             } else {
                 cache = EmbeddingCache.open(a.path("--embeddings", "moderation/target/civility-embeddings.bin"));
-                scorer = new CivilityScorer(model, cache::embed);
+                scorer = new CivilityScorer(
+                        model, cache::embed, "off".equals(a.values().get("--cascade")) ? Cascade.OFF : Cascade.SHIPPED);
             }
             Path evaluation = a.path(
                     "--evaluation",
                     Files.isDirectory(Path.of("moderation/src/main/evaluation"))
                             ? "moderation/src/main/evaluation"
                             : "src/main/evaluation");
-            evaluate(scorer, a.dataDir(), a.extraFiles(), evaluation, System.out);
+            if ("true".equals(a.values().get("--cascade"))) {
+                if (!scorer.semantic()) {
+                    throw new IllegalArgumentException("--cascade true needs a model with a semantic stage");
+                }
+                cascadeBands(scorer.withCascade(Cascade.OFF), a.dataDir(), a.extraFiles(), evaluation, System.out);
+            } else {
+                evaluate(scorer, a.dataDir(), a.extraFiles(), evaluation, System.out);
+            }
             if (cache != null) {
                 cache.save();
             }
@@ -101,8 +115,15 @@ public final class Evaluator {
         List<Summary> summary = new ArrayList<>();
         out.println("# Civility evaluation");
         out.println();
-        out.println(
-                "Scorer: " + (scorer.semantic() ? "lexical and semantic stages, stacked" : "lexical stage only") + ".");
+        out.println("Scorer: " + (scorer.semantic() ? "lexical and semantic stages, stacked" : "lexical stage only")
+                + (scorer.semantic() && scorer.cascade() != Cascade.OFF
+                        ? String.format(
+                                Locale.ROOT,
+                                "; the encoder runs when the strongest lexical attribute is in [%.3f, %.3f)",
+                                scorer.cascade().lower(),
+                                scorer.cascade().upper())
+                        : "")
+                + ".");
         out.println();
         List<CivilityData.Example> ownTest = new ArrayList<>();
         for (Path f : extras) {
@@ -342,6 +363,194 @@ public final class Evaluator {
                 100 * Thresholds.heldShare(set.toArray(double[][]::new), t));
     }
 
+    /** Candidate lower ends of the cascade band: below, the encoder is skipped as civil. */
+    static final double[] LOWER_BANDS = {0, 0.01, 0.02, 0.03, 0.04, 0.05, 0.075, 0.1, 0.125, 0.15, 0.2, 0.25, 0.3, 0.4};
+    /** Candidate upper ends of the cascade band: at or above, the encoder is skipped as hostile. */
+    static final double[] UPPER_BANDS = {2, 0.999, 0.995, 0.99, 0.98, 0.95, 0.9, 0.8};
+
+    /** One evaluation set for the band table: its texts scored both ways. */
+    private record BandSet(String name, double[][] lexical, double[][] full, boolean[] english) {}
+
+    /**
+     * The table the {@link Cascade} band is chosen from ({@code --cascade true}). Every news comment
+     * of Civil Comments in Context (all of them, in their natural mix), Parley's own civil test rows
+     * and every suite file in {@code evaluation} are scored by the lexical stage alone and by both
+     * stages. The default thresholds are chosen from both stages' scores as {@link #newsComments}
+     * does. For each candidate lower end (upper end open) and each candidate upper end (lower end
+     * at the suggested value), a comment outside the band keeps its lexical scores; the table counts
+     * the screening decisions (held or published at the default thresholds) that differ from both
+     * stages on every comment, per set, and the share of news comments that skip the encoder. The
+     * suggested band is the widest that changes no decision in any set.
+     */
+    static void cascadeBands(CivilityScorer full, Path dir, List<Path> extras, Path evaluation, PrintStream out) {
+        long t0 = System.nanoTime();
+        List<Map<String, String>> news = Csv.read(dir.resolve("civil_comments_in_context_gc.csv"));
+        boolean[] toxic = new boolean[news.size()];
+        for (int i = 0; i < toxic.length; i++) {
+            toxic[i] = "1".equals(news.get(i).get("label"));
+        }
+        List<String[]> newsRows =
+                news.stream().map(r -> new String[] {r.get("text"), "en"}).toList();
+        BandSet newsSet = bandSet("news comments (all)", full, newsRows);
+        List<String[]> ownCivil = new ArrayList<>();
+        for (Path f : extras) {
+            testSplit(CivilityData.extra(f)).stream()
+                    .filter(e -> e.has(Attribute.UNCIVIL) && !e.is(Attribute.UNCIVIL))
+                    .forEach(e -> ownCivil.add(new String[] {e.text(), CivilityData.language(e)}));
+        }
+        BandSet own = bandSet("Parley's own civil test rows", full, ownCivil);
+        // the default thresholds, chosen as newsComments does (same rows, both stages)
+        List<double[]> civilChoice = new ArrayList<>();
+        for (int i = 0; i < news.size(); i++) {
+            Map<String, String> r = news.get(i);
+            if (!toxic[i]
+                    && CivilityData.bucket(r.get("id") + "#news") < NEWS_SAMPLE
+                    && CivilityData.bucket(r.get("id")) < 0.5) {
+                civilChoice.add(newsSet.full()[i]);
+            }
+        }
+        Map<Attribute, Double> t =
+                Thresholds.choose(List.of(civilChoice.toArray(double[][]::new), own.full()), FALSE_HOLD_BUDGET);
+        // the sets whose decisions are compared: news split by label, own civil rows, suites by expectation
+        List<BandSet> sets = new ArrayList<>();
+        sets.add(subset(newsSet, "news, non-toxic", i -> !toxic[i]));
+        sets.add(subset(newsSet, "news, toxic", i -> toxic[i]));
+        sets.add(own);
+        List<Path> files = suiteFiles(evaluation);
+        for (Path f : files == null ? List.<Path>of() : files) {
+            List<String[]> rows = suiteRows(f);
+            BandSet suite = bandSet(
+                    f.getFileName().toString(),
+                    full,
+                    rows.stream().map(r -> new String[] {r[2], r[3]}).toList());
+            for (boolean hold : new boolean[] {true, false}) {
+                BandSet part = subset(
+                        suite,
+                        f.getFileName() + ", expected " + (hold ? "hold" : "publish"),
+                        i -> isHold(rows.get(i)[1]) == hold);
+                if (part.full().length > 0) {
+                    sets.add(part);
+                }
+            }
+        }
+        out.println("# Cascade: when the semantic stage runs");
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "The encoder runs when the lexical stage's strongest attribute (its highest calibrated probability) "
+                        + "is in [lower, upper); outside, the comment keeps its lexical scores. Cells: screening decisions (held or "
+                        + "published at the default thresholds below) that differ from both stages on every comment. Skipped: share of "
+                        + "the %d news comments (Civil Comments in Context, natural mix, %d toxic) that skip the encoder.%n%n",
+                news.size(),
+                subset(newsSet, "", i -> toxic[i]).full().length);
+        out.println("Default thresholds (both stages, chosen as in the full evaluation): " + thresholdList(t) + ".");
+        out.println();
+        double lower = 0;
+        bandHeader(out, "lower (upper open)", sets);
+        for (double l : LOWER_BANDS) {
+            int changed = bandRow(out, String.format(Locale.ROOT, "%.3f", l), new Cascade(l, 2), newsSet, sets, t);
+            if (changed == 0) {
+                lower = l;
+            }
+        }
+        out.println();
+        double upper = 2;
+        bandHeader(out, String.format(Locale.ROOT, "upper (lower %.3f)", lower), sets);
+        for (double u : UPPER_BANDS) {
+            int changed = bandRow(
+                    out,
+                    u > 1 ? "open" : String.format(Locale.ROOT, "%.3f", u),
+                    new Cascade(lower, u),
+                    newsSet,
+                    sets,
+                    t);
+            if (changed == 0) {
+                upper = Math.min(upper, u);
+            }
+        }
+        out.println();
+        out.printf(
+                Locale.ROOT,
+                "Widest band that changes no decision in any set: lower %.3f, upper %s (`Cascade.SHIPPED` is "
+                        + "[%.3f, %s)). Evaluated in %.1f s.%n",
+                lower,
+                upper > 1 ? "open" : String.format(Locale.ROOT, "%.3f", upper),
+                Cascade.SHIPPED.lower(),
+                Cascade.SHIPPED.upper() > 1 ? "open" : String.format(Locale.ROOT, "%.3f", Cascade.SHIPPED.upper()),
+                (System.nanoTime() - t0) / 1e9);
+    }
+
+    /** {@code rows} (text, language) scored by the lexical stage alone and by both stages (English only). */
+    private static BandSet bandSet(String name, CivilityScorer full, List<String[]> rows) {
+        double[][] lexical =
+                rows.parallelStream().map(r -> full.lexicalProbabilities(r[0])).toArray(double[][]::new);
+        boolean[] english = new boolean[rows.size()];
+        for (int i = 0; i < english.length; i++) {
+            english[i] = "en".equals(rows.get(i)[1]);
+        }
+        double[][] both = java.util.stream.IntStream.range(0, rows.size())
+                .parallel()
+                .mapToObj(i -> english[i] ? full.probabilities(rows.get(i)[0]) : lexical[i])
+                .toArray(double[][]::new);
+        return new BandSet(name, lexical, both, english);
+    }
+
+    private static BandSet subset(BandSet set, String name, java.util.function.IntPredicate keep) {
+        int[] idx = java.util.stream.IntStream.range(0, set.full().length)
+                .filter(keep)
+                .toArray();
+        double[][] lexical = new double[idx.length][];
+        double[][] both = new double[idx.length][];
+        boolean[] english = new boolean[idx.length];
+        for (int k = 0; k < idx.length; k++) {
+            lexical[k] = set.lexical()[idx[k]];
+            both[k] = set.full()[idx[k]];
+            english[k] = set.english()[idx[k]];
+        }
+        return new BandSet(name, lexical, both, english);
+    }
+
+    private static void bandHeader(PrintStream out, String first, List<BandSet> sets) {
+        StringBuilder h = new StringBuilder("| " + first + " | skipped |");
+        StringBuilder r = new StringBuilder("|---:|---:|");
+        for (BandSet s : sets) {
+            h.append(' ').append(s.name()).append(" (").append(s.full().length).append(") |");
+            r.append("---:|");
+        }
+        out.println(h.append(" changed in all |"));
+        out.println(r.append("---:|"));
+    }
+
+    /** One row of the band table; returns the decisions changed in all sets. */
+    private static int bandRow(
+            PrintStream out, String label, Cascade band, BandSet news, List<BandSet> sets, Map<Attribute, Double> t) {
+        int skipped = 0;
+        for (int i = 0; i < news.full().length; i++) {
+            skipped += band.decisive(Cascade.strongest(news.lexical()[i])) ? 1 : 0;
+        }
+        StringBuilder row = new StringBuilder(
+                String.format(Locale.ROOT, "| %s | %.1f%% |", label, 100.0 * skipped / news.full().length));
+        int all = 0;
+        for (BandSet s : sets) {
+            int changed = 0;
+            for (int i = 0; i < s.full().length; i++) {
+                boolean skip = s.english()[i] && band.decisive(Cascade.strongest(s.lexical()[i]));
+                double[] p = skip ? s.lexical()[i] : s.full()[i];
+                changed += Thresholds.holds(p, t) != Thresholds.holds(s.full()[i], t) ? 1 : 0;
+            }
+            all += changed;
+            row.append(' ').append(changed).append(" |");
+        }
+        out.println(row.append(' ').append(all).append(" |"));
+        return all;
+    }
+
+    private static String thresholdList(Map<Attribute, Double> t) {
+        return t.entrySet().stream()
+                .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey().key(), e.getValue()))
+                .collect(java.util.stream.Collectors.joining(", "));
+    }
+
     /** Share of positives scoring at or above the threshold that holds {@code rate} of the negatives. */
     static double recallAtFalseHold(double[] s, boolean[] positive, double rate) {
         List<double[]> neg = new ArrayList<>();
@@ -379,41 +588,14 @@ public final class Evaluator {
     static void functionalSuite(PrintStream out, CivilityScorer scorer, Path evaluation, Map<Attribute, Double> t) {
         out.println("## Parley's own evaluation suites (never trained on), judged by the default thresholds");
         out.println();
-        List<Path> files;
-        try (var list = Files.list(evaluation)) {
-            files = list.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
-        } catch (IOException e) {
+        List<Path> files = suiteFiles(evaluation);
+        if (files == null) {
             out.println("No evaluation folder at " + evaluation + ".");
             out.println();
             return;
         }
         for (Path f : files) {
-            List<String[]> rows = new ArrayList<>();
-            try {
-                List<String> header = null;
-                for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
-                    if (line.isBlank() || line.startsWith("#")) {
-                        continue;
-                    }
-                    String[] c = line.split("\t");
-                    if (header == null) {
-                        header = List.of(c);
-                        continue;
-                    }
-                    int cat = header.contains("category")
-                            ? header.indexOf("category")
-                            : header.contains("kind") ? header.indexOf("kind") : header.indexOf("topic");
-                    int exp = header.indexOf("expected");
-                    int txt = header.indexOf("text");
-                    int lang = header.indexOf("lang");
-                    if (cat < 0 || exp < 0 || txt < 0 || c.length <= Math.max(cat, Math.max(exp, txt))) {
-                        continue;
-                    }
-                    rows.add(new String[] {c[cat], c[exp], c[txt], lang >= 0 && lang < c.length ? c[lang] : "en"});
-                }
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+            List<String[]> rows = suiteRows(f);
             if (rows.isEmpty()) {
                 continue;
             }
@@ -451,6 +633,46 @@ public final class Evaluator {
                     (k, c) -> out.printf(Locale.ROOT, "| %s | %d | %.0f%% |%n", k, c[0], 100.0 * c[1] / c[0]));
             out.println();
         }
+    }
+
+    /** The {@code .tsv} files of {@code evaluation} by name, or null when there is no such folder. */
+    private static List<Path> suiteFiles(Path evaluation) {
+        try (var list = Files.list(evaluation)) {
+            return list.filter(f -> f.toString().endsWith(".tsv")).sorted().toList();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /** The rows of one suite file: category, expected, text, language. */
+    private static List<String[]> suiteRows(Path f) {
+        List<String[]> rows = new ArrayList<>();
+        try {
+            List<String> header = null;
+            for (String line : Files.readAllLines(f, StandardCharsets.UTF_8)) {
+                if (line.isBlank() || line.startsWith("#")) {
+                    continue;
+                }
+                String[] c = line.split("\t");
+                if (header == null) {
+                    header = List.of(c);
+                    continue;
+                }
+                int cat = header.contains("category")
+                        ? header.indexOf("category")
+                        : header.contains("kind") ? header.indexOf("kind") : header.indexOf("topic");
+                int exp = header.indexOf("expected");
+                int txt = header.indexOf("text");
+                int lang = header.indexOf("lang");
+                if (cat < 0 || exp < 0 || txt < 0 || c.length <= Math.max(cat, Math.max(exp, txt))) {
+                    continue;
+                }
+                rows.add(new String[] {c[cat], c[exp], c[txt], lang >= 0 && lang < c.length ? c[lang] : "en"});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return rows;
     }
 
     private static boolean isHold(String expected) {
