@@ -67,8 +67,7 @@ class CorpusOverlapTest {
                                     "screening/ScreenerTest.java")
                             .map(f -> MODULE.resolve("src/test/java/org/parley/moderation/" + f)),
                     // the acceptance test that asserts what the packaged server's screening holds
-                    Stream.of(MODULE.resolve(
-                            "../src/test/src/test/java/org/parley/acceptance/api/CivilityScreeningIT.java")))
+                    Stream.of(MODULE.resolve("../src/test/java/org/parley/acceptance/api/CivilityScreeningIT.java")))
             .toList();
     /** The shared data sets: beside the repository (CI's layout), or beside the folder of worktrees. */
     private static final Path SHARED = Stream.of("../../shared/data/civility", "../../../shared/data/civility")
