@@ -72,7 +72,7 @@ final class MaskedWords {
     }
 
     /**
-     * Replaces, in place, the mask characters ({@code *} and {@code #}) of {@code word} with the
+     * Replaces, in place, the {@link #isMask mask characters} of {@code word} with the
      * letters of the first matching list word.
      *
      * @return whether a list word matched
@@ -87,13 +87,18 @@ final class MaskedWords {
         return false;
     }
 
+    /** Masks, the one table: the characters that hide a letter ({@code f*ck}, {@code sh#t}). */
+    static boolean isMask(char ch) {
+        return ch == '*' || ch == '#';
+    }
+
     private static boolean matches(char[] candidate, char[] word) {
         if (candidate.length != word.length) {
             return false;
         }
         for (int i = 0; i < word.length; i++) {
             char w = word[i];
-            if (w != '*' && w != '#' && w != candidate[i]) {
+            if (!isMask(w) && w != candidate[i]) {
                 return false;
             }
         }

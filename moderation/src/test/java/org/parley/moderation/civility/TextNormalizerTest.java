@@ -32,6 +32,34 @@ class TextNormalizerTest {
     }
 
     @Test
+    void everyStandInIsASpacedOutLetterUnlessTheTableSaysItNeverStandsAlone() {
+        int alone = 0;
+        for (char ch = '!'; ch <= '~'; ch++) {
+            if (Character.isLetter(ch) || !TextNormalizer.isStandIn(ch)) {
+                continue;
+            }
+            String spaced = "x y " + ch + " z";
+            char letter = TextNormalizer.leet(ch) != 0 ? TextNormalizer.leet(ch) : ch;
+            String expected = TextNormalizer.NEVER_ALONE.indexOf(ch) < 0 ? "xy" + letter + "z" : spaced;
+            assertEquals(expected, TextNormalizer.normalize(spaced), "stand-in " + ch);
+            alone += TextNormalizer.NEVER_ALONE.indexOf(ch) < 0 ? 1 : 0;
+        }
+        assertEquals(9, alone, "0 1 3 4 5 7 @ $ * stand alone");
+    }
+
+    @Test
+    void eightAndNineAreLettersInsideAWordAndNumbersAlone() {
+        assertEquals("bro, you're gross", TextNormalizer.normalize("8r0, you're 9r0ss"));
+        assertEquals("it's 8 o'clock, a 9 am start", TextNormalizer.normalize("it's 8 o'clock, a 9 am start"));
+    }
+
+    @Test
+    void punctuationStandInsCountOnlyInsideAWord() {
+        assertEquals("shit, shit", TextNormalizer.normalize("sh!t, sh#t"));
+        assertEquals("a | b | c #tag !", TextNormalizer.normalize("a | b | c #tag !"));
+    }
+
+    @Test
     void dropsZeroWidthAndFormatCharacters() {
         assertEquals("idiot", TextNormalizer.normalize("id\u200Bi\u200Do\uFEFFt"));
         assertEquals("idiot", TextNormalizer.normalize("i\u202Ed\u202Ciot"));
