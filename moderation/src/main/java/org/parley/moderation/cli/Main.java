@@ -21,8 +21,9 @@ import org.parley.moderation.screening.SitePolicy;
 /**
  * {@code java -jar parley-moderation.jar <command> [options]}: the moderation module's command
  * line. Exit status 0 when the input was read to the end (even if some lines got error lines), 1
- * when the shipped civility model cannot be loaded, 2 for a usage error or an unreadable policy
- * file.
+ * when the shipped civility model cannot be loaded (for {@code train} and {@code evaluate}: when
+ * their data, model or output cannot be read or written), 2 for a usage error or an unreadable
+ * policy file.
  */
 public final class Main {
 
@@ -39,8 +40,9 @@ public final class Main {
 
             Other commands:
               policy                   print the default site policy as JSON (a template to edit)
-              train [options]          train the civility model (see the README)
-              evaluate [options]       evaluate the civility model (see the README)
+              train --out FILE [options]
+                                       train the civility model (see docs/CIVILITY.md)
+              evaluate [options]       evaluate the civility model (see docs/CIVILITY.md)
             """;
 
     private Main() {}
@@ -59,6 +61,7 @@ public final class Main {
             return args.length == 0 ? 2 : 0;
         }
         List<String> options = new ArrayList<>(Arrays.asList(args).subList(1, args.length));
+        int status = 0;
         try {
             switch (args[0]) {
                 case "score" -> {
@@ -92,8 +95,8 @@ public final class Main {
                     requireNoMore(options);
                     out.print(SitePolicy.defaults().toJson());
                 }
-                case "train" -> Trainer.main(options.toArray(String[]::new));
-                case "evaluate" -> Evaluator.main(options.toArray(String[]::new));
+                case "train" -> status = Trainer.run(options.toArray(String[]::new), out, err);
+                case "evaluate" -> status = Evaluator.run(options.toArray(String[]::new), out, err);
                 default -> throw new UsageException("unknown command: " + args[0]);
             }
         } catch (IllegalStateException e) {
@@ -109,7 +112,7 @@ public final class Main {
             return 2;
         }
         out.flush();
-        return 0;
+        return status;
     }
 
     private static void dryRun(InputStream in, PrintStream out, SitePolicy oldPolicy, SitePolicy newPolicy) {

@@ -164,6 +164,33 @@ class MainTest {
     }
 
     @Test
+    void trainAndEvaluateReturnTheirExitStatusThroughRun(@TempDir Path dir) {
+        Result noOut = run("", "train", "--data", dir.toString());
+        assertEquals(2, noOut.status(), "train without --out never writes over the shipped weights");
+        assertTrue(noOut.err().contains("needs --out FILE"), noOut.err());
+
+        Result dangling = run("", "evaluate", "--model");
+        assertEquals(2, dangling.status());
+        assertTrue(dangling.err().startsWith("usage: Evaluator"), dangling.err());
+
+        Path missing = dir.resolve("missing.bin.gz");
+        Result unreadable = run(
+                "",
+                "train",
+                "--lexical-model",
+                missing.toString(),
+                "--out",
+                dir.resolve("m").toString());
+        assertEquals(1, unreadable.status());
+        assertTrue(unreadable.err().startsWith("training failed: "), unreadable.err());
+        assertFalse(Files.exists(dir.resolve("m")));
+
+        Result noModel = run("", "evaluate", "--model", missing.toString());
+        assertEquals(1, noModel.status());
+        assertTrue(noModel.err().startsWith("evaluation failed: "), noModel.err());
+    }
+
+    @Test
     void unknownCommandIsAUsageError() {
         Result r = run("", "frobnicate");
         assertEquals(2, r.status());

@@ -53,16 +53,29 @@ public final class Evaluator {
 
     private Evaluator() {}
 
-    /** Runs the evaluation; exits with status 2 on bad arguments and 1 when data cannot be read. */
+    /** Runs the evaluation from the command line; exits with {@link #run}'s status when it is not 0. */
     public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs the evaluation with {@code args}, printing its tables to {@code out}.
+     *
+     * @return 0 when every table was printed, 1 when the model or data cannot be read, 2 on bad
+     *     arguments
+     */
+    public static int run(String[] args, PrintStream out, PrintStream err) {
         Trainer.Args a = Trainer.Args.parse(
                 args,
                 "Evaluator",
                 "--data DIR [--model FILE] [--extra FILES] [--evaluation DIR] [--embeddings FILE] [--lexical true]"
-                        + " [--cascade true|off]");
+                        + " [--cascade true|off]",
+                err);
         if (a == null) {
-            System.exit(2);
-            return;
+            return 2;
         }
         try {
             Model model;
@@ -93,17 +106,18 @@ public final class Evaluator {
                 if (!scorer.semantic()) {
                     throw new IllegalArgumentException("--cascade true needs a model with a semantic stage");
                 }
-                cascadeBands(scorer.withCascade(Cascade.OFF), a.dataDir(), a.extraFiles(), evaluation, System.out);
+                cascadeBands(scorer.withCascade(Cascade.OFF), a.dataDir(), a.extraFiles(), evaluation, out);
             } else {
-                evaluate(scorer, a.dataDir(), a.extraFiles(), evaluation, System.out);
+                evaluate(scorer, a.dataDir(), a.extraFiles(), evaluation, out);
             }
             if (cache != null) {
                 cache.save();
             }
         } catch (IOException | UncheckedIOException | IllegalArgumentException | IllegalStateException e) {
-            System.err.println("evaluation failed: " + e.getMessage());
-            System.exit(1);
+            err.println("evaluation failed: " + e.getMessage());
+            return 1;
         }
+        return 0;
     }
 
     /** One line of the cross-data summary. */

@@ -2,6 +2,7 @@ package org.parley.moderation.civility.training;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -66,20 +67,38 @@ public final class Trainer {
 
     private Trainer() {}
 
-    /** Runs training; exits with status 2 on bad arguments and 1 when data cannot be read. */
+    /** Runs training from the command line; exits with {@link #run}'s status when it is not 0. */
     public static void main(String[] args) {
+        int status = run(args, System.out, System.err);
+        if (status != 0) {
+            System.exit(status);
+        }
+    }
+
+    /**
+     * Runs training with {@code args}, writing the model to {@code --out} (required: the shipped
+     * file is replaced only on purpose) and its log to {@code log}.
+     *
+     * @return 0 when the model was written, 1 when data or files cannot be read or written, 2 on bad
+     *     arguments
+     */
+    public static int run(String[] args, PrintStream log, PrintStream err) {
         Args a = Args.parse(
                 args,
                 "Trainer",
                 "--data DIR [--extra FILES] [--embeddings FILE] [--hidden N] [--semantic-epochs N] [--semantic false]"
-                        + " [--semantic-train N] [--semantic-calibration N] [--lexical-model FILE] [--out FILE]");
+                        + " [--semantic-train N] [--semantic-calibration N] [--lexical-model FILE] --out FILE",
+                err);
         if (a == null) {
-            System.exit(2);
-            return;
+            return 2;
         }
-        Path out = a.path(
-                "--out",
-                "moderation/src/main/resources/org/parley/moderation/civility/" + CivilityScorer.DEFAULT_MODEL);
+        if (!a.values().containsKey("--out")) {
+            err.println("Trainer needs --out FILE (the shipped weights are "
+                    + "moderation/src/main/resources/org/parley/moderation/civility/" + CivilityScorer.DEFAULT_MODEL
+                    + ")");
+            return 2;
+        }
+        Path out = Path.of(a.values().get("--out"));
         try {
             EmbeddingCache cache =
                     EmbeddingCache.open(a.path("--embeddings", "moderation/target/civility-embeddings.bin"));
@@ -113,19 +132,20 @@ public final class Trainer {
                         cache,
                         hidden,
                         epochs,
-                        System.out));
+                        log));
             } else {
-                model = train(a.dataDir(), a.extraFiles(), cache, hidden, epochs, System.out);
+                model = train(a.dataDir(), a.extraFiles(), cache, hidden, epochs, log);
             }
             model = model.withExplanationThreshold(EXPLANATION_THRESHOLD);
             Files.createDirectories(out.toAbsolutePath().getParent());
             try (OutputStream os = Files.newOutputStream(out)) {
                 model.write(os);
             }
-            System.out.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, Files.size(out));
+            log.printf(Locale.ROOT, "wrote %s (%d bytes)%n", out, Files.size(out));
+            return 0;
         } catch (IOException | UncheckedIOException | IllegalArgumentException e) {
-            System.err.println("training failed: " + e.getMessage());
-            System.exit(1);
+            err.println("training failed: " + e.getMessage());
+            return 1;
         }
     }
 
@@ -437,10 +457,15 @@ public final class Trainer {
     /** The shared command-line arguments of the training and evaluation commands. */
     record Args(java.util.Map<String, String> values) {
         static Args parse(String[] args, String command, String usage) {
+            return parse(args, command, usage, System.err);
+        }
+
+        /** The options {@code --name value} of {@code args}, or null after printing the usage to {@code err}. */
+        static Args parse(String[] args, String command, String usage, PrintStream err) {
             java.util.Map<String, String> v = new java.util.HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
-                    System.err.println("usage: " + command + " " + usage);
+                    err.println("usage: " + command + " " + usage);
                     return null;
                 }
                 v.put(args[i], args[++i]);

@@ -136,6 +136,26 @@ class TrainerTest {
     }
 
     @Test
+    void runWritesTheModelToOutAndReturnsZero(@TempDir Path out) throws IOException {
+        Path file = out.resolve("sub/model.bin.gz");
+        ByteArrayOutputStream log = new ByteArrayOutputStream();
+        ByteArrayOutputStream err = new ByteArrayOutputStream();
+        String[] args = {
+            "--data", dir.toString(), "--extra", extra.toString(), "--semantic", "false", "--out", file.toString()
+        };
+        int status = Trainer.run(
+                args,
+                new PrintStream(log, true, StandardCharsets.UTF_8),
+                new PrintStream(err, true, StandardCharsets.UTF_8));
+        assertEquals(0, status, err.toString(StandardCharsets.UTF_8));
+        assertTrue(
+                log.toString(StandardCharsets.UTF_8).contains("wrote " + file), log.toString(StandardCharsets.UTF_8));
+        try (var in = Files.newInputStream(file)) {
+            assertEquals(Model.HEADS, Model.read(in).bias.length);
+        }
+    }
+
+    @Test
     void learnsToSeparateRudeFromCivilText() {
         CivilityScorer scorer = new CivilityScorer(Trainer.train(dir, extra, quiet()));
         CivilityScores rude = scorer.score("you are a stupid idiot");
