@@ -11,6 +11,7 @@ import org.owasp.html.PolicyFactory;
  * and the text inside a dropped {@code script}, {@code style} or similar element goes with it.
  * Security-critical: a change here needs a new run of the XSS harness (docs/SECURITY-XSS.md).
  */
+@TCB
 final class CommentHtmlPolicy {
 
     /** Absolute http(s) or mailto URLs only: no relative, protocol-relative or scheme-less links. */

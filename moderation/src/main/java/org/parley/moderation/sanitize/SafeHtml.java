@@ -7,12 +7,15 @@ import java.util.Objects;
  * Sanitizer} creates instances, so a value of this type is proof of sanitising; there is
  * deliberately no way to wrap an arbitrary string.
  */
+@TCB
 public final class SafeHtml {
 
     private final String html;
     private final int linkCount;
     private final boolean visible;
 
+    /** Called by {@link Sanitizer#sanitizeHtml} alone, with the policy's output. */
+    @TCB
     SafeHtml(String html, int linkCount, boolean visible) {
         this.html = Objects.requireNonNull(html);
         this.linkCount = linkCount;

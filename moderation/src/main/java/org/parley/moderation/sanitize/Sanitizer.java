@@ -39,6 +39,7 @@ public final class Sanitizer {
     private final HtmlRenderer renderer;
     private final PolicyFactory policy;
 
+    @TCB // chooses the policy
     private Sanitizer(boolean imagesAllowed) {
         this.imagesAllowed = imagesAllowed;
         HtmlRenderer.Builder builder = HtmlRenderer.builder()
@@ -79,6 +80,7 @@ public final class Sanitizer {
      * @param markdown what the reader typed, Markdown or HTML
      * @throws NullPointerException if {@code markdown} is null
      */
+    @TCB // all of the renderer's output, and nothing else, goes through the policy
     public Sanitized sanitize(String markdown) {
         Node document = PARSER.parse(markdown);
         Sanitized result = sanitizeHtml(renderer.render(document));
@@ -96,6 +98,7 @@ public final class Sanitizer {
      *
      * @throws NullPointerException if {@code html} is null
      */
+    @TCB // the one place SafeHtml is created, from the policy's output
     public Sanitized sanitizeHtml(String html) {
         Recorder recorder = new Recorder();
         String safe = policy.sanitize(html, recorder, null);

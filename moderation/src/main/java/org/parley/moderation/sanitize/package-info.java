@@ -5,6 +5,7 @@
  * Markdown rendering is never trusted on its own. What the policy removed is recorded in {@link
  * org.parley.moderation.sanitize.RemovedMarkup}, so that moderators can see an attempt to inject
  * markup. {@link org.parley.moderation.sanitize.Sanitizer} is the only way in and the only class
- * that can create {@code SafeHtml}.
+ * that can create {@code SafeHtml}. Code the no-script guarantee rests on is marked {@link
+ * org.parley.moderation.sanitize.TCB} (docs/SECURITY-XSS.md lists it).
  */
 package org.parley.moderation.sanitize;
