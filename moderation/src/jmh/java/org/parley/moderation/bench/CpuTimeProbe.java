@@ -57,7 +57,7 @@ public final class CpuTimeProbe {
         // the semantic stage costs milliseconds a call, the rest microseconds: counts sized to match
         report("score 300 chars, lexical stage", 200_000, i -> scorer.scoreLexical(Comments.THREE_HUNDRED));
         // the shipped scorer: whether the encoder runs on this comment is the cascade's call (printed)
-        String stage = scorer.score(Comments.THREE_HUNDRED).semantic().name().toLowerCase(java.util.Locale.ROOT);
+        String stage = scorer.score(Comments.THREE_HUNDRED).semantic().name().toLowerCase(Locale.ROOT);
         report("score 300 chars, semantic " + stage, 1_000, i -> scorer.score(Comments.THREE_HUNDRED));
         report(
                 "sanitise one XSS corpus payload",
@@ -77,7 +77,7 @@ public final class CpuTimeProbe {
         long ran = news.stream()
                 .filter(t -> scorer.score(t).semantic() == CivilityScores.Semantic.RAN)
                 .count();
-        System.out.printf(java.util.Locale.ROOT, "news mix: the encoder runs on %d of %d comments%n", ran, news.size());
+        System.out.printf(Locale.ROOT, "news mix: the encoder runs on %d of %d comments%n", ran, news.size());
         report("score news mix (2,000 comments)", news.size(), i -> scorer.score(news.get(i)));
         report("screen news mix (2,000 comments)", mix.size(), i -> screener.screen(mix.get(i)));
     }

@@ -2,8 +2,11 @@ package org.parley.moderation.civility;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
+import java.util.Set;
 import java.util.function.Function;
 
 /**
@@ -64,7 +67,7 @@ public final class CivilityScorer {
         this.model = model;
         this.extractor = new FeatureExtractor(model.bits, model.idf);
         this.encoder = model.semantic == null ? null : encoder;
-        this.cascade = java.util.Objects.requireNonNull(cascade, "cascade");
+        this.cascade = Objects.requireNonNull(cascade, "cascade");
     }
 
     /** This scorer with {@code band} deciding when the encoder runs. */
@@ -83,7 +86,7 @@ public final class CivilityScorer {
     }
 
     /** Languages this scorer covers, as ISO 639-1 codes: the rest cannot be scored honestly. */
-    public static final java.util.Set<String> LANGUAGES = java.util.Set.of("en", "de");
+    public static final Set<String> LANGUAGES = Set.of("en", "de");
 
     /**
      * The scorer with the model shipped in this module, loaded once and shared.
@@ -111,7 +114,7 @@ public final class CivilityScorer {
                 throw new IllegalStateException("civility model resource missing: " + DEFAULT_MODEL);
             }
             return load(in);
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException | UncheckedIOException e) {
             throw new IllegalStateException("civility model unreadable: " + DEFAULT_MODEL, e);
         }
     }

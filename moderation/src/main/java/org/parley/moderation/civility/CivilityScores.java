@@ -3,7 +3,9 @@ package org.parley.moderation.civility;
 import java.util.Collections;
 import java.util.EnumMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 
 /**
  * The civility of one comment: a calibrated probability per {@link Attribute} and, for each
@@ -38,7 +40,7 @@ public final class CivilityScores {
         }
         this.probabilities = probabilities.clone();
         this.spans = spans.stream().map(List::copyOf).toList();
-        this.semantic = java.util.Objects.requireNonNull(semantic, "semantic");
+        this.semantic = Objects.requireNonNull(semantic, "semantic");
     }
 
     /** Whether the semantic stage ran, was skipped because the lexical stage was decisive, or does not apply. */
@@ -77,7 +79,7 @@ public final class CivilityScores {
     public String toString() {
         StringBuilder sb = new StringBuilder("CivilityScores{");
         for (Attribute a : Attribute.values()) {
-            sb.append(a.key()).append('=').append(String.format(java.util.Locale.ROOT, "%.3f", get(a)));
+            sb.append(a.key()).append('=').append(String.format(Locale.ROOT, "%.3f", get(a)));
             sb.append(a == Attribute.UNCIVIL ? "}" : ", ");
         }
         return sb.toString();

@@ -1,5 +1,7 @@
 package org.parley.moderation.civility;
 
+import java.util.Arrays;
+
 /**
  * Maps a normalised comment to hashed features: word unigrams and bigrams, character 3- to
  * 5-grams inside each word (padded with a space at both ends), then the hand-built cues of
@@ -145,7 +147,7 @@ public final class FeatureExtractor {
         int[] lastFrom = new int[count.length];
         int[] lastTo = new int[count.length];
         int[] firstFrom = new int[count.length];
-        java.util.Arrays.fill(firstFrom, Integer.MAX_VALUE);
+        Arrays.fill(firstFrom, Integer.MAX_VALUE);
         Cues.match(f.tokenHash, f.tokens, (category, id, from, to) -> {
             f.add(cueBucket(1000 + category), 1f, from, to);
             f.add(cueBucket(10_000 + id), 1f, from, to);

@@ -7,6 +7,7 @@ import com.github.pemistahl.lingua.api.LanguageDetectorBuilder;
 import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
+import java.util.regex.Pattern;
 
 /**
  * Offline language detection (Lingua, Apache-2.0), so a comment in a language the civility model
@@ -31,8 +32,7 @@ public final class Languages {
      */
     static final double MAX_COVERED_CONFIDENCE = 0.9;
 
-    private static final java.util.regex.Pattern NOT_WORDS =
-            java.util.regex.Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+|[@#]\\w+");
+    private static final Pattern NOT_WORDS = Pattern.compile("(?i)\\b(?:https?://|www\\.)\\S+|\\S+@\\S+|[@#]\\w+");
     /** Returned for a text in another script (neither Latin nor anything the model covers). */
     public static final String OTHER_SCRIPT = "other";
 

@@ -1,5 +1,8 @@
 package org.parley.moderation.civility;
 
+import java.util.Arrays;
+import java.util.List;
+
 /**
  * Restores swear words and insults written with masking characters ({@code f*ck}, {@code sh#t},
  * {@code a**hole}): a masked word is replaced by the first word of the same length in this list
@@ -67,8 +70,8 @@ final class MaskedWords {
     private MaskedWords() {}
 
     /** The list, in order. */
-    static java.util.List<String> words() {
-        return java.util.Arrays.stream(WORDS).map(String::new).toList();
+    static List<String> words() {
+        return Arrays.stream(WORDS).map(String::new).toList();
     }
 
     /**

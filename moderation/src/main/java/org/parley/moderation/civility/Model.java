@@ -1,10 +1,13 @@
 package org.parley.moderation.civility;
 
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.util.Arrays;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -105,7 +108,7 @@ public final class Model {
     /** This model with every attribute explained with spans from probability {@code t} up. */
     public Model withExplanationThreshold(float t) {
         float[] th = new float[HEADS];
-        java.util.Arrays.fill(th, t);
+        Arrays.fill(th, t);
         return new Model(bits, weights, idf, bias, plattA, plattB, th, combiner, semantic);
     }
 
@@ -238,7 +241,7 @@ public final class Model {
 
     public void write(OutputStream target) throws IOException {
         GZIPOutputStream gz = new GZIPOutputStream(target, 1 << 16);
-        DataOutputStream out = new DataOutputStream(new java.io.BufferedOutputStream(gz, 1 << 16));
+        DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
         out.writeInt(MAGIC);
         out.writeInt(VERSION);
         out.writeInt(bits);
@@ -280,7 +283,7 @@ public final class Model {
      */
     public static Model read(InputStream source) throws IOException {
         DataInputStream in =
-                new DataInputStream(new java.io.BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
+                new DataInputStream(new BufferedInputStream(new GZIPInputStream(source, 1 << 16), 1 << 16));
         if (in.readInt() != MAGIC) {
             throw new IOException("not a Parley civility model");
         }

@@ -2,6 +2,10 @@ package org.parley.moderation.civility;
 
 import com.ibm.icu.text.Normalizer2;
 import com.ibm.icu.text.SpoofChecker;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
 
 /**
  * Turns comment text into the form civility scoring and word matching see: lower case, look-alike
@@ -401,9 +405,9 @@ public final class TextNormalizer {
         void append(char ch, int from, int to) {
             if (length == chars.length) {
                 int cap = length * 2;
-                chars = java.util.Arrays.copyOf(chars, cap);
-                start = java.util.Arrays.copyOf(start, cap);
-                end = java.util.Arrays.copyOf(end, cap);
+                chars = Arrays.copyOf(chars, cap);
+                start = Arrays.copyOf(start, cap);
+                end = Arrays.copyOf(end, cap);
             }
             chars[length] = ch;
             start[length] = from;
@@ -423,7 +427,7 @@ public final class TextNormalizer {
      */
     static final class Confusables {
         private static final char[] BMP = new char[0x10000];
-        private static final java.util.Map<Integer, Character> SUPPLEMENTARY = new java.util.HashMap<>();
+        private static final Map<Integer, Character> SUPPLEMENTARY = new HashMap<>();
         private static final int[][] RANGES = {
             {0x00A0, 0x024F}, {0x0250, 0x02AF}, {0x0370, 0x03FF}, {0x0400, 0x052F}, {0x13A0, 0x13FF},
             {0x1D00, 0x1DBF}, {0x1E00, 0x1FFF}, {0x2070, 0x209F}, {0x2100, 0x218F}, {0x2460, 0x24FF},
@@ -447,12 +451,10 @@ public final class TextNormalizer {
                         folded = asciiAlnum(stripMarks(nfkd.normalize(spoof.getSkeleton(s))));
                     }
                     if (folded == 0) {
-                        folded = asciiAlnum(
-                                stripMarks(nfkd.normalize(spoof.getSkeleton(s.toLowerCase(java.util.Locale.ROOT)))));
+                        folded = asciiAlnum(stripMarks(nfkd.normalize(spoof.getSkeleton(s.toLowerCase(Locale.ROOT)))));
                     }
                     if (folded == 0) {
-                        folded = asciiAlnum(
-                                stripMarks(nfkd.normalize(spoof.getSkeleton(s.toUpperCase(java.util.Locale.ROOT)))));
+                        folded = asciiAlnum(stripMarks(nfkd.normalize(spoof.getSkeleton(s.toUpperCase(Locale.ROOT)))));
                     }
                     if (folded != 0) {
                         if (cp < 0x10000) {

@@ -8,6 +8,7 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.CivilityScores;
@@ -43,7 +44,7 @@ final class Commands {
                 .ifPresentOrElse(
                         scores -> {
                             out.add("uncivil", round(scores.uncivil()));
-                            out.add("semantic", scores.semantic().name().toLowerCase(java.util.Locale.ROOT));
+                            out.add("semantic", scores.semantic().name().toLowerCase(Locale.ROOT));
                             for (Attribute a : Attribute.values()) {
                                 if (a != Attribute.UNCIVIL) {
                                     attributes.add(a.key(), round(scores.get(a)));

@@ -15,6 +15,7 @@ import java.io.StringReader;
 import java.io.StringWriter;
 import java.io.Writer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
 import java.util.List;
@@ -313,7 +314,7 @@ public final class SitePolicy {
     public List<String> differences(SitePolicy other) {
         JsonObject a = toJsonObject();
         JsonObject b = other.toJsonObject();
-        List<String> out = new java.util.ArrayList<>();
+        List<String> out = new ArrayList<>();
         for (String key : a.keySet()) {
             JsonValue before = a.get(key);
             JsonValue after = b.get(key);
@@ -321,7 +322,7 @@ public final class SitePolicy {
                 continue;
             }
             if (before instanceof JsonArray x && after instanceof JsonArray y) {
-                List<String> changes = new java.util.ArrayList<>();
+                List<String> changes = new ArrayList<>();
                 strings(y).stream()
                         .filter(w -> !strings(x).contains(w))
                         .sorted()
@@ -335,7 +336,7 @@ public final class SitePolicy {
                 Set<String> keys = new TreeSet<>(x.keySet());
                 keys.addAll(y.keySet());
                 for (String k : keys) {
-                    if (!java.util.Objects.equals(x.get(k), y.get(k))) {
+                    if (!Objects.equals(x.get(k), y.get(k))) {
                         out.add(key + "." + k + ": " + x.get(k) + " → " + y.get(k));
                     }
                 }

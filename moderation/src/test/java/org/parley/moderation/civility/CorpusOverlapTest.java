@@ -16,8 +16,10 @@ import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.BiConsumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -304,7 +306,7 @@ class CorpusOverlapTest {
      */
     static int scanShared(Finder finder, List<String> out) {
         int[] n = {0};
-        java.util.function.BiConsumer<String, String> cell = (origin, value) -> {
+        BiConsumer<String, String> cell = (origin, value) -> {
             String[] w = words(value);
             if (w.length >= 2) {
                 n[0]++;
@@ -415,7 +417,7 @@ class CorpusOverlapTest {
     static String[] words(String text) {
         String folded = Normalizer.normalize(text, Normalizer.Form.NFKD)
                 .replaceAll("\\p{M}+", "")
-                .toLowerCase();
+                .toLowerCase(Locale.ROOT);
         return Stream.of(folded.split("[^\\p{L}\\p{N}]+"))
                 .filter(s -> !s.isEmpty())
                 .toArray(String[]::new);

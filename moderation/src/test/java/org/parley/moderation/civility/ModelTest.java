@@ -9,6 +9,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.Arrays;
 import java.util.Random;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
@@ -24,7 +25,7 @@ class ModelTest {
             w[i] = (float) r.nextGaussian();
         }
         float[] ones = new float[Model.HEADS];
-        java.util.Arrays.fill(ones, 1.5f);
+        Arrays.fill(ones, 1.5f);
         float[] idf = new float[1 << bits];
         for (int i = 0; i < idf.length; i++) {
             idf[i] = (i % 200) / 16f;

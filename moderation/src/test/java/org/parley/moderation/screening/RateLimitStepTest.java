@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.parley.moderation.screening.Runs.submission;
 
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -13,7 +14,7 @@ class RateLimitStepTest {
     void authorOverTheLimitIsRejectedButOthersAreNot() {
         RateLimitStep step = new RateLimitStep(TokenBucketRateLimiter.create());
         SitePolicy policy = SitePolicy.builder()
-                .rateLimit(new RateLimit(2, java.time.Duration.ofHours(1)))
+                .rateLimit(new RateLimit(2, Duration.ofHours(1)))
                 .build();
         for (int i = 0; i < 2; i++) {
             ScreeningRun ok = new ScreeningRun(submission("post " + i, policy));

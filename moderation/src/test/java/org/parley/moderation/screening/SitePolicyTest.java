@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonValue;
 import java.time.Duration;
 import java.util.List;
 import java.util.Set;
@@ -120,11 +122,9 @@ class SitePolicyTest {
                 .maxLength(800)
                 .bannedWords(List.of("casinobonus"))
                 .build();
-        SitePolicy site = base.overlay(jakarta.json.Json.createObjectBuilder()
+        SitePolicy site = base.overlay(Json.createObjectBuilder()
                 .add("uncivilThreshold", 0.8)
-                .add(
-                        "attributeThresholds",
-                        jakarta.json.Json.createObjectBuilder().add("insult", 0.6))
+                .add("attributeThresholds", Json.createObjectBuilder().add("insult", 0.6))
                 .add("unscoredLanguage", "hold")
                 .build());
         assertEquals(0.8, site.uncivilThreshold());
@@ -133,17 +133,15 @@ class SitePolicyTest {
         assertEquals(800, site.maxLength());
         assertEquals(Set.of("casinobonus"), site.bannedWords());
         assertEquals(UnscoredLanguageAction.HOLD, site.unscoredLanguage());
-        assertEquals(base, base.overlay(jakarta.json.JsonValue.EMPTY_JSON_OBJECT));
+        assertEquals(base, base.overlay(JsonValue.EMPTY_JSON_OBJECT));
         assertThrows(
                 PolicyFormatException.class,
-                () -> base.overlay(jakarta.json.Json.createObjectBuilder()
-                        .add("uncivilThreshold", 1.5)
-                        .build()));
+                () -> base.overlay(
+                        Json.createObjectBuilder().add("uncivilThreshold", 1.5).build()));
         assertThrows(
                 PolicyFormatException.class,
-                () -> base.overlay(jakarta.json.Json.createObjectBuilder()
-                        .add("noSuchKey", 1)
-                        .build()));
+                () -> base.overlay(
+                        Json.createObjectBuilder().add("noSuchKey", 1).build()));
     }
 
     @Test

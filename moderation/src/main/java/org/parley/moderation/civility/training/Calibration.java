@@ -2,8 +2,10 @@ package org.parley.moderation.civility.training;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.CivilityScorer;
 import org.parley.moderation.civility.Model;
@@ -54,7 +56,7 @@ final class Calibration {
         Model platt = new Model(raw.bits, raw.weights, raw.idf, raw.bias, a, b, raw.threshold, raw.combiner);
         // every source weighs the same in the combiner (down-weighted sources half): a careful
         // moderator's judgement is the target, and our own news comments define it best
-        java.util.Map<String, Double> sourceTotal = new java.util.HashMap<>();
+        Map<String, Double> sourceTotal = new HashMap<>();
         for (CivilityData.Example e : calibration) {
             sourceTotal.merge(e.source(), (double) e.weight()[uncivil], Double::sum);
         }

@@ -9,8 +9,10 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.Model;
 import org.parley.moderation.civility.TextNormalizer;
@@ -144,13 +146,13 @@ final class CivilityData {
         Set<String> sbicTest = new HashSet<>();
         for (Example e : sbic(dir)) {
             if (e.split() == Split.TEST) {
-                sbicTest.add(e.text().strip().toLowerCase(java.util.Locale.ROOT));
+                sbicTest.add(e.text().strip().toLowerCase(Locale.ROOT));
             }
         }
         List<Example> out = new ArrayList<>();
         for (Map<String, String> r : Csv.read(dir.resolve("implicit_hate_stg1_posts.csv"))) {
             String text = r.get("text");
-            if (text == null || text.isBlank() || sbicTest.contains(text.strip().toLowerCase(java.util.Locale.ROOT))) {
+            if (text == null || text.isBlank() || sbicTest.contains(text.strip().toLowerCase(Locale.ROOT))) {
                 continue;
             }
             String cls = r.get("class");
@@ -563,7 +565,7 @@ final class CivilityData {
     }
 
     static String describe(List<Example> examples) {
-        Map<String, int[]> counts = new java.util.TreeMap<>();
+        Map<String, int[]> counts = new TreeMap<>();
         for (Example e : examples) {
             int[] c = counts.computeIfAbsent(e.source() + "/" + e.split(), k -> new int[1]);
             c[0]++;

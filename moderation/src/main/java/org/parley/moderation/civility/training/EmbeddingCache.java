@@ -11,11 +11,14 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ForkJoinPool;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import org.parley.moderation.civility.SemanticEncoder;
 
 /**
@@ -98,9 +101,9 @@ final class EmbeddingCache {
         AtomicInteger next = new AtomicInteger();
         AtomicInteger done = new AtomicInteger();
         long t0 = System.nanoTime();
-        java.util.concurrent.atomic.AtomicLong lastSave = new java.util.concurrent.atomic.AtomicLong(t0);
-        int threads = Math.max(1, java.util.concurrent.ForkJoinPool.getCommonPoolParallelism());
-        List<Thread> workers = new java.util.ArrayList<>();
+        AtomicLong lastSave = new AtomicLong(t0);
+        int threads = Math.max(1, ForkJoinPool.getCommonPoolParallelism());
+        List<Thread> workers = new ArrayList<>();
         for (int w = 0; w < threads; w++) {
             Thread t = new Thread(
                     () -> {

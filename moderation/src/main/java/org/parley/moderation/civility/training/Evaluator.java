@@ -12,6 +12,10 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntPredicate;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.civility.Cascade;
 import org.parley.moderation.civility.CivilityScorer;
@@ -502,17 +506,15 @@ public final class Evaluator {
         for (int i = 0; i < english.length; i++) {
             english[i] = "en".equals(rows.get(i)[1]);
         }
-        double[][] both = java.util.stream.IntStream.range(0, rows.size())
+        double[][] both = IntStream.range(0, rows.size())
                 .parallel()
                 .mapToObj(i -> english[i] ? full.probabilities(rows.get(i)[0]) : lexical[i])
                 .toArray(double[][]::new);
         return new BandSet(name, lexical, both, english);
     }
 
-    private static BandSet subset(BandSet set, String name, java.util.function.IntPredicate keep) {
-        int[] idx = java.util.stream.IntStream.range(0, set.full().length)
-                .filter(keep)
-                .toArray();
+    private static BandSet subset(BandSet set, String name, IntPredicate keep) {
+        int[] idx = IntStream.range(0, set.full().length).filter(keep).toArray();
         double[][] lexical = new double[idx.length][];
         double[][] both = new double[idx.length][];
         boolean[] english = new boolean[idx.length];
@@ -562,7 +564,7 @@ public final class Evaluator {
     private static String thresholdList(Map<Attribute, Double> t) {
         return t.entrySet().stream()
                 .map(e -> String.format(Locale.ROOT, "%s %.2f", e.getKey().key(), e.getValue()))
-                .collect(java.util.stream.Collectors.joining(", "));
+                .collect(Collectors.joining(", "));
     }
 
     /** Share of positives scoring at or above the threshold that holds {@code rate} of the negatives. */
@@ -614,7 +616,7 @@ public final class Evaluator {
                 continue;
             }
             boolean[] held = new boolean[rows.size()];
-            java.util.stream.IntStream.range(0, rows.size()).parallel().forEach(i -> {
+            IntStream.range(0, rows.size()).parallel().forEach(i -> {
                 CivilityScores s = scorer.score(rows.get(i)[2], rows.get(i)[3]);
                 double[] p = new double[Model.HEADS];
                 for (Attribute a : Attribute.values()) {
@@ -622,7 +624,7 @@ public final class Evaluator {
                 }
                 held[i] = Thresholds.holds(p, t);
             });
-            Map<String, int[]> byCategory = new java.util.TreeMap<>();
+            Map<String, int[]> byCategory = new TreeMap<>();
             int right = 0;
             for (int i = 0; i < rows.size(); i++) {
                 boolean expectHold = isHold(rows.get(i)[1]);

@@ -2,6 +2,7 @@ package org.parley.moderation.civility.training;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -80,11 +81,11 @@ final class SemanticTrainer {
             double lr = LEARNING_RATE / (1 + 0.3 * epoch);
             for (int start = 0; start < order.length; start += BATCH) {
                 int end = Math.min(order.length, start + BATCH);
-                java.util.Arrays.fill(g2, 0);
-                java.util.Arrays.fill(gb2, 0);
+                Arrays.fill(g2, 0);
+                Arrays.fill(gb2, 0);
                 if (hidden > 0) {
-                    java.util.Arrays.fill(g1, 0);
-                    java.util.Arrays.fill(gb1, 0);
+                    Arrays.fill(g1, 0);
+                    Arrays.fill(gb1, 0);
                 }
                 for (int k = start; k < end; k++) {
                     int idx = order[k];
@@ -94,7 +95,7 @@ final class SemanticTrainer {
                     if (hidden > 0) {
                         SemanticHeads.hiddenLayer(w1, b1, xi, h);
                         in = h;
-                        java.util.Arrays.fill(dh, 0);
+                        Arrays.fill(dh, 0);
                     }
                     for (int o = 0; o < heads; o++) {
                         float wt = e.weight()[o];

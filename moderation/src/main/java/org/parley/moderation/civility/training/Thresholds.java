@@ -1,5 +1,6 @@
 package org.parley.moderation.civility.training;
 
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +93,7 @@ final class Thresholds {
         for (int i = 0; i < s.length; i++) {
             s[i] = set[i][a];
         }
-        java.util.Arrays.sort(s);
+        Arrays.sort(s);
         int mayHold = (int) Math.floor(allowed * s.length);
         if (mayHold >= s.length) {
             return 0;

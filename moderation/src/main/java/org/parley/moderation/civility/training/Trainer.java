@@ -1,14 +1,18 @@
 package org.parley.moderation.civility.training;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Random;
 import java.util.stream.IntStream;
 import org.parley.moderation.civility.Attribute;
@@ -116,8 +120,7 @@ public final class Trainer {
             if (a.values().containsKey("--lexical-model")) {
                 // the lexical stage as trained before on the same data: only the semantic stage is trained now
                 Model lexical;
-                try (java.io.InputStream in =
-                        Files.newInputStream(Path.of(a.values().get("--lexical-model")))) {
+                try (InputStream in = Files.newInputStream(Path.of(a.values().get("--lexical-model")))) {
                     lexical = Model.read(in);
                 }
                 List<CivilityData.Example> all = CivilityData.trainingSources(a.dataDir(), a.extraFiles());
@@ -150,7 +153,7 @@ public final class Trainer {
     }
 
     /** Trains a lexical-only model on the training sources under {@code dataDir} plus {@code extra}. */
-    static Model train(Path dataDir, Path extra, java.io.PrintStream log) {
+    static Model train(Path dataDir, Path extra, PrintStream log) {
         return train(dataDir, List.of(extra), null, 0, 0, log);
     }
 
@@ -158,8 +161,7 @@ public final class Trainer {
      * Trains a model on the training sources under {@code dataDir} plus our own files; with a
      * {@code cache}, also the semantic stage ({@code hidden} units, {@code epochs} passes).
      */
-    static Model train(
-            Path dataDir, List<Path> extra, EmbeddingCache cache, int hidden, int epochs, java.io.PrintStream log) {
+    static Model train(Path dataDir, List<Path> extra, EmbeddingCache cache, int hidden, int epochs, PrintStream log) {
         long t0 = System.nanoTime();
         List<CivilityData.Example> all = CivilityData.trainingSources(dataDir, extra);
         List<CivilityData.Example> train = new ArrayList<>();
@@ -245,10 +247,10 @@ public final class Trainer {
             biasF[h] = (float) bias[h];
         }
         float[] ones = new float[heads];
-        java.util.Arrays.fill(ones, 1f);
+        Arrays.fill(ones, 1f);
         float[] zeros = new float[heads];
         float[] thresholds = new float[heads];
-        java.util.Arrays.fill(thresholds, 0.5f);
+        Arrays.fill(thresholds, 0.5f);
         float[] combiner = new float[Model.COMBINER_SIZE];
         Model uncalibrated = new Model(BITS, w, idf, biasF, ones, zeros, thresholds, combiner);
         Model model = Calibration.calibrate(uncalibrated, calibration, log);
@@ -268,7 +270,7 @@ public final class Trainer {
             EmbeddingCache cache,
             int hidden,
             int epochs,
-            java.io.PrintStream log) {
+            PrintStream log) {
         List<CivilityData.Example> semTrain = semanticSubset(train, semanticTrainPerSource);
         List<CivilityData.Example> semCal = semanticSubset(calibration, semanticCalibrationPerSource);
         List<String> texts = new ArrayList<>();
@@ -294,7 +296,7 @@ public final class Trainer {
      * slurs (Davidson, HateXplain) are left to the lexical stage.
      */
     static List<CivilityData.Example> semanticSubset(List<CivilityData.Example> examples, int perSource) {
-        java.util.Map<String, Integer> count = new java.util.HashMap<>();
+        Map<String, Integer> count = new HashMap<>();
         for (CivilityData.Example e : examples) {
             count.merge(e.source(), 1, Integer::sum);
         }
@@ -365,7 +367,7 @@ public final class Trainer {
     }
 
     /** Per head, the factors for negatives [0] and positives [1] that move both classes towards equal total weight. */
-    static double[][] balanceWeights(List<CivilityData.Example> train, int heads, java.io.PrintStream log) {
+    static double[][] balanceWeights(List<CivilityData.Example> train, int heads, PrintStream log) {
         double[][] balance = new double[heads][2];
         for (int h = 0; h < heads; h++) {
             double pos = 0;
@@ -420,7 +422,7 @@ public final class Trainer {
     static float[] inverseDocumentFrequency(Encoded[] docs) {
         int[] df = new int[1 << BITS];
         int[] lastDoc = new int[1 << BITS];
-        java.util.Arrays.fill(lastDoc, -1);
+        Arrays.fill(lastDoc, -1);
         for (int d = 0; d < docs.length; d++) {
             for (int i = 0; i < docs[d].ngrams; i++) {
                 int b = docs[d].buckets[i];
@@ -440,7 +442,7 @@ public final class Trainer {
     /** A compact feature vector: the n-gram buckets first, then the buckets of weight-1 features. */
     record Encoded(int[] buckets, int words, int ngrams) {
         static Encoded of(Features f) {
-            return new Encoded(java.util.Arrays.copyOf(f.bucket, f.size), f.words, f.ngrams);
+            return new Encoded(Arrays.copyOf(f.bucket, f.size), f.words, f.ngrams);
         }
 
         /** The factor that gives this document's idf-weighted features {@code [from, to)} unit length. */
@@ -455,14 +457,14 @@ public final class Trainer {
     }
 
     /** The shared command-line arguments of the training and evaluation commands. */
-    record Args(java.util.Map<String, String> values) {
+    record Args(Map<String, String> values) {
         static Args parse(String[] args, String command, String usage) {
             return parse(args, command, usage, System.err);
         }
 
         /** The options {@code --name value} of {@code args}, or null after printing the usage to {@code err}. */
         static Args parse(String[] args, String command, String usage, PrintStream err) {
-            java.util.Map<String, String> v = new java.util.HashMap<>();
+            Map<String, String> v = new HashMap<>();
             for (int i = 0; i < args.length; i++) {
                 if (!args[i].startsWith("--") || i + 1 >= args.length) {
                     err.println("usage: " + command + " " + usage);
@@ -496,7 +498,7 @@ public final class Trainer {
          */
         List<Path> extraFiles() {
             if (values.containsKey("--extra")) {
-                return java.util.Arrays.stream(values.get("--extra").split(","))
+                return Arrays.stream(values.get("--extra").split(","))
                         .map(Path::of)
                         .toList();
             }

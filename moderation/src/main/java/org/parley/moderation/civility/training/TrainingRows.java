@@ -6,6 +6,9 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -59,9 +62,9 @@ public final class TrainingRows {
         List<CivilityData.Example> calibration = all.stream()
                 .filter(e -> e.split() == CivilityData.Split.CALIBRATION)
                 .toList();
-        List<CivilityData.Example> rows = new java.util.ArrayList<>(Trainer.semanticSubset(train, Integer.MAX_VALUE));
+        List<CivilityData.Example> rows = new ArrayList<>(Trainer.semanticSubset(train, Integer.MAX_VALUE));
         rows.addAll(Trainer.semanticSubset(calibration, Integer.MAX_VALUE));
-        Set<CivilityData.Example> picked = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+        Set<CivilityData.Example> picked = Collections.newSetFromMap(new IdentityHashMap<>());
         picked.addAll(Trainer.semanticSubset(train, Trainer.SEMANTIC_TRAIN_PER_SOURCE));
         picked.addAll(Trainer.semanticSubset(calibration, Trainer.SEMANTIC_CALIBRATION_PER_SOURCE));
         if (out.toAbsolutePath().getParent() != null) {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -173,7 +174,7 @@ class TrainerTest {
         assertArrayEquals(a.combiner, b.combiner);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         a.write(bytes);
-        Model back = Model.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        Model back = Model.read(new ByteArrayInputStream(bytes.toByteArray()));
         CivilityScorer original = new CivilityScorer(a);
         CivilityScorer reread = new CivilityScorer(back);
         assertEquals(
@@ -192,7 +193,7 @@ class TrainerTest {
         assertArrayEquals(a.semantic.stack, b.semantic.stack);
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         a.write(bytes);
-        Model back = Model.read(new java.io.ByteArrayInputStream(bytes.toByteArray()));
+        Model back = Model.read(new ByteArrayInputStream(bytes.toByteArray()));
         CivilityScorer original = new CivilityScorer(a, cache::embed);
         CivilityScorer reread = new CivilityScorer(back, cache::embed);
         assertTrue(reread.semantic());
