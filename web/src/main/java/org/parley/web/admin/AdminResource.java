@@ -6,6 +6,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -510,9 +512,7 @@ public class AdminResource {
             summary = "Import a Disqus export or WordPress WXR file (application/xml) or a Parley export "
                     + "(application/x-ndjson), streamed; importing the same file again adds nothing")
     public SiteTransfers.ImportView importFile(
-            @PathParam("site") String site,
-            @jakarta.ws.rs.HeaderParam("Content-Type") String contentType,
-            java.io.InputStream body) {
+            @PathParam("site") String site, @HeaderParam("Content-Type") String contentType, InputStream body) {
         return porting.importFile(site, contentType, body);
     }
 

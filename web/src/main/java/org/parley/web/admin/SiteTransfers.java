@@ -1,5 +1,6 @@
 package org.parley.web.admin;
 
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.Response;
@@ -34,7 +35,7 @@ import org.parley.web.security.StaffMember;
  * (a second root resource under {@code admin/sites/{site}} would hide AdminResource's own
  * routes below that path).
  */
-@jakarta.enterprise.context.RequestScoped
+@RequestScoped
 public class SiteTransfers {
     static final String NDJSON = "application/x-ndjson";
     private static final Set<String> TYPES = Set.of("application/xml", "text/xml", NDJSON, "application/jsonl");

@@ -5,6 +5,7 @@ import jakarta.json.bind.JsonbBuilder;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
@@ -36,7 +37,7 @@ public final class HttpCaching {
             j = JsonbBuilder.create();
             jsonb = j;
         }
-        return j.toJson(entity).getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return j.toJson(entity).getBytes(StandardCharsets.UTF_8);
     }
 
     /** The strong entity tag of {@code body}. */

@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Iterator;
+import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import org.parley.core.article.ArticleRef;
@@ -136,9 +137,9 @@ public class ReadCache {
 
     /** Drops entries (expired or stale first would need a scan anyway) until a quarter of the budget is free. */
     private void evict() {
-        Iterator<java.util.Map.Entry<String, Entry>> it = entries.entrySet().iterator();
+        Iterator<Map.Entry<String, Entry>> it = entries.entrySet().iterator();
         while (bytes.get() > MAX_BYTES * 3 / 4 && it.hasNext()) {
-            java.util.Map.Entry<String, Entry> next = it.next();
+            Map.Entry<String, Entry> next = it.next();
             remove(next.getKey(), next.getValue());
         }
     }

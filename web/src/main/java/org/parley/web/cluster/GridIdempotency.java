@@ -2,6 +2,7 @@ package org.parley.web.cluster;
 
 import com.hazelcast.core.HazelcastInstance;
 import com.hazelcast.map.IMap;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -52,7 +53,7 @@ public final class GridIdempotency implements Idempotency {
                 return new IdempotencyStore.Result(
                         new IdempotencyStore.Outcome(
                                 Integer.parseInt(parts.get(2)),
-                                parts.get(4).getBytes(java.nio.charset.StandardCharsets.UTF_8),
+                                parts.get(4).getBytes(StandardCharsets.UTF_8),
                                 parts.get(3).isEmpty() ? null : parts.get(3)),
                         true);
             }
@@ -82,7 +83,7 @@ public final class GridIdempotency implements Idempotency {
                 fingerprint,
                 Integer.toString(outcome.status()),
                 outcome.location() == null ? "" : outcome.location(),
-                new String(HttpCaching.json(outcome.entity()), java.nio.charset.StandardCharsets.UTF_8));
+                new String(HttpCaching.json(outcome.entity()), StandardCharsets.UTF_8));
         outcomes.set(id, done, IdempotencyStore.RETENTION.toMillis(), TimeUnit.MILLISECONDS);
         return outcome;
     }

@@ -11,6 +11,7 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -102,7 +103,7 @@ public class Signals {
 
     /** Signals {@code kind} with {@code args} (none may contain NUL) to this instance now and to every other member. */
     public void send(String kind, String... args) {
-        List<String> message = new java.util.ArrayList<>(args.length + 1);
+        List<String> message = new ArrayList<>(args.length + 1);
         message.add(kind);
         message.addAll(Arrays.asList(args));
         dispatch(message);

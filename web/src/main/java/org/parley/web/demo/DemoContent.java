@@ -19,6 +19,7 @@ import org.parley.core.article.ArticleRef;
 import org.parley.core.author.Author;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentId;
+import org.parley.core.comment.CommentStatus;
 import org.parley.core.site.Site;
 import org.parley.core.site.SiteDraft;
 import org.parley.web.platform.ParleyRuntime;
@@ -126,7 +127,7 @@ public class DemoContent {
             Comment comment =
                     runtime.core().comments().backdate(outcome.comment().id(), postedAt(posted.size()));
             posted.add(comment.id());
-            if (comment.status() != org.parley.core.comment.CommentStatus.PUBLISHED) {
+            if (comment.status() != CommentStatus.PUBLISHED) {
                 held++;
             }
         }

@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -146,7 +147,7 @@ public final class Translations {
             }
             Properties p = new Properties();
             p.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            Map<String, String> map = new java.util.HashMap<>();
+            Map<String, String> map = new HashMap<>();
             p.stringPropertyNames().forEach(k -> map.put(k, p.getProperty(k)));
             return map;
         } catch (IOException e) {

@@ -11,6 +11,7 @@ import jakarta.json.JsonValue;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.annotation.JsonbProperty;
 import jakarta.json.stream.JsonParser;
 import jakarta.json.stream.JsonParsingException;
 import jakarta.ws.rs.Consumes;
@@ -34,6 +35,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -246,7 +248,7 @@ public class StrictJson implements MessageBodyReader<Record> {
             }
             return fail(errors, path, "must be one of the documented values");
         }
-        if (List.class == raw || Set.class == raw || java.util.Collection.class == raw) {
+        if (List.class == raw || Set.class == raw || Collection.class == raw) {
             if (!(value instanceof JsonArray array)) {
                 return fail(errors, path, "must be an array");
             }
@@ -291,7 +293,7 @@ public class StrictJson implements MessageBodyReader<Record> {
                 RecordComponent c = components[i];
                 types[i] = c.getType();
                 // A component may carry another JSON name (e.g. "notify", which cannot name a record component).
-                var renamed = c.getAccessor().getAnnotation(jakarta.json.bind.annotation.JsonbProperty.class);
+                var renamed = c.getAccessor().getAnnotation(JsonbProperty.class);
                 String name = renamed == null ? c.getName() : renamed.value();
                 arguments[i] = convert(
                         object.get(name),

@@ -29,6 +29,7 @@ import org.parley.web.moderator.ModeratorViews.CardComment;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.Fields;
 import org.parley.web.problem.ProblemException;
+import org.parley.web.reader.ReaderViews;
 import org.parley.web.security.Caller;
 import org.parley.web.security.StaffMember;
 import org.parley.web.security.StaffOnly;
@@ -71,8 +72,7 @@ public class AuthorResource {
         AuthorId author = inScope(id, staff());
         AuthorHistory history = runtime.core().review().authorHistory(author, 20);
         Map<String, Long> counts = new LinkedHashMap<>();
-        history.countsByStatus()
-                .forEach((status, n) -> counts.put(org.parley.web.reader.ReaderViews.statusName(status), n));
+        history.countsByStatus().forEach((status, n) -> counts.put(ReaderViews.statusName(status), n));
         return new AuthorView(
                 AuthorCard.of(history.author(), runtime.clock().instant()),
                 counts,

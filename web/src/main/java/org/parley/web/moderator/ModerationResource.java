@@ -24,6 +24,7 @@ import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.Page;
+import org.parley.core.ParleyException;
 import org.parley.core.account.AccountRole;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.comment.Comment;
@@ -57,8 +58,10 @@ import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.DomainProblems;
 import org.parley.web.problem.Fields;
 import org.parley.web.problem.Params;
+import org.parley.web.problem.Problem;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.reader.Posting;
+import org.parley.web.reader.ReaderViews;
 import org.parley.web.security.Caller;
 import org.parley.web.security.StaffMember;
 import org.parley.web.security.StaffOnly;
@@ -224,15 +227,11 @@ public class ModerationResource {
                 if (r.succeeded()) {
                     posting.announce(r.comment(), before.status());
                     results.add(new BulkOutcome(
-                            id,
-                            true,
-                            org.parley.web.reader.ReaderViews.statusName(
-                                    r.comment().status()),
-                            null));
+                            id, true, ReaderViews.statusName(r.comment().status()), null));
                 } else {
                     results.add(new BulkOutcome(id, false, null, r.message()));
                 }
-            } catch (org.parley.core.ParleyException e) {
+            } catch (ParleyException e) {
                 results.add(new BulkOutcome(
                         id,
                         false,
@@ -411,7 +410,7 @@ public class ModerationResource {
     static DecisionAction action(String action) {
         DecisionAction a = action == null ? null : ACTIONS.get(action.strip().toLowerCase(Locale.ROOT));
         if (a == null) {
-            throw ProblemException.validation(List.of(new org.parley.web.problem.Problem.FieldError(
+            throw ProblemException.validation(List.of(new Problem.FieldError(
                     "action",
                     "must be one of "
                             + Arrays.stream(DecisionAction.values())

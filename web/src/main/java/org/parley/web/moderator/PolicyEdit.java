@@ -5,10 +5,14 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import org.parley.core.ValidationException;
 import org.parley.core.infrastructure.Require;
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.screening.SitePolicy;
@@ -65,7 +69,7 @@ public record PolicyEdit(
                             ? overlay.getJsonObject("attributeThresholds")
                             : JsonObject.EMPTY_JSON_OBJECT);
             boolean anyAttribute = overlay.containsKey("attributeThresholds");
-            for (Map.Entry<String, Double> t : new java.util.TreeMap<>(thresholds).entrySet()) {
+            for (Map.Entry<String, Double> t : new TreeMap<>(thresholds).entrySet()) {
                 Double value = t.getValue();
                 if (value == null || !(value >= 0 && value <= 1)) {
                     errors.add(new Problem.FieldError("thresholds." + t.getKey(), "must be between 0 and 1"));
@@ -112,7 +116,7 @@ public record PolicyEdit(
             int maxLength,
             boolean imagesAllowed) {
         public static Values of(SitePolicy p) {
-            Map<String, Double> thresholds = new java.util.LinkedHashMap<>();
+            Map<String, Double> thresholds = new LinkedHashMap<>();
             for (Attribute a : Attribute.values()) {
                 thresholds.put(a.key(), p.threshold(a));
             }
@@ -154,7 +158,7 @@ public record PolicyEdit(
             return;
         }
         JsonArrayBuilder array = Json.createArrayBuilder();
-        java.util.TreeSet<String> seen = new java.util.TreeSet<>();
+        TreeSet<String> seen = new TreeSet<>();
         for (int i = 0; i < words.size(); i++) {
             String word = words.get(i);
             if (word == null || word.isBlank() || word.strip().length() > MAX_WORD_LENGTH) {
@@ -164,7 +168,7 @@ public record PolicyEdit(
             }
             try {
                 Require.storable(field, word);
-            } catch (org.parley.core.ValidationException e) {
+            } catch (ValidationException e) {
                 errors.add(new Problem.FieldError(field + "[" + i + "]", "must be valid text"));
                 continue;
             }

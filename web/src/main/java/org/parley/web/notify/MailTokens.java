@@ -3,6 +3,7 @@ package org.parley.web.notify;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Optional;
@@ -63,7 +64,7 @@ public final class MailTokens {
             mac.init(new SecretKeySpec(key, "HmacSHA256"));
             byte[] digest = mac.doFinal((purpose.name() + "|" + author + "|" + email.toLowerCase(Locale.ROOT))
                     .getBytes(StandardCharsets.UTF_8));
-            return Base64.getUrlEncoder().withoutPadding().encodeToString(java.util.Arrays.copyOf(digest, 24));
+            return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 24));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("HmacSHA256 is unavailable", e);
         }

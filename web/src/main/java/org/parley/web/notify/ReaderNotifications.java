@@ -2,6 +2,7 @@ package org.parley.web.notify;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import java.util.Locale;
 import java.util.Optional;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
@@ -31,7 +32,7 @@ public class ReaderNotifications {
         UNAVAILABLE;
 
         public String wireName() {
-            return name().toLowerCase(java.util.Locale.ROOT).replace('_', '-');
+            return name().toLowerCase(Locale.ROOT).replace('_', '-');
         }
     }
 

@@ -6,6 +6,7 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
+import org.parley.moderation.civility.Languages;
 import org.parley.web.cluster.Grid;
 
 /**
@@ -78,9 +79,7 @@ public final class Health {
 
         @Override
         public HealthCheckResponse call() {
-            var check = HealthCheckResponse.named("civility")
-                    .up()
-                    .withData("languageDetection", org.parley.moderation.civility.Languages.available());
+            var check = HealthCheckResponse.named("civility").up().withData("languageDetection", Languages.available());
             if (runtime.isOpen()) {
                 check.withData("semanticStage", runtime.scorer().semantic());
             }

@@ -264,7 +264,7 @@ public class Settings {
     }
 
     /** A live-update stream that carried no event for this long is closed (the client reconnects). */
-    public java.time.Duration liveIdleTimeout() {
-        return java.time.Duration.ofSeconds(liveIdleTimeoutSeconds);
+    public Duration liveIdleTimeout() {
+        return Duration.ofSeconds(liveIdleTimeoutSeconds);
     }
 }

@@ -4,6 +4,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parley.core.site.Site;
 import org.parley.core.site.SiteSettings;
@@ -22,7 +23,7 @@ import org.parley.moderation.screening.SitePolicy;
 public final class SitePolicies {
 
     /** Keys a site's screening policy may not set: they are site settings (PATCH the site). */
-    public static final java.util.Set<String> SETTINGS_KEYS = java.util.Set.of("maxLength", "allowImages");
+    public static final Set<String> SETTINGS_KEYS = Set.of("maxLength", "allowImages");
 
     private record Key(String overlay, int maxLength, boolean allowImages) {}
 

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +29,7 @@ import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.metrics.annotation.Counted;
 import org.eclipse.microprofile.metrics.annotation.Timed;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -207,7 +209,7 @@ public class ArticleResource {
     }
 
     /** {@code scheme://host[:port]} of an absolute http(s) URL without user information; empty otherwise. */
-    static java.util.Optional<String> originOf(String url) {
+    static Optional<String> originOf(String url) {
         try {
             URI uri = new URI(url.strip());
             String scheme = uri.getScheme();
@@ -215,12 +217,11 @@ public class ArticleResource {
                     || !(scheme.equalsIgnoreCase("http") || scheme.equalsIgnoreCase("https"))
                     || uri.getHost() == null
                     || uri.getRawUserInfo() != null) {
-                return java.util.Optional.empty();
+                return Optional.empty();
             }
-            return java.util.Optional.of(
-                    scheme + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
-        } catch (java.net.URISyntaxException e) {
-            return java.util.Optional.empty();
+            return Optional.of(scheme + "://" + uri.getHost() + (uri.getPort() == -1 ? "" : ":" + uri.getPort()));
+        } catch (URISyntaxException e) {
+            return Optional.empty();
         }
     }
 

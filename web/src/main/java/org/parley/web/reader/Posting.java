@@ -26,6 +26,7 @@ import org.parley.moderation.screening.ArticleContext;
 import org.parley.moderation.screening.AuthorContext;
 import org.parley.moderation.screening.AuthorFlag;
 import org.parley.moderation.screening.AuthorStanding;
+import org.parley.moderation.screening.Decision;
 import org.parley.moderation.screening.Reasons;
 import org.parley.moderation.screening.SitePolicy;
 import org.parley.moderation.screening.Submission;
@@ -176,7 +177,7 @@ public class Posting {
     }
 
     private static void refuseIfRejected(Verdict verdict, long retryAfterSeconds) {
-        if (verdict.decision() != org.parley.moderation.screening.Decision.REJECT) {
+        if (verdict.decision() != Decision.REJECT) {
             return;
         }
         List<String> reasons = verdict.reasons();

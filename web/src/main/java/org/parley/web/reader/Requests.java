@@ -1,5 +1,7 @@
 package org.parley.web.reader;
 
+import jakarta.json.bind.annotation.JsonbProperty;
+
 /** Request bodies of the reader API (docs/api.md). Absent members are {@code null}. */
 public final class Requests {
 
@@ -12,8 +14,7 @@ public final class Requests {
             Guest author,
             Boolean confirm,
 
-            @jakarta.json.bind.annotation.JsonbProperty("notify")
-            Boolean notifyMe) {}
+            @JsonbProperty("notify") Boolean notifyMe) {}
 
     /** A guest's chosen display name, and the address for notifications (used only with {@code notify}). */
     public record Guest(String name, String email) {}

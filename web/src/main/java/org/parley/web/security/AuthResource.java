@@ -16,6 +16,7 @@ import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.account.AccountRole;
+import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.Fields;
 import org.parley.web.problem.ProblemException;
 
@@ -39,7 +40,7 @@ public class AuthResource {
     StaffLogin staffLogin;
 
     @Inject
-    org.parley.web.platform.ParleyRuntime runtime;
+    ParleyRuntime runtime;
 
     @Context
     HttpServletRequest request;

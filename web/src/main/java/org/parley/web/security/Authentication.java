@@ -7,18 +7,27 @@ import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.Cookie;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
+import java.util.Enumeration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.platform.Settings;
 import org.parley.web.problem.ProblemException;
@@ -70,7 +79,7 @@ public class Authentication implements ContainerRequestFilter {
             caller = new Caller(null, basic(authorization.substring(6).strip(), address), false, address);
         } else {
             StaffMember staff = null;
-            jakarta.ws.rs.core.Cookie cookie = request.getCookies().get(StaffSessions.COOKIE);
+            Cookie cookie = request.getCookies().get(StaffSessions.COOKIE);
             if (cookie != null && !cookie.getValue().isEmpty()) {
                 StaffSessions sessions = runtime.staffSessions();
                 StaffSessions.Session session = sessions.find(cookie.getValue()).orElse(null);
@@ -138,10 +147,8 @@ public class Authentication implements ContainerRequestFilter {
         return network(clientAddress(request.getRemoteAddr(), request.getHeaders("X-Forwarded-For"), trustedProxies));
     }
 
-    private static final java.util.regex.Pattern IPV6 =
-            java.util.regex.Pattern.compile("\\[?([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(%[^\\]]*)?\\]?(:\\d+)?");
-    private static final java.util.regex.Pattern IPV4_PORT =
-            java.util.regex.Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}):\\d+");
+    private static final Pattern IPV6 = Pattern.compile("\\[?([0-9A-Fa-f:.]*:[0-9A-Fa-f:.]*)(%[^\\]]*)?\\]?(:\\d+)?");
+    private static final Pattern IPV4_PORT = Pattern.compile("(\\d{1,3}(\\.\\d{1,3}){3}):\\d+");
 
     /**
      * What per-address limits count by: an IPv4 address as it is, an IPv6 address as its /64
@@ -149,32 +156,32 @@ public class Authentication implements ContainerRequestFilter {
      * request); a port some proxies append is dropped. Anything else is kept as written.
      */
     static String network(String address) {
-        java.util.regex.Matcher v4 = IPV4_PORT.matcher(address);
+        Matcher v4 = IPV4_PORT.matcher(address);
         if (v4.matches()) {
             return v4.group(1);
         }
-        java.util.regex.Matcher v6 = IPV6.matcher(address);
+        Matcher v6 = IPV6.matcher(address);
         if (!v6.matches()) {
             return address;
         }
         try {
             // A literal containing ':' is parsed, never looked up in DNS.
-            byte[] bytes = java.net.InetAddress.getByName(v6.group(1)).getAddress();
+            byte[] bytes = InetAddress.getByName(v6.group(1)).getAddress();
             if (bytes.length != 16) {
-                return java.net.InetAddress.getByAddress(bytes).getHostAddress();
+                return InetAddress.getByAddress(bytes).getHostAddress();
             }
-            java.util.Arrays.fill(bytes, 8, 16, (byte) 0);
-            return java.net.InetAddress.getByAddress(bytes).getHostAddress() + "/64";
-        } catch (java.net.UnknownHostException e) {
+            Arrays.fill(bytes, 8, 16, (byte) 0);
+            return InetAddress.getByAddress(bytes).getHostAddress() + "/64";
+        } catch (UnknownHostException e) {
             return address;
         }
     }
 
-    static String clientAddress(String peer, java.util.Enumeration<String> forwardedHeaders, int trustedProxies) {
+    static String clientAddress(String peer, Enumeration<String> forwardedHeaders, int trustedProxies) {
         if (trustedProxies <= 0 || forwardedHeaders == null) {
             return peer;
         }
-        java.util.List<String> hops = new java.util.ArrayList<>();
+        List<String> hops = new ArrayList<>();
         while (forwardedHeaders.hasMoreElements()) {
             for (String hop : forwardedHeaders.nextElement().split(",")) {
                 if (!hop.isBlank()) {

@@ -1,6 +1,7 @@
 package org.parley.web.security;
 
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.Locale;
 import org.parley.core.account.AccountRole;
 import org.parley.web.problem.ProblemException;
 
@@ -46,7 +47,7 @@ public record Caller(ReaderIdentity reader, StaffMember staff, boolean viaCookie
             throw ProblemException.unauthenticated("Sign in as a moderator (POST /api/v1/auth/login).");
         }
         if (!staff.has(role)) {
-            throw ProblemException.forbidden("This needs the " + role.name().toLowerCase() + " role.");
+            throw ProblemException.forbidden("This needs the " + role.name().toLowerCase(Locale.ROOT) + " role.");
         }
         return staff;
     }

@@ -8,6 +8,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import org.parley.web.problem.ProblemException;
 
 /**
@@ -23,8 +24,7 @@ public final class IdempotencyStore implements Idempotency {
     /** The longest key accepted: what the comment table stores with the comment. */
     public static final int MAX_KEY_LENGTH = 100;
 
-    private static final java.util.regex.Pattern KEY =
-            java.util.regex.Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7E]{1," + MAX_KEY_LENGTH + "}");
     private static final int MAX_ENTRIES = 100_000;
 
     /** What the first request answered. */

@@ -6,6 +6,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
@@ -88,9 +89,8 @@ final class Jwt {
         if (!(value instanceof JsonNumber number)) {
             throw new InvalidTokenException(name + " is not a number");
         }
-        java.math.BigDecimal decimal = number.bigDecimalValue();
-        if (decimal.compareTo(java.math.BigDecimal.ZERO) < 0
-                || decimal.compareTo(java.math.BigDecimal.valueOf(MAX_SECONDS)) > 0) {
+        BigDecimal decimal = number.bigDecimalValue();
+        if (decimal.compareTo(BigDecimal.ZERO) < 0 || decimal.compareTo(BigDecimal.valueOf(MAX_SECONDS)) > 0) {
             throw new InvalidTokenException(name + " is out of range");
         }
         return decimal.longValue();

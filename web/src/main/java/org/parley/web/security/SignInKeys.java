@@ -1,7 +1,11 @@
 package org.parley.web.security;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.ConfigProvider;
 
@@ -44,9 +48,9 @@ public class SignInKeys {
     }
 
     /** {@link #checkAll()} over the given setting names and their values. */
-    static void check(Iterable<String> names, java.util.function.Function<String, Optional<String>> values) {
+    static void check(Iterable<String> names, Function<String, Optional<String>> values) {
         for (String name : names) {
-            java.util.regex.Matcher m = KEY_SETTING.matcher(name);
+            Matcher m = KEY_SETTING.matcher(name);
             if (!m.matches()) {
                 continue;
             }
@@ -54,7 +58,7 @@ public class SignInKeys {
             if (key.isEmpty()) {
                 continue;
             }
-            String algorithm = m.group(2).toLowerCase(java.util.Locale.ROOT).startsWith("secret") ? "HS256" : "RS256";
+            String algorithm = m.group(2).toLowerCase(Locale.ROOT).startsWith("secret") ? "HS256" : "RS256";
             try {
                 new SignInKey(algorithm, key.get(), null, null);
             } catch (IllegalArgumentException e) {
@@ -67,8 +71,8 @@ public class SignInKeys {
     }
 
     /** {@code parley.site.<key>.jwt-secret|jwt-public-key}, or the same as an environment variable. */
-    private static final java.util.regex.Pattern KEY_SETTING =
-            java.util.regex.Pattern.compile("(?i)parley[._]site[._](.+)[._]jwt[._-](secret|public[._-]key)");
+    private static final Pattern KEY_SETTING =
+            Pattern.compile("(?i)parley[._]site[._](.+)[._]jwt[._-](secret|public[._-]key)");
 
     private static Optional<String> value(Config config, String name) {
         return config.getOptionalValue(name, String.class).filter(s -> !s.isBlank());

@@ -1,6 +1,10 @@
 package org.parley.web.security;
 
 import java.io.Serializable;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import org.parley.core.account.AccountRole;
 
 /**
@@ -15,10 +19,9 @@ public record StaffMember(long accountId, String username, AccountRole role, Str
     /** The fingerprint of a stored password hash (the hash's SHA-256, 16 hex digits; nothing to guess a password from). */
     public static String credentialOf(String passwordHash) {
         try {
-            byte[] digest = java.security.MessageDigest.getInstance("SHA-256")
-                    .digest(passwordHash.getBytes(java.nio.charset.StandardCharsets.UTF_8));
-            return java.util.HexFormat.of().formatHex(digest, 0, 8);
-        } catch (java.security.NoSuchAlgorithmException e) {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(passwordHash.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
     }

@@ -5,10 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Properties;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -33,9 +36,9 @@ class TranslationsTest {
 
     @Test
     void theGermanCatalogueHasNoKeyTheEnglishOneLacks() throws IOException {
-        var german = new java.util.Properties();
+        var german = new Properties();
         try (var in = Translations.class.getResourceAsStream("messages_de.properties")) {
-            german.load(new java.io.InputStreamReader(in, java.nio.charset.StandardCharsets.UTF_8));
+            german.load(new InputStreamReader(in, StandardCharsets.UTF_8));
         }
         assertEquals(T.keys(), new TreeSet<>(german.stringPropertyNames()));
     }
