@@ -35,13 +35,11 @@ public final class Sanitizer {
     private static final Sanitizer WITHOUT_IMAGES = new Sanitizer(false);
     private static final Sanitizer WITH_IMAGES = new Sanitizer(true);
 
-    private final boolean imagesAllowed;
     private final HtmlRenderer renderer;
     private final PolicyFactory policy;
 
     @TCB // chooses the policy
     private Sanitizer(boolean imagesAllowed) {
-        this.imagesAllowed = imagesAllowed;
         HtmlRenderer.Builder builder = HtmlRenderer.builder()
                 .extensions(EXTENSIONS)
                 .softbreak("<br>\n")
@@ -67,11 +65,6 @@ public final class Sanitizer {
     /** The sanitiser for a site setting. */
     public static Sanitizer forSite(boolean allowImages) {
         return allowImages ? WITH_IMAGES : WITHOUT_IMAGES;
-    }
-
-    /** Whether this sanitiser keeps https images. */
-    public boolean imagesAllowed() {
-        return imagesAllowed;
     }
 
     /**

@@ -88,10 +88,6 @@ final class ScreeningRun {
         return rejection != null;
     }
 
-    Set<String> holds() {
-        return holds;
-    }
-
     Verdict verdict() {
         if (rejection != null) {
             return new Verdict(
