@@ -4,7 +4,7 @@ import { query } from '../shared/http.js';
 import { reasonLabel } from './reasons.js';
 import { pct, scrollBox, textField, when } from './ui.js';
 
-/** What a record is about: the comment (its author, first words and article) or the author decided about. */
+/** What a record is about: the comment (its author, first words and article), the author, account, article or site. */
 function about(x) {
   if (x.commentId) {
     return [h('strong', null, x.commentAuthor || 'Unknown author'), x.revision > 1 ? h('span', { class: 'muted' }, ` (edit ${x.revision - 1})`) : null,
@@ -12,6 +12,8 @@ function about(x) {
       x.articleTitle || x.article ? h('span', { class: 'muted' }, `on ${x.articleTitle || x.article}`) : null];
   }
   if (x.subject) return ['Author ', h('strong', null, x.subjectName || 'unknown')];
+  if (x.account != null) return ['Account ', h('strong', null, x.accountName || `#${x.account}`), x.site ? h('span', { class: 'muted' }, ` of ${x.site}`) : null];
+  if (x.article) return ['Article ', h('strong', null, x.articleTitle || x.article), h('span', { class: 'muted' }, ` on ${x.site}`)];
   return x.site ? `Site ${x.site}` : '';
 }
 

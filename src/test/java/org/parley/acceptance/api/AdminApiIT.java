@@ -383,6 +383,78 @@ class AdminApiIT {
         assertEquals(200, self.get("/api/v1/admin/sites").status(), "and is still signed in");
     }
 
+    @Test
+    void articleAndAccountChangesAreAuditedWithWhoWhatAndWhichTargetButNeverThePassword(ParleyServer.Server server) {
+        Http admin = Http.admin(server);
+        String site = newSite(admin, "audited");
+        article(admin, site, "story");
+        String path = "/api/v1/admin/sites/" + site + "/articles/story";
+        assertEquals(200, admin.send("PATCH", path, "{\"state\": \"closed\"}").status());
+        assertEquals(
+                200, admin.send("PATCH", path, "{\"moderationMode\": \"pre\"}").status());
+        JsonObject closed =
+                audit(admin, "site=" + site + "&action=article_state").getFirst();
+        assertEquals(server.adminUser(), closed.getString("actor"));
+        assertEquals("story", closed.getString("article"));
+        assertEquals("Story", closed.getString("articleTitle"));
+        assertEquals("open", closed.getString("from"));
+        assertEquals("closed", closed.getString("to"));
+        assertEquals("Changed article’s discussion", closed.getString("actionLabel"));
+        JsonObject pre =
+                audit(admin, "site=" + site + "&action=article_moderation").getFirst();
+        assertEquals("site", pre.getString("from"));
+        assertEquals("pre_moderation", pre.getString("to"));
+
+        String username = "audited-" + System.nanoTime();
+        String first = "first-password-" + System.nanoTime(), second = "second-password-" + System.nanoTime();
+        Http.Reply created = admin.post(
+                "/api/v1/admin/accounts",
+                Json.createObjectBuilder()
+                        .add("username", username)
+                        .add("password", first)
+                        .add("role", "moderator")
+                        .add("site", site)
+                        .build());
+        assertEquals(201, created.status(), created.body());
+        long id = created.json().getJsonNumber("id").longValue();
+        String account = "/api/v1/admin/accounts/" + id;
+        assertEquals(200, admin.send("PATCH", account, "{\"enabled\": false}").status());
+        assertEquals(
+                200,
+                admin.post(
+                                account + "/password",
+                                Json.createObjectBuilder()
+                                        .add("password", second)
+                                        .build())
+                        .status());
+        assertEquals(
+                200,
+                admin.send("PATCH", account, "{\"role\": \"administrator\", \"site\": \"\"}")
+                        .status());
+
+        List<JsonObject> records = audit(admin, "q=" + username);
+        assertEquals(
+                List.of("change_account_role", "reset_password", "disable_account", "create_account"),
+                records.stream().map(r -> r.getString("action")).toList());
+        for (JsonObject r : records) {
+            assertEquals(id, r.getJsonNumber("account").longValue(), r.toString());
+            assertEquals(username, r.getString("accountName"), r.toString());
+            assertEquals(server.adminUser(), r.getString("actor"), r.toString());
+            assertFalse(r.toString().contains(first) || r.toString().contains(second), "never the password: " + r);
+        }
+        assertEquals(site, records.getLast().getString("site"), "recorded under the account's site");
+        assertEquals(
+                "account " + username + ": role: moderator → administrator; site: " + site + " → every site",
+                records.getFirst().getString("note"));
+        assertEquals("Disabled account", records.get(2).getString("actionLabel"));
+    }
+
+    private static List<JsonObject> audit(Http admin, String query) {
+        Http.Reply reply = admin.get("/api/v1/moderation/audit?" + query);
+        assertEquals(200, reply.status(), reply.body());
+        return reply.json().getJsonArray("items").getValuesAs(JsonObject.class);
+    }
+
     /** Every civility threshold at 1: the checks are off. */
     static final JsonObject CIVILITY_OFF = Json.createObjectBuilder()
             .add(

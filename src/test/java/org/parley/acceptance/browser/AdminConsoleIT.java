@@ -138,6 +138,35 @@ class AdminConsoleIT extends WithBrowser {
         assertTrue(generated.length() >= 12, generated);
         assertNoViolations("accounts with a generated password");
 
+        browser.driver.findElement(By.linkText("Audit log")).click();
+        WebElement action = browser.await(
+                "the audit log's action filter",
+                d -> d.findElement(By.cssSelector("form.filters select[name=action]")));
+        new Select(action).selectByValue("disable_account");
+        Chromium.button(browser.driver, "Search").click();
+        WebElement record = browser.await(
+                "the disabling in the audit log, by name",
+                d -> d.findElements(By.cssSelector("table.audit tbody tr")).stream()
+                        .filter(r -> r.getText().contains("Account " + name))
+                        .findFirst()
+                        .orElse(null));
+        assertTrue(
+                record.getText().contains("Disabled account")
+                        && record.getText().contains(server.adminUser()),
+                record.getText());
+        assertNoViolations("audit log with account changes");
+        new Select(browser.driver.findElement(By.cssSelector("form.filters select[name=action]")))
+                .selectByValue("reset_password");
+        Chromium.button(browser.driver, "Search").click();
+        WebElement reset = browser.await(
+                "the password reset in the audit log",
+                d -> d.findElements(By.cssSelector("table.audit tbody tr")).stream()
+                        .filter(r -> r.getText().contains("Account " + name))
+                        .findFirst()
+                        .orElse(null));
+        assertFalse(reset.getText().contains(generated), "the audit log never shows a password");
+        browser.driver.findElement(By.linkText("Queues")).click(); // the next sign-in opens where this one left
+
         browser.driver.findElement(By.id("sign-out")).click();
         signIn(name, generated);
         browser.await(
@@ -239,16 +268,5 @@ class AdminConsoleIT extends WithBrowser {
                                 .startsWith(name))
                         .findFirst()
                         .orElse(null));
-    }
-
-    private void signInAsAdmin() {
-        browser.open(server.uri("/moderate/").toString());
-        signIn(server.adminUser(), server.adminPassword());
-        browser.await(
-                "the console", d -> d.findElement(By.tagName("h1")).getText().equals("Held for review"));
-    }
-
-    private void assertNoViolations(String screen) {
-        assertEquals(List.of(), browser.axeViolations(), "axe-core violations on " + screen);
     }
 }

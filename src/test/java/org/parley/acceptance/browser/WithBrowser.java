@@ -1,5 +1,8 @@
 package org.parley.acceptance.browser;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -49,6 +52,19 @@ abstract class WithBrowser {
         name.sendKeys(user);
         browser.driver.findElement(By.id("login-pass")).sendKeys(password);
         browser.driver.findElement(By.cssSelector(".login button[type=submit]")).click();
+    }
+
+    /** Opens the console and signs in as the run's administrator (the held queue shows first). */
+    void signInAsAdmin() {
+        browser.open(server.uri("/moderate/").toString());
+        signIn(server.adminUser(), server.adminPassword());
+        browser.await(
+                "the console", d -> d.findElement(By.tagName("h1")).getText().equals("Held for review"));
+    }
+
+    /** axe-core finds nothing on the page as it is now. */
+    void assertNoViolations(String screen) {
+        assertEquals(List.of(), browser.axeViolations(), "axe-core violations on " + screen);
     }
 
     @AfterEach

@@ -114,6 +114,11 @@ public class ArticleEntity {
         return publishedCount;
     }
 
+    /** The article's own moderation mode ({@code null}: it follows its site). */
+    public ModerationMode moderationOverride() {
+        return moderationOverride == null ? null : ModerationMode.valueOf(moderationOverride);
+    }
+
     /** The override if set, else the site's mode. */
     public ModerationMode effectiveModeration(SiteEntity site) {
         return moderationOverride == null ? site.moderationMode() : ModerationMode.valueOf(moderationOverride);

@@ -11,6 +11,9 @@ import org.parley.core.infrastructure.Cursors;
 import org.parley.core.infrastructure.Require;
 import org.parley.core.infrastructure.persistence.Repositories;
 import org.parley.core.infrastructure.persistence.Store;
+import org.parley.core.review.Actor;
+import org.parley.core.review.AuditLog;
+import org.parley.core.review.DecisionAction;
 import org.parley.core.site.ModerationMode;
 import org.parley.core.site.SiteEntity;
 
@@ -92,23 +95,57 @@ public final class ArticleService {
         });
     }
 
-    /** Opens, closes or archives the discussion. */
+    /** Opens, closes or archives the discussion, recorded as done by the system. */
     public Article changeState(ArticleRef ref, DiscussionState state) {
+        return changeState(ref, state, Actor.system());
+    }
+
+    /**
+     * Opens, closes or archives the discussion; a change is recorded in the site's audit log
+     * ({@link DecisionAction#ARTICLE_STATE}) under {@code by}.
+     */
+    public Article changeState(ArticleRef ref, DiscussionState state, Actor by) {
         Require.present("state", state);
+        Require.present("by", by);
         return store.write(r -> {
             SiteEntity site = r.sites().require(ref.siteKey());
             ArticleEntity article = require(r, site, ref);
-            article.changeState(state);
+            DiscussionState before = article.discussionState();
+            if (before != state) {
+                article.changeState(state);
+                AuditLog.article(
+                        r, site.id(), article.id(), DecisionAction.ARTICLE_STATE, before.name(), state.name(), by);
+            }
             return view(r, site, article);
         });
     }
 
-    /** Sets the article's own moderation mode ({@code null}: follow the site's). */
+    /** Sets the article's own moderation mode ({@code null}: follow the site's), recorded as done by the system. */
     public Article changeModeration(ArticleRef ref, ModerationMode override) {
+        return changeModeration(ref, override, Actor.system());
+    }
+
+    /**
+     * Sets the article's own moderation mode ({@code null}: follow the site's); a change is recorded
+     * in the site's audit log ({@link DecisionAction#ARTICLE_MODERATION}, {@code SITE} for following the site).
+     */
+    public Article changeModeration(ArticleRef ref, ModerationMode override, Actor by) {
+        Require.present("by", by);
         return store.write(r -> {
             SiteEntity site = r.sites().require(ref.siteKey());
             ArticleEntity article = require(r, site, ref);
-            article.changeModeration(override);
+            ModerationMode before = article.moderationOverride();
+            if (before != override) {
+                article.changeModeration(override);
+                AuditLog.article(
+                        r,
+                        site.id(),
+                        article.id(),
+                        DecisionAction.ARTICLE_MODERATION,
+                        before == null ? "SITE" : before.name(),
+                        override == null ? "SITE" : override.name(),
+                        by);
+            }
             return view(r, site, article);
         });
     }

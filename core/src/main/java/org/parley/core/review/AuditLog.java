@@ -79,22 +79,46 @@ public final class AuditLog {
 
     /** Records a change of a site's settings or policy ({@code note}: what changed) under the site. */
     public static void site(Repositories r, long siteId, DecisionAction action, Actor actor, String note) {
-        r.review()
-                .add(new DecisionEntity(
-                        siteId,
-                        null,
-                        null,
-                        null,
-                        0,
-                        null,
-                        null,
-                        action,
-                        actor,
-                        null,
-                        note,
-                        Json.scores(Map.of()),
-                        r.now()));
+        r.review().add(record(siteId, null, null, null, action, actor, note, r));
         Notifications.decisionMade(r, siteId, null, null, null, null, action, actor, null, note);
+    }
+
+    /** Records a change of an article ({@code from}/{@code to}: what it was and is now) under its site. */
+    public static void article(
+            Repositories r, long siteId, long articleId, DecisionAction action, String from, String to, Actor actor) {
+        String note = from + " → " + to;
+        r.review().add(record(siteId, articleId, from, to, action, actor, note, r));
+        Notifications.decisionMade(r, siteId, null, null, from, to, action, actor, null, note);
+    }
+
+    /**
+     * Records a change of a staff account under its site ({@code null}: an account of every site).
+     * {@code note} says what changed in words; it must never hold a password or its hash.
+     */
+    public static void account(
+            Repositories r,
+            Long siteId,
+            long accountId,
+            DecisionAction action,
+            String from,
+            String to,
+            Actor actor,
+            String note) {
+        r.review().add(record(siteId, null, from, to, action, actor, note, r).aboutAccount(accountId));
+        Notifications.decisionMade(r, siteId, null, null, from, to, action, actor, null, note);
+    }
+
+    private static DecisionEntity record(
+            Long siteId,
+            Long articleId,
+            String from,
+            String to,
+            DecisionAction action,
+            Actor actor,
+            String note,
+            Repositories r) {
+        return new DecisionEntity(
+                siteId, articleId, null, null, 0, from, to, action, actor, null, note, Json.scores(Map.of()), r.now());
     }
 
     private static void author(

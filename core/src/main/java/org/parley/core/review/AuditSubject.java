@@ -2,10 +2,12 @@ package org.parley.core.review;
 
 /**
  * What an audit record is about, in words a moderator reads: the comment's author and the first
- * words of its text as typed (plain text, never HTML), the article's title, or the name of the
- * author a decision was about. Any member is {@code null} when the record has no such thing.
+ * words of its text as typed (plain text, never HTML), the article's title (of the comment, or of
+ * an article change), the name of the author a decision was about, or the username of the staff
+ * account an account change was about. Any member is {@code null} when the record has no such thing.
  */
-public record AuditSubject(String commentAuthor, String excerpt, String articleTitle, String subjectName) {
+public record AuditSubject(
+        String commentAuthor, String excerpt, String articleTitle, String subjectName, String accountName) {
     /** How many characters of a comment's text an excerpt keeps. */
     public static final int EXCERPT_LENGTH = 120;
 

@@ -7,7 +7,8 @@ import org.parley.core.comment.CommentStatus;
 
 /**
  * What an audit record says was done. The first six are what a moderator may ask for through
- * {@link ReviewService#decide}; the others are written by core itself.
+ * {@link ReviewService#decide}; the others are written by core itself, among them administrators'
+ * changes of sites, articles and staff accounts.
  */
 public enum DecisionAction {
     /** Publish (or confirm a published comment, dismissing its reports). */
@@ -41,7 +42,24 @@ public enum DecisionAction {
     /** A site's settings (name, moderation mode, guests, limits, article registration) were changed; the note says how. */
     SITE_SETTINGS("Changed site settings", null, false),
     /** A site's screening policy (thresholds, word lists, ...) was changed; the note says how. */
-    SITE_POLICY("Changed screening policy", null, false);
+    SITE_POLICY("Changed screening policy", null, false),
+    /** An article's discussion was opened, closed or archived ({@code from}/{@code to}: {@link org.parley.core.article.DiscussionState} names). */
+    ARTICLE_STATE("Changed article’s discussion", null, false),
+    /**
+     * An article was pre-moderated, post-moderated or left to follow its site ({@code from}/{@code to}:
+     * {@link org.parley.core.site.ModerationMode} names, {@code SITE} for following the site).
+     */
+    ARTICLE_MODERATION("Changed article’s moderation", null, false),
+    /** A staff account was created (the note gives its role and site). */
+    CREATE_ACCOUNT("Created account", null, false),
+    /** A staff account was enabled. */
+    ENABLE_ACCOUNT("Enabled account", null, false),
+    /** A staff account was disabled: it can no longer sign in. */
+    DISABLE_ACCOUNT("Disabled account", null, false),
+    /** A staff account's role or site changed ({@code from}/{@code to}: role names; the note says both). */
+    CHANGE_ACCOUNT_ROLE("Changed account’s role or site", null, false),
+    /** A staff account was given a new password (never recorded); its sessions end. */
+    RESET_PASSWORD("Reset account’s password", null, false);
 
     private final String label;
     private final CommentStatus target;

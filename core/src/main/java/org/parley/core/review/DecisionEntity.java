@@ -36,6 +36,9 @@ public class DecisionEntity {
     @Column(name = "subject_author_id")
     private UUID subjectAuthorId;
 
+    @Column(name = "subject_account_id")
+    private Long subjectAccountId;
+
     @Column(nullable = false)
     private int revision;
 
@@ -102,6 +105,12 @@ public class DecisionEntity {
         this.createdAt = createdAt;
     }
 
+    /** Names the staff account the record is about (account changes only). */
+    DecisionEntity aboutAccount(long accountId) {
+        this.subjectAccountId = accountId;
+        return this;
+    }
+
     public Long id() {
         return id;
     }
@@ -122,6 +131,7 @@ public class DecisionEntity {
                 article,
                 commentId == null ? null : new CommentId(commentId),
                 subjectAuthorId == null ? null : new AuthorId(subjectAuthorId),
+                subjectAccountId,
                 revision,
                 fromState,
                 toState,

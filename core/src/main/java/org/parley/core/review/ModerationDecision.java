@@ -11,7 +11,9 @@ import org.parley.core.comment.CommentId;
  * {@code from}/{@code to} as {@link org.parley.core.comment.CommentStatus} names; author
  * decisions have {@code comment == null} and {@code from}/{@code to} as
  * {@link org.parley.core.author.Standing} names ({@link org.parley.core.author.Trust} names for
- * {@link DecisionAction#SET_AUTHOR_TRUST}). Author decisions carry the author's site.
+ * {@link DecisionAction#SET_AUTHOR_TRUST}). Author decisions carry the author's site. Article
+ * changes carry the article; account changes the account's id ({@code account}) and its site, if
+ * it has one.
  *
  * @param scores the comment's screening scores at the time
  */
@@ -21,6 +23,7 @@ public record ModerationDecision(
         ArticleRef article,
         CommentId comment,
         AuthorId subject,
+        Long account,
         int revision,
         String from,
         String to,

@@ -263,12 +263,20 @@ public final class ReviewService {
                             .map(CommentEntity::articleId)
                             .distinct()
                             .toList());
+            Map<Long, String> accounts = new HashMap<>(); // staff accounts are few: one read each
+            decisions.stream()
+                    .map(ModerationDecision::account)
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .forEach(id -> r.accounts()
+                            .byId(id)
+                            .ifPresent(a -> accounts.put(id, a.toAccount(null).username())));
             Map<Long, AuditSubject> result = new HashMap<>();
             for (ModerationDecision d : decisions) {
                 CommentEntity c =
                         d.comment() == null ? null : comments.get(d.comment().value());
                 AuthorEntity writer = c == null ? null : authors.get(c.authorId());
-                ArticleEntity article = c == null ? null : articles.get(c.articleId());
+                ArticleEntity article = c == null ? changedArticle(r, d) : articles.get(c.articleId());
                 AuthorEntity subject =
                         d.subject() == null ? null : authors.get(d.subject().value());
                 result.put(
@@ -277,10 +285,22 @@ public final class ReviewService {
                                 writer == null ? null : writer.displayName(),
                                 c == null ? null : AuditSubject.excerpt(c.bodyRaw()),
                                 article == null ? null : article.title(),
-                                subject == null ? null : subject.displayName()));
+                                subject == null ? null : subject.displayName(),
+                                d.account() == null ? null : accounts.get(d.account())));
             }
             return result;
         });
+    }
+
+    /** The article an article change (no comment) is about, if it still exists. */
+    private static ArticleEntity changedArticle(Repositories r, ModerationDecision d) {
+        if (d.article() == null) {
+            return null;
+        }
+        return r.sites()
+                .byKey(d.article().siteKey())
+                .flatMap(site -> r.articles().byKey(site.id(), d.article().articleKey()))
+                .orElse(null);
     }
 
     /** A comment's audit records, oldest first. */

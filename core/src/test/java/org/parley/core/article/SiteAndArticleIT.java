@@ -18,6 +18,10 @@ import org.parley.core.ConflictException;
 import org.parley.core.NotFoundException;
 import org.parley.core.Page;
 import org.parley.core.ValidationException;
+import org.parley.core.review.Actor;
+import org.parley.core.review.AuditQuery;
+import org.parley.core.review.DecisionAction;
+import org.parley.core.review.ModerationDecision;
 import org.parley.core.site.ModerationMode;
 import org.parley.core.site.Site;
 import org.parley.core.site.SiteDraft;
@@ -162,6 +166,35 @@ class SiteAndArticleIT extends DatabaseIT {
         assertEquals(
                 DiscussionState.ARCHIVED,
                 core.articles().changeState(f.article, DiscussionState.ARCHIVED).discussionState());
+    }
+
+    @Test
+    void closingArchivingAndPreModeratingAnArticleAreAuditedUnderItsSite() {
+        Actor chief = Actor.moderator("test:" + f.article.articleKey(), "chief");
+        core.articles().changeState(f.article, DiscussionState.CLOSED, chief);
+        core.articles().changeState(f.article, DiscussionState.CLOSED, chief);
+        core.articles().changeState(f.article, DiscussionState.ARCHIVED, chief);
+        core.articles().changeModeration(f.article, ModerationMode.PRE_MODERATION, chief);
+        core.articles().changeModeration(f.article, null, chief);
+        List<ModerationDecision> records = core.review()
+                .audit(new AuditQuery(f.site.key(), null, null, chief.id(), null, null, null, null, null, 50, null))
+                .items();
+        assertEquals(
+                List.of("SITE → PRE_MODERATION", "PRE_MODERATION → SITE", "OPEN → CLOSED", "CLOSED → ARCHIVED").stream()
+                        .sorted()
+                        .toList(),
+                records.stream().map(d -> d.from() + " → " + d.to()).sorted().toList(),
+                "one record per change, none when nothing changed");
+        assertEquals(DecisionAction.ARTICLE_MODERATION, records.getFirst().action());
+        assertEquals(DecisionAction.ARTICLE_STATE, records.getLast().action());
+        for (ModerationDecision d : records) {
+            assertEquals(f.article, d.article(), d.toString());
+            assertEquals("chief", d.actor().name());
+        }
+        assertEquals(
+                core.articles().get(f.article).title(),
+                core.review().subjects(records).get(records.getFirst().id()).articleTitle(),
+                "the audit log names the article");
     }
 
     @Test

@@ -59,7 +59,8 @@ import org.parley.web.security.StaffOnly;
 /**
  * Administrators: sites (settings, origins, screening policy with dry run and apply), articles
  * (registration, state, pre-moderation), staff accounts (create, disable, role and site, password).
- * Changes of a site's settings and policy are recorded in its audit log with the administrator's name.
+ * Changes of a site's settings and policy, of an article and of an account are recorded in the audit
+ * log with the administrator's name (a new password never is).
  */
 @Path("admin")
 @Tag(name = "admin")
@@ -493,10 +494,11 @@ public class AdminResource {
                     .articles()
                     .changeModeration(
                             ref,
-                            "site".equals(body.moderationMode()) ? null : ARTICLE_MODES.get(body.moderationMode()));
+                            "site".equals(body.moderationMode()) ? null : ARTICLE_MODES.get(body.moderationMode()),
+                            actor());
         }
         if (body.state() != null) {
-            article = runtime.core().articles().changeState(ref, STATES.get(body.state()));
+            article = runtime.core().articles().changeState(ref, STATES.get(body.state()), actor());
         }
         cache.changed(article.ref());
         return ArticleView.of(article, hosted.html(article.ref()).orElse(null));
@@ -551,7 +553,12 @@ public class AdminResource {
         }
         Account account = runtime.core()
                 .accounts()
-                .create(body.username().strip(), passwords.hash(body.password()), ROLES.get(body.role()), body.site());
+                .create(
+                        body.username().strip(),
+                        passwords.hash(body.password()),
+                        ROLES.get(body.role()),
+                        body.site(),
+                        actor());
         return Response.status(201).entity(AccountView.of(account)).build();
     }
 
@@ -577,10 +584,11 @@ public class AdminResource {
             }
             account = runtime.core()
                     .accounts()
-                    .changeRole(accountId, body.role() == null ? account.role() : ROLES.get(body.role()), site);
+                    .changeRole(
+                            accountId, body.role() == null ? account.role() : ROLES.get(body.role()), site, actor());
         }
         if (body.enabled() != null) {
-            account = runtime.core().accounts().setEnabled(accountId, body.enabled());
+            account = runtime.core().accounts().setEnabled(accountId, body.enabled(), actor());
         }
         return AccountView.of(account);
     }
@@ -598,7 +606,8 @@ public class AdminResource {
                     .orThrow();
         }
         String password = chosen == null ? Passwords.generate() : chosen;
-        Account account = runtime.core().accounts().changePasswordHash(notOwn(accountId(id)), passwords.hash(password));
+        Account account =
+                runtime.core().accounts().changePasswordHash(notOwn(accountId(id)), passwords.hash(password), actor());
         return new PasswordResetView(account.id(), account.username(), chosen == null ? password : null);
     }
 

@@ -246,9 +246,11 @@ public final class ModeratorViews {
             String articleTitle,
             String commentAuthor,
             String excerpt,
-            String subjectName) {
+            String subjectName,
+            Long account,
+            String accountName) {
         static AuditEntry of(ModerationDecision d, AuditSubject about) {
-            AuditSubject a = about == null ? new AuditSubject(null, null, null, null) : about;
+            AuditSubject a = about == null ? new AuditSubject(null, null, null, null, null) : about;
             return new AuditEntry(
                     d.id(),
                     d.at(),
@@ -269,7 +271,9 @@ public final class ModeratorViews {
                     a.articleTitle(),
                     a.commentAuthor(),
                     a.excerpt(),
-                    a.subjectName());
+                    a.subjectName(),
+                    d.account(),
+                    a.accountName());
         }
     }
 
