@@ -21,9 +21,12 @@ import { AccountsView } from './accounts-view.js';
 import { AuditView } from './audit-view.js';
 import { ConsoleApi } from './console-api.js';
 import { DashboardView } from './dashboard-view.js';
+import { MailView } from './mail-view.js';
 import { PolicyView } from './policy-view.js';
 import { QueueView } from './queue-view.js';
 import { SitesView, SiteView } from './sites-view.js';
+import { TransfersView } from './transfers-view.js';
+import { WebhooksView } from './webhooks-view.js';
 import { errorBox } from './ui.js';
 
 const SITE_KEY = 'parley.moderate.site';
@@ -198,9 +201,9 @@ class ModerationConsole {
     if (section === 'audit') this.view = new AuditView(this);
     else if (section === 'dashboard') this.view = new DashboardView(this);
     else if (section === 'policy') this.view = new PolicyView(this, parts[1] ? decodeURIComponent(parts[1]) : null);
-    else if (section === 'sites' && this.me.role === 'administrator') {
-      this.view = parts[1] ? new SiteView(this, decodeURIComponent(parts[1])) : new SitesView(this);
-    } else if (section === 'accounts' && this.me.role === 'administrator') this.view = new AccountsView(this);
+    else if (section === 'sites' && this.me.role === 'administrator') this.view = this.#siteView(parts);
+    else if (section === 'accounts' && this.me.role === 'administrator') this.view = new AccountsView(this);
+    else if (section === 'mail' && this.me.role === 'administrator') this.view = new MailView(this);
     else {
       const queue = this.queues.find((q) => q.name === parts[1]) || this.queues[0];
       this.view = queue ? new QueueView(this, queue)
@@ -212,6 +215,15 @@ class ModerationConsole {
       h1.setAttribute('tabindex', '-1');
       h1.focus();
     }
+  }
+
+  /** #/sites, #/sites/{key} and a site's own screens (#/sites/{key}/webhooks, …/transfers). */
+  #siteView(parts) {
+    if (!parts[1]) return new SitesView(this);
+    const key = decodeURIComponent(parts[1]);
+    if (parts[2] === 'webhooks') return new WebhooksView(this, key);
+    if (parts[2] === 'transfers') return new TransfersView(this, key);
+    return new SiteView(this, key);
   }
 
   // ---------------------------------------------------------------- keyboard

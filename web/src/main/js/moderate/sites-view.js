@@ -89,7 +89,10 @@ export class SiteView {
     this.title.textContent = `Site: ${site.name}`;
     this.body.textContent = '';
     this.body.append(this.#settings(site), this.#origins(site), this.#embed(site),
-      h('p', null, h('a', { href: `#/policy/${site.key}` }, `Screening policy of ${site.name}`)),
+      h('ul', { class: 'site-links' },
+        h('li', null, h('a', { href: `#/policy/${seg(site.key)}` }, `Screening policy of ${site.name}`)),
+        h('li', null, h('a', { href: `#/sites/${seg(site.key)}/webhooks` }, `Webhooks of ${site.name}`)),
+        h('li', null, h('a', { href: `#/sites/${seg(site.key)}/transfers` }, `Import and export: ${site.name}`))),
       new ArticlesList(this.app, site.key).node);
   }
 

@@ -404,6 +404,77 @@ class NotificationsIT {
     }
 
     @Test
+    void aDisabledWebhookGetsNothingUntilEnabledAgainAndTheEventsAreListed(ParleyServer.Server server)
+            throws Exception {
+        List<String> bodies = new CopyOnWriteArrayList<>();
+        HttpServer receiver = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+        receiver.createContext("/hook", exchange -> {
+            bodies.add(new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        receiver.start();
+        Http admin = Http.admin(server);
+        String hooks = "/api/v1/admin/sites/demo/webhooks";
+        long hookId = -1;
+        try {
+            Http.Reply events = admin.get(hooks + "/events");
+            assertEquals(200, events.status(), events.body());
+            List<JsonObject> listed = events.array().getValuesAs(JsonObject.class);
+            assertEquals(
+                    List.of(
+                            "comment.published",
+                            "comment.held",
+                            "comment.rejected",
+                            "comment.removed",
+                            "comment.deleted",
+                            "decision.made"),
+                    listed.stream().map(e -> e.getString("name")).toList());
+            assertTrue(listed.stream().noneMatch(e -> e.getString("description").isBlank()), events.body());
+
+            Http.Reply created = admin.post(
+                    hooks,
+                    Json.createObjectBuilder()
+                            .add(
+                                    "url",
+                                    "http://127.0.0.1:" + receiver.getAddress().getPort() + "/hook")
+                            .add("events", Json.createArrayBuilder().add("comment.published"))
+                            .build());
+            assertEquals(201, created.status(), created.body());
+            assertTrue(created.json().getBoolean("enabled"));
+            hookId = created.json().getJsonNumber("id").longValue();
+            Http.Reply off = admin.send("PATCH", hooks + "/" + hookId, "{\"enabled\": false}");
+            assertEquals(200, off.status(), off.body());
+            assertFalse(off.json().getBoolean("enabled"));
+            assertFalse(off.json().containsKey("secret") && !off.json().isNull("secret"), off.body());
+            assertEquals(400, admin.send("PATCH", hooks + "/" + hookId, "{}").status(), "nothing to change");
+            assertEquals(
+                    404,
+                    admin.send("PATCH", hooks + "/999999999", "{\"enabled\": true}")
+                            .status());
+
+            String article = Readers.newArticle(admin, "Disabled hook");
+            Http http = new Http(server);
+            Readers.post(http, Readers.guestToken(http, "Gil"), article, "Posted while the hook is off.", null, false);
+            assertEquals(
+                    200,
+                    admin.send("PATCH", hooks + "/" + hookId, "{\"enabled\": true}")
+                            .status());
+            Readers.post(http, Readers.guestToken(http, "Hana"), article, "Posted once the hook is on.", null, false);
+
+            await(() -> bodies.stream().anyMatch(b -> b.contains("Posted once the hook is on")), "the later comment");
+            assertTrue(
+                    bodies.stream().noneMatch(b -> b.contains("Posted while the hook is off")),
+                    "a disabled hook was sent nothing: " + bodies);
+        } finally {
+            receiver.stop(0);
+            if (hookId >= 0) {
+                admin.send("DELETE", hooks + "/" + hookId, null);
+            }
+        }
+    }
+
+    @Test
     void webhookWithAnUnknownEventIsRefusedWithAProblem(ParleyServer.Server server) {
         Http.Reply refused = Http.admin(server)
                 .post(
@@ -455,9 +526,51 @@ class NotificationsIT {
         MimeMessage digest = mail.await(to, subject("for review on"), WAIT);
         assertTrue(MailServer.body(digest).contains("/moderate/"), MailServer.body(digest));
         assertNull(MailServer.header(digest, "List-Unsubscribe"), "staff digests are managed by administrators");
+        Http.Reply listed = admin.get("/api/v1/admin/digests");
+        assertEquals(200, listed.status(), listed.body());
+        assertTrue(
+                listed.array().getValuesAs(JsonObject.class).stream()
+                        .anyMatch(d -> d.getJsonNumber("account").longValue() == adminId
+                                && d.getString("username").equals(server.adminUser())
+                                && d.getString("email").equals(to)),
+                listed.body());
+        java.util.function.Supplier<java.util.Optional<JsonObject>> deliveredDigest = () -> admin
+                .get("/api/v1/admin/sites/demo/deliveries?channel=mail&limit=500")
+                .array()
+                .getValuesAs(JsonObject.class)
+                .stream()
+                .filter(d -> d.getString("kind").equals("mail.digest")
+                        && d.getString("status").equals("delivered"))
+                .findFirst();
+        await(() -> deliveredDigest.get().isPresent(), "the digest logged as delivered");
+        long delivered = deliveredDigest.get().orElseThrow().getJsonNumber("id").longValue();
+        Http.Reply notFailed = admin.post("/api/v1/admin/sites/demo/deliveries/" + delivered + "/retry", null);
+        assertEquals(409, notFailed.status(), "only a failed delivery is retried: " + notFailed.body());
+        assertTrue(notFailed.contentType().startsWith("application/problem+json"), notFailed.contentType());
+        assertEquals(
+                404,
+                admin.post("/api/v1/admin/sites/demo/deliveries/999999999/retry", null)
+                        .status());
         assertEquals(
                 204,
                 admin.send("DELETE", "/api/v1/admin/digests/" + adminId, null).status());
+        assertTrue(admin.get("/api/v1/admin/digests").array().getValuesAs(JsonObject.class).stream()
+                .noneMatch(d -> d.getJsonNumber("account").longValue() == adminId));
+    }
+
+    @Test
+    void theMailConfigurationIsShownToAdministratorsWithoutThePassword(ParleyServer.Server server) {
+        Http.Reply reply = Http.admin(server).get("/api/v1/admin/mail");
+        assertEquals(200, reply.status(), reply.body());
+        JsonObject mail = reply.json();
+        assertTrue(mail.getBoolean("enabled"));
+        assertEquals("127.0.0.1", mail.getString("host"));
+        assertEquals("parley@news.example", mail.getString("from"));
+        assertFalse(mail.getBoolean("startTls"));
+        assertFalse(mail.getBoolean("passwordSet"));
+        assertTrue(mail.keySet().stream().noneMatch(k -> k.equalsIgnoreCase("password")), reply.body());
+        assertEquals("PT1S", mail.getString("retryBase"));
+        assertEquals(401, new Http(server).get("/api/v1/admin/mail").status());
     }
 
     private static HttpResponse<String> send(HttpRequest request) {

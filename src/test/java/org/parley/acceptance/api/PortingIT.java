@@ -117,6 +117,13 @@ class PortingIT {
         assertEquals(1, report.getJsonObject("skipped").getInt("spam"));
         assertEquals(1, report.getJsonObject("skipped").getInt("orphan"));
         assertTrue(report.getJsonArray("skippedPosts").toString().contains("\"disqus:2005\""), report.toString());
+        assertEquals(
+                "Its thread is not in the file",
+                report.getJsonObject("reasons").getString("orphan"),
+                "each reason also in words");
+        assertEquals(
+                report.getJsonObject("skipped").keySet(),
+                report.getJsonObject("reasons").keySet());
 
         Http.Reply again = upload(admin, site, fixture("disqus-export.xml"), "application/xml; charset=utf-8");
         assertEquals(200, again.status(), again.body());

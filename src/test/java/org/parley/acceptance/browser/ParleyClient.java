@@ -24,6 +24,7 @@ import org.parley.acceptance.support.ParleyServer.Server;
 final class ParleyClient {
 
     static final String SITE = "demo";
+    private static final String JSON = "application/json";
 
     private final Server server;
     private final HttpClient http =
@@ -140,6 +141,11 @@ final class ParleyClient {
      * if there is one; returns the 201 answer ({@code comment}, {@code status}, {@code reader}).
      */
     JsonObject postAsGuest(String key, String name, String body, String parentId) {
+        return postAsGuest(SITE, key, name, body, parentId);
+    }
+
+    /** The same on an article of another site. */
+    JsonObject postAsGuest(String site, String key, String name, String body, String parentId) {
         JsonObjectBuilder request = Json.createObjectBuilder()
                 .add("body", body)
                 .add("author", Json.createObjectBuilder().add("name", name));
@@ -147,11 +153,11 @@ final class ParleyClient {
             request.add("parentId", parentId);
         }
         JsonObject first = request.build();
-        JsonObject answer = call("POST", "/api/v1/articles/" + key + "/comments?site=" + SITE, first, null, 200, 201);
+        JsonObject answer = call("POST", "/api/v1/articles/" + key + "/comments?site=" + site, first, null, 200, 201);
         if (answer.containsKey("nudge")) {
             answer = call(
                     "POST",
-                    "/api/v1/articles/" + key + "/comments?site=" + SITE,
+                    "/api/v1/articles/" + key + "/comments?site=" + site,
                     Json.createObjectBuilder(first).add("confirm", true).build(),
                     null,
                     201);
@@ -196,9 +202,14 @@ final class ParleyClient {
                 200);
     }
 
+    /** The text the API answers an administrator (a path under /api/v1/, e.g. an export). */
+    String adminText(String path) {
+        return send("GET", "/api/v1/" + path, null, basic(), "*/*", 200);
+    }
+
     /** A list the API answers an administrator (a path under /api/v1/, e.g. {@code moderation/actions}). */
     JsonArray adminList(String path) {
-        return Json.createReader(new StringReader(send("GET", "/api/v1/" + path, null, basic(), 200)))
+        return Json.createReader(new StringReader(send("GET", "/api/v1/" + path, null, basic(), JSON, 200)))
                 .readArray();
     }
 
@@ -214,16 +225,17 @@ final class ParleyClient {
     }
 
     private JsonObject call(String method, String path, JsonObject body, String authorization, int... expected) {
-        String text = send(method, path, body, authorization, expected);
+        String text = send(method, path, body, authorization, JSON, expected);
         return text == null || text.isBlank()
                 ? JsonObject.EMPTY_JSON_OBJECT
                 : Json.createReader(new StringReader(text)).readObject();
     }
 
-    private String send(String method, String path, JsonObject body, String authorization, int... expected) {
+    private String send(
+            String method, String path, JsonObject body, String authorization, String accept, int... expected) {
         HttpRequest.Builder request = HttpRequest.newBuilder(server.uri(path))
                 .timeout(Duration.ofSeconds(30))
-                .header("Accept", "application/json")
+                .header("Accept", accept)
                 .header("Content-Type", "application/json")
                 .method(
                         method,

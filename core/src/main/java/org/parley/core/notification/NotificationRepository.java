@@ -32,8 +32,8 @@ public interface NotificationRepository {
     /** The delivery log of a site, newest first; {@code channel} and {@code webhookId} narrow it when set. */
     List<OutboxEntity> log(long siteId, Delivery.Channel channel, Long webhookId, int limit);
 
-    /** Marks the hook's pending messages dropped and detaches its log from it. */
-    void dropOfWebhook(long webhookId);
+    /** Marks the hook's pending messages dropped, {@code why} as their last error. */
+    void dropOfWebhook(long webhookId, String why);
 
     /** Ids of finished messages (delivered, failed for good, dropped) created before {@code before}, oldest first. */
     List<Long> finishedBefore(Instant before, int limit);

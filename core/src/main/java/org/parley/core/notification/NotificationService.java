@@ -110,14 +110,56 @@ public final class NotificationService {
         });
     }
 
+    /**
+     * Enables or disables the hook. A disabled hook gets no new deliveries and its pending ones are
+     * dropped (the log says so); enabled again, it gets the events that happen from then on.
+     */
+    public Webhook setWebhookEnabled(String siteKey, long id, boolean enabled) {
+        return store.write(r -> {
+            SiteEntity site = site(r, siteKey);
+            WebhookEntity hook = hook(r, site, id);
+            hook.setEnabled(enabled);
+            if (!enabled) {
+                r.notifications().dropOfWebhook(hook.id(), "the webhook was disabled");
+            }
+            return hook.toWebhook(site.key());
+        });
+    }
+
     /** Deletes the hook; its pending deliveries are dropped, its log stays readable until then. */
     public void deleteWebhook(String siteKey, long id) {
         store.write(r -> {
             SiteEntity site = site(r, siteKey);
             WebhookEntity hook = hook(r, site, id);
-            r.notifications().dropOfWebhook(hook.id());
+            r.notifications().dropOfWebhook(hook.id(), "the webhook was deleted");
             r.notifications().removeWebhook(hook);
             return null;
+        });
+    }
+
+    /**
+     * Sends a message of the site that failed for good again, from a first attempt, now (with the
+     * usual retries); its last error stays until the next attempt.
+     *
+     * @throws NotFoundException no such message of this site
+     * @throws ConflictException {@code conflict.status-changed} when it has not failed (pending,
+     *     delivered or dropped: a dropped one is no longer wanted)
+     */
+    public Delivery retry(String siteKey, long id) {
+        return store.write(r -> {
+            SiteEntity site = site(r, siteKey);
+            OutboxEntity message = r.notifications()
+                    .message(id)
+                    .filter(m -> m.siteId() == site.id())
+                    .orElseThrow(() -> new NotFoundException("delivery", id));
+            if (message.toDelivery().status() != Delivery.Status.FAILED) {
+                throw new ConflictException(
+                        ConflictException.STATUS_CHANGED,
+                        "only a delivery that failed is retried; this one is "
+                                + message.toDelivery().status().name().toLowerCase(Locale.ROOT));
+            }
+            message.retry(r.now());
+            return message.toDelivery();
         });
     }
 

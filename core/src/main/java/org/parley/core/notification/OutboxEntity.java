@@ -180,6 +180,14 @@ public class OutboxEntity {
         }
     }
 
+    /** Sent again from a first attempt, now: an administrator retries a message that failed for good. */
+    void retry(Instant now) {
+        this.status = Delivery.Status.PENDING.name();
+        this.attempts = 0;
+        this.nextAttemptAt = now;
+        this.claimedUntil = null;
+    }
+
     /** Not to be delivered any more (address unconfirmed or unsubscribed, hook deleted, mail off). */
     void dropped(String why) {
         this.status = Delivery.Status.DROPPED.name();

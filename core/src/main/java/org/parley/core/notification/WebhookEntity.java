@@ -34,6 +34,9 @@ public class WebhookEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(nullable = false)
+    private boolean enabled = true;
+
     protected WebhookEntity() {}
 
     WebhookEntity(long siteId, String url, Set<String> events, String secret, Instant now) {
@@ -64,11 +67,16 @@ public class WebhookEntity {
         return new LinkedHashSet<>(Arrays.asList(events.split(",")));
     }
 
+    /** Whether a new event of {@code type} is delivered to this hook: it asked for it and is enabled. */
     boolean wants(String type) {
-        return events().contains(type);
+        return enabled && events().contains(type);
+    }
+
+    void setEnabled(boolean value) {
+        this.enabled = value;
     }
 
     Webhook toWebhook(String siteKey) {
-        return new Webhook(id, siteKey, url, events(), createdAt);
+        return new Webhook(id, siteKey, url, events(), enabled, createdAt);
     }
 }

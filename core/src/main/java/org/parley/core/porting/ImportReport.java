@@ -17,7 +17,8 @@ import java.util.Map;
  * @param skipped           posts not stored, by reason: {@code spam}, {@code deleted} and {@code trash} (no
  *                          replies below them), {@code orphan} (its thread is not in the file),
  *                          {@code thread-deleted}, {@code thread-without-url}, {@code pingback},
- *                          {@code trackback}, {@code empty}, {@code too-long}, {@code invalid-text}
+ *                          {@code trackback}, {@code empty}, {@code too-long}, {@code invalid-text},
+ *                          {@code duplicate-id} (the file gave the same post id before; the first stands)
  * @param skippedPosts      the first {@value #LISTED} skipped posts with their reason
  */
 public record ImportReport(

@@ -81,4 +81,9 @@ public class ImportSourceEntity {
     public Long commentId() {
         return commentId;
     }
+
+    /** When the import that made this mapping ran. */
+    Instant createdAt() {
+        return createdAt;
+    }
 }

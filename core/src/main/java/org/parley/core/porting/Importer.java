@@ -69,6 +69,11 @@ final class Importer {
     private final Map<String, SourceItem.Post> candidates = new HashMap<>();
     private final Map<String, List<SourceItem.Post>> waiting = new HashMap<>();
     private final Map<String, Long> commentIds = lru();
+    /** Post keys this file has already given (the latest {@link #CACHE}); older ones: {@link #startedAt}. */
+    private final Map<String, Boolean> postsSeen = lru();
+    /** When this import began: a mapping made since then was made by this file. */
+    private final java.time.Instant startedAt;
+
     private final Map<String, UUID> authorIds = lru();
     private final Set<Long> touched = new TreeSet<>();
     private final Map<String, Long> skipped = new TreeMap<>();
@@ -89,6 +94,7 @@ final class Importer {
         this.format = format;
         this.sanitiser = sanitiser;
         this.actor = actor;
+        this.startedAt = r.now();
     }
 
     ImportReport run(SourceReader reader) {
@@ -130,11 +136,21 @@ final class Importer {
     }
 
     private void post(SourceItem.Post p) {
+        if (postsSeen.put(p.sourceKey(), Boolean.TRUE) != null) {
+            // The file gives this id twice (WordPress ids are per installation, so merged exports can):
+            // the first post with it stands, the others are reported.
+            skip(p.sourceKey(), "duplicate-id");
+            return;
+        }
         if (commentIds.containsKey(p.sourceKey()) || candidates.containsKey(p.sourceKey())) {
             alreadyImported++;
             return;
         }
         Optional<ImportSourceEntity> earlier = mapped(p.sourceKey());
+        if (earlier.isPresent() && !earlier.get().createdAt().isBefore(startedAt)) {
+            skip(p.sourceKey(), "duplicate-id"); // stored by this file, longer ago than postsSeen remembers
+            return;
+        }
         if (earlier.isPresent()) {
             alreadyImported++;
             commentIds.put(p.sourceKey(), earlier.get().commentId());

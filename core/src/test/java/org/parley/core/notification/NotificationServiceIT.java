@@ -15,6 +15,8 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.core.ConflictException;
+import org.parley.core.NotFoundException;
 import org.parley.core.ValidationException;
 import org.parley.core.comment.Comment;
 import org.parley.core.review.DecisionAction;
@@ -185,6 +187,54 @@ class NotificationServiceIT extends DatabaseIT {
                 List.of(MailKind.APPROVED.wireName(), MailKind.REJECTED.wireName()),
                 mails.stream().map(OutgoingMessage::kind).toList());
         assertEquals("off-topic", parse(mails.get(1).payload()).getString("reasonCode"));
+    }
+
+    @Test
+    void aDeliveryThatFailedForGoodIsSentAgainFromAFirstAttemptOnlyWhenItFailed() {
+        n().createWebhook(f.site.key(), "https://hooks.example/again", List.of("comment.published"));
+        f.post(ann, "hello");
+        OutgoingMessage first = claimAll(Delivery.Channel.WEBHOOK).getFirst();
+        ConflictException pending = assertThrows(ConflictException.class, () -> n().retry(f.site.key(), first.id()));
+        assertEquals(ConflictException.STATUS_CHANGED, pending.code());
+        n().failed(first.id(), 410, "HTTP 410", null);
+
+        Delivery retried = n().retry(f.site.key(), first.id());
+        assertEquals(Delivery.Status.PENDING, retried.status());
+        assertEquals(0, retried.attempts());
+        assertEquals("HTTP 410", retried.lastError(), "why it failed stays until the next attempt");
+        OutgoingMessage again = n().claim(first.id(), LEASE).orElseThrow();
+        assertEquals(1, again.attempt());
+        assertEquals(first.messageId(), again.messageId(), "the receiver sees the same message");
+        assertThrows(NotFoundException.class, () -> n().retry("demo-elsewhere-" + f.site.key(), first.id()));
+    }
+
+    @Test
+    void aDisabledWebhookGetsNoDeliveriesAndItsPendingOnesAreDropped() {
+        var hook = n().createWebhook(f.site.key(), "https://hooks.example/off", List.of("comment.published"));
+        f.post(ann, "queued before");
+        Webhook off = n().setWebhookEnabled(f.site.key(), hook.webhook().id(), false);
+        assertFalse(off.enabled());
+        f.post(bob, "posted while off");
+        List<Delivery> log = n().deliveries(
+                        f.site.key(), Delivery.Channel.WEBHOOK, hook.webhook().id(), 10);
+        assertEquals(1, log.size(), "nothing queued while it is off");
+        assertEquals(Delivery.Status.DROPPED, log.getFirst().status());
+        assertEquals("the webhook was disabled", log.getFirst().lastError());
+
+        assertTrue(
+                n().setWebhookEnabled(f.site.key(), hook.webhook().id(), true).enabled());
+        f.post(ann, "posted once on");
+        assertEquals(
+                1,
+                n()
+                        .deliveries(
+                                f.site.key(),
+                                Delivery.Channel.WEBHOOK,
+                                hook.webhook().id(),
+                                10)
+                        .stream()
+                        .filter(d -> d.status() == Delivery.Status.PENDING)
+                        .count());
     }
 
     @Test

@@ -228,6 +228,37 @@ class ImportIT extends DatabaseIT {
     }
 
     @Test
+    void aWordpressCommentIdGivenTwiceIsSkippedAsADuplicateAndTheFirstStands() {
+        String xml = new String(Imports.bytes("wordpress-export.xml"), StandardCharsets.UTF_8);
+        int end = xml.indexOf("</wp:comment>") + "</wp:comment>".length();
+        String first = xml.substring(xml.lastIndexOf("<wp:comment>", end), end);
+        assertTrue(first.contains("<wp:comment_id>101</wp:comment_id>"), first);
+        String twice = xml.substring(0, end)
+                + first.replace("Finally! The <em>evening</em> boats", "Another comment under the same id")
+                + xml.substring(end);
+        java.util.function.Supplier<ImportReport> importTwice = () -> core.porting()
+                .importFile(
+                        site(),
+                        new ByteArrayInputStream(twice.getBytes(StandardCharsets.UTF_8)),
+                        "application/xml",
+                        Imports.SANITISER,
+                        Imports.ADMIN);
+        ImportReport report = importTwice.get();
+
+        assertEquals(5, report.comments(), "the duplicate adds nothing");
+        assertEquals(Map.of("spam", 1L, "pingback", 1L, "duplicate-id", 1L), report.skipped());
+        assertTrue(
+                report.skippedPosts().contains(new ImportReport.SkippedPost("wxr:101", "duplicate-id")),
+                report.skippedPosts().toString());
+        assertTrue(comment("Finally!").getString("body").contains("evening"), "the first post with the id stands");
+        assertTrue(comments().stream().noneMatch(c -> c.getString("body").startsWith("Another comment")));
+
+        ImportReport again = importTwice.get();
+        assertEquals(0, again.comments());
+        assertEquals(1L, again.skipped().get("duplicate-id"), "said the same way on every import");
+    }
+
+    @Test
     void malformedXmlHalfWayThroughWritesNothing() {
         String full = new String(Imports.bytes("disqus-export.xml"), StandardCharsets.UTF_8);
         String truncated =

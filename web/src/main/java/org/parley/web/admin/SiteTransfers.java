@@ -40,7 +40,10 @@ public class SiteTransfers {
     static final String NDJSON = "application/x-ndjson";
     private static final Set<String> TYPES = Set.of("application/xml", "text/xml", NDJSON, "application/jsonl");
 
-    /** What an import did; {@code skippedPosts} lists the first 200 skipped posts with their reason. */
+    /**
+     * What an import did; {@code skippedPosts} lists the first 200 skipped posts with their reason,
+     * and {@code reasons} says each reason of {@code skipped} in words.
+     */
     public record ImportView(
             String format,
             long articlesCreated,
@@ -53,8 +56,11 @@ public class SiteTransfers {
             long undated,
             long skippedTotal,
             Map<String, Long> skipped,
-            List<ImportReport.SkippedPost> skippedPosts) {
+            List<ImportReport.SkippedPost> skippedPosts,
+            Map<String, String> reasons) {
         static ImportView of(ImportReport r) {
+            Map<String, String> reasons = new java.util.TreeMap<>();
+            r.skipped().keySet().forEach(k -> reasons.put(k, SKIP_REASONS.getOrDefault(k, k.replace('-', ' '))));
             return new ImportView(
                     r.format().name().toLowerCase(Locale.ROOT),
                     r.articlesCreated(),
@@ -67,9 +73,25 @@ public class SiteTransfers {
                     r.undated(),
                     r.skippedTotal(),
                     r.skipped(),
-                    r.skippedPosts());
+                    r.skippedPosts(),
+                    reasons);
         }
     }
+
+    /** Why an import left a post out, for administrators (the codes are core's {@link ImportReport}). */
+    private static final Map<String, String> SKIP_REASONS = Map.ofEntries(
+            Map.entry("spam", "Marked as spam in the source, with no replies"),
+            Map.entry("deleted", "Deleted in the source, with no replies"),
+            Map.entry("trash", "In the source's trash, with no replies"),
+            Map.entry("orphan", "Its thread is not in the file"),
+            Map.entry("thread-deleted", "Its thread was deleted in the source"),
+            Map.entry("thread-without-url", "Its thread has no URL to key it by"),
+            Map.entry("pingback", "A pingback, not a comment"),
+            Map.entry("trackback", "A trackback, not a comment"),
+            Map.entry("empty", "No text left after cleaning"),
+            Map.entry("too-long", "Longer than the site allows"),
+            Map.entry("invalid-text", "Text Parley cannot store (invalid characters)"),
+            Map.entry("duplicate-id", "The file gave this post's id before; the first post with it was kept"));
 
     @Inject
     ParleyRuntime runtime;

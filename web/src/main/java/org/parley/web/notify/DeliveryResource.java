@@ -2,6 +2,7 @@ package org.parley.web.notify;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,6 +29,9 @@ public class DeliveryResource {
     @Inject
     ParleyRuntime runtime;
 
+    @Inject
+    OutboxWorker worker;
+
     @GET
     @Operation(summary = "The site's delivery log, newest first; channel=mail|webhook narrows it")
     public List<WebhookResource.DeliveryView> log(
@@ -37,5 +41,15 @@ public class DeliveryResource {
         return runtime.core().notifications().deliveries(site, c, null, limit == null ? 100 : limit).stream()
                 .map(WebhookResource.DeliveryView::of)
                 .toList();
+    }
+
+    @POST
+    @Path("{id}/retry")
+    @Operation(summary = "Send a delivery that failed for good again, from a first attempt, now (409 unless it failed)")
+    public WebhookResource.DeliveryView retry(@PathParam("site") String site, @PathParam("id") long id) {
+        WebhookResource.DeliveryView retried =
+                WebhookResource.DeliveryView.of(runtime.core().notifications().retry(site, id));
+        worker.wake();
+        return retried;
     }
 }

@@ -11,6 +11,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.account.AccountRole;
@@ -29,6 +30,9 @@ public class DigestResource {
     /** {@code PUT /admin/digests/{account}}. */
     public record DigestAddress(String email) {}
 
+    /** A staff account that receives the digest, and where. */
+    public record Subscription(long account, String username, String email) {}
+
     /** The answer to {@code POST /admin/digests}. */
     public record Queued(int queued) {}
 
@@ -43,6 +47,20 @@ public class DigestResource {
 
     @Inject
     OutboxWorker worker;
+
+    @GET
+    @Operation(summary = "Every staff account that receives the daily digest, with its address")
+    public List<Subscription> subscriptions() {
+        var notifications = runtime.core().notifications();
+        return notifications.digestAccounts().stream()
+                .flatMap(id -> runtime.core().accounts().find(id).stream())
+                .flatMap(a ->
+                        notifications
+                                .digestAddress(a.id())
+                                .map(email -> new Subscription(a.id(), a.username(), email))
+                                .stream())
+                .toList();
+    }
 
     @PUT
     @Path("{account}")

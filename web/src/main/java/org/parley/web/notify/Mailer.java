@@ -60,7 +60,7 @@ final class Mailer {
         String host = URI.create(publicUrl).getHost();
         this.domain = host == null || host.isBlank() ? "localhost" : host;
         this.session = Session.getInstance(props, auth);
-        this.from = settings.mailFrom().orElse("parley@" + domain);
+        this.from = settings.senderAddress(publicUrl);
     }
 
     void send(String messageId, String to, String senderName, MailTemplates.Mail mail, String unsubscribeUrl)

@@ -87,6 +87,12 @@ public class NotifySettings {
         return mailFrom.filter(s -> !s.isBlank());
     }
 
+    /** The sender address in force: {@link #mailFrom()}, else {@code parley@<host of the public URL>}. */
+    public String senderAddress(String publicUrl) {
+        String host = java.net.URI.create(publicUrl).getHost();
+        return mailFrom().orElse("parley@" + (host == null || host.isBlank() ? "localhost" : host));
+    }
+
     public Optional<String> mailUser() {
         return mailUser.filter(s -> !s.isBlank());
     }

@@ -4,6 +4,7 @@ import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -13,12 +14,14 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.account.AccountRole;
 import org.parley.core.notification.Delivery;
+import org.parley.core.notification.EventType;
 import org.parley.core.notification.NotificationService;
 import org.parley.core.notification.Webhook;
 import org.parley.web.platform.ParleyRuntime;
@@ -37,12 +40,25 @@ public class WebhookResource {
     public record NewWebhook(String url, List<String> events) {}
 
     /** A webhook; {@code secret} only in the answer to its creation. */
-    public record WebhookView(long id, String site, String url, List<String> events, Instant createdAt, String secret) {
+    public record WebhookView(
+            long id, String site, String url, List<String> events, boolean enabled, Instant createdAt, String secret) {
         static WebhookView of(Webhook w, String secret) {
             return new WebhookView(
-                    w.id(), w.siteKey(), w.url(), w.events().stream().sorted().toList(), w.createdAt(), secret);
+                    w.id(),
+                    w.siteKey(),
+                    w.url(),
+                    w.events().stream().sorted().toList(),
+                    w.enabled(),
+                    w.createdAt(),
+                    secret);
         }
     }
+
+    /** {@code PATCH /admin/sites/{site}/webhooks/{id}}. */
+    public record WebhookChange(Boolean enabled) {}
+
+    /** An event a webhook may subscribe to: its wire name and what it announces. */
+    public record EventInfo(String name, String description) {}
 
     /** One entry of a delivery log. */
     public record DeliveryView(
@@ -110,6 +126,28 @@ public class WebhookResource {
         return runtime.core().notifications().webhooks(site).stream()
                 .map(w -> WebhookView.of(w, null))
                 .toList();
+    }
+
+    @GET
+    @Path("events")
+    @Operation(summary = "The events a webhook may subscribe to, with what each announces")
+    public List<EventInfo> events(@PathParam("site") String site) {
+        runtime.core().sites().get(site);
+        return Arrays.stream(EventType.values())
+                .map(e -> new EventInfo(e.wireName(), e.description()))
+                .toList();
+    }
+
+    @PATCH
+    @Path("{id}")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @Operation(
+            summary = "Enable or disable a webhook; a disabled one gets no deliveries and its pending ones are dropped")
+    public WebhookView change(@PathParam("site") String site, @PathParam("id") long id, WebhookChange body) {
+        if (body == null || body.enabled() == null) {
+            throw ProblemException.malformedJson("Send {\"enabled\": false} or {\"enabled\": true}.");
+        }
+        return WebhookView.of(runtime.core().notifications().setWebhookEnabled(site, id, body.enabled()), null);
     }
 
     @GET

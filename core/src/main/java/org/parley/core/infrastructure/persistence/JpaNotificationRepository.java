@@ -97,10 +97,12 @@ final class JpaNotificationRepository implements NotificationRepository {
     }
 
     @Override
-    public void dropOfWebhook(long webhookId) {
+    public void dropOfWebhook(long webhookId, String why) {
         q.jpqlUpdate(
-                "update OutboxEntity o set o.status = 'DROPPED', o.lastError = 'the webhook was deleted'"
+                "update OutboxEntity o set o.status = 'DROPPED', o.lastError = :why"
                         + " where o.webhookId = :w and o.status = 'PENDING'",
+                "why",
+                why,
                 "w",
                 webhookId);
     }
