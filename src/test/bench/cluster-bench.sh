@@ -32,13 +32,14 @@ cleanup() {
 }
 trap cleanup EXIT
 source src/test/bench/lib.sh
+source bin/jvm-defaults.sh   # the launcher's JVM settings, as parley-cluster.sh uses them
 
 START=$(date +%s.%N)
 if [ "$N" -eq 0 ]; then
   printf 'defaults\n  mode http\n  timeout connect 2s\n  timeout client 1h\n  timeout server 1h\nfrontend f\n  bind 127.0.0.1:%s\n  default_backend b\nbackend b\n  server one 127.0.0.1:%s\n' \
     "$PORT" "$FIRST_PORT" > "$WORK/haproxy.cfg"
   haproxy -f "$WORK/haproxy.cfg" -db > "$WORK/haproxy.log" 2>&1 & HAPROXY_PID=$!
-  "$JAVA_HOME/bin/java" -Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Xss1m -Dparley.data-dir="$WORK/data" \
+  "$JAVA_HOME/bin/java" "${PARLEY_JVM_DEFAULTS[@]}" -Dparley.data-dir="$WORK/data" \
     -Dparley.public-url=$BASE -jar web/target/payara-micro.jar --prebootcommandfile "$PWD/deploy/payara-preboot.asadmin" \
     --deploy web/target/parley.war --contextroot / --port "$FIRST_PORT" --nohazelcast --disablephonehome \
     --rootdir "$WORK/payara" > "$WORK/instance.log" 2>&1 & SINGLE=$!

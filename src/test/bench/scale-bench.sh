@@ -6,14 +6,15 @@
 #   src/test/bench/scale-bench.sh [seconds per run, default 15] [posts for the memory run, default 100000]
 # Prerequisites: `mvn -B -q -pl web -am -DskipTests -Pdemo package` (web/target/parley.war and
 # payara-micro.jar), wrk and python3. With PARLEY_DB_URL set (PostgreSQL) the instance uses it.
-# JAVA_OPTS are the server's JVM options (default: the launcher defaults of parley-cluster.sh); WAR and
+# JAVA_OPTS are the server's JVM options (default: the launcher's, bin/jvm-defaults.sh); WAR and
 # PAYARA name other builds (default: web/target/parley.war and payara-micro.jar).
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 DURATION=${1:-15}
 POSTS=${2:-100000}
-JAVA_OPTS=${JAVA_OPTS:--Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Xss1m}
+source bin/jvm-defaults.sh   # the launcher's defaults (and MALLOC_ARENA_MAX, unless set)
+JAVA_OPTS=${JAVA_OPTS:-${PARLEY_JVM_DEFAULTS[*]}}
 WAR=${WAR:-$PWD/web/target/parley.war}
 PAYARA=${PAYARA:-$PWD/web/target/payara-micro.jar}
 WORK=$(mktemp -d /tmp/parley-scale-bench.XXXXXX)

@@ -21,12 +21,13 @@
 #   WORK                     logs, data folders, pid files, haproxy.cfg (./target/parley-cluster)
 #   WAR, PAYARA              web/target/parley.war and web/target/payara-micro.jar (built by the
 #                            README's main command or `mvn -B -q -pl web -am -DskipTests -Pdemo package`)
-#   JAVA_OPTS                extra JVM options for every instance (after the defaults below)
+#   JAVA_OPTS                extra JVM options for every instance (after the defaults of bin/jvm-defaults.sh)
 #   NO_PROGRESS              seconds of (almost) no CPU use before an unready instance is restarted (60)
 #   START_TIMEOUT            seconds to wait for /health/ready in any case before restarting (1200)
 # Any other PARLEY_* variable (e.g. PARLEY_RATE_ADDRESS_POSTS_PER_MINUTE) reaches every instance.
 set -euo pipefail
 cd "$(dirname "$0")/../../.."
+source bin/jvm-defaults.sh   # PARLEY_JVM_DEFAULTS, MALLOC_ARENA_MAX: the same as bin/parley
 N=${1:-2}
 JAVA_HOME=${JAVA_HOME:-/usr/lib/jvm/temurin-25-jdk-amd64}
 PORT=${PORT:-8080}
@@ -59,7 +60,7 @@ MEMBERS=${MEMBERS%,}
 supervise() {
   local i=$1 port=$((FIRST_PORT + $1 - 1)) hz=$((HZ_PORT + $1 - 1)) pid deadline cpu last_cpu last_check
   # shellcheck disable=SC2206 # JAVA_OPTS is a list of options
-  local command=("$JAVA_HOME/bin/java" -Xms64m -Xmx512m -XX:MaxMetaspaceSize=256m -Xss1m
+  local command=("$JAVA_HOME/bin/java" "${PARLEY_JVM_DEFAULTS[@]}"
       -Dorg.glassfish.startupThreadPolicy=USE_NO_THREADS ${JAVA_OPTS:-}
       -Dparley.data-dir="$WORK/data-$i" -Dparley.public-url="http://127.0.0.1:$PORT"
       -jar "$PAYARA" --prebootcommandfile "$PWD/deploy/payara-preboot-cluster.asadmin"

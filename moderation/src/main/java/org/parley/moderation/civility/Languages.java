@@ -45,7 +45,8 @@ public final class Languages {
     private static final class Lingua {
         /**
          * The covered languages and the Latin-script languages most often met beside them on European
-         * and American news sites; each costs load time and memory, so the list is short.
+         * and American news sites; each costs load time and memory, so the list is short. The WAR
+         * carries only these languages' models (web/pom.xml, "slim-libraries"): change both together.
          */
         private static final Language[] CANDIDATES = {
             Language.ENGLISH,
