@@ -19,6 +19,7 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -46,6 +47,8 @@ public class Signals {
 
     private static final Logger LOG = Logger.getLogger(Signals.class.getName());
     private static final char SEPARATOR = '\u0000';
+    /** Between the signals of one grid message (see {@link #batched}). */
+    private static final char RECORD = '\u001e';
 
     @Inject
     Grid grid;
@@ -54,6 +57,9 @@ public class Signals {
     ManagedExecutorService executor;
 
     private final Map<String, List<Consumer<List<String>>>> handlers = new ConcurrentHashMap<>();
+    /** The signals of the current thread's {@link #batched} call not yet published. */
+    private final ThreadLocal<List<List<String>>> batch = new ThreadLocal<>();
+
     private ITopic<String> topic;
     private UUID listener;
     private UUID membership;
@@ -101,19 +107,77 @@ public class Signals {
         handlers.computeIfAbsent(kind, k -> new CopyOnWriteArrayList<>()).add(handler);
     }
 
-    /** Signals {@code kind} with {@code args} (none may contain NUL) to this instance now and to every other member. */
+    /**
+     * Signals {@code kind} with {@code args} (none may contain NUL or U+001E) to this instance now
+     * and to every other member: at once, or inside {@link #batched} when the batch ends.
+     */
     public void send(String kind, String... args) {
         List<String> message = new ArrayList<>(args.length + 1);
         message.add(kind);
         message.addAll(Arrays.asList(args));
         dispatch(message);
         if (topic != null) {
-            try {
-                topic.publish(String.join(String.valueOf(SEPARATOR), message));
-            } catch (RuntimeException e) {
-                LOG.log(Level.WARNING, "Parley: could not signal the cluster (" + kind + ")", e);
+            List<List<String>> pending = batch.get();
+            if (pending != null) {
+                pending.add(message);
+            } else {
+                publish(List.of(message));
             }
         }
+    }
+
+    /**
+     * Runs {@code action}; the signals it sends run this instance's handlers at once, as always,
+     * and reach the other members as one grid message when it ends (a post's "article changed",
+     * "comment visible" and "queues changed": one topic publish instead of three). Nested calls
+     * join the outer batch.
+     */
+    public <T> T batched(Supplier<T> action) {
+        if (topic == null || batch.get() != null) {
+            return action.get();
+        }
+        List<List<String>> pending = new ArrayList<>(4);
+        batch.set(pending);
+        try {
+            return action.get();
+        } finally {
+            batch.remove();
+            if (!pending.isEmpty()) {
+                publish(pending);
+            }
+        }
+    }
+
+    private void publish(List<List<String>> messages) {
+        try {
+            topic.publish(encode(messages));
+        } catch (RuntimeException e) {
+            LOG.log(
+                    Level.WARNING,
+                    "Parley: could not signal the cluster (" + messages.get(0).get(0) + ")",
+                    e);
+        }
+    }
+
+    /** One grid message for {@code messages} (each a kind and its arguments). */
+    static String encode(List<List<String>> messages) {
+        StringBuilder out = new StringBuilder();
+        for (List<String> m : messages) {
+            if (!out.isEmpty()) {
+                out.append(RECORD);
+            }
+            out.append(String.join(String.valueOf(SEPARATOR), m));
+        }
+        return out.toString();
+    }
+
+    /** The messages (each a kind and its arguments) of one grid message. */
+    static List<List<String>> decode(String payload) {
+        List<List<String>> out = new ArrayList<>();
+        for (String record : payload.split(String.valueOf(RECORD), -1)) {
+            out.add(List.of(record.split(String.valueOf(SEPARATOR), -1)));
+        }
+        return out;
     }
 
     private void received(Message<String> message) {
@@ -121,7 +185,9 @@ public class Signals {
                 && message.getPublishingMember().localMember()) {
             return;
         }
-        dispatchLater(List.of(message.getMessageObject().split(String.valueOf(SEPARATOR), -1)));
+        for (List<String> m : decode(message.getMessageObject())) {
+            dispatchLater(m);
+        }
     }
 
     private void dispatchLater(List<String> message) {

@@ -69,8 +69,10 @@ public class Events {
         ArticleRef ref = comment.article();
         String id = comment.id().toString();
         String parent = comment.parentId() == null ? "" : comment.parentId().toString();
-        if (signals.clustered()) {
-            // Counted once here rather than by every instance that has listeners: the other instances only relay.
+        if (signals.clustered() && live.hasSubscribers(LiveUpdates.articleTopic(ref.siteKey(), ref.articleKey()))) {
+            // Counted once here, where a reader listens anyway, rather than by every instance that
+            // has listeners: those only relay it. Without a listener here, no count is made for
+            // nobody; an instance with listeners counts for its own (a query of one row).
             signals.send(COMMENT_VISIBLE, ref.siteKey(), ref.articleKey(), id, parent, Long.toString(count(ref)));
         } else {
             signals.send(COMMENT_VISIBLE, ref.siteKey(), ref.articleKey(), id, parent);

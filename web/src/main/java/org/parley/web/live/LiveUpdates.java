@@ -176,6 +176,12 @@ public class LiveUpdates {
         }
     }
 
+    /** Whether a stream on this instance listens to {@code topic}. */
+    public boolean hasSubscribers(String topic) {
+        Set<Stream> streams = topics.get(topic);
+        return streams != null && !streams.isEmpty();
+    }
+
     /** Number of open streams (for metrics and tests). */
     public int subscriberCount() {
         return open.get();

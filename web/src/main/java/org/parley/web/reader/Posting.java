@@ -32,6 +32,7 @@ import org.parley.moderation.screening.SitePolicy;
 import org.parley.moderation.screening.Submission;
 import org.parley.moderation.screening.Verdict;
 import org.parley.web.cache.ReadCache;
+import org.parley.web.cluster.Signals;
 import org.parley.web.live.Events;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.Problem;
@@ -71,6 +72,9 @@ public class Posting {
 
     @Inject
     ReadCache cache;
+
+    @Inject
+    Signals signals;
 
     /**
      * Screens and, unless nudged or rejected, stores a new comment or reply.
@@ -129,11 +133,15 @@ public class Posting {
      * {@code before}) changed: cached pages of its article go stale, live subscribers hear of it.
      */
     public void announce(Comment comment, CommentStatus before) {
-        cache.changed(comment.article());
-        if (comment.status() == CommentStatus.PUBLISHED && before != CommentStatus.PUBLISHED) {
-            events.commentVisible(comment);
-        }
-        events.queuesChanged(comment.article().siteKey());
+        // one grid message for the three signals (Signals.batched)
+        signals.batched(() -> {
+            cache.changed(comment.article());
+            if (comment.status() == CommentStatus.PUBLISHED && before != CommentStatus.PUBLISHED) {
+                events.commentVisible(comment);
+            }
+            events.queuesChanged(comment.article().siteKey());
+            return null;
+        });
     }
 
     private Verdict screen(String body, Author author, Article article, SitePolicy policy, boolean confirm) {
