@@ -51,10 +51,6 @@ public record CoreConfig(String jdbcUrl, String user, String password, int maxPo
         return new CoreConfig(jdbcUrl, user, password, maxPoolSize, newClock);
     }
 
-    boolean isPostgres() {
-        return jdbcUrl.startsWith("jdbc:postgresql:");
-    }
-
     @Override
     public String toString() {
         return "CoreConfig[jdbcUrl=" + jdbcUrl + ", user=" + user + ", maxPoolSize=" + maxPoolSize + "]";

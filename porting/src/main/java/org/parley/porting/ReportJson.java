@@ -1,8 +1,8 @@
 package org.parley.porting;
 
 import jakarta.json.JsonObjectBuilder;
-import org.parley.core.infrastructure.Json;
 import org.parley.core.porting.ImportReport;
+import org.parley.core.support.Json;
 
 /** The import report as the command line prints it: the same fields as the HTTP API's report. */
 final class ReportJson {

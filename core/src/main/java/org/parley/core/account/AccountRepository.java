@@ -2,6 +2,7 @@ package org.parley.core.account;
 
 import java.util.List;
 import java.util.Optional;
+import org.parley.core.account.internal.AccountEntity;
 
 /** Storage of staff accounts, implemented in {@code infrastructure.persistence}. */
 public interface AccountRepository {

@@ -7,23 +7,24 @@ import java.util.Objects;
 import java.util.Optional;
 import org.parley.core.ConflictException;
 import org.parley.core.NotFoundException;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Repositories;
-import org.parley.core.infrastructure.persistence.Store;
+import org.parley.core.account.internal.AccountEntity;
 import org.parley.core.review.Actor;
-import org.parley.core.review.AuditLog;
 import org.parley.core.review.DecisionAction;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.review.internal.AuditLog;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.Repositories;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Stores staff accounts for the web layer. Usernames are unique (case as given, compared exactly).
  * Thread-safe; every method is one transaction. Obtain it from {@code ParleyCore.accounts()}.
  */
 public final class AccountService {
-    private final Store store;
+    private final UnitOfWork work;
 
-    public AccountService(Store store) {
-        this.store = store;
+    public AccountService(UnitOfWork work) {
+        this.work = work;
     }
 
     /** Creates an enabled account, recorded as created by the system (the first administrator, the demo's moderator). */
@@ -43,7 +44,7 @@ public final class AccountService {
         String hash = Require.text("passwordHash", passwordHash, 500);
         Require.present("role", role);
         Require.present("by", by);
-        return store.write(r -> {
+        return work.write(r -> {
             if (r.accounts().byUsername(name).isPresent()) {
                 throw new ConflictException(ConflictException.DUPLICATE_KEY, "username " + name + " is taken");
             }
@@ -69,20 +70,20 @@ public final class AccountService {
         if (username == null || username.isBlank()) {
             return Optional.empty();
         }
-        return store.read(r -> r.accounts().byUsername(username.strip()).map(a -> view(r, a)));
+        return work.read(r -> r.accounts().byUsername(username.strip()).map(a -> view(r, a)));
     }
 
     /** The account, or {@link NotFoundException}. */
     public Account get(long id) {
-        return store.read(r -> view(r, require(r, id)));
+        return work.read(r -> view(r, require(r, id)));
     }
 
     public Optional<Account> find(long id) {
-        return store.read(r -> r.accounts().byId(id).map(a -> view(r, a)));
+        return work.read(r -> r.accounts().byId(id).map(a -> view(r, a)));
     }
 
     public List<Account> list() {
-        return store.read(r -> r.accounts().all().stream().map(a -> view(r, a)).toList());
+        return work.read(r -> r.accounts().all().stream().map(a -> view(r, a)).toList());
     }
 
     /**
@@ -92,7 +93,7 @@ public final class AccountService {
     public Account changePasswordHash(long id, String passwordHash, Actor by) {
         String hash = Require.text("passwordHash", passwordHash, 500);
         Require.present("by", by);
-        return store.write(r -> {
+        return work.write(r -> {
             AccountEntity account = require(r, id);
             account.changePasswordHash(hash);
             Account after = view(r, account);
@@ -114,7 +115,7 @@ public final class AccountService {
      */
     public Account setEnabled(long id, boolean enabled, Actor by) {
         Require.present("by", by);
-        return store.write(r -> {
+        return work.write(r -> {
             AccountEntity account = require(r, id);
             if (!enabled) {
                 keepAnAdministrator(r, account);
@@ -144,7 +145,7 @@ public final class AccountService {
     public Account changeRole(long id, AccountRole role, String siteKey, Actor by) {
         Require.present("role", role);
         Require.present("by", by);
-        return store.write(r -> {
+        return work.write(r -> {
             AccountEntity account = require(r, id);
             if (role != AccountRole.ADMINISTRATOR) {
                 keepAnAdministrator(r, account);
@@ -193,7 +194,7 @@ public final class AccountService {
 
     /** How many accounts exist (zero on a fresh installation: time to create the first administrator). */
     public long count() {
-        return store.read(r -> r.accounts().count());
+        return work.read(r -> r.accounts().count());
     }
 
     /** Refuses to take the last enabled administrator away (nobody could administer the installation then). */

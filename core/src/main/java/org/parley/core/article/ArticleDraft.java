@@ -1,8 +1,8 @@
 package org.parley.core.article;
 
 import java.time.Instant;
-import org.parley.core.infrastructure.Require;
 import org.parley.core.site.ModerationMode;
+import org.parley.core.support.Require;
 
 /**
  * What is submitted to register or update an article.

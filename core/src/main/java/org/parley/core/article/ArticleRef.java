@@ -1,6 +1,6 @@
 package org.parley.core.article;
 
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /** Names an article: its site's key and the article's stable key within that site. */
 public record ArticleRef(String siteKey, String articleKey) {

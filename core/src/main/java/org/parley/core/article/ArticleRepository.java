@@ -4,6 +4,8 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.parley.core.article.internal.ArticleEntity;
+import org.parley.core.article.internal.ArticleUrlEntity;
 
 /** Storage of articles and their URLs, implemented in {@code infrastructure.persistence}. */
 public interface ArticleRepository {

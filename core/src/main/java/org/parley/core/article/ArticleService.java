@@ -7,30 +7,32 @@ import java.util.Set;
 import org.parley.core.ConflictException;
 import org.parley.core.NotFoundException;
 import org.parley.core.Page;
-import org.parley.core.infrastructure.Cursors;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Repositories;
-import org.parley.core.infrastructure.persistence.Store;
+import org.parley.core.article.internal.ArticleEntity;
+import org.parley.core.article.internal.ArticleUrlEntity;
 import org.parley.core.review.Actor;
-import org.parley.core.review.AuditLog;
 import org.parley.core.review.DecisionAction;
+import org.parley.core.review.internal.AuditLog;
 import org.parley.core.site.ModerationMode;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Cursors;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.Repositories;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Registers and reads articles, finds them by any of their URLs, opens and closes discussions.
  * Thread-safe; every method is one transaction. Obtain it from {@code ParleyCore.articles()}.
  */
 public final class ArticleService {
-    private final Store store;
+    private final UnitOfWork work;
 
-    public ArticleService(Store store) {
-        this.store = store;
+    public ArticleService(UnitOfWork work) {
+        this.work = work;
     }
 
     /** Registers a new article; {@code conflict.duplicate-key} if the key or the URL is taken in the site. */
     public Article register(ArticleDraft draft) {
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = r.sites().require(draft.ref().siteKey());
             if (r.articles().byKey(site.id(), draft.ref().articleKey()).isPresent()) {
                 throw new ConflictException(
@@ -75,7 +77,7 @@ public final class ArticleService {
      * the old ones keep leading to the article.
      */
     public Article update(ArticleDraft draft) {
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = r.sites().require(draft.ref().siteKey());
             ArticleEntity article = require(r, site, draft.ref());
             attachUrl(r, site, article, CanonicalUrl.canonicalise(draft.url()));
@@ -87,7 +89,7 @@ public final class ArticleService {
     /** Adds another URL that leads to the article (e.g. an old address). */
     public Article addAlias(ArticleRef ref, String url) {
         String canonical = CanonicalUrl.canonicalise(url);
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = r.sites().require(ref.siteKey());
             ArticleEntity article = require(r, site, ref);
             attachUrl(r, site, article, canonical);
@@ -107,7 +109,7 @@ public final class ArticleService {
     public Article changeState(ArticleRef ref, DiscussionState state, Actor by) {
         Require.present("state", state);
         Require.present("by", by);
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = r.sites().require(ref.siteKey());
             ArticleEntity article = require(r, site, ref);
             DiscussionState before = article.discussionState();
@@ -131,7 +133,7 @@ public final class ArticleService {
      */
     public Article changeModeration(ArticleRef ref, ModerationMode override, Actor by) {
         Require.present("by", by);
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = r.sites().require(ref.siteKey());
             ArticleEntity article = require(r, site, ref);
             ModerationMode before = article.moderationOverride();
@@ -156,7 +158,7 @@ public final class ArticleService {
     }
 
     public Optional<Article> find(ArticleRef ref) {
-        return store.read(r -> r.sites()
+        return work.read(r -> r.sites()
                 .byKey(ref.siteKey())
                 .flatMap(site -> r.articles().byKey(site.id(), ref.articleKey()).map(a -> view(r, site, a))));
     }
@@ -164,7 +166,7 @@ public final class ArticleService {
     /** The article any of whose URLs has the same canonical form as {@code url}. */
     public Optional<Article> findByUrl(String siteKey, String url) {
         String canonical = CanonicalUrl.canonicalise(url);
-        return store.read(r -> r.sites()
+        return work.read(r -> r.sites()
                 .byKey(siteKey)
                 .flatMap(site ->
                         r.articles().byCanonicalUrl(site.id(), canonical).map(a -> view(r, site, a))));
@@ -174,7 +176,7 @@ public final class ArticleService {
     public Page<Article> list(String siteKey, int limit, String cursor) {
         Require.range("limit", limit, 1, 500);
         long after = cursor == null ? 0 : Cursors.decodeLongs(cursor, "articles", 1)[0];
-        return store.read(r -> {
+        return work.read(r -> {
             SiteEntity site = r.sites().require(siteKey);
             List<ArticleEntity> rows = r.articles().list(site.id(), after, limit + 1);
             boolean more = rows.size() > limit;

@@ -33,8 +33,4 @@ public record Author(
         }
         return standing;
     }
-
-    public boolean mayParticipateAt(Instant now) {
-        return standingAt(now) == Standing.ACTIVE;
-    }
 }

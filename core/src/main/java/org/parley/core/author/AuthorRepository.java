@@ -5,6 +5,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.core.NotFoundException;
+import org.parley.core.author.internal.AuthorEntity;
+import org.parley.core.author.internal.AuthorRoleEntity;
 
 /** Storage of authors and roles, implemented in {@code infrastructure.persistence}. */
 public interface AuthorRepository {

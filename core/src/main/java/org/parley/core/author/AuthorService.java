@@ -3,13 +3,15 @@ package org.parley.core.author;
 import java.time.Instant;
 import java.util.Optional;
 import org.parley.core.ValidationException;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Repositories;
-import org.parley.core.infrastructure.persistence.Store;
+import org.parley.core.author.internal.AuthorEntity;
+import org.parley.core.author.internal.AuthorRoleEntity;
 import org.parley.core.review.Actor;
-import org.parley.core.review.AuditLog;
 import org.parley.core.review.DecisionAction;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.review.internal.AuditLog;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.Repositories;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Creates and finds authors, assigns roles, and changes standing (each change written to the audit
@@ -18,17 +20,17 @@ import org.parley.core.site.SiteEntity;
 public final class AuthorService {
     private static final int MAX_NAME = 100;
 
-    private final Store store;
+    private final UnitOfWork work;
 
-    public AuthorService(Store store) {
-        this.store = store;
+    public AuthorService(UnitOfWork work) {
+        this.work = work;
     }
 
     /** A new guest author with a fresh random id; the web layer hands that id to the guest. */
     public Author createGuest(String displayName, String email) {
         String name = Require.text("displayName", displayName, MAX_NAME);
         String mail = email(email);
-        return store.write(r -> {
+        return work.write(r -> {
             AuthorEntity author =
                     new AuthorEntity(AuthorId.random(), AuthorKind.GUEST, name, mail, null, null, r.now());
             r.authors().add(author);
@@ -45,9 +47,9 @@ public final class AuthorService {
         String name = Require.text("displayName", displayName, MAX_NAME);
         String mail = email(email);
         try {
-            return store.write(r -> upsert(r, siteKey, id, name, mail));
+            return work.write(r -> upsert(r, siteKey, id, name, mail));
         } catch (org.parley.core.ConflictException lostRace) {
-            return store.write(r -> upsert(r, siteKey, id, name, mail));
+            return work.write(r -> upsert(r, siteKey, id, name, mail));
         }
     }
 
@@ -69,18 +71,18 @@ public final class AuthorService {
 
     /** The author, or {@link org.parley.core.NotFoundException}. */
     public Author get(AuthorId id) {
-        return store.read(r -> view(r, r.authors().require(id)));
+        return work.read(r -> view(r, r.authors().require(id)));
     }
 
     public Optional<Author> find(AuthorId id) {
-        return store.read(r -> r.authors().byId(id.value()).map(a -> view(r, a)));
+        return work.read(r -> r.authors().byId(id.value()).map(a -> view(r, a)));
     }
 
     /** Changes display name and e-mail. */
     public Author rename(AuthorId id, String displayName, String email) {
         String name = Require.text("displayName", displayName, MAX_NAME);
         String mail = email(email);
-        return store.write(r -> {
+        return work.write(r -> {
             AuthorEntity author = r.authors().require(id);
             author.rename(name, mail);
             return view(r, author);
@@ -89,7 +91,7 @@ public final class AuthorService {
 
     /** The author's role on the site; {@link Role#READER} unless assigned. */
     public Role role(AuthorId id, String siteKey) {
-        return store.read(r -> {
+        return work.read(r -> {
             SiteEntity site = r.sites().require(siteKey);
             r.authors().require(id);
             return r.authors()
@@ -102,7 +104,7 @@ public final class AuthorService {
     /** Sets the author's role on the site. */
     public void assignRole(AuthorId id, String siteKey, Role role) {
         Require.present("role", role);
-        store.write(r -> {
+        work.write(r -> {
             SiteEntity site = r.sites().require(siteKey);
             r.authors().require(id);
             r.authors()
@@ -135,7 +137,7 @@ public final class AuthorService {
         Require.present("trust", trust);
         Require.present("actor", actor);
         String text = Require.optionalText("note", note, 2000);
-        return store.write(r -> {
+        return work.write(r -> {
             AuthorEntity author = r.authors().require(id);
             Trust from = author.trust();
             author.changeTrust(trust);
@@ -149,7 +151,7 @@ public final class AuthorService {
      * old rejections stop counting as they post acceptable comments (see {@link RecentRecord}).
      */
     public RecentRecord recentRecord(AuthorId id) {
-        return store.read(r -> {
+        return work.read(r -> {
             r.authors().require(id);
             return r.authors()
                     .recentRecord(id.value(), r.now().minus(java.time.Duration.ofDays(RecentRecord.MAX_AGE_DAYS)));
@@ -169,7 +171,7 @@ public final class AuthorService {
                 ? Require.code("reason", reasonCode)
                 : reasonCode == null || reasonCode.isBlank() ? null : Require.code("reason", reasonCode);
         String text = Require.optionalText("note", note, 2000);
-        return store.write(r -> {
+        return work.write(r -> {
             if (until != null && !until.isAfter(r.now())) {
                 throw new ValidationException("until", "must be in the future");
             }

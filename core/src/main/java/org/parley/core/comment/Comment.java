@@ -44,8 +44,4 @@ public record Comment(
         reasonCodes = List.copyOf(reasonCodes);
         sanitizerRemovals = List.copyOf(sanitizerRemovals);
     }
-
-    public boolean isTopLevel() {
-        return parentId == null;
-    }
 }

@@ -1,7 +1,7 @@
 package org.parley.core.comment;
 
 import org.parley.core.author.AuthorId;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * An author's edit of their own comment.

@@ -6,6 +6,9 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.core.NotFoundException;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.comment.internal.ReactionEntity;
+import org.parley.core.comment.internal.RevisionEntity;
 
 /** Storage of comments, revisions and reactions, implemented in {@code infrastructure.persistence}. */
 public interface CommentRepository {

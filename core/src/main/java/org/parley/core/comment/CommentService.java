@@ -8,18 +8,23 @@ import org.parley.core.ForbiddenException;
 import org.parley.core.InvalidStateException;
 import org.parley.core.NotFoundException;
 import org.parley.core.ValidationException;
-import org.parley.core.article.ArticleEntity;
-import org.parley.core.author.AuthorEntity;
+import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.author.AuthorId;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Repositories;
-import org.parley.core.infrastructure.persistence.Store;
-import org.parley.core.notification.Notifications;
+import org.parley.core.author.internal.AuthorEntity;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.comment.internal.CommentViews;
+import org.parley.core.comment.internal.ReactionEntity;
+import org.parley.core.comment.internal.RevisionEntity;
+import org.parley.core.comment.internal.Transitions;
+import org.parley.core.notification.internal.Notifications;
 import org.parley.core.review.Actor;
-import org.parley.core.review.AuditLog;
 import org.parley.core.review.DecisionAction;
+import org.parley.core.review.internal.AuditLog;
 import org.parley.core.site.ModerationMode;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.Repositories;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Posting, editing, deleting and reacting, for authors. Every method is one transaction: it either
@@ -28,10 +33,10 @@ import org.parley.core.site.SiteEntity;
  * {@code ParleyCore.comments()}.
  */
 public final class CommentService {
-    private final Store store;
+    private final UnitOfWork work;
 
-    public CommentService(Store store) {
-        this.store = store;
+    public CommentService(UnitOfWork work) {
+        this.work = work;
     }
 
     /**
@@ -46,7 +51,7 @@ public final class CommentService {
     public Comment post(NewComment request, Screening screening) {
         Require.present("screening", screening);
         try {
-            return store.write(r -> doPost(r, request, screening));
+            return work.write(r -> doPost(r, request, screening));
         } catch (ConflictException e) {
             if (request.requestKey() != null && ConflictException.DUPLICATE_KEY.equals(e.code())) {
                 Optional<Comment> first = findByRequestKey(request.author(), request.requestKey());
@@ -139,7 +144,7 @@ public final class CommentService {
      */
     public Comment edit(CommentEdit edit, Screening screening) {
         Require.present("screening", screening);
-        return store.write(r -> {
+        return work.write(r -> {
             CommentEntity c = r.comments().require(edit.comment());
             if (!c.authorId().equals(edit.editor().value())) {
                 throw new ForbiddenException(ForbiddenException.NOT_AUTHOR, "only its author may edit a comment");
@@ -190,7 +195,7 @@ public final class CommentService {
      */
     public Comment deleteOwn(CommentId id, AuthorId author) {
         Require.present("author", author);
-        return store.write(r -> {
+        return work.write(r -> {
             CommentEntity c = r.comments().require(id);
             if (!c.authorId().equals(author.value())) {
                 throw new ForbiddenException(ForbiddenException.NOT_AUTHOR, "only its author may delete a comment");
@@ -217,7 +222,7 @@ public final class CommentService {
      */
     public Comment backdate(CommentId id, Instant at) {
         Require.present("at", at);
-        return store.write(r -> {
+        return work.write(r -> {
             CommentEntity c = r.comments().require(id);
             if (at.isAfter(r.now())) {
                 throw new ValidationException("at", "must not be in the future");
@@ -235,18 +240,18 @@ public final class CommentService {
     }
 
     public Comment get(CommentId id) {
-        return store.read(r -> new CommentViews(r).view(r.comments().require(id)));
+        return work.read(r -> new CommentViews(r).view(r.comments().require(id)));
     }
 
     /** The comment an author posted with this idempotency key, if any. */
     public Optional<Comment> findByRequestKey(AuthorId author, String requestKey) {
-        return store.read(
+        return work.read(
                 r -> r.comments().byRequestKey(author.value(), requestKey).map(c -> new CommentViews(r).view(c)));
     }
 
     /** Every revision of the comment, oldest first. */
     public List<Revision> revisions(CommentId id) {
-        return store.read(r -> {
+        return work.read(r -> {
             r.comments().require(id);
             return r.comments().revisions(id.value()).stream()
                     .map(RevisionEntity::toRevision)
@@ -258,7 +263,7 @@ public final class CommentService {
     public Reaction react(CommentId id, AuthorId reader) {
         Require.present("reader", reader);
         try {
-            return store.write(r -> {
+            return work.write(r -> {
                 CommentEntity c = reactable(r, id, reader);
                 if (!r.comments().hasReaction(c.id(), reader.value())) {
                     r.comments().addReaction(new ReactionEntity(c.id(), reader.value(), r.now()));
@@ -268,14 +273,14 @@ public final class CommentService {
                 return new Reaction(id, r.comments().reactionCount(c.id()), true);
             });
         } catch (ConflictException sameReaderRacedItself) {
-            return store.read(r -> new Reaction(id, r.comments().reactionCount(id.value()), true));
+            return work.read(r -> new Reaction(id, r.comments().reactionCount(id.value()), true));
         }
     }
 
     /** The reader withdraws their reaction; withdrawing twice changes nothing. */
     public Reaction unreact(CommentId id, AuthorId reader) {
         Require.present("reader", reader);
-        return store.write(r -> {
+        return work.write(r -> {
             CommentEntity c = r.comments().require(id);
             if (r.comments().removeReaction(c.id(), reader.value())) {
                 r.comments().adjustReactionCount(c.id(), -1);

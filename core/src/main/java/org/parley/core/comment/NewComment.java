@@ -2,7 +2,7 @@ package org.parley.core.comment;
 
 import org.parley.core.article.ArticleRef;
 import org.parley.core.author.AuthorId;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * A comment or reply as submitted.

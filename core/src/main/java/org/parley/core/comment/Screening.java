@@ -2,7 +2,7 @@ package org.parley.core.comment;
 
 import java.util.List;
 import java.util.Map;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * The screening verdict for one submitted body, computed by the caller (the web layer runs the

@@ -2,8 +2,8 @@ package org.parley.core.insight;
 
 import java.time.Instant;
 import java.util.List;
-import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentStatus;
+import org.parley.core.comment.internal.CommentEntity;
 
 /** Aggregate queries for the dashboard, implemented in {@code infrastructure.persistence}. */
 public interface InsightRepository {

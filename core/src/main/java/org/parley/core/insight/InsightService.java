@@ -8,15 +8,15 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import org.parley.core.article.ArticleEntity;
 import org.parley.core.article.ArticleRef;
-import org.parley.core.comment.CommentEntity;
+import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.comment.CommentStatus;
-import org.parley.core.comment.CommentViews;
-import org.parley.core.infrastructure.Json;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Store;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.comment.internal.CommentViews;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Json;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Read-only figures for moderators. Days are UTC days. Thread-safe. Obtain it from
@@ -26,10 +26,10 @@ public final class InsightService {
     /** Score at or above which a comment counts as highly uncivil for heat. */
     public static final double HIGHLY_UNCIVIL = 0.8;
 
-    private final Store store;
+    private final UnitOfWork work;
 
-    public InsightService(Store store) {
-        this.store = store;
+    public InsightService(UnitOfWork work) {
+        this.work = work;
     }
 
     /**
@@ -39,7 +39,7 @@ public final class InsightService {
     public Dashboard dashboard(String siteKey, int days, int heatedLimit) {
         Require.range("days", days, 1, 90);
         Require.range("heatedLimit", heatedLimit, 0, 50);
-        return store.read(r -> {
+        return work.read(r -> {
             SiteEntity site = r.sites().require(siteKey);
             LocalDate today = LocalDate.ofInstant(r.now(), ZoneOffset.UTC);
             LocalDate first = today.minusDays(days - 1L);
@@ -108,7 +108,7 @@ public final class InsightService {
     /** The site's latest comments (1-5000), newest first, for a policy dry run. */
     public List<RecentComment> recentComments(String siteKey, int limit) {
         Require.range("limit", limit, 1, 5000);
-        return store.read(r -> {
+        return work.read(r -> {
             SiteEntity site = r.sites().require(siteKey);
             List<CommentEntity> rows = r.insights().recent(site.id(), limit);
             CommentViews views = new CommentViews(r);

@@ -41,7 +41,7 @@ public enum EventType {
     }
 
     /** The event announcing that a comment reached {@code status}, if readers of webhooks care. */
-    static Optional<EventType> reaching(CommentStatus status) {
+    public static Optional<EventType> reaching(CommentStatus status) {
         return Optional.ofNullable(
                 switch (status) {
                     case PUBLISHED -> COMMENT_PUBLISHED;

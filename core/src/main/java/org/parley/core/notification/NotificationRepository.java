@@ -4,6 +4,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.parley.core.notification.internal.CommentSubscriptionEntity;
+import org.parley.core.notification.internal.DigestSubscriptionEntity;
+import org.parley.core.notification.internal.MailConsentEntity;
+import org.parley.core.notification.internal.OutboxEntity;
+import org.parley.core.notification.internal.WebhookEntity;
 
 /** Storage of webhooks, consent, subscriptions and the outbox, implemented in {@code infrastructure.persistence}. */
 public interface NotificationRepository {

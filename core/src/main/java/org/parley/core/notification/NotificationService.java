@@ -15,14 +15,19 @@ import org.parley.core.ConflictException;
 import org.parley.core.ForbiddenException;
 import org.parley.core.NotFoundException;
 import org.parley.core.ValidationException;
-import org.parley.core.author.AuthorEntity;
 import org.parley.core.author.AuthorId;
-import org.parley.core.comment.CommentEntity;
+import org.parley.core.author.internal.AuthorEntity;
 import org.parley.core.comment.CommentId;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Repositories;
-import org.parley.core.infrastructure.persistence.Store;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.notification.internal.CommentSubscriptionEntity;
+import org.parley.core.notification.internal.DigestSubscriptionEntity;
+import org.parley.core.notification.internal.MailConsentEntity;
+import org.parley.core.notification.internal.OutboxEntity;
+import org.parley.core.notification.internal.WebhookEntity;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.Repositories;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Webhooks of a site, readers' e-mail consent and subscriptions, moderators' digest
@@ -35,15 +40,15 @@ import org.parley.core.site.SiteEntity;
 public final class NotificationService {
     private static final int MAX_LOG = 500;
     /** One reader gets one confirmation request, and one address at most three, per this window. */
-    static final Duration CONFIRMATION_WINDOW = Duration.ofHours(24);
+    public static final Duration CONFIRMATION_WINDOW = Duration.ofHours(24);
 
     private static final int CONFIRMATIONS_PER_ADDRESS = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
 
-    private final Store store;
+    private final UnitOfWork work;
 
-    public NotificationService(Store store) {
-        this.store = store;
+    public NotificationService(UnitOfWork work) {
+        this.work = work;
     }
 
     /** A webhook just created, with its signing secret ({@code whsec_} and 32 random bytes in base64), shown only now. */
@@ -84,7 +89,7 @@ public final class NotificationService {
         byte[] key = new byte[32];
         RANDOM.nextBytes(key);
         String secret = "whsec_" + Base64.getEncoder().encodeToString(key);
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = site(r, siteKey);
             WebhookEntity hook = new WebhookEntity(site.id(), target, wanted, secret, r.now());
             r.notifications().addWebhook(hook);
@@ -95,7 +100,7 @@ public final class NotificationService {
 
     /** The site's webhooks, oldest first. */
     public List<Webhook> webhooks(String siteKey) {
-        return store.read(r -> {
+        return work.read(r -> {
             SiteEntity site = site(r, siteKey);
             return r.notifications().webhooks(site.id()).stream()
                     .map(h -> h.toWebhook(site.key()))
@@ -104,7 +109,7 @@ public final class NotificationService {
     }
 
     public Webhook webhook(String siteKey, long id) {
-        return store.read(r -> {
+        return work.read(r -> {
             SiteEntity site = site(r, siteKey);
             return hook(r, site, id).toWebhook(site.key());
         });
@@ -115,7 +120,7 @@ public final class NotificationService {
      * dropped (the log says so); enabled again, it gets the events that happen from then on.
      */
     public Webhook setWebhookEnabled(String siteKey, long id, boolean enabled) {
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = site(r, siteKey);
             WebhookEntity hook = hook(r, site, id);
             hook.setEnabled(enabled);
@@ -128,7 +133,7 @@ public final class NotificationService {
 
     /** Deletes the hook; its pending deliveries are dropped, its log stays readable until then. */
     public void deleteWebhook(String siteKey, long id) {
-        store.write(r -> {
+        work.write(r -> {
             SiteEntity site = site(r, siteKey);
             WebhookEntity hook = hook(r, site, id);
             r.notifications().dropOfWebhook(hook.id(), "the webhook was deleted");
@@ -146,7 +151,7 @@ public final class NotificationService {
      *     delivered or dropped: a dropped one is no longer wanted)
      */
     public Delivery retry(String siteKey, long id) {
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = site(r, siteKey);
             OutboxEntity message = r.notifications()
                     .message(id)
@@ -165,7 +170,7 @@ public final class NotificationService {
 
     /** The site's delivery log, newest first (at most {@code limit}, capped at 500); filters optional. */
     public List<Delivery> deliveries(String siteKey, Delivery.Channel channel, Long webhookId, int limit) {
-        return store.read(r -> {
+        return work.read(r -> {
             SiteEntity site = site(r, siteKey);
             if (webhookId != null) {
                 hook(r, site, webhookId);
@@ -191,7 +196,7 @@ public final class NotificationService {
         if (address == null) {
             throw new ValidationException("email", "must not be empty");
         }
-        return store.write(r -> {
+        return work.write(r -> {
             CommentEntity c = r.comments().require(comment);
             if (!c.authorId().equals(author.value())) {
                 throw new ForbiddenException(
@@ -214,7 +219,7 @@ public final class NotificationService {
                             < CONFIRMATIONS_PER_ADDRESS) {
                 consent.askedToConfirm(r.now());
                 SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();
-                String payload = org.parley.core.infrastructure.Json.object()
+                String payload = org.parley.core.support.Json.object()
                         .add("site", site.key())
                         .add("siteName", site.toSite().name())
                         .add("name", who.displayName())
@@ -234,7 +239,7 @@ public final class NotificationService {
 
     /** The author's address and its state, if they gave one. */
     public Optional<MailConsent> consent(AuthorId author) {
-        return store.read(r -> r.notifications().consent(author.value()).map(MailConsentEntity::toConsent));
+        return work.read(r -> r.notifications().consent(author.value()).map(MailConsentEntity::toConsent));
     }
 
     /**
@@ -242,7 +247,7 @@ public final class NotificationService {
      * confirms nothing). Confirming twice is harmless.
      */
     public boolean confirm(AuthorId author, String email) {
-        return store.write(r -> r.notifications()
+        return work.write(r -> r.notifications()
                 .consent(author.value())
                 .filter(c -> c.email().equalsIgnoreCase(email))
                 .map(c -> {
@@ -254,7 +259,7 @@ public final class NotificationService {
 
     /** Stops all mail to the author's address if it still is {@code email}. Idempotent. */
     public boolean unsubscribe(AuthorId author, String email) {
-        return store.write(r -> r.notifications()
+        return work.write(r -> r.notifications()
                 .consent(author.value())
                 .filter(c -> c.email().equalsIgnoreCase(email))
                 .map(c -> {
@@ -266,7 +271,7 @@ public final class NotificationService {
 
     /** Ids of messages due now, oldest first; each must still be {@link #claim claimed}. */
     public List<Long> due(int limit) {
-        return store.read(r -> r.notifications().due(r.now(), limit));
+        return work.read(r -> r.notifications().due(r.now(), limit));
     }
 
     /**
@@ -276,7 +281,7 @@ public final class NotificationService {
      * gone): such a message is marked dropped with the reason.
      */
     public Optional<OutgoingMessage> claim(long id, Duration lease) {
-        return store.write(r -> {
+        return work.write(r -> {
             if (!r.notifications().claim(id, r.now(), r.now().plus(lease))) {
                 return Optional.<OutgoingMessage>empty();
             }
@@ -355,7 +360,7 @@ public final class NotificationService {
 
     /** The attempt succeeded ({@code responseStatus}: the receiver's HTTP status, if any). */
     public void delivered(long id, Integer responseStatus) {
-        store.write(r -> {
+        work.write(r -> {
             r.notifications().message(id).ifPresent(m -> m.delivered(responseStatus, r.now()));
             return null;
         });
@@ -363,7 +368,7 @@ public final class NotificationService {
 
     /** The attempt failed; tried again at {@code retryAt}, or given up when it is {@code null}. */
     public void failed(long id, Integer responseStatus, String error, Instant retryAt) {
-        store.write(r -> {
+        work.write(r -> {
             r.notifications().message(id).ifPresent(m -> m.failed(responseStatus, error, retryAt));
             return null;
         });
@@ -381,7 +386,7 @@ public final class NotificationService {
         int total = 0;
         int deleted;
         do {
-            deleted = store.write(r -> r.notifications()
+            deleted = work.write(r -> r.notifications()
                     .deleteMessages(r.notifications().finishedBefore(r.now().minus(retention), batch)));
             total += deleted;
         } while (deleted == batch);
@@ -390,7 +395,7 @@ public final class NotificationService {
 
     /** Not to be sent (e.g. the address or URL is refused by the sender's rules). */
     public void dropped(long id, String why) {
-        store.write(r -> {
+        work.write(r -> {
             r.notifications().message(id).ifPresent(m -> m.dropped(why));
             return null;
         });
@@ -402,7 +407,7 @@ public final class NotificationService {
         if (address == null) {
             throw new ValidationException("email", "must not be empty");
         }
-        store.write(r -> {
+        work.write(r -> {
             r.accounts().byId(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
             r.notifications()
                     .digestSubscription(accountId)
@@ -416,7 +421,7 @@ public final class NotificationService {
 
     /** Stops the account's digest. Idempotent. */
     public void unsubscribeDigest(long accountId) {
-        store.write(r -> {
+        work.write(r -> {
             r.notifications()
                     .digestSubscription(accountId)
                     .ifPresent(d -> r.notifications().removeDigestSubscription(d));
@@ -426,12 +431,12 @@ public final class NotificationService {
 
     /** The address the account's digest goes to, if it has one. */
     public Optional<String> digestAddress(long accountId) {
-        return store.read(r -> r.notifications().digestSubscription(accountId).map(DigestSubscriptionEntity::email));
+        return work.read(r -> r.notifications().digestSubscription(accountId).map(DigestSubscriptionEntity::email));
     }
 
     /** Account ids with a digest subscription. */
     public List<Long> digestAccounts() {
-        return store.read(r -> r.notifications().digestSubscriptions().stream()
+        return work.read(r -> r.notifications().digestSubscriptions().stream()
                 .map(DigestSubscriptionEntity::accountId)
                 .toList());
     }
@@ -444,7 +449,7 @@ public final class NotificationService {
     public boolean queueDigest(long accountId, String siteKey, String messageId, String payload) {
         Require.text("messageId", messageId, 60);
         try {
-            return store.write(r -> {
+            return work.write(r -> {
                 SiteEntity site = site(r, siteKey);
                 r.notifications().add(OutboxEntity.mailToStaff(site.id(), accountId, messageId, payload, r.now()));
                 r.flush();

@@ -17,18 +17,19 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 import org.parley.core.ValidationException;
 import org.parley.core.article.ArticleDraft;
-import org.parley.core.article.ArticleEntity;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.article.DiscussionState;
-import org.parley.core.article.ImportedArticles;
-import org.parley.core.author.ImportedAuthors;
-import org.parley.core.comment.CommentEntity;
+import org.parley.core.article.internal.ArticleEntity;
+import org.parley.core.article.internal.ImportedArticles;
+import org.parley.core.author.internal.ImportedAuthors;
 import org.parley.core.comment.CommentStatus;
-import org.parley.core.comment.ImportedComments;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Repositories;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.comment.internal.ImportedComments;
+import org.parley.core.porting.internal.ImportSourceEntity;
 import org.parley.core.review.Actor;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.Repositories;
 
 /**
  * The import rules, applied to one file inside one transaction.

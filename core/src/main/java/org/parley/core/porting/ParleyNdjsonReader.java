@@ -15,7 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.core.ValidationException;
-import org.parley.core.infrastructure.Json;
+import org.parley.core.support.Json;
 
 /**
  * A Parley export ({@code parley-export/1}, see {@link SiteExporter}): UTF-8 NDJSON read line by

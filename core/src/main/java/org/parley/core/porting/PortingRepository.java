@@ -2,7 +2,8 @@ package org.parley.core.porting;
 
 import java.util.List;
 import java.util.Optional;
-import org.parley.core.comment.CommentEntity;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.porting.internal.ImportSourceEntity;
 
 /** Storage for imports and exports, implemented in {@code infrastructure.persistence}. */
 public interface PortingRepository {

@@ -3,10 +3,10 @@ package org.parley.core.porting;
 import java.io.InputStream;
 import java.io.Writer;
 import java.util.function.LongConsumer;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Store;
 import org.parley.core.review.Actor;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Imports another system's comments into a site and exports a site. Thread-safe. Obtain it from
@@ -18,10 +18,10 @@ import org.parley.core.site.SiteEntity;
  * format, which imports back as it was.
  */
 public final class PortingService {
-    private final Store store;
+    private final UnitOfWork work;
 
-    public PortingService(Store store) {
-        this.store = store;
+    public PortingService(UnitOfWork work) {
+        this.work = work;
     }
 
     /**
@@ -35,9 +35,9 @@ public final class PortingService {
             String siteKey, InputStream in, String mediaType, BodySanitiser sanitiser, Actor actor) {
         Require.present("sanitiser", sanitiser);
         Require.present("actor", actor);
-        store.read(r -> r.sites().require(siteKey));
+        work.read(r -> r.sites().require(siteKey));
         try (SourceReader reader = SourceReaders.open(in, mediaType)) {
-            return store.write(r -> {
+            return work.write(r -> {
                 SiteEntity site = r.sites().require(siteKey);
                 return new Importer(r, site, reader.format(), sanitiser, actor).run(reader);
             });
@@ -52,6 +52,6 @@ public final class PortingService {
      */
     public long export(String siteKey, Writer out, LongConsumer progress) {
         Require.present("out", out);
-        return store.read(r -> new SiteExporter(r, out, progress).run(r.sites().require(siteKey)));
+        return work.read(r -> new SiteExporter(r, out, progress).run(r.sites().require(siteKey)));
     }
 }

@@ -10,13 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.LongConsumer;
-import org.parley.core.article.ArticleEntity;
+import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.author.Author;
-import org.parley.core.author.AuthorEntity;
-import org.parley.core.comment.CommentEntity;
-import org.parley.core.infrastructure.Json;
-import org.parley.core.infrastructure.persistence.Repositories;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.author.internal.AuthorEntity;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Json;
+import org.parley.core.unitofwork.Repositories;
 
 /**
  * Writes a site as {@value #FORMAT} NDJSON, one record per line, in an order an import can follow

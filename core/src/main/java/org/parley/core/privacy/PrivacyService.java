@@ -5,24 +5,24 @@ import jakarta.json.JsonObjectBuilder;
 import java.util.List;
 import org.parley.core.NotFoundException;
 import org.parley.core.article.Article;
-import org.parley.core.article.ArticleEntity;
 import org.parley.core.article.ArticleRef;
+import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.author.Author;
-import org.parley.core.author.AuthorEntity;
 import org.parley.core.author.AuthorId;
+import org.parley.core.author.internal.AuthorEntity;
 import org.parley.core.comment.Comment;
-import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentStatus;
-import org.parley.core.comment.CommentViews;
-import org.parley.core.comment.Transitions;
-import org.parley.core.infrastructure.Json;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Store;
-import org.parley.core.report.ReportEntity;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.comment.internal.CommentViews;
+import org.parley.core.comment.internal.Transitions;
+import org.parley.core.report.internal.ReportEntity;
 import org.parley.core.review.Actor;
-import org.parley.core.review.AuditLog;
 import org.parley.core.review.DecisionAction;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.review.internal.AuditLog;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Json;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Exports (JSON documents, UTF-8 text) and erasure on request. Exports are consistent snapshots
@@ -31,10 +31,10 @@ import org.parley.core.site.SiteEntity;
  * Obtain it from {@code ParleyCore.privacy()}.
  */
 public final class PrivacyService {
-    private final Store store;
+    private final UnitOfWork work;
 
-    public PrivacyService(Store store) {
-        this.store = store;
+    public PrivacyService(UnitOfWork work) {
+        this.work = work;
     }
 
     /**
@@ -42,7 +42,7 @@ public final class PrivacyService {
      * {@code {"article": {...}, "comments": [...]}}. Raw bodies included: never render them as HTML.
      */
     public String exportThread(ArticleRef ref) {
-        return store.read(r -> {
+        return work.read(r -> {
             SiteEntity site = r.sites().byKey(ref.siteKey()).orElseThrow(() -> new NotFoundException("article", ref));
             ArticleEntity article = r.articles()
                     .byKey(site.id(), ref.articleKey())
@@ -75,7 +75,7 @@ public final class PrivacyService {
      * their notification address with its consent and the comments they subscribed to.
      */
     public String exportAuthor(AuthorId id) {
-        return store.read(r -> {
+        return work.read(r -> {
             AuthorEntity entity = r.authors().require(id);
             Author author = entity.toAuthor(r);
             JsonObjectBuilder doc = Json.object();
@@ -159,7 +159,7 @@ public final class PrivacyService {
      */
     public ErasureReport erase(AuthorId id, Actor actor) {
         Require.present("actor", actor);
-        return store.write(r -> {
+        return work.write(r -> {
             AuthorEntity author = r.authors().require(id);
             List<CommentEntity> rows = r.comments().allByAuthor(id.value());
             for (CommentEntity c : rows) {

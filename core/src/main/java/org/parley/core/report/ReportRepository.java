@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.parley.core.report.internal.ReportEntity;
 
 /** Storage of reports, implemented in {@code infrastructure.persistence}. */
 public interface ReportRepository {

@@ -8,14 +8,15 @@ import org.parley.core.ForbiddenException;
 import org.parley.core.InvalidStateException;
 import org.parley.core.ValidationException;
 import org.parley.core.author.Author;
-import org.parley.core.author.AuthorEntity;
 import org.parley.core.author.AuthorId;
 import org.parley.core.author.AuthorKind;
-import org.parley.core.comment.CommentEntity;
+import org.parley.core.author.internal.AuthorEntity;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Store;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.report.internal.ReportEntity;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Readers report comments. One report per reader per comment, even under concurrent requests. A
@@ -28,10 +29,10 @@ public final class ReportService {
     /** What a brand-new identity's report weighs: identities cost nothing to make, so four of them count as one. */
     public static final double NEW_IDENTITY_WEIGHT = 0.25;
 
-    private final Store store;
+    private final UnitOfWork work;
 
-    public ReportService(Store store) {
-        this.store = store;
+    public ReportService(UnitOfWork work) {
+        this.work = work;
     }
 
     /**
@@ -51,7 +52,7 @@ public final class ReportService {
             throw new ValidationException("text", "say what is wrong when the reason is 'other'");
         }
         try {
-            return store.write(r -> {
+            return work.write(r -> {
                 CommentEntity c = r.comments().require(comment);
                 if (c.status() != CommentStatus.PUBLISHED) {
                     throw new InvalidStateException(
@@ -91,7 +92,7 @@ public final class ReportService {
 
     /** Every report on the comment, oldest first. */
     public List<Report> reportsFor(CommentId comment) {
-        return store.read(r -> {
+        return work.read(r -> {
             r.comments().require(comment);
             return r.reports().forComment(comment.value()).stream()
                     .map(ReportEntity::toReport)

@@ -1,7 +1,7 @@
 package org.parley.core.review;
 
 import org.parley.core.author.AuthorId;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * Who made a decision: the system (screening), a moderator (an account of the web layer or an

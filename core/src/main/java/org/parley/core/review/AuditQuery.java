@@ -3,7 +3,7 @@ package org.parley.core.review;
 import java.time.Instant;
 import org.parley.core.author.AuthorId;
 import org.parley.core.comment.CommentId;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * A search of the audit log, newest first. Every criterion is optional ({@code null}).

@@ -3,7 +3,7 @@ package org.parley.core.review;
 import org.parley.core.ValidationException;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * A moderator's decision on one comment.

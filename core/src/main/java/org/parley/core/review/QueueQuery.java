@@ -1,7 +1,7 @@
 package org.parley.core.review;
 
 import org.parley.core.article.ArticleRef;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * One page of a queue, optionally narrowed to a site or one article, and searched by the text as

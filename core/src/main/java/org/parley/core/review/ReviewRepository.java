@@ -5,8 +5,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentStatus;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.review.internal.AuditCriteria;
+import org.parley.core.review.internal.DecisionEntity;
 
 /** Storage of the audit log and the queue queries, implemented in {@code infrastructure.persistence}. */
 public interface ReviewRepository {

@@ -12,22 +12,25 @@ import org.parley.core.InvalidStateException;
 import org.parley.core.NotFoundException;
 import org.parley.core.Page;
 import org.parley.core.ParleyException;
-import org.parley.core.article.ArticleEntity;
 import org.parley.core.article.ArticleRef;
-import org.parley.core.author.AuthorEntity;
+import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.author.AuthorId;
+import org.parley.core.author.internal.AuthorEntity;
 import org.parley.core.comment.Comment;
-import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
-import org.parley.core.comment.CommentViews;
-import org.parley.core.comment.Transitions;
-import org.parley.core.infrastructure.Cursors;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Repositories;
-import org.parley.core.infrastructure.persistence.Store;
-import org.parley.core.report.ReportEntity;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.comment.internal.CommentViews;
+import org.parley.core.comment.internal.Transitions;
+import org.parley.core.report.internal.ReportEntity;
+import org.parley.core.review.internal.AuditCriteria;
+import org.parley.core.review.internal.AuditLog;
+import org.parley.core.review.internal.DecisionEntity;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Cursors;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.Repositories;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Moderators' entry point: decisions, queues, the audit log and authors' histories. A decision
@@ -36,10 +39,10 @@ import org.parley.core.site.SiteEntity;
  * Obtain it from {@code ParleyCore.review()}.
  */
 public final class ReviewService {
-    private final Store store;
+    private final UnitOfWork work;
 
-    public ReviewService(Store store) {
-        this.store = store;
+    public ReviewService(UnitOfWork work) {
+        this.work = work;
     }
 
     /**
@@ -49,7 +52,7 @@ public final class ReviewService {
      * @throws InvalidStateException the state machine does not allow it (e.g. feature a held comment)
      */
     public Comment decide(DecisionRequest request) {
-        return store.write(r -> {
+        return work.write(r -> {
             CommentEntity c = r.comments().require(request.comment());
             if (request.expectedStatus() != null && c.status() != request.expectedStatus()) {
                 throw new ConflictException(
@@ -120,7 +123,7 @@ public final class ReviewService {
                 ? null
                 : Cursors.decodeLongs(
                         q.cursor(), kind, q.sort() == QueueSort.SCORE || q.sort() == QueueSort.REPORTS ? 2 : 1);
-        return store.read(r -> {
+        return work.read(r -> {
             Long siteId = siteId(
                     r,
                     q.siteKey() != null
@@ -191,7 +194,7 @@ public final class ReviewService {
 
     /** The queues a comment is in now: where a moderator finds it after a decision. */
     public Set<Queue> queuesOf(CommentId comment) {
-        return store.read(r -> {
+        return work.read(r -> {
             long id = r.comments().require(comment).id();
             return r.review().queuesOf(List.of(id)).getOrDefault(id, Set.of());
         });
@@ -199,7 +202,7 @@ public final class ReviewService {
 
     /** How many comments each queue holds, for a site (or all sites: {@code null}) and optionally one article. */
     public Map<Queue, Long> counts(String siteKey, ArticleRef article) {
-        return store.read(r -> {
+        return work.read(r -> {
             Long siteId = siteId(r, siteKey != null ? siteKey : article == null ? null : article.siteKey());
             Long articleId = articleId(r, siteId, article);
             Map<Queue, Long> counts = new EnumMap<>(Queue.class);
@@ -213,7 +216,7 @@ public final class ReviewService {
     /** Searches the audit log, newest first. */
     public Page<ModerationDecision> audit(AuditQuery q) {
         Long before = q.cursor() == null ? null : Cursors.decodeLongs(q.cursor(), "audit", 1)[0];
-        return store.read(r -> {
+        return work.read(r -> {
             Long siteId = siteId(r, q.siteKey());
             AuditCriteria criteria = new AuditCriteria(
                     siteId,
@@ -241,7 +244,7 @@ public final class ReviewService {
         if (decisions.isEmpty()) {
             return Map.of();
         }
-        return store.read(r -> {
+        return work.read(r -> {
             Map<Long, CommentEntity> comments = r.comments()
                     .byIds(decisions.stream()
                             .map(ModerationDecision::comment)
@@ -305,7 +308,7 @@ public final class ReviewService {
 
     /** A comment's audit records, oldest first. */
     public List<ModerationDecision> decisionsFor(CommentId comment) {
-        return store.read(r -> {
+        return work.read(r -> {
             r.comments().require(comment);
             return decisions(r, r.review().forComment(comment.value()));
         });
@@ -317,7 +320,7 @@ public final class ReviewService {
      */
     public AuthorHistory authorHistory(AuthorId author, int recentLimit) {
         Require.range("recentLimit", recentLimit, 0, 200);
-        return store.read(r -> {
+        return work.read(r -> {
             AuthorEntity entity = r.authors().require(author);
             Map<CommentStatus, Long> counts = new EnumMap<>(CommentStatus.class);
             for (CommentStatus s : CommentStatus.values()) {

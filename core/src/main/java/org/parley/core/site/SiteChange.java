@@ -1,7 +1,7 @@
 package org.parley.core.site;
 
 import org.parley.core.ValidationException;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * What an administrator changes on an existing site; a {@code null} component stays as it is.

@@ -1,7 +1,7 @@
 package org.parley.core.site;
 
 import java.util.Set;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * What an administrator submits to create or update a site. Origins are normalised to

@@ -2,6 +2,7 @@ package org.parley.core.site;
 
 import java.util.List;
 import java.util.Optional;
+import org.parley.core.site.internal.SiteEntity;
 
 /** Storage of sites, implemented in {@code infrastructure.persistence}. */
 public interface SiteRepository {

@@ -6,26 +6,27 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.parley.core.ConflictException;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Store;
 import org.parley.core.review.Actor;
-import org.parley.core.review.AuditLog;
 import org.parley.core.review.DecisionAction;
+import org.parley.core.review.internal.AuditLog;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Creates, updates and reads sites. Thread-safe; every method is one transaction. Obtain it from
  * {@code ParleyCore.sites()}.
  */
 public final class SiteService {
-    private final Store store;
+    private final UnitOfWork work;
 
-    public SiteService(Store store) {
-        this.store = store;
+    public SiteService(UnitOfWork work) {
+        this.work = work;
     }
 
     /** Creates a site; {@link ConflictException} ({@code conflict.duplicate-key}) if the key is taken. */
     public Site create(SiteDraft draft) {
-        return store.write(r -> {
+        return work.write(r -> {
             if (r.sites().byKey(draft.key()).isPresent()) {
                 throw new ConflictException(ConflictException.DUPLICATE_KEY, "site " + draft.key() + " already exists");
             }
@@ -37,7 +38,7 @@ public final class SiteService {
 
     /** Replaces name, origins, mode and settings of the site with {@code draft.key()}. */
     public Site update(SiteDraft draft) {
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = r.sites().require(draft.key());
             site.apply(draft);
             return site.toSite();
@@ -54,7 +55,7 @@ public final class SiteService {
     public Site change(String key, SiteChange change, Actor by) {
         Require.present("change", change);
         Require.present("by", by);
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = r.sites().require(key);
             Site before = site.toSite();
             List<String> changed = new ArrayList<>();
@@ -126,16 +127,16 @@ public final class SiteService {
 
     /** The site, or {@link org.parley.core.NotFoundException}. */
     public Site get(String key) {
-        return store.read(r -> r.sites().require(key).toSite());
+        return work.read(r -> r.sites().require(key).toSite());
     }
 
     public Optional<Site> find(String key) {
-        return store.read(r -> r.sites().byKey(key).map(SiteEntity::toSite));
+        return work.read(r -> r.sites().byKey(key).map(SiteEntity::toSite));
     }
 
     /** Every site, by key. */
     public List<Site> list() {
-        return store.read(r -> r.sites().all().stream().map(SiteEntity::toSite).toList());
+        return work.read(r -> r.sites().all().stream().map(SiteEntity::toSite).toList());
     }
 
     /** Adds an allowed origin (normalised); effective for the next request. */
@@ -150,7 +151,7 @@ public final class SiteService {
 
     private Site changeOrigins(String key, String origin, boolean allow) {
         String normalised = Origins.normalise(origin);
-        return store.write(r -> {
+        return work.write(r -> {
             SiteEntity site = r.sites().require(key);
             Set<String> origins = new HashSet<>(site.origins());
             if (allow) {

@@ -2,7 +2,7 @@ package org.parley.core.site;
 
 import java.time.Duration;
 import org.parley.core.ValidationException;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * Per-site rules core enforces when comments are posted, edited and read.

@@ -2,7 +2,7 @@ package org.parley.core.thread;
 
 import org.parley.core.article.ArticleRef;
 import org.parley.core.author.AuthorId;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 
 /**
  * One page of an article's thread.

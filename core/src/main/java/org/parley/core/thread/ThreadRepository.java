@@ -3,7 +3,7 @@ package org.parley.core.thread;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.parley.core.comment.CommentEntity;
+import org.parley.core.comment.internal.CommentEntity;
 
 /**
  * The thread-read queries, implemented in {@code infrastructure.persistence}. Each reads a bounded

@@ -12,18 +12,18 @@ import java.util.Set;
 import java.util.UUID;
 import org.parley.core.NotFoundException;
 import org.parley.core.ValidationException;
-import org.parley.core.article.ArticleEntity;
 import org.parley.core.article.ArticleRef;
+import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.author.AuthorId;
-import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
-import org.parley.core.comment.CommentViews;
-import org.parley.core.infrastructure.Cursors;
-import org.parley.core.infrastructure.Require;
-import org.parley.core.infrastructure.persistence.Repositories;
-import org.parley.core.infrastructure.persistence.Store;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.comment.internal.CommentViews;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Cursors;
+import org.parley.core.support.Require;
+import org.parley.core.unitofwork.Repositories;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * Reads threads for readers. A page costs a bounded number of index range reads — one for the
@@ -36,15 +36,15 @@ import org.parley.core.site.SiteEntity;
 public final class ThreadService {
     private static final int MAX_COUNT_KEYS = 200;
 
-    private final Store store;
+    private final UnitOfWork work;
 
-    public ThreadService(Store store) {
-        this.store = store;
+    public ThreadService(UnitOfWork work) {
+        this.work = work;
     }
 
     /** One page of top-level comments with their replies nested to the query's (or site's) depth. */
     public ThreadPage read(ThreadQuery q) {
-        return store.read(r -> {
+        return work.read(r -> {
             SiteEntity site = site(r, q.article());
             ArticleEntity article = article(r, site, q.article());
             int depth = q.depth() == 0 ? site.settings().maxDepth() : q.depth();
@@ -120,7 +120,7 @@ public final class ThreadService {
     public ThreadPage replies(CommentId parent, AuthorId viewer, String cursor, int limit) {
         Require.present("parent", parent);
         Require.range("limit", limit, 1, 200);
-        return store.read(r -> {
+        return work.read(r -> {
             CommentEntity top = r.comments().require(parent);
             String afterPath = top.path();
             if (cursor != null) {
@@ -157,7 +157,7 @@ public final class ThreadService {
         }
         Set<String> keys = new LinkedHashSet<>();
         articleKeys.forEach(k -> keys.add(Require.key("articleKeys", k)));
-        return store.read(r -> {
+        return work.read(r -> {
             SiteEntity site = r.sites().require(siteKey);
             Map<String, Long> found = keys.isEmpty() ? Map.of() : r.articles().publishedCounts(site.id(), keys);
             Map<String, Long> result = new java.util.LinkedHashMap<>();
@@ -169,14 +169,14 @@ public final class ThreadService {
     /** Published comments of the article with an id greater than {@code after} (live "N new comments"). */
     public long countPublishedAfter(ArticleRef ref, CommentId after) {
         Require.present("after", after);
-        return store.read(r ->
+        return work.read(r ->
                 r.threads().countPublishedAfter(article(r, site(r, ref), ref).id(), after.value()));
     }
 
     /** Published comments of the article created at or after {@code since}. */
     public long countPublishedSince(ArticleRef ref, Instant since) {
         Require.present("since", since);
-        return store.read(r ->
+        return work.read(r ->
                 r.threads().countPublishedSince(article(r, site(r, ref), ref).id(), since));
     }
 

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.core.ValidationException;
+import org.parley.core.comment.internal.CommentEntity;
 
 class ScreeningTest {
     @Test

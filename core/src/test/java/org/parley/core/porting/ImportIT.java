@@ -344,15 +344,15 @@ class ImportIT extends DatabaseIT {
         Map<String, Integer> ids = new java.util.HashMap<>();
         return Arrays.stream(ndjson.split("\n"))
                 .map(line -> {
-                    JsonObject o = org.parley.core.infrastructure.Json.readObject(line);
-                    var b = org.parley.core.infrastructure.Json.object();
+                    JsonObject o = org.parley.core.support.Json.readObject(line);
+                    var b = org.parley.core.support.Json.object();
                     o.forEach((k, v) -> {
                         switch (k) {
                             case "key", "name" ->
                                 b.add(
                                         k,
                                         o.getString("type").equals("site")
-                                                ? org.parley.core.infrastructure.Json.string("-")
+                                                ? org.parley.core.support.Json.string("-")
                                                 : v);
                             case "exportedAt" -> {}
                             case "id", "parent", "author" ->

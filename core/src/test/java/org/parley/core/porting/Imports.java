@@ -9,8 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import org.parley.core.ParleyCore;
-import org.parley.core.infrastructure.Json;
 import org.parley.core.review.Actor;
+import org.parley.core.support.Json;
 import org.parley.moderation.sanitize.Sanitized;
 import org.parley.moderation.sanitize.Sanitizer;
 

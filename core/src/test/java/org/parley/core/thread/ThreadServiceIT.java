@@ -272,7 +272,7 @@ class ThreadServiceIT extends DatabaseIT {
         assertThrows(
                 ValidationException.class,
                 () -> read(ThreadQuery.firstPage(f.article).withCursor("garbage")));
-        String newestCursor = org.parley.core.infrastructure.Cursors.encode("thread-newest", 1L, 1L);
+        String newestCursor = org.parley.core.support.Cursors.encode("thread-newest", 1L, 1L);
         assertThrows(
                 ValidationException.class,
                 () -> read(ThreadQuery.firstPage(f.article)

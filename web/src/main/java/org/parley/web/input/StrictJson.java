@@ -43,7 +43,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.parley.core.ValidationException;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 import org.parley.web.platform.Settings;
 import org.parley.web.problem.Problem;
 import org.parley.web.problem.ProblemException;

@@ -182,11 +182,6 @@ public class LiveUpdates {
         return streams != null && !streams.isEmpty();
     }
 
-    /** Number of open streams (for metrics and tests). */
-    public int subscriberCount() {
-        return open.get();
-    }
-
     private static OutboundSseEvent event(Sse sse, String name, Object data) {
         return sse.newEventBuilder()
                 .name(name)

@@ -13,7 +13,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.parley.core.ValidationException;
-import org.parley.core.infrastructure.Require;
+import org.parley.core.support.Require;
 import org.parley.moderation.civility.Attribute;
 import org.parley.moderation.screening.SitePolicy;
 import org.parley.web.problem.Problem;

@@ -8,8 +8,8 @@ import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
 import org.parley.core.author.AuthorKind;
 import org.parley.core.comment.CommentId;
-import org.parley.core.infrastructure.Require;
 import org.parley.core.notification.MailConsent;
+import org.parley.core.support.Require;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.Fields;
 

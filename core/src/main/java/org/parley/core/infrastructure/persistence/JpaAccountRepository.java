@@ -3,8 +3,8 @@ package org.parley.core.infrastructure.persistence;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
-import org.parley.core.account.AccountEntity;
 import org.parley.core.account.AccountRepository;
+import org.parley.core.account.internal.AccountEntity;
 
 final class JpaAccountRepository implements AccountRepository {
     private final EntityManager em;

@@ -7,9 +7,9 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.parley.core.article.ArticleEntity;
 import org.parley.core.article.ArticleRepository;
-import org.parley.core.article.ArticleUrlEntity;
+import org.parley.core.article.internal.ArticleEntity;
+import org.parley.core.article.internal.ArticleUrlEntity;
 
 final class JpaArticleRepository implements ArticleRepository {
     private final EntityManager em;

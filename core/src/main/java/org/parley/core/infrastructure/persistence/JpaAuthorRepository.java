@@ -7,10 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import org.parley.core.author.AuthorEntity;
 import org.parley.core.author.AuthorRepository;
-import org.parley.core.author.AuthorRoleEntity;
 import org.parley.core.author.RecentRecord;
+import org.parley.core.author.internal.AuthorEntity;
+import org.parley.core.author.internal.AuthorRoleEntity;
 
 final class JpaAuthorRepository implements AuthorRepository {
     private final EntityManager em;

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.UUID;
-import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentRepository;
-import org.parley.core.comment.ReactionEntity;
-import org.parley.core.comment.RevisionEntity;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.comment.internal.ReactionEntity;
+import org.parley.core.comment.internal.RevisionEntity;
 
 final class JpaCommentRepository implements CommentRepository {
     private final EntityManager em;

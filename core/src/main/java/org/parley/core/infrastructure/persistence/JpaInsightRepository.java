@@ -2,8 +2,8 @@ package org.parley.core.infrastructure.persistence;
 
 import java.time.Instant;
 import java.util.List;
-import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentStatus;
+import org.parley.core.comment.internal.CommentEntity;
 import org.parley.core.insight.InsightRepository;
 
 final class JpaInsightRepository implements InsightRepository {

@@ -5,13 +5,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
-import org.parley.core.notification.CommentSubscriptionEntity;
 import org.parley.core.notification.Delivery;
-import org.parley.core.notification.DigestSubscriptionEntity;
-import org.parley.core.notification.MailConsentEntity;
 import org.parley.core.notification.NotificationRepository;
-import org.parley.core.notification.OutboxEntity;
-import org.parley.core.notification.WebhookEntity;
+import org.parley.core.notification.internal.CommentSubscriptionEntity;
+import org.parley.core.notification.internal.DigestSubscriptionEntity;
+import org.parley.core.notification.internal.MailConsentEntity;
+import org.parley.core.notification.internal.OutboxEntity;
+import org.parley.core.notification.internal.WebhookEntity;
 
 final class JpaNotificationRepository implements NotificationRepository {
     private final EntityManager em;

@@ -4,9 +4,9 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.FlushModeType;
 import java.util.List;
 import java.util.Optional;
-import org.parley.core.comment.CommentEntity;
-import org.parley.core.porting.ImportSourceEntity;
+import org.parley.core.comment.internal.CommentEntity;
 import org.parley.core.porting.PortingRepository;
+import org.parley.core.porting.internal.ImportSourceEntity;
 
 final class JpaPortingRepository implements PortingRepository {
     private final EntityManager em;

@@ -8,9 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.parley.core.report.ReportEntity;
 import org.parley.core.report.ReportRepository;
 import org.parley.core.report.ReportStatus;
+import org.parley.core.report.internal.ReportEntity;
 
 final class JpaReportRepository implements ReportRepository {
     private final EntityManager em;

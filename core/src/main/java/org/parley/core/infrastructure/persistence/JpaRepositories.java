@@ -13,6 +13,7 @@ import org.parley.core.report.ReportRepository;
 import org.parley.core.review.ReviewRepository;
 import org.parley.core.site.SiteRepository;
 import org.parley.core.thread.ThreadRepository;
+import org.parley.core.unitofwork.Repositories;
 
 /** The JPA repositories of one transaction, sharing its {@link EntityManager}. */
 final class JpaRepositories implements Repositories {

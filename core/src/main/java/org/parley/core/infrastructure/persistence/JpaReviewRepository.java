@@ -11,13 +11,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import org.parley.core.comment.CommentEntity;
 import org.parley.core.comment.CommentStatus;
-import org.parley.core.review.AuditCriteria;
-import org.parley.core.review.DecisionEntity;
+import org.parley.core.comment.internal.CommentEntity;
 import org.parley.core.review.Queue;
 import org.parley.core.review.QueueSort;
 import org.parley.core.review.ReviewRepository;
+import org.parley.core.review.internal.AuditCriteria;
+import org.parley.core.review.internal.DecisionEntity;
 
 /** The audit log and the queues. Queues are conditions on status, decisions and reports: nothing is stored for them. */
 final class JpaReviewRepository implements ReviewRepository {

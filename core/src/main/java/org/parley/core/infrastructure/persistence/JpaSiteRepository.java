@@ -3,8 +3,8 @@ package org.parley.core.infrastructure.persistence;
 import jakarta.persistence.EntityManager;
 import java.util.List;
 import java.util.Optional;
-import org.parley.core.site.SiteEntity;
 import org.parley.core.site.SiteRepository;
+import org.parley.core.site.internal.SiteEntity;
 
 final class JpaSiteRepository implements SiteRepository {
     private final EntityManager em;

@@ -4,7 +4,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import org.parley.core.comment.CommentEntity;
+import org.parley.core.comment.internal.CommentEntity;
 import org.parley.core.thread.ThreadRepository;
 import org.parley.core.thread.ThreadSort;
 

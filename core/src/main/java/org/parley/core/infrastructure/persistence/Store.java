@@ -20,23 +20,25 @@ import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.parley.core.ConflictException;
-import org.parley.core.account.AccountEntity;
-import org.parley.core.article.ArticleEntity;
-import org.parley.core.article.ArticleUrlEntity;
-import org.parley.core.author.AuthorEntity;
-import org.parley.core.author.AuthorRoleEntity;
-import org.parley.core.comment.CommentEntity;
-import org.parley.core.comment.ReactionEntity;
-import org.parley.core.comment.RevisionEntity;
-import org.parley.core.notification.CommentSubscriptionEntity;
-import org.parley.core.notification.DigestSubscriptionEntity;
-import org.parley.core.notification.MailConsentEntity;
-import org.parley.core.notification.OutboxEntity;
-import org.parley.core.notification.WebhookEntity;
-import org.parley.core.porting.ImportSourceEntity;
-import org.parley.core.report.ReportEntity;
-import org.parley.core.review.DecisionEntity;
-import org.parley.core.site.SiteEntity;
+import org.parley.core.account.internal.AccountEntity;
+import org.parley.core.article.internal.ArticleEntity;
+import org.parley.core.article.internal.ArticleUrlEntity;
+import org.parley.core.author.internal.AuthorEntity;
+import org.parley.core.author.internal.AuthorRoleEntity;
+import org.parley.core.comment.internal.CommentEntity;
+import org.parley.core.comment.internal.ReactionEntity;
+import org.parley.core.comment.internal.RevisionEntity;
+import org.parley.core.notification.internal.CommentSubscriptionEntity;
+import org.parley.core.notification.internal.DigestSubscriptionEntity;
+import org.parley.core.notification.internal.MailConsentEntity;
+import org.parley.core.notification.internal.OutboxEntity;
+import org.parley.core.notification.internal.WebhookEntity;
+import org.parley.core.porting.internal.ImportSourceEntity;
+import org.parley.core.report.internal.ReportEntity;
+import org.parley.core.review.internal.DecisionEntity;
+import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.unitofwork.Repositories;
+import org.parley.core.unitofwork.UnitOfWork;
 
 /**
  * The database behind one {@code ParleyCore}: a connection pool, the schema migrated by Flyway
@@ -44,7 +46,7 @@ import org.parley.core.site.SiteEntity;
  * container, no thread-context class loader) with schema validation. Every unit of work is one
  * resource-local transaction; lost races surface as {@link ConflictException}.
  */
-public final class Store implements AutoCloseable {
+public final class Store implements UnitOfWork, AutoCloseable {
     private static final List<Class<?>> ENTITIES = List.of(
             SiteEntity.class,
             ArticleEntity.class,
@@ -138,15 +140,18 @@ public final class Store implements AutoCloseable {
     }
 
     /** Runs {@code work} in a read-write transaction and commits it; nothing is written if it throws. */
+    @Override
     public <T> T write(Function<Repositories, T> work) {
         return inTransaction(work, false);
     }
 
     /** Runs {@code work} in a read-only transaction. */
+    @Override
     public <T> T read(Function<Repositories, T> work) {
         return inTransaction(work, true);
     }
 
+    @Override
     public Clock clock() {
         return clock;
     }

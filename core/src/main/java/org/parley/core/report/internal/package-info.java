@@ -1,0 +1,6 @@
+/**
+ * Inside {@code report}, not part of the library's API: reports as stored. Public only so that the
+ * other feature packages and {@code infrastructure.persistence} can use them; nothing outside core
+ * may ({@code ArchitectureTest} checks web and porting).
+ */
+package org.parley.core.report.internal;
