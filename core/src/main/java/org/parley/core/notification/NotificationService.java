@@ -39,8 +39,6 @@ import org.parley.core.unitofwork.UnitOfWork;
  */
 public final class NotificationService {
     private static final int MAX_LOG = 500;
-    /** One reader gets one confirmation request, and one address at most three, per this window. */
-    public static final Duration CONFIRMATION_WINDOW = Duration.ofHours(24);
 
     private static final int CONFIRMATIONS_PER_ADDRESS = 3;
     private static final SecureRandom RANDOM = new SecureRandom();
@@ -215,7 +213,8 @@ public final class NotificationService {
                 consent.confirm(r.now());
             } else if (!consent.confirmed()
                     && consent.mayAskToConfirm(r.now())
-                    && r.notifications().confirmationsSentTo(address, r.now().minus(CONFIRMATION_WINDOW))
+                    && r.notifications()
+                                    .confirmationsSentTo(address, r.now().minus(MailConsentEntity.CONFIRMATION_WINDOW))
                             < CONFIRMATIONS_PER_ADDRESS) {
                 consent.askedToConfirm(r.now());
                 SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();

@@ -10,9 +10,8 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import org.parley.core.account.Account;
 import org.parley.core.account.AccountRole;
-import org.parley.core.account.AccountService;
 
-/** Persistent state of a staff account. Not part of the API: use {@link AccountService}. */
+/** Persistent state of a staff account. Not part of the API: use {@code AccountService}. */
 @Entity
 @Table(name = "account")
 public class AccountEntity {

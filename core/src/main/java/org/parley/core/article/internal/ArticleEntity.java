@@ -13,15 +13,13 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.parley.core.article.Article;
 import org.parley.core.article.ArticleDraft;
 import org.parley.core.article.ArticleRef;
-import org.parley.core.article.ArticleRepository;
-import org.parley.core.article.ArticleService;
 import org.parley.core.article.DiscussionState;
 import org.parley.core.site.ModerationMode;
 import org.parley.core.site.internal.SiteEntity;
 
 /**
- * Persistent state of an article. Not part of the API: use {@link ArticleService}.
- * {@code publishedCount} is maintained by atomic updates only ({@link ArticleRepository#adjustPublishedCount}).
+ * Persistent state of an article. Not part of the API: use {@code ArticleService}.
+ * {@code publishedCount} is maintained by atomic updates only ({@code ArticleRepository.adjustPublishedCount}).
  */
 @Entity
 @Table(name = "article")

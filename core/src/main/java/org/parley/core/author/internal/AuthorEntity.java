@@ -12,16 +12,14 @@ import org.parley.core.ForbiddenException;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
 import org.parley.core.author.AuthorKind;
-import org.parley.core.author.AuthorRepository;
-import org.parley.core.author.AuthorService;
 import org.parley.core.author.Standing;
 import org.parley.core.author.Trust;
 import org.parley.core.site.internal.SiteEntity;
 import org.parley.core.unitofwork.Repositories;
 
 /**
- * Persistent state of an author. Not part of the API: use {@link AuthorService}. Trust counts are
- * maintained by atomic updates only ({@link AuthorRepository#adjustTrust}).
+ * Persistent state of an author. Not part of the API: use {@code AuthorService}. Trust counts are
+ * maintained by atomic updates only ({@code AuthorRepository.adjustTrust}).
  */
 @Entity
 @Table(name = "author")

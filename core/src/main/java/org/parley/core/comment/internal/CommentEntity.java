@@ -14,14 +14,12 @@ import org.parley.core.article.ArticleRef;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentAuthor;
 import org.parley.core.comment.CommentId;
-import org.parley.core.comment.CommentRepository;
-import org.parley.core.comment.CommentService;
 import org.parley.core.comment.CommentStatus;
 import org.parley.core.comment.Screening;
 import org.parley.core.support.Json;
 
 /**
- * Persistent state of a comment. Not part of the API: use {@link CommentService}.
+ * Persistent state of a comment. Not part of the API: use {@code CommentService}.
  *
  * <p>{@code path} is the materialised path: the ids of the ancestors and of the comment itself,
  * each as {@value #SEGMENT} zero-padded digits. Counters ({@code replyCount}, {@code reactionCount})
@@ -37,7 +35,7 @@ public class CommentEntity {
     /** Deepest nesting stored; the path column holds 150 segments. */
     public static final int MAX_STORED_DEPTH = 149;
 
-    /** Drawn from {@code comment_seq} before the insert ({@link CommentRepository#nextId()}). */
+    /** Drawn from {@code comment_seq} before the insert ({@code CommentRepository.nextId()}). */
     @Id
     private Long id;
 

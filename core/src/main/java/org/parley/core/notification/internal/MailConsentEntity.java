@@ -4,18 +4,21 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.parley.core.notification.MailConsent;
-import org.parley.core.notification.NotificationService;
 
 /**
  * A reader's address and its double opt-in. Mail other than the confirmation request goes out
- * only while {@link #mayReceive()}. Not part of the API: use {@link NotificationService}.
+ * only while {@link #mayReceive()}. Not part of the API: use {@code NotificationService}.
  */
 @Entity
 @Table(name = "mail_consent")
 public class MailConsentEntity {
+    /** One reader gets one confirmation request, and one address at most three, per this window. */
+    public static final Duration CONFIRMATION_WINDOW = Duration.ofHours(24);
+
     @Id
     @Column(name = "author_id")
     private UUID authorId;
@@ -98,7 +101,7 @@ public class MailConsentEntity {
 
     /** Whether this reader may be sent a confirmation request now: at most one a day. */
     public boolean mayAskToConfirm(Instant now) {
-        return confirmSentAt == null || confirmSentAt.isBefore(now.minus(NotificationService.CONFIRMATION_WINDOW));
+        return confirmSentAt == null || confirmSentAt.isBefore(now.minus(CONFIRMATION_WINDOW));
     }
 
     public void askedToConfirm(Instant now) {

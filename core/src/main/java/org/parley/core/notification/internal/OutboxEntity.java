@@ -10,12 +10,11 @@ import java.time.Instant;
 import java.util.UUID;
 import org.parley.core.notification.Delivery;
 import org.parley.core.notification.MailKind;
-import org.parley.core.notification.NotificationService;
 
 /**
  * One notification to deliver, and afterwards the record of its delivery. Written in the
  * transaction of the change it reports; its {@code messageId} stays the same on every attempt so
- * that receivers can deduplicate. Not part of the API: use {@link NotificationService}.
+ * that receivers can deduplicate. Not part of the API: use {@code NotificationService}.
  */
 @Entity
 @Table(name = "outbox")

@@ -12,7 +12,7 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 import org.parley.core.notification.Webhook;
 
-/** Persistent state of a webhook. Not part of the API: use {@link NotificationService}. */
+/** Persistent state of a webhook. Not part of the API: use {@code NotificationService}. */
 @Entity
 @Table(name = "webhook")
 public class WebhookEntity {

@@ -12,10 +12,9 @@ import org.parley.core.author.AuthorId;
 import org.parley.core.comment.CommentId;
 import org.parley.core.report.Report;
 import org.parley.core.report.ReportReason;
-import org.parley.core.report.ReportService;
 import org.parley.core.report.ReportStatus;
 
-/** Persistent state of a report. Not part of the API: use {@link ReportService}. */
+/** Persistent state of a report. Not part of the API: use {@code ReportService}. */
 @Entity
 @Table(name = "report")
 public class ReportEntity {

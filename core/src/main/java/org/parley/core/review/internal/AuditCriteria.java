@@ -2,9 +2,8 @@ package org.parley.core.review.internal;
 
 import java.time.Instant;
 import java.util.UUID;
-import org.parley.core.review.AuditQuery;
 
-/** An {@link AuditQuery} with names resolved to stored ids; {@code null} means "any". Not part of the API. */
+/** An {@code AuditQuery} with names resolved to stored ids; {@code null} means "any". Not part of the API. */
 public record AuditCriteria(
         Long siteId,
         Long commentId,

@@ -17,10 +17,9 @@ import org.parley.core.site.ArticleRegistration;
 import org.parley.core.site.ModerationMode;
 import org.parley.core.site.Site;
 import org.parley.core.site.SiteDraft;
-import org.parley.core.site.SiteService;
 import org.parley.core.site.SiteSettings;
 
-/** Persistent state of a site. Not part of the API: use {@link SiteService}. */
+/** Persistent state of a site. Not part of the API: use {@code SiteService}. */
 @Entity
 @Table(name = "site")
 @DynamicUpdate
