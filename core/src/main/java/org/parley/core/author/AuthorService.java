@@ -5,6 +5,7 @@ import java.util.Optional;
 import org.parley.core.ValidationException;
 import org.parley.core.author.internal.AuthorEntity;
 import org.parley.core.author.internal.AuthorRoleEntity;
+import org.parley.core.author.internal.Authors;
 import org.parley.core.review.Actor;
 import org.parley.core.review.DecisionAction;
 import org.parley.core.review.internal.AuditLog;
@@ -188,6 +189,6 @@ public final class AuthorService {
     }
 
     private static Author view(Repositories r, AuthorEntity author) {
-        return author.toAuthor(r);
+        return Authors.toAuthor(r, author);
     }
 }

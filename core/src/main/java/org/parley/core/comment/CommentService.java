@@ -11,6 +11,7 @@ import org.parley.core.ValidationException;
 import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.author.AuthorId;
 import org.parley.core.author.internal.AuthorEntity;
+import org.parley.core.author.internal.Authors;
 import org.parley.core.comment.internal.CommentEntity;
 import org.parley.core.comment.internal.CommentViews;
 import org.parley.core.comment.internal.ReactionEntity;
@@ -79,7 +80,7 @@ public final class CommentService {
             }
         }
         requireOpen(article);
-        author.requireMayParticipate(r, site);
+        Authors.requireMayParticipate(r, author, site);
         String body = body(request.body(), site);
         CommentEntity parent = null;
         if (request.parent() != null) {
@@ -152,7 +153,7 @@ public final class CommentService {
             SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();
             ArticleEntity article = r.articles().byId(c.articleId()).orElseThrow();
             AuthorEntity author = r.authors().require(edit.editor());
-            author.requireMayParticipate(r, site);
+            Authors.requireMayParticipate(r, author, site);
             requireOpen(article);
             if (!c.status().isEditable()) {
                 throw new InvalidStateException(
@@ -299,7 +300,7 @@ public final class CommentService {
             throw new ForbiddenException(ForbiddenException.OWN_COMMENT, "authors cannot react to their own comments");
         }
         AuthorEntity author = r.authors().require(reader);
-        author.requireMayParticipate(r, r.sites().byId(c.siteId()).orElseThrow());
+        Authors.requireMayParticipate(r, author, r.sites().byId(c.siteId()).orElseThrow());
         return c;
     }
 

@@ -10,6 +10,7 @@ import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
 import org.parley.core.author.internal.AuthorEntity;
+import org.parley.core.author.internal.Authors;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentStatus;
 import org.parley.core.comment.internal.CommentEntity;
@@ -77,7 +78,7 @@ public final class PrivacyService {
     public String exportAuthor(AuthorId id) {
         return work.read(r -> {
             AuthorEntity entity = r.authors().require(id);
-            Author author = entity.toAuthor(r);
+            Author author = Authors.toAuthor(r, entity);
             JsonObjectBuilder doc = Json.object();
             doc.add("format", "parley-author-export/1");
             doc.add("exportedAt", r.now().toString());

@@ -11,6 +11,7 @@ import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
 import org.parley.core.author.AuthorKind;
 import org.parley.core.author.internal.AuthorEntity;
+import org.parley.core.author.internal.Authors;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
 import org.parley.core.comment.internal.CommentEntity;
@@ -63,12 +64,18 @@ public final class ReportService {
                             ForbiddenException.OWN_COMMENT, "authors cannot report their own comments");
                 }
                 AuthorEntity author = r.authors().require(reporter);
-                author.requireMayParticipate(r, r.sites().byId(c.siteId()).orElseThrow());
+                Authors.requireMayParticipate(
+                        r, author, r.sites().byId(c.siteId()).orElseThrow());
                 if (r.reports().exists(c.id(), reporter.value())) {
                     throw duplicate();
                 }
                 ReportEntity report = new ReportEntity(
-                        c.id(), reporter.value(), reason, note, weightOf(author.toAuthor(r), r.now()), r.now());
+                        c.id(),
+                        reporter.value(),
+                        reason,
+                        note,
+                        weightOf(Authors.toAuthor(r, author), r.now()),
+                        r.now());
                 r.reports().add(report);
                 r.flush();
                 return report.toReport();

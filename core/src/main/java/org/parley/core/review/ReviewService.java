@@ -16,6 +16,7 @@ import org.parley.core.article.ArticleRef;
 import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.author.AuthorId;
 import org.parley.core.author.internal.AuthorEntity;
+import org.parley.core.author.internal.Authors;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
@@ -183,7 +184,7 @@ public final class ReviewService {
                     article.title(),
                     article.url(),
                     parent == null ? null : views.view(parent),
-                    authors.get(c.authorId()).toAuthor(r),
+                    Authors.toAuthor(r, authors.get(c.authorId())),
                     reports.getOrDefault(c.id(), List.of()).stream()
                             .map(ReportEntity::toReport)
                             .toList(),
@@ -328,14 +329,14 @@ public final class ReviewService {
             }
             Long site = entity.siteId();
             if (site == null) {
-                return new AuthorHistory(entity.toAuthor(r), counts, 0, List.of());
+                return new AuthorHistory(Authors.toAuthor(r, entity), counts, 0, List.of());
             }
             counts.putAll(r.review().statusCounts(author.value(), site));
             List<Comment> recent = recentLimit == 0
                     ? List.of()
                     : new CommentViews(r).viewAll(r.comments().byAuthor(author.value(), site, recentLimit));
             return new AuthorHistory(
-                    entity.toAuthor(r), counts, r.reports().openAgainstAuthor(author.value(), site), recent);
+                    Authors.toAuthor(r, entity), counts, r.reports().openAgainstAuthor(author.value(), site), recent);
         });
     }
 

@@ -8,14 +8,11 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
-import org.parley.core.ForbiddenException;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
 import org.parley.core.author.AuthorKind;
 import org.parley.core.author.Standing;
 import org.parley.core.author.Trust;
-import org.parley.core.site.internal.SiteEntity;
-import org.parley.core.unitofwork.Repositories;
 
 /**
  * Persistent state of an author. Not part of the API: use {@code AuthorService}. Trust counts are
@@ -131,35 +128,6 @@ public class AuthorEntity {
     }
 
     /** The API view, resolving the site key of an external author. */
-    public Author toAuthor(Repositories r) {
-        return toAuthor(
-                siteId == null
-                        ? null
-                        : r.sites().byId(siteId).map(SiteEntity::key).orElse(null));
-    }
-
-    /**
-     * Refuses authors of another site, banned and suspended authors, and guests where the site does
-     * not allow them. A guest that belongs to no site yet is bound to {@code site} first: an author
-     * takes part on one site only, so that only that site's moderators can judge them.
-     */
-    public void requireMayParticipate(Repositories r, SiteEntity site) {
-        Long own = siteId != null ? siteId : r.authors().bindToSite(id, site.id());
-        if (own == null || !own.equals(site.id())) {
-            throw new ForbiddenException(ForbiddenException.OTHER_SITE, "this author belongs to another site");
-        }
-        Standing effective = toAuthor((String) null).standingAt(r.now());
-        if (effective == Standing.BANNED) {
-            throw new ForbiddenException(ForbiddenException.AUTHOR_BANNED, "this author is banned");
-        }
-        if (effective == Standing.SUSPENDED) {
-            throw new ForbiddenException(ForbiddenException.AUTHOR_SUSPENDED, "this author is suspended");
-        }
-        if (kind() == AuthorKind.GUEST && !site.settings().allowGuests()) {
-            throw new ForbiddenException(ForbiddenException.GUESTS_NOT_ALLOWED, "sign in to comment on this site");
-        }
-    }
-
     public Author toAuthor(String siteKey) {
         return new Author(
                 id(),
