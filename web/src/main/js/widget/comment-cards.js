@@ -1,6 +1,7 @@
 /** One comment of the thread as a list item: author, time, badges, the sanitised body and its actions. */
 import { h, nextId, setSanitizedHtml } from '../shared/dom.js';
 import { query, seg } from '../shared/http.js';
+import { avatar } from './avatar.js';
 
 const UNITS = [['year', 31536000], ['month', 2592000], ['week', 604800], ['day', 86400], ['hour', 3600], ['minute', 60]];
 
@@ -33,6 +34,7 @@ export class CommentCards {
     const body = h('div', { class: 'body' });
     setSanitizedHtml(body, c.html);
     const meta = h('div', { class: 'meta' },
+      avatar(c.author, th._settings.imagesAllowed),
       h('span', { class: 'author', id: nameId }, c.author.name),
       replyingTo ? h('span', null, t('replyingTo', { name: replyingTo })) : null,
       // The time is the comment's permalink (#parley-c-<id>: the widget scrolls to it and highlights it).
@@ -43,6 +45,7 @@ export class CommentCards {
       c.status === 'held' ? h('span', { class: 'badge heldBadge' }, t('heldBadge')) : null);
     li.appendChild(h('article', { 'aria-labelledby': nameId, tabindex: '-1' }, meta, body,
       c.status === 'held' ? h('p', { class: 'hint' }, t('held')) : null, this.actions(c, li)));
+    th._unread.mark(li, c);
     return li;
   }
 
@@ -95,9 +98,10 @@ export class CommentCards {
 
   /**
    * The reader's own held comment `id` was decided: approved, it shows as published; rejected (or
-   * removed), it stays for its author with a word under it, and is gone at the next reload.
+   * removed), it stays for its author with a word under it (with the moderator's reason when the
+   * server gave one, in the reader's language), and is gone at the next reload.
    */
-  decided(id, status = 'published') {
+  decided(id, status = 'published', reason = null) {
     const th = this.thread, li = th._list.querySelector(`li.held[data-id="${CSS.escape(String(id))}"]`);
     th._heldOwn.delete(String(id));
     if (!li) return false;
@@ -105,7 +109,7 @@ export class CommentCards {
     if (status !== 'published') {
       li.classList.add('declined');
       li.querySelectorAll(':scope > article > .meta .badge.heldBadge, :scope > article > .hint, :scope > article > .actions').forEach((n) => n.remove());
-      this.note(li, th.t('rejectedOwn'));
+      this.note(li, reason ? th.t('rejectedWhy', { reason }) : th.t('rejectedOwn'));
       return true;
     }
     li.querySelectorAll(':scope > article > .meta .badge.heldBadge, :scope > article > .hint').forEach((n) => n.remove());
@@ -121,7 +125,7 @@ export class CommentCards {
       try {
         const r = await th._api.call('GET', `comments/${seg(id)}/status${query({ site: th._site })}`, { auth: th._auth, needsToken: true });
         const status = r.data && r.data.status;
-        if (status && status !== 'held') this.decided(id, status);
+        if (status && status !== 'held') this.decided(id, status, r.data.reason || null);
       } catch (e) {
         if (e && e.status === 404) th._heldOwn.delete(id);
       }

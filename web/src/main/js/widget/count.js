@@ -1,7 +1,7 @@
 /** <parley-count> and Parley.counts: comment counts for many articles of a site in one request per site. */
 import { query } from '../shared/http.js';
 import { DEFAULT_SITE } from './defaults.js';
-import { EN, format } from './messages.js';
+import { EN, format, loadCatalog } from './messages.js';
 import { readerApi } from './reader-api.js';
 
 const waiting = {};
@@ -13,8 +13,9 @@ const REFRESH_MS = 60000;
 let refreshing = null;
 
 function show(e, n) {
-  const label = e.getAttribute(n === 1 ? 'one' : 'other');
-  e.textContent = label ? format(label, { n }) : n === 1 ? EN.heading1 : format(EN.heading, { n });
+  const label = e.getAttribute(n === 1 ? 'one' : 'other'), t = e.catalog || EN;
+  e.count = n;
+  e.textContent = label ? format(label, { n }) : n === 1 ? t.heading1 : format(t.heading, { n });
 }
 
 /** Live: a <parley-comments> on the page says its article's count as its live stream hears it. */
@@ -51,13 +52,19 @@ function flush() {
 }
 
 /**
- * The number of comments on one article: attributes site, article, and optionally one/other ("{n}
- * replies"). It follows the article's thread live when the page shows it, and is asked again every
+ * The number of comments on one article: attributes site, article, optionally one/other ("{n}
+ * replies"), and lang (else the page's: the words come from the widget's catalogue). It follows the article's thread live when the page shows it, and is asked again every
  * minute otherwise.
  */
 export class ParleyCount extends HTMLElement {
   connectedCallback() {
     const site = this.getAttribute('site') || DEFAULT_SITE;
+    // The element's language (its own lang, else the page's): "3 Kommentare" with lang="de".
+    const lang = (this.closest('[lang]') || document.documentElement).getAttribute('lang') || 'en';
+    loadCatalog(lang.split('-')[0].toLowerCase()).then((t) => {
+      this.catalog = t;
+      if (this.count != null) show(this, this.count);
+    });
     shown.add(this);
     (waiting[site] ??= []).push(this);
     flushing ??= Promise.resolve().then(flush);

@@ -41,7 +41,9 @@ export const EN = {
   reportedBtn: 'Reported', reportedLabel: 'You reported the comment by {name}',
   approvedOwn: 'A moderator approved your comment: everyone can read it now.',
   rejectedOwn: 'A moderator did not publish your comment. Only you see it here, until you reload the page.',
+  rejectedWhy: 'A moderator did not publish your comment. {reason} Only you see it here, until you reload the page.',
   postingAs: 'Posting as {name}', changeName: 'change name', forgetMe: 'forget me',
+  newBadge: 'New', unread: '{n} new comments since your last visit', unread1: '1 new comment since your last visit',
   nameChange: 'Choose your new name below.', forgotten: 'This browser no longer remembers you.'
 };
 

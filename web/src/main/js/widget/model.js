@@ -5,7 +5,7 @@ export function normaliseComment(c) {
   const status = String(c.status || 'published').toLowerCase();
   return {
     id: c.id, parentId: c.parentId || null, html: c.html || '', body: c.body || null,
-    author: { id: c.author ? c.author.id : null, name: c.author ? c.author.name : '' },
+    author: { id: c.author ? c.author.id : null, name: c.author ? c.author.name : '', avatarUrl: (c.author && c.author.avatarUrl) || null },
     tombstone: status === 'deleted' || status === 'removed',
     createdAt: c.createdAt, editedAt: c.editedAt || null, status,
     featured: !!c.featured, reactions: c.reactions || 0, reacted: !!c.reacted,

@@ -39,6 +39,7 @@ export const CSS = [
   '.replies .c{border-top:0;padding-bottom:.25em}',
   '.meta{display:flex;flex-wrap:wrap;gap:.25em .6em;align-items:baseline;font-size:.9em;color:var(--m)}',
   '.author{font-weight:700;color:var(--t);font-size:1.05em}',
+  '.avatar{width:2em;height:2em;border-radius:50%;flex:none;align-self:center;object-fit:cover;overflow:hidden}',
   '.body{overflow-wrap:anywhere;margin:.3em 0}',
   '.body p{margin:.4em 0}.body blockquote{margin:.4em 0;padding-left:.8em;border-left:3px solid var(--b);color:var(--m)}',
   '.body pre{overflow:auto;background:var(--s);padding:.5em;border-radius:6px}',
@@ -76,6 +77,9 @@ export const CSS = [
   '.c.target>article{background:var(--w);border-radius:6px;box-shadow:0 0 0 3px var(--w)}',
   'button.link.inline{padding:0;font-size:1em;text-decoration:underline}',
   '.declined{border-left:4px dashed var(--e);padding-left:.75em}',
+  // New since the last visit: a badge (read out with the comment) and a bar beside the comment.
+  '.unread>article{border-left:4px solid var(--a);padding-left:.6em}.unread-badge{background:var(--a);color:var(--oa);border-color:var(--a)}',
+  '.jump-new{display:block;margin:.25em 0;color:var(--a);font-weight:600}',
   '@media (prefers-reduced-motion:no-preference){.c.fresh{animation:fade 1.2s ease-out}}',
   '@keyframes fade{from{background:var(--w)}to{background:transparent}}'
 ].join('');

@@ -18,8 +18,10 @@ const HELD_POLL_MS = 15000;
 import { Dialogs } from './dialogs.js';
 import { EN, format, loadCatalog } from './messages.js';
 import { normalisePage } from './model.js';
+import { moreRepliesButton } from './more-replies.js';
 import { goToComment, linkedId } from './permalink.js';
 import { Auth, ReaderApi, SiteMemory } from './reader-api.js';
+import { Unread } from './unread.js';
 import { API, BASE } from './base.js';
 import { CSS } from './styles.js';
 
@@ -60,6 +62,7 @@ export class ParleyComments extends HTMLElement {
     this._cards = new CommentCards(this);
     this._compose = new Composer(this);
     this._dialogs = new Dialogs(this);
+    this._unread = new Unread(this);
     this._start();
   }
 
@@ -149,7 +152,7 @@ export class ParleyComments extends HTMLElement {
       h('section', { 'aria-labelledby': headingId },
         this._heading, this._composerBox,
         h('div', { class: 'bar' }, h('div', null, h('label', { for: sortId }, t('sortBy')), ' ', this._sortSelect)),
-        this._status, this._alert, this._newLive, this._newBtn, this._list, this._more));
+        this._status, this._alert, this._newLive, this._newBtn, this._unread.button, this._list, this._more));
   }
 
   _say(msg) {
@@ -178,6 +181,7 @@ export class ParleyComments extends HTMLElement {
       this._updateNew();
       this._applyMeta(page);
       this._appendPage(page);
+      this._unread.update();
       this._say(page.comments.length ? '' : this.t('empty'));
     } catch (e) {
       if (e.status === 0 && await this._api.reachable(`sites/${seg(this._site)}`)) {
@@ -259,29 +263,8 @@ export class ParleyComments extends HTMLElement {
       if (c.replies.length) {
         this._renderTree(depth < cap ? li.appendChild(h('ol', { class: 'replies' })) : list, c.replies, depth + 1, c);
       }
-      if (c.moreReplies) li.appendChild(this._moreRepliesButton(c, li, c.moreReplies));
+      if (c.moreReplies) li.appendChild(moreRepliesButton(this, c, li, c.moreReplies));
     }
-  }
-
-  /** "Show more replies": the next page of replies below `c`, placed as its own replies would be. */
-  _moreRepliesButton(c, li, cursor) {
-    const btn = h('button', { type: 'button', class: 'link more-replies', onclick: async () => {
-      btn.disabled = true;
-      try {
-        const r = await this._api.call('GET', `comments/${seg(c.id)}/replies${query({ site: this._site, cursor })}`, { auth: this._auth });
-        const page = normalisePage(r.data), target = this._replyTarget(li), tmp = h('ol');
-        this._renderTree(tmp, page.comments, target.depth, c);
-        const first = tmp.firstChild;
-        while (tmp.firstChild) target.list.insertBefore(tmp.firstChild, target.before);
-        btn.remove();
-        if (page.nextCursor) li.appendChild(this._moreRepliesButton(c, li, page.nextCursor));
-        if (first) first.querySelector('article').focus();
-      } catch (e) {
-        btn.disabled = false;
-        this._fail(e);
-      }
-    } }, this.t('moreReplies', { name: c.author.name || '' }));
-    return btn;
   }
 
   /** The next page of root comments; focus moves to its first unless `quiet` (a permalink looks further). */
@@ -296,6 +279,15 @@ export class ParleyComments extends HTMLElement {
       this._fail(e);
     }
     this._more.disabled = false;
+  }
+
+  /** A top-level comment a permalink leads to that no loaded page holds: shown first; returns its list item. */
+  _placeLinked(c) {
+    const tmp = h('ol');
+    this._renderTree(tmp, [c], 0, null);
+    const li = tmp.firstChild;
+    if (li) this._list.insertBefore(li, this._list.firstChild);
+    return li;
   }
 
   /** Puts the reader's own new comment where they expect it and announces its state. */
@@ -343,6 +335,8 @@ export class ParleyComments extends HTMLElement {
       }
     });
     es.addEventListener('error', () => { section.dataset.live = 'reconnecting'; });
+    // A held comment of this article was turned down: if it is ours, the status answer says why.
+    es.addEventListener('decided', () => { this._cards.askHeld(); });
     es.addEventListener('comment', (ev) => {
       let d;
       try {

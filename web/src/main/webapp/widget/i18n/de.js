@@ -84,9 +84,13 @@ Parley.addMessages('de', {
   "reportedLabel": "Sie haben den Kommentar von {name} gemeldet",
   "approvedOwn": "Ein Moderator hat Ihren Kommentar freigegeben: Alle können ihn jetzt lesen.",
   "rejectedOwn": "Ein Moderator hat Ihren Kommentar nicht veröffentlicht. Nur Sie sehen ihn hier, bis Sie die Seite neu laden.",
+  "rejectedWhy": "Ein Moderator hat Ihren Kommentar nicht veröffentlicht. {reason} Nur Sie sehen ihn hier, bis Sie die Seite neu laden.",
   "postingAs": "Sie schreiben als {name}",
   "changeName": "Namen ändern",
   "forgetMe": "mich vergessen",
   "nameChange": "Wählen Sie unten Ihren neuen Namen.",
+  "newBadge": "Neu",
+  "unread": "{n} neue Kommentare seit Ihrem letzten Besuch",
+  "unread1": "1 neuer Kommentar seit Ihrem letzten Besuch",
   "forgotten": "Dieser Browser erinnert sich nicht mehr an Sie."
 });

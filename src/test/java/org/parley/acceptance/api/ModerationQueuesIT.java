@@ -1,6 +1,7 @@
 package org.parley.acceptance.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -208,11 +209,42 @@ class ModerationQueuesIT {
         assertEquals(401, reader.get(path).status(), "a reader token is needed");
 
         decide(admin, id, "reject", "off_topic");
+        JsonObject rejected = reader.send("GET", path, null, "Authorization", Readers.bearer(token))
+                .json();
+        assertEquals("rejected", rejected.getString("status"));
+        assertEquals("off_topic", rejected.getString("reasonCode"));
+        assertEquals("It is not about the article or the discussion.", rejected.getString("reason"));
         assertEquals(
-                "rejected",
-                reader.send("GET", path, null, "Authorization", Readers.bearer(token))
+                "Er hat nichts mit dem Artikel oder der Diskussion zu tun.",
+                reader.send("GET", path, null, "Authorization", Readers.bearer(token), "Accept-Language", "de-DE,de")
                         .json()
-                        .getString("status"));
+                        .getString("reason"),
+                "in the reader's language");
+
+        String other = Readers.post(
+                        reader, token, article, "A second one, turned down for a private reason.", null, false)
+                .json()
+                .getJsonObject("comment")
+                .getString("id");
+        var privately = Json.createObjectBuilder()
+                .add("action", "reject")
+                .add("reason", "Troll from last week")
+                .add("note", "same person as the banned account")
+                .build();
+        assertEquals(
+                200,
+                admin.post("/api/v1/moderation/comments/" + other + "/decisions", privately)
+                        .status());
+        JsonObject general = reader.send(
+                        "GET",
+                        "/api/v1/comments/" + other + "/status?site=demo",
+                        null,
+                        "Authorization",
+                        Readers.bearer(token))
+                .json();
+        assertEquals("other", general.getString("reasonCode"), "a code of the moderator's own is not shown");
+        assertEquals("It does not follow the site's discussion rules.", general.getString("reason"));
+        assertFalse(general.toString().contains("banned account"), "nor is the moderator's note");
     }
 
     private static List<String> ids(Http.Reply page) {

@@ -53,17 +53,18 @@ class NotificationsIT {
         return who + "-" + UUID.randomUUID().toString().substring(0, 8) + "@readers.example";
     }
 
-    /** A guest's post with an address and "notify me"; answers the reply. */
-    private static Http.Reply postNotifying(Http http, String token, String article, String body, String email) {
+    /** A guest's post with an address and "notify me" (and more request headers, if given); answers the reply. */
+    private static Http.Reply postNotifying(
+            Http http, String token, String article, String body, String email, String... headers) {
         var json = Json.createObjectBuilder().add("body", body).add("notify", true);
         if (email != null) {
             json.add("author", Json.createObjectBuilder().add("name", "ignored").add("email", email));
         }
-        return http.post(
-                "/api/v1/articles/" + article + "/comments?site=" + Readers.SITE,
-                json.build(),
-                "Authorization",
-                Readers.bearer(token));
+        String[] all = new String[headers.length + 2];
+        all[0] = "Authorization";
+        all[1] = Readers.bearer(token);
+        System.arraycopy(headers, 0, all, 2, headers.length);
+        return http.post("/api/v1/articles/" + article + "/comments?site=" + Readers.SITE, json.build(), all);
     }
 
     private static String link(MimeMessage m, String kind) {
@@ -173,6 +174,64 @@ class NotificationsIT {
     }
 
     @Test
+    void aGermanReadersMailsAndMailLinkPagesAreInGerman(ParleyServer.Server server) {
+        Http admin = Http.admin(server);
+        String article = Readers.newArticle(admin, "Fähre");
+        Http http = new Http(server);
+        String uwe = address("uwe");
+        String uweToken = Readers.guestToken(http, "Uwe");
+        Http.Reply posted = postNotifying(
+                http,
+                uweToken,
+                article,
+                "Which ferry leaves first on Sunday mornings, and from which pier?",
+                uwe,
+                "Accept-Language",
+                "de-DE,de;q=0.9,en;q=0.5");
+        assertEquals(201, posted.status(), posted.body());
+
+        MimeMessage confirmation = mail.await(uwe, subject("Bestätigen Sie Ihre E-Mail-Adresse"), WAIT);
+        assertTrue(MailServer.body(confirmation).startsWith("Hallo Uwe,"), MailServer.body(confirmation));
+        String confirm = link(confirmation, "confirm");
+        String path =
+                URI.create(confirm).getRawPath() + "?" + URI.create(confirm).getRawQuery();
+        Http.Reply page = http.get(path);
+        assertEquals(200, page.status(), page.body());
+        assertTrue(page.body().contains("<html lang=\"de\">"), page.body());
+        assertTrue(page.body().contains("Meine Adresse bestätigen"), page.body());
+        Http.Reply confirmed = http.send("POST", path, null, "Content-Type", "application/x-www-form-urlencoded");
+        assertTrue(confirmed.body().contains("<h1>Adresse bestätigt</h1>"), confirmed.body());
+
+        Readers.post(
+                http,
+                Readers.guestToken(http, "Vera"),
+                article,
+                "The seven o'clock one from the north pier, says the timetable.",
+                posted.json().getJsonObject("comment").getString("id"),
+                false);
+        MimeMessage reply = mail.await(uwe, subject("Vera hat auf Ihren Kommentar zu"), WAIT);
+        assertTrue(
+                MailServer.body(reply).contains("> The seven o'clock one from the north pier"), MailServer.body(reply));
+        assertTrue(
+                MailServer.body(reply).contains("Alle diese E-Mails mit einem Klick abbestellen"),
+                MailServer.body(reply));
+        String unsubscribe = link(reply, "unsubscribe");
+        Http.Reply unsubscribePage = http.get(URI.create(unsubscribe).getRawPath() + "?"
+                + URI.create(unsubscribe).getRawQuery());
+        assertTrue(unsubscribePage.body().contains("<h1>Abbestellen</h1>"), unsubscribePage.body());
+        Http.Reply invalid = http.send(
+                "GET",
+                "/api/v1/mail/confirm?token=no-such-token",
+                null,
+                "Accept",
+                "text/html",
+                "Accept-Language",
+                "de");
+        assertEquals(404, invalid.status());
+        assertTrue(invalid.body().contains("Dieser Link ist nicht gültig"), invalid.body());
+    }
+
+    @Test
     void anInvalidMailLinkAnswersAPageToABrowserAndProblemJsonToOthers(ParleyServer.Server server) {
         Http http = new Http(server);
         for (String path : List.of(
@@ -256,7 +315,7 @@ class NotificationsIT {
         assertTrue(MailServer.body(published).contains("The bridge reopens in May"), MailServer.body(published));
         MimeMessage refused = mail.await(dora, subject("was not published"), WAIT);
         assertTrue(
-                MailServer.body(refused).contains("it is not about the article or the discussion"),
+                MailServer.body(refused).contains("The reason: It is not about the article or the discussion."),
                 MailServer.body(refused));
         assertEquals("List-Unsubscribe=One-Click", MailServer.header(refused, "List-Unsubscribe-Post"));
     }

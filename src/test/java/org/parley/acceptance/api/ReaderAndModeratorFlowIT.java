@@ -195,4 +195,60 @@ class ReaderAndModeratorFlowIT {
                 results.getJsonObject(1).getBoolean("ok"), "approving a published comment records the human decision");
         assertFalse(results.getJsonObject(2).getBoolean("ok"), "unknown id");
     }
+
+    @Test
+    void aPermalinkAsksTheWayToAReplyAndLearnsNothingOfHeldOnes(ParleyServer.Server server) {
+        Http admin = Http.admin(server);
+        String article = Readers.newArticle(admin, "Permalink context");
+        Http reader = new Http(server);
+        String token = Readers.guestToken(reader, "Ines");
+        String root = id(Readers.post(reader, token, article, "A thread about the harbour.", null, false));
+        String reply = id(Readers.post(reader, token, article, "A reply about the harbour.", root, false));
+        String deep = id(Readers.post(reader, token, article, "A reply to the reply.", reply, false));
+
+        Http.Reply way = new Http(server).get("/api/v1/comments/" + deep + "/context?site=demo");
+        assertEquals(200, way.status(), way.body());
+        assertEquals(deep, way.json().getString("id"));
+        assertEquals(
+                java.util.List.of(root, reply),
+                way.json().getJsonArray("ancestors").getValuesAs(jakarta.json.JsonString.class).stream()
+                        .map(jakarta.json.JsonString::getString)
+                        .toList(),
+                "from the top-level comment down to the parent");
+        JsonObject top = way.json().getJsonObject("root");
+        assertEquals(root, top.getString("id"));
+        assertTrue(top.getJsonArray("replies").isEmpty(), "replies come with the cursor");
+        Http.Reply replies = new Http(server)
+                .get("/api/v1/comments/" + root + "/replies?site=demo&cursor="
+                        + java.net.URLEncoder.encode(
+                                top.getString("moreRepliesCursor"), java.nio.charset.StandardCharsets.UTF_8));
+        assertEquals(200, replies.status(), replies.body());
+        assertTrue(replies.body().contains("\"" + deep + "\""), replies.body());
+
+        assertEquals(
+                200,
+                admin.send("PATCH", "/api/v1/admin/sites/demo/articles/" + article, "{\"moderationMode\": \"pre\"}")
+                        .status());
+        String held = id(Readers.post(reader, token, article, "Held for now.", root, false));
+        assertEquals(
+                404,
+                new Http(server)
+                        .get("/api/v1/comments/" + held + "/context?site=demo")
+                        .status());
+        assertEquals(
+                200,
+                reader.send(
+                                "GET",
+                                "/api/v1/comments/" + held + "/context?site=demo",
+                                null,
+                                "Authorization",
+                                Readers.bearer(token))
+                        .status(),
+                "its author may follow a link to it");
+    }
+
+    private static String id(Http.Reply posted) {
+        assertEquals(201, posted.status(), posted.body());
+        return posted.json().getJsonObject("comment").getString("id");
+    }
 }

@@ -14,16 +14,22 @@ final class HostJwt {
     private HostJwt() {}
 
     static String hs256(String secret, String subject, String name) {
+        return hs256(secret, subject, name, null);
+    }
+
+    /** With the reader's {@code picture} (OpenID Connect's claim) when it is not null. */
+    static String hs256(String secret, String subject, String name, String picture) {
         Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
         String header = b64.encodeToString("{\"alg\":\"HS256\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
-        String claims = b64.encodeToString(Json.createObjectBuilder()
+        var body = Json.createObjectBuilder()
                 .add("sub", subject)
                 .add("name", name)
                 .add("iat", Instant.now().getEpochSecond())
-                .add("exp", Instant.now().plusSeconds(3600).getEpochSecond())
-                .build()
-                .toString()
-                .getBytes(StandardCharsets.UTF_8));
+                .add("exp", Instant.now().plusSeconds(3600).getEpochSecond());
+        if (picture != null) {
+            body.add("picture", picture);
+        }
+        String claims = b64.encodeToString(body.build().toString().getBytes(StandardCharsets.UTF_8));
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
             mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));

@@ -15,7 +15,7 @@ import java.util.Map;
  * A third-party site for the widget: a tiny HTTP server on an OS-picked port of 127.0.0.1 (so a
  * different origin from the Parley server) serving {@code /article/{key}}, an article page that
  * embeds the widget with the one documented tag (site {@code demo} unless {@code ?site=} says
- * otherwise; {@code ?jwt=} and {@code ?lang=} become the element's attributes). The page installs an XSS trap first:
+ * otherwise; {@code ?jwt=} and {@code ?lang=} become the element's attributes, {@code ?lang=} also the count's). The page installs an XSS trap first:
  * {@code alert}, {@code confirm}, {@code prompt} and {@code __trap} record their calls in
  * {@code window.__xss}, which must stay empty.
  */
@@ -91,13 +91,19 @@ final class HostPage implements AutoCloseable {
                 <main>
                 <h1>Host article %1$s</h1>
                 <p>An article on a site that embeds Parley.</p>
-                <p>Discussion: <parley-count site="%4$s" article="%1$s">comments</parley-count></p>
+                <p>Discussion: <parley-count site="%4$s" article="%1$s"%6$s>comments</parley-count></p>
                 <script src="%2$swidget/parley.js" async></script>
                 <parley-comments site="%4$s" article="%1$s" url="%3$s" title="Host article %1$s"%5$s></parley-comments>
                 </main>
                 </body>
                 </html>
-                """.formatted(key, parley, articleUrl(key), params.get("site"), attributes);
+                """.formatted(
+                        key,
+                        parley,
+                        articleUrl(key),
+                        params.get("site"),
+                        attributes,
+                        params.get("lang").isEmpty() ? "" : " lang=\"" + params.get("lang") + "\"");
         send(exchange, 200, "text/html; charset=utf-8", html);
     }
 

@@ -120,6 +120,15 @@ final class ParleyClient {
         return key;
     }
 
+    /** Lets the site's comments (and its readers' pictures) show images, or not. */
+    void imagesAllowed(String site, boolean allowed) {
+        admin(
+                "PATCH",
+                "/api/v1/admin/sites/" + site,
+                Json.createObjectBuilder().add("imagesAllowed", allowed).build(),
+                200);
+    }
+
     /** What the admin API says of a site, an article of it, its policy, or the accounts (a path under /api/v1/admin/). */
     JsonObject adminGet(String path) {
         return admin("GET", "/api/v1/admin/" + path, null, 200);

@@ -167,10 +167,7 @@ class WidgetIT extends WithBrowser {
                 d -> button.isDisplayed() && button.getText().equals("Show 1 new comment"));
         button.click();
         WebElement comment = browser.commentContaining(widget, "while you were reading");
-        assertEquals(
-                comment.findElement(By.cssSelector("article")),
-                browser.script("return document.querySelector('parley-comments').shadowRoot.activeElement"),
-                "focus moves to the new comment");
+        assertEquals(comment.findElement(By.cssSelector("article")), focusInWidget(), "focus moves to the new comment");
     }
 
     @Test
@@ -283,16 +280,9 @@ class WidgetIT extends WithBrowser {
         }
         browser.open(host.articleUrl(key) + "#parley-c-" + oldest);
         SearchContext widget = browser.widget();
-        WebElement target = browser.await(
-                "the linked comment, highlighted",
-                d -> widget.findElements(By.cssSelector("li.c.target")).stream()
-                        .findFirst()
-                        .orElse(null));
+        WebElement target = linkedComment(widget);
         assertTrue(target.getText().contains("The oldest comment"), target.getText());
-        assertEquals(
-                target.findElement(By.cssSelector("article")),
-                browser.script("return document.querySelector('parley-comments').shadowRoot.activeElement"),
-                "focus is on it");
+        assertEquals(target.findElement(By.cssSelector("article")), focusInWidget(), "focus is on it");
         String link = target.findElement(By.cssSelector("a.permalink")).getDomAttribute("href");
         assertTrue(link.endsWith("/article/" + key + "#parley-c-" + oldest), "its time is its permalink: " + link);
     }
@@ -352,7 +342,7 @@ class WidgetIT extends WithBrowser {
                 "the rejection notice under it",
                 d -> second.findElement(By.cssSelector(":scope > article .note"))
                         .getText()
-                        .contains("did not publish your comment"));
+                        .contains("did not publish your comment. It is not about the article or the discussion."));
         assertFalse(second.getText().contains("Awaiting review"));
     }
 
@@ -463,6 +453,9 @@ class WidgetIT extends WithBrowser {
         assertEquals(
                 "Sortieren nach",
                 widget.findElement(By.cssSelector(".bar label")).getText());
+        browser.await(
+                "the count in German",
+                d -> d.findElement(By.cssSelector("parley-count")).getText().equals("1 Kommentar"));
         assertEquals(
                 "Kommentar senden",
                 widget.findElement(By.cssSelector("form.main button[type=submit]"))

@@ -46,6 +46,20 @@ abstract class WithBrowser {
                         + "return a && a.tagName === 'ARTICLE' ? a.parentElement : null;"));
     }
 
+    /** The comment a permalink highlighted, once the widget has found it. */
+    WebElement linkedComment(SearchContext widget) {
+        return browser.await(
+                "the linked comment, highlighted",
+                d -> widget.findElements(By.cssSelector("li.c.target")).stream()
+                        .findFirst()
+                        .orElse(null));
+    }
+
+    /** The element that has the focus inside the widget. */
+    Object focusInWidget() {
+        return browser.script("return document.querySelector('parley-comments').shadowRoot.activeElement");
+    }
+
     /** Fills in and sends the console's sign-in form (the console must be open). */
     void signIn(String user, String password) {
         WebElement name = browser.await("the sign-in form", d -> d.findElement(By.id("login-user")));

@@ -44,17 +44,27 @@ public final class AuthorService {
      * from the latest token. Safe under concurrent first sign-ins.
      */
     public Author upsertExternal(String siteKey, String externalId, String displayName, String email) {
+        return upsertExternal(siteKey, externalId, displayName, email, null);
+    }
+
+    /**
+     * As {@link #upsertExternal(String, String, String, String)}, with the host's picture of the
+     * reader, refreshed likewise; kept only if {@link AvatarUrl#sanitise} accepts it.
+     */
+    public Author upsertExternal(String siteKey, String externalId, String displayName, String email, String avatar) {
         String id = Require.text("externalId", externalId, 200);
         String name = Require.text("displayName", displayName, MAX_NAME);
         String mail = email(email);
+        String picture = AvatarUrl.sanitise(avatar);
         try {
-            return work.write(r -> upsert(r, siteKey, id, name, mail));
+            return work.write(r -> upsert(r, siteKey, id, name, mail, picture));
         } catch (org.parley.core.ConflictException lostRace) {
-            return work.write(r -> upsert(r, siteKey, id, name, mail));
+            return work.write(r -> upsert(r, siteKey, id, name, mail, picture));
         }
     }
 
-    private static Author upsert(Repositories r, String siteKey, String externalId, String name, String mail) {
+    private static Author upsert(
+            Repositories r, String siteKey, String externalId, String name, String mail, String picture) {
         SiteEntity site = r.sites().require(siteKey);
         Optional<AuthorEntity> existing = r.authors().byExternalId(site.id(), externalId);
         AuthorEntity author;
@@ -65,8 +75,9 @@ public final class AuthorService {
             author = new AuthorEntity(
                     AuthorId.random(), AuthorKind.EXTERNAL, name, mail, site.id(), externalId, r.now());
             r.authors().add(author);
-            r.flush();
         }
+        author.picture(picture);
+        r.flush();
         return author.toAuthor(site.key());
     }
 

@@ -190,6 +190,18 @@ public final class NotificationService {
      * @throws ValidationException not an e-mail address
      */
     public MailConsent subscribe(AuthorId author, CommentId comment, String email, boolean verified) {
+        return subscribe(author, comment, email, verified, null);
+    }
+
+    /**
+     * As {@link #subscribe(AuthorId, CommentId, String, boolean)}, remembering the reader's
+     * {@code language} (a language tag; its primary subtag is kept, anything malformed is ignored)
+     * for the mails and the pages behind their links.
+     */
+    public MailConsent subscribe(AuthorId author, CommentId comment, String email, boolean verified, String language) {
+        String tag =
+                language == null ? null : language.strip().split("[-_]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+        String spoken = tag != null && tag.matches("[a-z]{2,3}") ? tag : null;
         String address = Require.optionalEmail("email", email);
         if (address == null) {
             throw new ValidationException("email", "must not be empty");
@@ -209,6 +221,7 @@ public final class NotificationService {
             } else {
                 consent.optIn(address, r.now());
             }
+            consent.speaks(spoken);
             if (verified) {
                 consent.confirm(r.now());
             } else if (!consent.confirmed()
@@ -306,6 +319,7 @@ public final class NotificationService {
                         hook.get().url(),
                         hook.get().secret(),
                         null,
+                        null,
                         null));
             }
             if (m.accountId() != null) {
@@ -326,6 +340,7 @@ public final class NotificationService {
                         null,
                         null,
                         digest.get().email(),
+                        null,
                         null));
             }
             Optional<MailConsentEntity> consent = r.notifications().consent(m.recipientId());
@@ -353,7 +368,8 @@ public final class NotificationService {
                     null,
                     null,
                     consent.get().email(),
-                    new AuthorId(m.recipientId())));
+                    new AuthorId(m.recipientId()),
+                    consent.get().language()));
         });
     }
 

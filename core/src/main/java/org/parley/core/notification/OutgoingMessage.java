@@ -6,7 +6,8 @@ import org.parley.core.author.AuthorId;
 /**
  * A message claimed for one delivery attempt: what to send and where. For a webhook,
  * {@code url} and {@code secret}; for a mail, {@code email}, and {@code reader} when it goes to a
- * reader (whose unsubscribe link it then carries). {@code attempt} counts this one.
+ * reader (whose unsubscribe link it then carries), written in the reader's {@code language} (a
+ * primary tag, null when unknown). {@code attempt} counts this one.
  */
 public record OutgoingMessage(
         long id,
@@ -20,4 +21,5 @@ public record OutgoingMessage(
         String url,
         String secret,
         String email,
-        AuthorId reader) {}
+        AuthorId reader,
+        String language) {}

@@ -149,6 +149,29 @@ public final class ThreadService {
         });
     }
 
+    /**
+     * The way to {@code target} in its thread ({@link ThreadAnchor}), for a permalink to a reply
+     * that a thread page leaves out. The caller decides whether {@code viewer} may know the target;
+     * the top-level comment is shown as a thread page would show it to the viewer (a placeholder
+     * unless published or the viewer's own).
+     */
+    public ThreadAnchor anchor(CommentId target, AuthorId viewer) {
+        Require.present("target", target);
+        return store.read(r -> {
+            CommentEntity c = r.comments().require(target);
+            CommentEntity root = c.depth() == 0
+                    ? c
+                    : r.comments().byId(c.rootId()).orElseThrow(() -> new NotFoundException("comment", target));
+            UUID v = viewer == null ? null : viewer.value();
+            String more = root.replyCount() > 0 || v != null ? Cursors.encode("replies", root.id(), root.path()) : null;
+            CommentViews views = new CommentViews(r).preload(List.of(root));
+            ThreadNode node = tree(root, List.of(), 1, v, reactedBy(r, v, List.of(root)), views, more);
+            List<CommentId> ancestors =
+                    c.ancestorIds().stream().map(CommentId::of).toList();
+            return new ThreadAnchor(target, ancestors, node);
+        });
+    }
+
     /** Published comments per article key, for many articles at once; unknown keys count 0. */
     public Map<String, Long> count(String siteKey, Collection<String> articleKeys) {
         Require.present("articleKeys", articleKeys);

@@ -293,4 +293,39 @@ class ThreadServiceIT extends DatabaseIT {
         assertEquals(0, node.comment().replyCount());
         assertFalse(node.mine());
     }
+
+    @Test
+    void anAnchorLeadsFromTheTopLevelCommentToADeepReplyThroughTheRepliesCursor() {
+        Comment root = f.post(ann, "root");
+        List<CommentId> filler = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            filler.add(f.reply(bob, root.id(), "filler " + i).id());
+        }
+        Comment d1 = f.reply(bob, root.id(), "d1");
+        Comment d2 = f.reply(ann, d1.id(), "d2");
+
+        ThreadAnchor anchor = core.threads().anchor(d2.id(), null);
+        assertEquals(d2.id(), anchor.comment());
+        assertEquals(List.of(root.id(), d1.id()), anchor.ancestors(), "root first, down to the parent");
+        assertEquals(root.id(), anchor.root().comment().id());
+        assertTrue(anchor.root().replies().isEmpty(), "the replies are paged in with the cursor");
+        List<CommentId> seen = new ArrayList<>();
+        String cursor = anchor.root().moreRepliesCursor();
+        assertNotNull(cursor);
+        do {
+            ThreadPage page = core.threads().replies(root.id(), null, cursor, 2);
+            page.comments().forEach(n -> collect(n, seen));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertTrue(seen.containsAll(filler) && seen.contains(d1.id()) && seen.contains(d2.id()), seen.toString());
+
+        ThreadAnchor top = core.threads().anchor(root.id(), null);
+        assertEquals(List.of(), top.ancestors(), "a top-level comment is its own anchor");
+        assertEquals(root.id(), top.root().comment().id());
+    }
+
+    private static void collect(ThreadNode node, List<CommentId> into) {
+        into.add(node.comment().id());
+        node.replies().forEach(n -> collect(n, into));
+    }
 }

@@ -26,11 +26,19 @@ public class Events {
     /** {@code event: comment}: a comment became visible; {@code count} is the article's new total. */
     public record CommentEvent(String id, String parentId, long count) {}
 
+    /**
+     * {@code event: decided}: a held comment of the article was decided other than published. It
+     * says nothing more, so that no reader learns of another's held comment; the author's widget
+     * asks after its own held comments ({@code GET comments/{id}/status}).
+     */
+    public record DecidedEvent() {}
+
     /** {@code event: count}: the article's total, sent on connect. */
     public record CountEvent(long count) {}
 
     static final String COMMENT_VISIBLE = "comment-visible";
     static final String QUEUES_CHANGED = "queues-changed";
+    static final String HELD_DECIDED = "held-decided";
     /** Queue counts go out at most this often per site and instance, however many posts arrive. */
     static final Duration QUEUE_COUNTS_EVERY = Duration.ofSeconds(1);
 
@@ -54,6 +62,9 @@ public class Events {
                     () -> new CommentEvent(
                             args.get(2), parent, args.size() > 4 ? Long.parseLong(args.get(4)) : count(ref)));
         });
+        signals.on(
+                HELD_DECIDED,
+                args -> live.publish(LiveUpdates.articleTopic(args.get(0), args.get(1)), "decided", DecidedEvent::new));
         signals.on(QUEUES_CHANGED, args -> {
             String site = args.get(0);
             live.publishCoalesced(LiveUpdates.queueTopic(site), "counts", () -> queueCounts(site), QUEUE_COUNTS_EVERY);
@@ -77,6 +88,12 @@ public class Events {
         } else {
             signals.send(COMMENT_VISIBLE, ref.siteKey(), ref.articleKey(), id, parent);
         }
+    }
+
+    /** A held comment was turned down (or deleted): see {@link DecidedEvent}. */
+    public void heldDecided(Comment comment) {
+        signals.send(
+                HELD_DECIDED, comment.article().siteKey(), comment.article().articleKey());
     }
 
     public void queuesChanged(String site) {

@@ -15,7 +15,8 @@ import java.util.Optional;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.parley.core.author.AuthorId;
-import org.parley.core.notification.MailConsent;
+import org.parley.web.i18n.Language;
+import org.parley.web.i18n.Translations;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.Problem;
 import org.parley.web.problem.ProblemException;
@@ -32,6 +33,7 @@ import org.parley.web.security.SessionIgnored;
 @Tag(name = "reader")
 @SessionIgnored
 public class MailResource {
+    private static final Translations T = Translations.standard();
     private static final String PAGE_POLICY = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; "
             + "frame-ancestors 'none'; base-uri 'none'";
 
@@ -52,9 +54,10 @@ public class MailResource {
         return check(MailTokens.Purpose.CONFIRM, token)
                 .map(a -> page(
                         200,
-                        "Confirm your e-mail address",
-                        "<p>Confirm <b>" + escape(a.email) + "</b> to receive notifications about your comments.</p>"
-                                + form(token, "Confirm my address")))
+                        a.language,
+                        "mail-page.confirm.title",
+                        para(a, "mail-page.confirm.text")
+                                + form(token, T.text("mail-page.confirm.button", a.language))))
                 .orElseGet(this::invalidPage);
     }
 
@@ -70,11 +73,7 @@ public class MailResource {
         }
         Checked a = checked.get();
         runtime.core().notifications().confirm(a.author, a.email);
-        return page(
-                200,
-                "Address confirmed",
-                "<p>Thank you. We will e-mail <b>" + escape(a.email)
-                        + "</b> about your comments. Every mail has a link to stop them.</p>");
+        return page(200, a.language, "mail-page.confirmed.title", para(a, "mail-page.confirmed.text"));
     }
 
     @GET
@@ -85,9 +84,10 @@ public class MailResource {
         return check(MailTokens.Purpose.UNSUBSCRIBE, token)
                 .map(a -> page(
                         200,
-                        "Unsubscribe",
-                        "<p>Stop all notification mails to <b>" + escape(a.email) + "</b>?</p>"
-                                + form(token, "Unsubscribe")))
+                        a.language,
+                        "mail-page.unsubscribe.title",
+                        para(a, "mail-page.unsubscribe.text")
+                                + form(token, T.text("mail-page.unsubscribe.button", a.language))))
                 .orElseGet(this::invalidPage);
     }
 
@@ -103,23 +103,30 @@ public class MailResource {
         }
         Checked a = checked.get();
         runtime.core().notifications().unsubscribe(a.author, a.email);
-        return page(
-                200,
-                "Unsubscribed",
-                "<p>We will not e-mail <b>" + escape(a.email)
-                        + "</b> any more. Asking for notifications on a new comment subscribes you again.</p>");
+        return page(200, a.language, "mail-page.unsubscribed.title", para(a, "mail-page.unsubscribed.text"));
     }
 
-    private record Checked(AuthorId author, String email) {}
+    /** A valid link's reader, their address, and the language of the page: theirs, else the browser's. */
+    private record Checked(AuthorId author, String email, Language language) {}
 
     private Optional<Checked> check(MailTokens.Purpose purpose, String token) {
         return MailTokens.parse(token)
                 .flatMap(claimed -> runtime.core()
                         .notifications()
                         .consent(claimed.author())
-                        .map(MailConsent::email)
-                        .filter(email -> worker.tokens().valid(purpose, claimed, email))
-                        .map(email -> new Checked(claimed.author(), email)));
+                        .filter(consent -> worker.tokens().valid(purpose, claimed, consent.email()))
+                        .map(consent -> new Checked(
+                                claimed.author(),
+                                consent.email(),
+                                Language.of(consent.language(), headers.getHeaderString("Accept-Language")))));
+    }
+
+    /** The catalogue's {@code key} as a paragraph, with the reader's address in bold for its {0}. */
+    private static String para(Checked a, String key) {
+        String marker = "\u0001";
+        return "<p>"
+                + escape(T.text(key, a.language, marker)).replace(marker, "<b>" + escape(a.email) + "</b>")
+                + "</p>";
     }
 
     private static ProblemException invalid() {
@@ -137,10 +144,12 @@ public class MailResource {
         if (!browser) {
             throw invalid();
         }
+        Language language = Language.of(null, headers.getHeaderString("Accept-Language"));
         return page(
                 404,
-                "This link is not valid",
-                "<p>The link is incomplete, or the address it was sent to has changed or been erased.</p>");
+                language,
+                "mail-link-invalid.title",
+                "<p>" + escape(T.text("mail-link-invalid.detail", language)) + "</p>");
     }
 
     private static String form(String token, String label) {
@@ -149,8 +158,9 @@ public class MailResource {
                 + "<button type=\"submit\">" + escape(label) + "</button></form>";
     }
 
-    private static Response page(int status, String title, String body) {
-        String html = "<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+    private static Response page(int status, Language language, String titleKey, String body) {
+        String title = T.text(titleKey, language);
+        String html = "<!doctype html><html lang=\"" + language.tag() + "\"><head><meta charset=\"utf-8\">"
                 + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\"><title>" + escape(title)
                 + "</title><style>body{font:16px/1.5 system-ui,sans-serif;max-width:36em;margin:3em auto;padding:0 1em}"
                 + "button{font:inherit;padding:.5em 1.2em}</style></head><body><h1>" + escape(title) + "</h1>" + body
@@ -161,6 +171,8 @@ public class MailResource {
                 .header("Content-Security-Policy", PAGE_POLICY)
                 .header("Cache-Control", "no-store")
                 .header("Referrer-Policy", "no-referrer")
+                .header("Content-Language", language.tag())
+                .header("Vary", "Accept-Language")
                 .build();
     }
 

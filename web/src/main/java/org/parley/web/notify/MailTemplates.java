@@ -4,10 +4,13 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.util.Map;
+import org.parley.web.i18n.Language;
+import org.parley.web.i18n.PublicReasons;
+import org.parley.web.i18n.Translations;
 
 /**
- * The words of each mail, in plain text, from the payload core stored. Reader-written text
+ * The words of each mail, in plain text, from the payload core stored, in the reader's language
+ * (the catalogue's {@code mail.*} texts; the moderators' digest is English). Reader-written text
  * (names, comments, titles) goes only into the body and into subjects stripped of line breaks;
  * every mail to a reader ends with its unsubscribe link.
  */
@@ -18,65 +21,57 @@ public final class MailTemplates {
     /** Links the mail needs, made by the caller (they carry tokens). */
     public record Links(String confirm, String unsubscribe, String moderate) {}
 
-    /** The reasons moderators pick (and the screening's own), in words a reader understands. */
-    private static final Map<String, String> REASONS = Map.ofEntries(
-            Map.entry("incivility", "it is uncivil towards other readers"),
-            Map.entry("personal_attack", "it attacks a person rather than what they said"),
-            Map.entry("spam", "it looks like spam or advertising"),
-            Map.entry("off_topic", "it is not about the article or the discussion"),
-            Map.entry("illegal", "it may break the law"),
-            Map.entry("other", "it does not follow the site's discussion rules"));
+    private static final Translations T = Translations.standard();
 
     private MailTemplates() {}
 
+    /** The mail in English. */
     public static Mail render(String kind, String payload, Links links) {
+        return render(kind, payload, links, Language.EN);
+    }
+
+    public static Mail render(String kind, String payload, Links links, Language language) {
         JsonObject p = Json.createReader(new StringReader(payload)).readObject();
         String site = text(p, "siteName");
+        String title = text(p, "articleTitle");
         Mail mail = switch (kind) {
             case "mail.confirm" ->
                 new Mail(
-                        "Confirm your e-mail address for " + site,
-                        "Hello " + text(p, "name") + ",\n\n"
-                                + "you asked " + site
-                                + " to e-mail you about replies to your comment. Please confirm this"
-                                + " address by opening this link:\n\n" + links.confirm() + "\n\n"
-                                + "If this was not you, ignore this message: unless the address is confirmed, we will not"
-                                + " write to it again.\n");
+                        T.text("mail.confirm.subject", language, site),
+                        T.text("mail.confirm.body", language, text(p, "name"), site, links.confirm()));
             case "mail.reply" ->
                 new Mail(
-                        text(p, "replyAuthor") + " replied to your comment on \u201c" + text(p, "articleTitle")
-                                + "\u201d",
-                        text(p, "replyAuthor") + " replied to your comment on \u201c" + text(p, "articleTitle")
-                                + "\u201d:\n\n"
-                                + quote(text(p, "replyText")) + "\n\nYour comment:\n\n" + quote(text(p, "parentText"))
-                                + "\n\nRead the discussion and answer: " + commentUrl(p) + "\n");
+                        T.text("mail.reply.subject", language, text(p, "replyAuthor"), title),
+                        T.text(
+                                "mail.reply.body",
+                                language,
+                                text(p, "replyAuthor"),
+                                title,
+                                quote(text(p, "replyText")),
+                                quote(text(p, "parentText")),
+                                commentUrl(p)));
             case "mail.approved" ->
                 new Mail(
-                        "Your comment on \u201c" + text(p, "articleTitle") + "\u201d is published",
-                        "A moderator of " + site + " has published your comment on \u201c" + text(p, "articleTitle")
-                                + "\u201d:\n\n" + quote(text(p, "text")) + "\n\nSee it here: " + commentUrl(p) + "\n");
+                        T.text("mail.approved.subject", language, title),
+                        T.text("mail.approved.body", language, site, title, quote(text(p, "text")), commentUrl(p)));
             case "mail.rejected" ->
                 new Mail(
-                        "Your comment on \u201c" + text(p, "articleTitle") + "\u201d was not published",
-                        "A moderator of " + site + " has decided not to publish your comment on \u201c"
-                                + text(p, "articleTitle") + "\u201d, because " + reason(p) + ".\n\n"
-                                + quote(text(p, "text")) + "\n\nYou are welcome to take part in the discussion again: "
-                                + text(p, "articleUrl") + "\n");
+                        T.text("mail.rejected.subject", language, title),
+                        T.text(
+                                "mail.rejected.body",
+                                language,
+                                site,
+                                title,
+                                PublicReasons.sentence(text(p, "reasonCode"), language),
+                                quote(text(p, "text")),
+                                text(p, "articleUrl")));
             case "mail.digest" -> new Mail(digestSubject(p), digestBody(p, links));
             default -> throw new IllegalArgumentException("no template for " + kind);
         };
         String body = links.unsubscribe() == null
                 ? mail.body()
-                : mail.body() + "\n-- \nYou receive this because you asked " + site
-                        + " to notify you about your comment." + "\nStop all these e-mails with one click: "
-                        + links.unsubscribe() + "\n";
+                : mail.body() + T.text("mail.footer", language, site, links.unsubscribe());
         return new Mail(oneLine(mail.subject()), body);
-    }
-
-    /** The reason of a rejection in words; unknown codes fall back to the general rule. */
-    static String reason(JsonObject p) {
-        String code = text(p, "reasonCode");
-        return REASONS.getOrDefault(code, REASONS.get("other"));
     }
 
     private static String digestSubject(JsonObject p) {
@@ -97,7 +92,7 @@ public final class MailTemplates {
     }
 
     private static String commentUrl(JsonObject p) {
-        return text(p, "articleUrl") + "#parley-comment-"
+        return text(p, "articleUrl") + "#parley-c-"
                 + p.getJsonNumber("commentId").longValue();
     }
 

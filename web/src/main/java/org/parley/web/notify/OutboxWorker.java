@@ -18,6 +18,7 @@ import java.util.logging.Logger;
 import org.parley.core.notification.Delivery;
 import org.parley.core.notification.NotificationService;
 import org.parley.core.notification.OutgoingMessage;
+import org.parley.web.i18n.Language;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.platform.Settings;
 
@@ -181,7 +182,7 @@ public class OutboxWorker {
                     ? null
                     : link("confirm", tokens().issue(MailTokens.Purpose.CONFIRM, m.reader(), m.email()));
             var links = new MailTemplates.Links(confirm, unsubscribe, settings.publicUrl() + "/moderate/");
-            var mail = MailTemplates.render(m.kind(), m.payload(), links);
+            var mail = MailTemplates.render(m.kind(), m.payload(), links, Language.of(m.language(), null));
             mailer.send(m.messageId(), m.email(), senderName(m), mail, unsubscribe);
             outbox.delivered(m.id(), null);
         } catch (Mailer.MailFailure e) {

@@ -10,6 +10,7 @@ import org.parley.core.author.AuthorKind;
 import org.parley.core.comment.CommentId;
 import org.parley.core.notification.MailConsent;
 import org.parley.core.support.Require;
+import org.parley.web.i18n.Language;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.problem.Fields;
 
@@ -63,8 +64,12 @@ public class ReaderNotifications {
                 .orThrow();
     }
 
-    /** Subscribes the author to their comment; empty when they did not ask. */
-    public Optional<State> subscribe(AuthorId author, CommentId comment, boolean wanted, String email) {
+    /**
+     * Subscribes the author to their comment, their mails to be written in {@code language} (the
+     * language of the request they asked in); empty when they did not ask.
+     */
+    public Optional<State> subscribe(
+            AuthorId author, CommentId comment, boolean wanted, String email, Language language) {
         if (!wanted) {
             return Optional.empty();
         }
@@ -74,7 +79,8 @@ public class ReaderNotifications {
         Author who = runtime.core().authors().get(author);
         boolean verified = who.kind() == AuthorKind.EXTERNAL && who.email() != null;
         String address = verified ? who.email() : address(author, email).orElseThrow();
-        MailConsent consent = runtime.core().notifications().subscribe(author, comment, address, verified);
+        MailConsent consent =
+                runtime.core().notifications().subscribe(author, comment, address, verified, language.tag());
         worker.wake();
         return Optional.of(consent.active() ? State.ACTIVE : State.PENDING_CONFIRMATION);
     }

@@ -48,6 +48,7 @@ import org.parley.core.thread.ThreadQuery;
 import org.parley.core.thread.ThreadSort;
 import org.parley.web.cache.HttpCaching;
 import org.parley.web.cache.ReadCache;
+import org.parley.web.i18n.Language;
 import org.parley.web.live.Events;
 import org.parley.web.live.LiveUpdates;
 import org.parley.web.notify.ReaderNotifications;
@@ -362,7 +363,12 @@ public class ArticleResource {
             return new IdempotencyStore.Outcome(200, new Nudged(outcome.nudge(), created), null);
         }
         String subscribed = notifications
-                .subscribe(author, outcome.comment().id(), notify, email)
+                .subscribe(
+                        author,
+                        outcome.comment().id(),
+                        notify,
+                        email,
+                        Language.of(request.getParameter("lang"), request.getHeader("Accept-Language")))
                 .map(ReaderNotifications.State::wireName)
                 .orElse(null);
         CommentView view = Posting.view(outcome.comment(), s, runtime.clock().instant());

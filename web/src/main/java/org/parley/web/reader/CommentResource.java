@@ -27,15 +27,20 @@ import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
 import org.parley.core.comment.Reaction;
 import org.parley.core.report.ReportReason;
+import org.parley.core.review.Actor;
 import org.parley.core.site.Site;
+import org.parley.core.thread.ThreadAnchor;
 import org.parley.core.thread.ThreadPage;
 import org.parley.web.cache.ReadCache;
+import org.parley.web.i18n.Language;
+import org.parley.web.i18n.PublicReasons;
 import org.parley.web.platform.ParleyRuntime;
 import org.parley.web.platform.Settings;
 import org.parley.web.problem.Fields;
 import org.parley.web.problem.Params;
 import org.parley.web.problem.ProblemException;
 import org.parley.web.reader.ReaderViews.CommentView;
+import org.parley.web.reader.ReaderViews.ContextView;
 import org.parley.web.reader.ReaderViews.Nudged;
 import org.parley.web.reader.ReaderViews.Posted;
 import org.parley.web.reader.ReaderViews.ReactionView;
@@ -53,8 +58,11 @@ public class CommentResource {
     /** Answer to a report. */
     public record Reported(boolean reported) {}
 
-    /** What became of the reader's own comment. */
-    public record OwnStatus(String id, String status) {}
+    /**
+     * What became of the reader's own comment; for one a moderator did not publish or removed, the
+     * reason in words (in the reader's language) and its code, as far as the author may see them.
+     */
+    public record OwnStatus(String id, String status, String reasonCode, String reason) {}
 
     private static final Map<String, ReportReason> REASONS = Map.of(
             "spam",
@@ -127,7 +135,18 @@ public class CommentResource {
                 || !comment.author().id().equals(AuthorId.parse(reader.authorId()))) {
             throw new NotFoundException("comment", comment.id());
         }
-        return new OwnStatus(comment.id().toString(), ReaderViews.statusName(comment.status()));
+        String status = ReaderViews.statusName(comment.status());
+        if (comment.status() != CommentStatus.REJECTED && comment.status() != CommentStatus.REMOVED_BY_MODERATOR) {
+            return new OwnStatus(comment.id().toString(), status, null, null);
+        }
+        String code = runtime.core().review().decisionsFor(comment.id()).stream()
+                .filter(d -> d.actor().kind() == Actor.Kind.MODERATOR
+                        && comment.status().name().equals(d.to()))
+                .reduce((first, second) -> second)
+                .map(d -> PublicReasons.code(d.reasonCode()))
+                .orElse("other");
+        Language language = Language.of(request.getParameter("lang"), request.getHeader("Accept-Language"));
+        return new OwnStatus(comment.id().toString(), status, code, PublicReasons.sentence(code, language));
     }
 
     @DELETE
@@ -248,6 +267,26 @@ public class CommentResource {
                         .map(n -> CommentView.of(n, c -> Posting.canEdit(c, s, now)))
                         .toList(),
                 page.nextCursor());
+    }
+
+    @GET
+    @Path("{id}/context")
+    @Operation(summary = "The way to a comment for a permalink: its top-level comment and its ancestors")
+    public ContextView context(@QueryParam("site") String site, @PathParam("id") String id) {
+        Site s = Sites.require(runtime, site);
+        ReaderIdentity reader = Caller.of(request).reader();
+        AuthorId viewer = reader != null && reader.site().equals(s.key()) ? AuthorId.parse(reader.authorId()) : null;
+        Comment target = comment(s, id, viewer);
+        ThreadAnchor anchor = runtime.core().threads().anchor(target.id(), viewer);
+        if (!anchor.ancestors().isEmpty()) {
+            // A thread whose top-level comment readers may not see (rejected, someone else's held) is not shown at all.
+            comment(s, anchor.ancestors().getFirst().toString(), viewer);
+        }
+        Instant now = runtime.clock().instant();
+        return new ContextView(
+                target.id().toString(),
+                anchor.ancestors().stream().map(CommentId::toString).toList(),
+                CommentView.of(anchor.root(), c -> Posting.canEdit(c, s, now)));
     }
 
     /**

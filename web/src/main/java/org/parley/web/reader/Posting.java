@@ -130,7 +130,9 @@ public class Posting {
 
     /**
      * Tells readers everywhere that {@code comment} (whose status may have changed from
-     * {@code before}) changed: cached pages of its article go stale, live subscribers hear of it.
+     * {@code before}) changed: cached pages of its article go stale, live subscribers hear of it
+     * (a held comment turned down is announced without its id: only its author's widget, which
+     * knows it, asks what became of it).
      */
     public void announce(Comment comment, CommentStatus before) {
         // one grid message for the three signals (Signals.batched)
@@ -138,6 +140,8 @@ public class Posting {
             cache.changed(comment.article());
             if (comment.status() == CommentStatus.PUBLISHED && before != CommentStatus.PUBLISHED) {
                 events.commentVisible(comment);
+            } else if (before == CommentStatus.HELD && comment.status() != CommentStatus.HELD) {
+                events.heldDecided(comment);
             }
             events.queuesChanged(comment.article().siteKey());
             return null;

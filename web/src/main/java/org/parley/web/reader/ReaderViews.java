@@ -31,7 +31,8 @@ public final class ReaderViews {
             int maxLength,
             int maxDepth,
             String moderationMode,
-            boolean mailNotifications) {
+            boolean mailNotifications,
+            boolean imagesAllowed) {
         static SiteView of(Site site, boolean jwtSignIn, boolean mailNotifications) {
             return new SiteView(
                     site.key(),
@@ -42,7 +43,8 @@ public final class ReaderViews {
                     site.settings().maxBodyLength(),
                     site.settings().maxDepth(),
                     mode(site.moderationMode()),
-                    mailNotifications);
+                    mailNotifications,
+                    site.settings().allowImages());
         }
     }
 
@@ -74,7 +76,7 @@ public final class ReaderViews {
     }
 
     /** A comment's author as readers see it. */
-    public record AuthorView(String id, String name, String kind) {}
+    public record AuthorView(String id, String name, String kind, String avatarUrl) {}
 
     /**
      * One comment with its nested replies. Tombstones have empty {@code html} and no author.
@@ -116,7 +118,8 @@ public final class ReaderViews {
                     : new AuthorView(
                             c.author().id().toString(),
                             c.author().displayName(),
-                            c.author().kind().name().toLowerCase(Locale.ROOT));
+                            c.author().kind().name().toLowerCase(Locale.ROOT),
+                            c.author().avatarUrl());
             return new CommentView(
                     c.id().toString(),
                     c.parentId() == null ? null : c.parentId().toString(),
@@ -163,6 +166,13 @@ public final class ReaderViews {
 
     /** A page of replies below one comment ("load more replies"). */
     public record RepliesView(List<CommentView> comments, String nextCursor) {}
+
+    /**
+     * The way to one comment for a permalink: {@code ancestors} from its top-level comment down to
+     * its parent, and the top-level comment ({@code root}, without replies: its
+     * {@code moreRepliesCursor} pages them in).
+     */
+    public record ContextView(String id, List<String> ancestors, CommentView root) {}
 
     /** Comment counts by article key. */
     public record CountsView(Map<String, Long> counts) {}

@@ -72,7 +72,9 @@ public class Readers {
                         jwt, key, runtime.clock().instant())
                 .orElseThrow(() -> ProblemException.unauthenticated("The host site's token is invalid or expired."));
         String name = reader.name().length() > MAX_NAME ? reader.name().substring(0, MAX_NAME) : reader.name();
-        Author author = runtime.core().authors().upsertExternal(site.key(), reader.subject(), name, reader.email());
+        Author author = runtime.core()
+                .authors()
+                .upsertExternal(site.key(), reader.subject(), name, reader.email(), reader.picture());
         return session(site.key(), author);
     }
 
@@ -82,6 +84,6 @@ public class Readers {
         String token = runtime.tokens().issue(author.id().toString(), site, author.displayName(), kind, now);
         var identity = runtime.tokens().verify(token, now).orElseThrow();
         return new ReaderSession(
-                token, identity.expiresAt(), new AuthorView(author.id().toString(), author.displayName(), kind));
+                token, identity.expiresAt(), new AuthorView(author.id().toString(), author.displayName(), kind, null));
     }
 }

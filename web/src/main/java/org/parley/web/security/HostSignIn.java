@@ -27,8 +27,12 @@ public final class HostSignIn {
     /** The furthest {@code exp} of an embed token: it sits in article pages that caches may keep for days. */
     static final Duration MAX_EMBED_LIFETIME = Duration.ofDays(30);
 
-    /** The host site's reader, as its token names them. */
-    public record HostReader(String subject, String name, String email) {}
+    /**
+     * The host site's reader, as its token names them; {@code picture} is the token's
+     * {@code picture} (OpenID Connect), else its {@code avatar}, unchecked (core keeps only a safe
+     * https URL).
+     */
+    public record HostReader(String subject, String name, String email, String picture) {}
 
     private HostSignIn() {}
 
@@ -42,8 +46,12 @@ public final class HostSignIn {
             if (name == null || name.isBlank()) {
                 name = ReaderTokens.text(claims, "preferred_username");
             }
+            String picture = ReaderTokens.text(claims, "picture");
             return Optional.of(new HostReader(
-                    sub, name == null || name.isBlank() ? "Reader" : name, ReaderTokens.text(claims, "email")));
+                    sub,
+                    name == null || name.isBlank() ? "Reader" : name,
+                    ReaderTokens.text(claims, "email"),
+                    picture != null ? picture : ReaderTokens.text(claims, "avatar")));
         });
     }
 

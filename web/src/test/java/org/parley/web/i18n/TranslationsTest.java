@@ -93,6 +93,17 @@ class TranslationsTest {
     }
 
     @Test
+    void aRejectionReasonIsASentenceInTheReadersLanguageAndOnlyKnownCodesAreNamed() {
+        assertEquals("It looks like spam or advertising.", PublicReasons.sentence("spam", Language.EN));
+        assertEquals("Er sieht nach Spam oder Werbung aus.", PublicReasons.sentence("spam", Language.DE));
+        assertEquals("other", PublicReasons.code("troll_from_last_week"));
+        assertEquals("other", PublicReasons.code(null));
+        assertEquals(
+                "Er hält sich nicht an die Diskussionsregeln der Website.",
+                PublicReasons.sentence("troll_from_last_week", Language.DE));
+    }
+
+    @Test
     void theRequestedLanguageIsTheWidgetsLangElseAcceptLanguage() {
         assertEquals(Language.DE, Language.of("de", "en-US,en;q=0.9"));
         assertEquals(Language.EN, Language.of("en", "de"));

@@ -1,6 +1,7 @@
 package org.parley.web.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -35,6 +36,28 @@ class HostSignInTest {
         HostSignIn.HostReader reader = HostSignIn.verify(token, HS, NOW).orElseThrow();
         assertEquals("u-42", reader.subject());
         assertEquals("Lena", reader.name());
+        assertNull(reader.picture(), "no picture claim, no picture");
+    }
+
+    @Test
+    void thePictureClaimOrElseAvatarNamesTheReadersPicture() {
+        var picture = Json.createObjectBuilder(claims("u-42", NOW.getEpochSecond() + 300))
+                .add("picture", "https://cdn.news.example/u/42.png")
+                .add("avatar", "https://cdn.news.example/other.png")
+                .build();
+        assertEquals(
+                "https://cdn.news.example/u/42.png",
+                HostSignIn.verify(Jwt.signHs256(picture, SECRET.getBytes(StandardCharsets.UTF_8)), HS, NOW)
+                        .orElseThrow()
+                        .picture());
+        var avatar = Json.createObjectBuilder(claims("u-42", NOW.getEpochSecond() + 300))
+                .add("avatar", "https://cdn.news.example/other.png")
+                .build();
+        assertEquals(
+                "https://cdn.news.example/other.png",
+                HostSignIn.verify(Jwt.signHs256(avatar, SECRET.getBytes(StandardCharsets.UTF_8)), HS, NOW)
+                        .orElseThrow()
+                        .picture());
     }
 
     @Test

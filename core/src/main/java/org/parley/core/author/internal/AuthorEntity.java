@@ -1,6 +1,7 @@
 package org.parley.core.author.internal;
 
 import jakarta.persistence.Column;
+import org.parley.core.author.AvatarUrl;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -33,6 +34,9 @@ public class AuthorEntity {
 
     @Column(length = 320)
     private String email;
+
+    @Column(name = "avatar_url", length = AvatarUrl.MAX_LENGTH)
+    private String avatarUrl;
 
     @Column(name = "site_id")
     private Long siteId;
@@ -87,6 +91,15 @@ public class AuthorEntity {
         this.email = newEmail;
     }
 
+    /** The host site's picture of its reader (already {@link org.parley.core.author.AvatarUrl#sanitise sanitised}), or null. */
+    public void picture(String url) {
+        this.avatarUrl = url;
+    }
+
+    public String avatarUrl() {
+        return avatarUrl;
+    }
+
     public void changeStanding(Standing newStanding, Instant until) {
         this.standing = newStanding.name();
         this.suspendedUntil = until;
@@ -100,6 +113,7 @@ public class AuthorEntity {
     public void anonymise() {
         this.displayName = "[erased]";
         this.email = null;
+        this.avatarUrl = null;
         this.externalId = externalId == null ? null : "erased-" + id;
     }
 

@@ -48,7 +48,7 @@ public final class CommentViews {
         }
         if (!authorIds.isEmpty()) {
             for (AuthorEntity a : r.authors().byIds(authorIds).values()) {
-                authors.put(a.id().value(), new CommentAuthor(a.id(), a.displayName(), a.kind()));
+                authors.put(a.id().value(), new CommentAuthor(a.id(), a.displayName(), a.kind(), a.avatarUrl()));
             }
         }
         return this;

@@ -41,6 +41,9 @@ public class MailConsentEntity {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(length = 8)
+    private String language;
+
     protected MailConsentEntity() {}
 
     public MailConsentEntity(UUID authorId, String email, Instant now) {
@@ -86,6 +89,17 @@ public class MailConsentEntity {
         unsubscribedAt = null;
     }
 
+    /** The reader's language as of their latest opt-in (a primary tag such as {@code de}); null keeps the one known. */
+    public void speaks(String tag) {
+        if (tag != null) {
+            language = tag;
+        }
+    }
+
+    public String language() {
+        return language;
+    }
+
     public void confirm(Instant now) {
         if (confirmedAt == null) {
             confirmedAt = now;
@@ -109,6 +123,6 @@ public class MailConsentEntity {
     }
 
     public MailConsent toConsent() {
-        return new MailConsent(email, confirmedAt, unsubscribedAt, createdAt);
+        return new MailConsent(email, confirmedAt, unsubscribedAt, createdAt, language);
     }
 }
