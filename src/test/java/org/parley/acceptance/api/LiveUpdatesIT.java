@@ -38,6 +38,39 @@ class LiveUpdatesIT {
     }
 
     @Test
+    void aHeldCommentTurnedDownIsAnnouncedWithoutSayingWhichOrWhy(ParleyServer.Server server) throws Exception {
+        Http admin = Http.admin(server);
+        String article = Readers.newArticle(admin, "Live decisions");
+        assertEquals(
+                200,
+                admin.send("PATCH", "/api/v1/admin/sites/demo/articles/" + article, "{\"moderationMode\": \"pre\"}")
+                        .status());
+        Http reader = new Http(server);
+        Http.Reply posted = Readers.post(
+                reader,
+                Readers.guestToken(reader, "Rex"),
+                article,
+                "Held until a moderator turns it down.",
+                null,
+                false);
+        assertEquals(201, posted.status(), posted.body());
+        String id = posted.json().getJsonObject("comment").getString("id");
+        try (EventStream stream = EventStream.open(reader, "/api/v1/articles/" + article + "/events?site=demo")) {
+            assertEquals("count", stream.nextEvent().name(), "a count event on connect");
+            Http.Reply decided = admin.post(
+                    "/api/v1/moderation/comments/" + id + "/decisions",
+                    jakarta.json.Json.createObjectBuilder()
+                            .add("action", "reject")
+                            .add("reason", "spam")
+                            .build());
+            assertEquals(200, decided.status(), decided.body());
+            EventStream.Event event = stream.nextEvent();
+            assertEquals("decided", event.name());
+            assertEquals("{}", event.data(), "no id, no reason: only the author's widget knows whose it was");
+        }
+    }
+
+    @Test
     void queueStreamSendsCountsToModeratorsOnly(ParleyServer.Server server) throws Exception {
         Http admin = Http.admin(server);
         assertEquals(
