@@ -157,7 +157,7 @@ public final class ThreadService {
      */
     public ThreadAnchor anchor(CommentId target, AuthorId viewer) {
         Require.present("target", target);
-        return store.read(r -> {
+        return work.read(r -> {
             CommentEntity c = r.comments().require(target);
             CommentEntity root = c.depth() == 0
                     ? c

@@ -1,7 +1,6 @@
 package org.parley.core.author.internal;
 
 import jakarta.persistence.Column;
-import org.parley.core.author.AvatarUrl;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
@@ -12,6 +11,7 @@ import org.hibernate.annotations.DynamicUpdate;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
 import org.parley.core.author.AuthorKind;
+import org.parley.core.author.AvatarUrl;
 import org.parley.core.author.Standing;
 import org.parley.core.author.Trust;
 
