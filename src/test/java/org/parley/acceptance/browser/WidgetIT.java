@@ -485,7 +485,7 @@ class WidgetIT extends WithBrowser {
         keys.sendKeys(Keys.TAB)
                 .sendKeys("Heidi")
                 .sendKeys(Keys.TAB)
-                .sendKeys("Typed without a mouse.")
+                .sendKeys("The ferry timetable, typed without a mouse.")
                 .sendKeys(Keys.TAB)
                 .sendKeys(Keys.ENTER)
                 .perform();
