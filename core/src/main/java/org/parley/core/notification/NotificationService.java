@@ -307,20 +307,8 @@ public final class NotificationService {
                     m.dropped("the webhook was deleted");
                     return Optional.<OutgoingMessage>empty();
                 }
-                return Optional.of(new OutgoingMessage(
-                        m.id(),
-                        m.messageId(),
-                        m.channel(),
-                        m.kind(),
-                        site,
-                        m.attempts(),
-                        m.createdAt(),
-                        m.payload(),
-                        hook.get().url(),
-                        hook.get().secret(),
-                        null,
-                        null,
-                        null));
+                return Optional.of(
+                        outgoing(m, site, hook.get().url(), hook.get().secret(), null, null, null));
             }
             if (m.accountId() != null) {
                 Optional<DigestSubscriptionEntity> digest = r.notifications().digestSubscription(m.accountId());
@@ -328,20 +316,7 @@ public final class NotificationService {
                     m.dropped("the digest was cancelled");
                     return Optional.<OutgoingMessage>empty();
                 }
-                return Optional.of(new OutgoingMessage(
-                        m.id(),
-                        m.messageId(),
-                        m.channel(),
-                        m.kind(),
-                        site,
-                        m.attempts(),
-                        m.createdAt(),
-                        m.payload(),
-                        null,
-                        null,
-                        digest.get().email(),
-                        null,
-                        null));
+                return Optional.of(outgoing(m, site, null, null, digest.get().email(), null, null));
             }
             Optional<MailConsentEntity> consent = r.notifications().consent(m.recipientId());
             boolean confirmation = MailKind.CONFIRM.wireName().equals(m.kind());
@@ -356,21 +331,34 @@ public final class NotificationService {
                 m.dropped(why);
                 return Optional.<OutgoingMessage>empty();
             }
-            return Optional.of(new OutgoingMessage(
-                    m.id(),
-                    m.messageId(),
-                    m.channel(),
-                    m.kind(),
+            return Optional.of(outgoing(
+                    m,
                     site,
-                    m.attempts(),
-                    m.createdAt(),
-                    m.payload(),
                     null,
                     null,
                     consent.get().email(),
                     new AuthorId(m.recipientId()),
                     consent.get().language()));
         });
+    }
+
+    /** What {@link #claim} hands the worker: message {@code m} with where it goes. */
+    private static OutgoingMessage outgoing(
+            OutboxEntity m, String site, String url, String secret, String email, AuthorId reader, String language) {
+        return new OutgoingMessage(
+                m.id(),
+                m.messageId(),
+                m.channel(),
+                m.kind(),
+                site,
+                m.attempts(),
+                m.createdAt(),
+                m.payload(),
+                url,
+                secret,
+                email,
+                reader,
+                language);
     }
 
     /** The attempt succeeded ({@code responseStatus}: the receiver's HTTP status, if any). */
