@@ -1,10 +1,15 @@
 package org.parley.moderation.screening;
 
-import jakarta.json.Json;
+import static org.parley.moderation.screening.PolicySetting.choice;
+import static org.parley.moderation.screening.PolicySetting.count;
+import static org.parley.moderation.screening.PolicySetting.flag;
+import static org.parley.moderation.screening.PolicySetting.probability;
+import static org.parley.moderation.screening.PolicySetting.seconds;
+import static org.parley.moderation.screening.PolicySetting.thresholds;
+import static org.parley.moderation.screening.PolicySetting.wordSet;
+
 import jakarta.json.JsonArray;
-import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
@@ -18,18 +23,24 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import org.parley.moderation.civility.Attribute;
+import org.parley.moderation.screening.PolicySetting.Provider;
 
 /**
  * One site's screening rules: text limits, images, word lists, civility thresholds, link and author
  * rules, rate limit. Immutable and thread-safe; build with {@link #builder()} (every setting has a
  * default, see {@link #defaults()}) or read an operator's JSON file with {@link #fromJson(Reader)}.
+ *
+ * <p>Every setting is one row of the settings table below: its JSON key, its kind (which fixes its
+ * JSON form and its check) and its default. The table alone drives validation, defaults, reading
+ * and writing JSON, {@link #overlay}, {@link #differences}, {@link #toBuilder()} and equality; a
+ * setting's typed getter and builder setter are one line each that name its row.
  *
  * <p>Civility: a comment is held when any attribute reaches its threshold, or when the overall
  * {@code uncivil} probability reaches {@link #uncivilThreshold()}; a threshold of 1 switches that
@@ -44,83 +55,85 @@ public final class SitePolicy {
     /** Default hold threshold of the overall {@code uncivil} probability. */
     public static final double DEFAULT_UNCIVIL_THRESHOLD = 0.82;
 
-    private static final Map<Attribute, Double> DEFAULT_THRESHOLDS = defaultThresholds();
+    private static final List<PolicySetting<?>> SETTINGS = new ArrayList<>();
+
+    // The settings table, in the order toJson writes the keys. Counts give their minimum.
+    private static final PolicySetting<Integer> MAX_LENGTH = define(count("maxLength", 5_000, 1));
+    private static final PolicySetting<Integer> MAX_LINES = define(count("maxLines", 200, 1));
+    private static final PolicySetting<Integer> MAX_COMBINING_MARKS = define(count("maxCombiningMarks", 4, 0));
+    private static final PolicySetting<Boolean> ALLOW_IMAGES = define(flag("allowImages", false));
+    private static final PolicySetting<Integer> MAX_LINKS = define(count("maxLinks", 3, 0));
+    private static final PolicySetting<Set<String>> BANNED_WORDS = define(wordSet("bannedWords"));
+    private static final PolicySetting<Set<String>> SUSPECT_WORDS = define(wordSet("suspectWords"));
+    private static final PolicySetting<Set<String>> ALLOWED_WORDS = define(wordSet("allowedWords"));
+    private static final PolicySetting<SuspectWordAction> SUSPECT_WORD_ACTION =
+            define(choice("suspectWordAction", SuspectWordAction.HOLD));
+    private static final PolicySetting<Double> UNCIVIL_THRESHOLD =
+            define(probability("uncivilThreshold", DEFAULT_UNCIVIL_THRESHOLD));
+    private static final PolicySetting<Map<Attribute, Double>> ATTRIBUTE_THRESHOLDS =
+            define(thresholds("attributeThresholds", defaultThresholds()));
+    private static final PolicySetting<Boolean> NUDGE = define(flag("nudge", true));
+    private static final PolicySetting<UnscoredLanguageAction> UNSCORED_LANGUAGE =
+            define(choice("unscoredLanguage", UnscoredLanguageAction.FLAG));
+    private static final PolicySetting<Integer> NEW_AUTHOR_APPROVALS = define(count("newAuthorApprovals", 0, 0));
+    private static final PolicySetting<Double> MAX_REJECTION_RATE = define(probability("maxRejectionRate", 0.5));
+    private static final PolicySetting<Integer> MIN_DECISIONS_FOR_RATE = define(count("minDecisionsForRate", 4, 1));
+    private static final PolicySetting<Integer> RATE_LIMIT_BURST =
+            define(count("rateLimitBurst", RateLimit.DEFAULT.burst(), 1));
+    private static final PolicySetting<Duration> RATE_LIMIT_REFILL =
+            define(seconds("rateLimitRefillSeconds", RateLimit.DEFAULT.refillEvery()));
+
+    private static final Map<String, PolicySetting<?>> BY_KEY = byKey();
 
     private static final SitePolicy DEFAULTS = builder().build();
 
-    private final int maxLength;
-    private final int maxLines;
-    private final int maxCombiningMarks;
-    private final boolean allowImages;
-    private final int maxLinks;
-    private final Set<String> bannedWords;
-    private final Set<String> suspectWords;
-    private final Set<String> allowedWords;
-    private final SuspectWordAction suspectWordAction;
-    private final double uncivilThreshold;
-    private final Map<Attribute, Double> attributeThresholds;
-    private final boolean nudge;
-    private final UnscoredLanguageAction unscoredLanguage;
-    private final int newAuthorApprovals;
-    private final double maxRejectionRate;
-    private final int minDecisionsForRate;
+    private final Map<PolicySetting<?>, Object> values;
     private final RateLimit rateLimit;
     private final WordMatcher words;
 
     private SitePolicy(Builder b) {
-        this.maxLength = positive("maxLength", b.maxLength);
-        this.maxLines = positive("maxLines", b.maxLines);
-        this.maxCombiningMarks = atLeastZero("maxCombiningMarks", b.maxCombiningMarks);
-        this.allowImages = b.allowImages;
-        this.maxLinks = atLeastZero("maxLinks", b.maxLinks);
-        this.bannedWords = Set.copyOf(b.bannedWords);
-        this.suspectWords = Set.copyOf(b.suspectWords);
-        this.allowedWords = Set.copyOf(b.allowedWords);
-        this.suspectWordAction = Objects.requireNonNull(b.suspectWordAction, "suspectWordAction");
-        this.uncivilThreshold = probability("uncivilThreshold", b.uncivilThreshold);
-        EnumMap<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
-        b.attributeThresholds.forEach((a, v) -> thresholds.put(a, probability("attributeThresholds." + a.key(), v)));
-        this.attributeThresholds = Map.copyOf(thresholds);
-        this.nudge = b.nudge;
-        this.unscoredLanguage = Objects.requireNonNull(b.unscoredLanguage, "unscoredLanguage");
-        this.newAuthorApprovals = atLeastZero("newAuthorApprovals", b.newAuthorApprovals);
-        this.maxRejectionRate = probability("maxRejectionRate", b.maxRejectionRate);
-        this.minDecisionsForRate = positive("minDecisionsForRate", b.minDecisionsForRate);
-        this.rateLimit = Objects.requireNonNull(b.rateLimit, "rateLimit");
-        this.words = WordMatcher.of(bannedWords, suspectWords, allowedWords);
+        Map<PolicySetting<?>, Object> checked = new HashMap<>();
+        for (PolicySetting<?> s : SETTINGS) {
+            checked.put(s, s.checked(b.values.get(s)));
+        }
+        this.values = Map.copyOf(checked);
+        this.rateLimit = new RateLimit(get(RATE_LIMIT_BURST), get(RATE_LIMIT_REFILL));
+        this.words = WordMatcher.of(bannedWords(), suspectWords(), allowedWords());
     }
 
-    /** The policy with every default: see the builder's setters for the values. */
+    private static <T> PolicySetting<T> define(PolicySetting<T> setting) {
+        SETTINGS.add(setting);
+        return setting;
+    }
+
+    private static Map<String, PolicySetting<?>> byKey() {
+        Map<String, PolicySetting<?>> byKey = new HashMap<>();
+        SETTINGS.forEach(s -> byKey.put(s.key(), s));
+        return Map.copyOf(byKey);
+    }
+
+    /** The policy with every default: see the settings table for the values. */
     public static SitePolicy defaults() {
         return DEFAULTS;
     }
 
     /** A builder starting from the defaults. */
     public static Builder builder() {
-        return new Builder();
+        Builder b = new Builder();
+        SETTINGS.forEach(s -> b.values.put(s, s.defaultValue()));
+        return b;
     }
 
     /** A builder starting from this policy, to change a few settings. */
     public Builder toBuilder() {
         Builder b = new Builder();
-        b.maxLength = maxLength;
-        b.maxLines = maxLines;
-        b.maxCombiningMarks = maxCombiningMarks;
-        b.allowImages = allowImages;
-        b.maxLinks = maxLinks;
-        b.bannedWords = bannedWords;
-        b.suspectWords = suspectWords;
-        b.allowedWords = allowedWords;
-        b.suspectWordAction = suspectWordAction;
-        b.uncivilThreshold = uncivilThreshold;
-        b.attributeThresholds = new EnumMap<>(attributeThresholds);
-        b.nudge = nudge;
-        b.unscoredLanguage = unscoredLanguage;
-        b.newAuthorApprovals = newAuthorApprovals;
-        b.maxRejectionRate = maxRejectionRate;
-        b.minDecisionsForRate = minDecisionsForRate;
-        b.rateLimit = rateLimit;
+        b.values.putAll(values);
         return b;
+    }
+
+    @SuppressWarnings("unchecked")
+    private <T> T get(PolicySetting<T> setting) {
+        return (T) values.get(setting);
     }
 
     /**
@@ -128,85 +141,90 @@ public final class SitePolicy {
      * {@code SiteSettings.maxBodyLength} and of the stored column, so every layer agrees.
      */
     public int maxLength() {
-        return maxLength;
+        return get(MAX_LENGTH);
     }
 
     /** Most lines in a comment. */
     public int maxLines() {
-        return maxLines;
+        return get(MAX_LINES);
     }
 
     /** Most combining marks on one character before the rest are dropped. */
     public int maxCombiningMarks() {
-        return maxCombiningMarks;
+        return get(MAX_COMBINING_MARKS);
     }
 
     /** Whether https images are shown. */
     public boolean allowImages() {
-        return allowImages;
+        return get(ALLOW_IMAGES);
     }
 
     /** Most links before a comment is held. */
     public int maxLinks() {
-        return maxLinks;
+        return get(MAX_LINKS);
     }
 
-    /** Terms that get a comment rejected. */
+    /** Terms that get a comment rejected; a trailing {@code *} matches word prefixes. */
     public Set<String> bannedWords() {
-        return bannedWords;
+        return get(BANNED_WORDS);
     }
 
     /** Terms that get a comment held or flagged, see {@link #suspectWordAction()}. */
     public Set<String> suspectWords() {
-        return suspectWords;
+        return get(SUSPECT_WORDS);
     }
 
     /** Phrases inside which banned and suspect terms are ignored. */
     public Set<String> allowedWords() {
-        return allowedWords;
+        return get(ALLOWED_WORDS);
     }
 
     /** What a suspect word does. */
     public SuspectWordAction suspectWordAction() {
-        return suspectWordAction;
+        return get(SUSPECT_WORD_ACTION);
     }
 
-    /** What a comment in a language the civility model does not score gets. */
+    /**
+     * What a comment in a language the civility model does not score gets; by default {@link
+     * UnscoredLanguageAction#FLAG} (published, flagged {@code language.unscored}).
+     */
     public UnscoredLanguageAction unscoredLanguage() {
-        return unscoredLanguage;
+        return get(UNSCORED_LANGUAGE);
     }
 
     /** Hold threshold of the overall {@code uncivil} probability. */
     public double uncivilThreshold() {
-        return uncivilThreshold;
+        return get(UNCIVIL_THRESHOLD);
     }
 
     /** The hold threshold of {@code a}; {@link Attribute#UNCIVIL} gives {@link #uncivilThreshold()}. */
     public double threshold(Attribute a) {
-        return a == Attribute.UNCIVIL ? uncivilThreshold : attributeThresholds.getOrDefault(a, 1.0);
+        return a == Attribute.UNCIVIL
+                ? uncivilThreshold()
+                : get(ATTRIBUTE_THRESHOLDS).getOrDefault(a, 1.0);
     }
 
     /** Whether uncivil but otherwise acceptable text gets a nudge, so the author can rephrase first. */
     public boolean nudge() {
-        return nudge;
+        return get(NUDGE);
     }
 
-    /** How many approved comments an author needs before their comments stop being held. */
+    /** How many approved comments an author needs before their comments stop being held (0: off). */
     public int newAuthorApprovals() {
-        return newAuthorApprovals;
+        return get(NEW_AUTHOR_APPROVALS);
     }
 
     /** Recent rejection rate at or above which an author's comments are held. */
     public double maxRejectionRate() {
-        return maxRejectionRate;
+        return get(MAX_REJECTION_RATE);
     }
 
     /** How many recent decisions are needed before the rejection rate counts. */
     public int minDecisionsForRate() {
-        return minDecisionsForRate;
+        return get(MIN_DECISIONS_FOR_RATE);
     }
 
-    /** The per-author rate limit. */
+    /** The per-author rate limit (keys {@code rateLimitBurst} and {@code rateLimitRefillSeconds}). */
     public RateLimit rateLimit() {
         return rateLimit;
     }
@@ -224,55 +242,12 @@ public final class SitePolicy {
      */
     public static SitePolicy fromJson(Reader json) {
         JsonObject o;
-        try (var reader = Json.createReader(json)) {
+        try (var reader = Provider.JSON.createReader(json)) {
             o = reader.readObject();
         } catch (JsonException | IllegalStateException e) {
             throw new PolicyFormatException("policy is not a JSON object: " + e.getMessage(), e);
         }
-        Builder b = builder();
-        for (Map.Entry<String, JsonValue> e : o.entrySet()) {
-            String key = e.getKey();
-            JsonValue v = e.getValue();
-            try {
-                switch (key) {
-                    case "maxLength" -> b.maxLength(integer(v));
-                    case "maxLines" -> b.maxLines(integer(v));
-                    case "maxCombiningMarks" -> b.maxCombiningMarks(integer(v));
-                    case "allowImages" -> b.allowImages(bool(v));
-                    case "maxLinks" -> b.maxLinks(integer(v));
-                    case "bannedWords" -> b.bannedWords(strings(v));
-                    case "suspectWords" -> b.suspectWords(strings(v));
-                    case "allowedWords" -> b.allowedWords(strings(v));
-                    case "suspectWordAction" ->
-                        b.suspectWordAction(SuspectWordAction.valueOf(string(v).toUpperCase(Locale.ROOT)));
-                    case "uncivilThreshold" -> b.uncivilThreshold(number(v));
-                    case "attributeThresholds" -> {
-                        for (Map.Entry<String, JsonValue> t : object(v).entrySet()) {
-                            b.attributeThreshold(attribute(t.getKey()), number(t.getValue()));
-                        }
-                    }
-                    case "nudge" -> b.nudge(bool(v));
-                    case "unscoredLanguage" ->
-                        b.unscoredLanguage(
-                                UnscoredLanguageAction.valueOf(string(v).toUpperCase(Locale.ROOT)));
-                    case "newAuthorApprovals" -> b.newAuthorApprovals(integer(v));
-                    case "maxRejectionRate" -> b.maxRejectionRate(number(v));
-                    case "minDecisionsForRate" -> b.minDecisionsForRate(integer(v));
-                    case "rateLimitBurst" -> b.rateLimit(new RateLimit(integer(v), b.rateLimit.refillEvery()));
-                    case "rateLimitRefillSeconds" ->
-                        b.rateLimit(
-                                new RateLimit(b.rateLimit.burst(), Duration.ofMillis(Math.round(number(v) * 1000))));
-                    default -> throw new PolicyFormatException("unknown policy key: " + key);
-                }
-            } catch (ClassCastException | IllegalArgumentException | ArithmeticException ex) {
-                throw new PolicyFormatException("bad value for policy key " + key + ": " + v, ex);
-            }
-        }
-        try {
-            return b.build();
-        } catch (IllegalArgumentException ex) {
-            throw new PolicyFormatException(ex.getMessage(), ex);
-        }
+        return DEFAULTS.overlay(o);
     }
 
     /** Reads a policy from a JSON string, as {@link #fromJson(Reader)}. */
@@ -291,19 +266,23 @@ public final class SitePolicy {
         if (overrides.isEmpty()) {
             return this;
         }
-        JsonObject base = toJsonObject();
-        JsonObjectBuilder merged = Json.createObjectBuilder(base);
+        Builder b = toBuilder();
         for (Map.Entry<String, JsonValue> e : overrides.entrySet()) {
-            if ("attributeThresholds".equals(e.getKey()) && e.getValue() instanceof JsonObject thresholds) {
-                merged.add(
-                        e.getKey(),
-                        Json.createObjectBuilder(base.getJsonObject("attributeThresholds"))
-                                .addAll(Json.createObjectBuilder(thresholds)));
-            } else {
-                merged.add(e.getKey(), e.getValue());
+            PolicySetting<?> setting = BY_KEY.get(e.getKey());
+            if (setting == null) {
+                throw new PolicyFormatException("unknown policy key: " + e.getKey());
+            }
+            try {
+                b.values.put(setting, setting.read(e.getValue(), b.values.get(setting)));
+            } catch (ClassCastException | IllegalArgumentException | ArithmeticException ex) {
+                throw new PolicyFormatException("bad value for policy key " + e.getKey() + ": " + e.getValue(), ex);
             }
         }
-        return fromJson(new StringReader(merged.build().toString()));
+        try {
+            return b.build();
+        } catch (IllegalArgumentException ex) {
+            throw new PolicyFormatException(ex.getMessage(), ex);
+        }
     }
 
     /**
@@ -322,15 +301,11 @@ public final class SitePolicy {
                 continue;
             }
             if (before instanceof JsonArray x && after instanceof JsonArray y) {
+                List<String> was = PolicySetting.strings(x);
+                List<String> now = PolicySetting.strings(y);
                 List<String> changes = new ArrayList<>();
-                strings(y).stream()
-                        .filter(w -> !strings(x).contains(w))
-                        .sorted()
-                        .forEach(w -> changes.add("+" + w));
-                strings(x).stream()
-                        .filter(w -> !strings(y).contains(w))
-                        .sorted()
-                        .forEach(w -> changes.add("-" + w));
+                now.stream().filter(w -> !was.contains(w)).sorted().forEach(w -> changes.add("+" + w));
+                was.stream().filter(w -> !now.contains(w)).sorted().forEach(w -> changes.add("-" + w));
                 out.add(key + ": " + String.join(", ", changes));
             } else if (before instanceof JsonObject x && after instanceof JsonObject y) {
                 Set<String> keys = new TreeSet<>(x.keySet());
@@ -353,38 +328,16 @@ public final class SitePolicy {
 
     /** This policy as a JSON object with every key, readable by {@link #fromJson(Reader)}. */
     public JsonObject toJsonObject() {
-        JsonObjectBuilder thresholds = Json.createObjectBuilder();
-        for (Attribute a : Attribute.values()) {
-            if (attributeThresholds.containsKey(a)) {
-                thresholds.add(a.key(), attributeThresholds.get(a));
-            }
-        }
-        return Json.createObjectBuilder()
-                .add("maxLength", maxLength)
-                .add("maxLines", maxLines)
-                .add("maxCombiningMarks", maxCombiningMarks)
-                .add("allowImages", allowImages)
-                .add("maxLinks", maxLinks)
-                .add("bannedWords", sorted(bannedWords))
-                .add("suspectWords", sorted(suspectWords))
-                .add("allowedWords", sorted(allowedWords))
-                .add("suspectWordAction", suspectWordAction.name())
-                .add("uncivilThreshold", uncivilThreshold)
-                .add("attributeThresholds", thresholds)
-                .add("nudge", nudge)
-                .add("unscoredLanguage", unscoredLanguage.name())
-                .add("newAuthorApprovals", newAuthorApprovals)
-                .add("maxRejectionRate", maxRejectionRate)
-                .add("minDecisionsForRate", minDecisionsForRate)
-                .add("rateLimitBurst", rateLimit.burst())
-                .add("rateLimitRefillSeconds", rateLimit.refillEvery().toMillis() / 1000.0)
-                .build();
+        JsonObjectBuilder o = Provider.JSON.createObjectBuilder();
+        SETTINGS.forEach(s -> o.add(s.key(), s.write(values.get(s))));
+        return o.build();
     }
 
     /** This policy as pretty-printed JSON. */
     public String toJson() {
         Writer out = new StringWriter();
-        try (var writer = Json.createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
+        try (var writer = Provider.JSON
+                .createWriterFactory(Map.of(JsonGenerator.PRETTY_PRINTING, true))
                 .createWriter(out)) {
             writer.writeObject(toJsonObject());
         }
@@ -393,80 +346,17 @@ public final class SitePolicy {
 
     @Override
     public boolean equals(Object o) {
-        return o instanceof SitePolicy p && toJsonObject().equals(p.toJsonObject());
+        return o instanceof SitePolicy p && values.equals(p.values);
     }
 
     @Override
     public int hashCode() {
-        return toJsonObject().hashCode();
+        return values.hashCode();
     }
 
     @Override
     public String toString() {
         return "SitePolicy" + toJsonObject();
-    }
-
-    private static JsonArrayBuilder sorted(Set<String> words) {
-        JsonArrayBuilder array = Json.createArrayBuilder();
-        new TreeSet<>(words).forEach(array::add);
-        return array;
-    }
-
-    private static int integer(JsonValue v) {
-        return ((JsonNumber) v).intValueExact();
-    }
-
-    private static double number(JsonValue v) {
-        return ((JsonNumber) v).doubleValue();
-    }
-
-    private static boolean bool(JsonValue v) {
-        if (v == JsonValue.TRUE || v == JsonValue.FALSE) {
-            return v == JsonValue.TRUE;
-        }
-        throw new IllegalArgumentException("not a boolean");
-    }
-
-    private static String string(JsonValue v) {
-        return ((JsonString) v).getString();
-    }
-
-    private static JsonObject object(JsonValue v) {
-        return (JsonObject) v;
-    }
-
-    private static List<String> strings(JsonValue v) {
-        return ((JsonArray) v).stream().map(SitePolicy::string).toList();
-    }
-
-    private static Attribute attribute(String key) {
-        for (Attribute a : Attribute.values()) {
-            if (a.key().equals(key) && a != Attribute.UNCIVIL) {
-                return a;
-            }
-        }
-        throw new IllegalArgumentException("unknown attribute " + key);
-    }
-
-    private static int positive(String name, int value) {
-        if (value < 1) {
-            throw new IllegalArgumentException(name + " must be at least 1: " + value);
-        }
-        return value;
-    }
-
-    private static int atLeastZero(String name, int value) {
-        if (value < 0) {
-            throw new IllegalArgumentException(name + " must not be negative: " + value);
-        }
-        return value;
-    }
-
-    private static double probability(String name, double value) {
-        if (!(value >= 0 && value <= 1)) {
-            throw new IllegalArgumentException(name + " must be between 0 and 1: " + value);
-        }
-        return value;
     }
 
     private static Map<Attribute, Double> defaultThresholds() {
@@ -479,142 +369,98 @@ public final class SitePolicy {
         t.put(Attribute.PROFANITY, 0.5);
         t.put(Attribute.DISMISSIVE, 0.79);
         t.put(Attribute.ATTACK_ON_PERSON, 0.86);
-        return Map.copyOf(t);
+        return t;
     }
 
-    /** Collects settings; every setter validates when {@link #build()} runs. Not thread-safe. */
+    /**
+     * Collects settings, starting from the defaults or a policy; {@link #build()} checks them. Each
+     * setter sets the getter of the same name. Not thread-safe.
+     */
     public static final class Builder {
-        private int maxLength = 5_000;
-        private int maxLines = 200;
-        private int maxCombiningMarks = 4;
-        private boolean allowImages;
-        private int maxLinks = 3;
-        private Set<String> bannedWords = Set.of();
-        private Set<String> suspectWords = Set.of();
-        private Set<String> allowedWords = Set.of();
-        private SuspectWordAction suspectWordAction = SuspectWordAction.HOLD;
-        private double uncivilThreshold = DEFAULT_UNCIVIL_THRESHOLD;
-        private Map<Attribute, Double> attributeThresholds = new EnumMap<>(DEFAULT_THRESHOLDS);
-        private boolean nudge = true;
-        private UnscoredLanguageAction unscoredLanguage = UnscoredLanguageAction.FLAG;
-        private int newAuthorApprovals;
-        private double maxRejectionRate = 0.5;
-        private int minDecisionsForRate = 4;
-        private RateLimit rateLimit = RateLimit.DEFAULT;
+        private final Map<PolicySetting<?>, Object> values = new HashMap<>();
 
         private Builder() {}
 
-        /** Longest comment in UTF-16 code units; default 5,000. */
+        private <T> Builder set(PolicySetting<T> setting, T value) {
+            values.put(setting, value);
+            return this;
+        }
+
         public Builder maxLength(int value) {
-            maxLength = value;
-            return this;
+            return set(MAX_LENGTH, value);
         }
 
-        /** Most lines; default 200. */
         public Builder maxLines(int value) {
-            maxLines = value;
-            return this;
+            return set(MAX_LINES, value);
         }
 
-        /** Most combining marks per character; default 4. */
         public Builder maxCombiningMarks(int value) {
-            maxCombiningMarks = value;
-            return this;
+            return set(MAX_COMBINING_MARKS, value);
         }
 
-        /** Whether https images are shown; default false. */
         public Builder allowImages(boolean value) {
-            allowImages = value;
-            return this;
+            return set(ALLOW_IMAGES, value);
         }
 
-        /** Most links before the comment is held; default 3. */
         public Builder maxLinks(int value) {
-            maxLinks = value;
-            return this;
+            return set(MAX_LINKS, value);
         }
 
-        /** Terms that get a comment rejected; default none. A trailing {@code *} matches word prefixes. */
         public Builder bannedWords(Collection<String> words) {
-            bannedWords = Set.copyOf(words);
-            return this;
+            return set(BANNED_WORDS, Set.copyOf(words));
         }
 
-        /** Terms that get a comment held or flagged; default none. */
         public Builder suspectWords(Collection<String> words) {
-            suspectWords = Set.copyOf(words);
-            return this;
+            return set(SUSPECT_WORDS, Set.copyOf(words));
         }
 
-        /** Phrases that excuse a banned or suspect term inside them; default none. */
         public Builder allowedWords(Collection<String> words) {
-            allowedWords = Set.copyOf(words);
-            return this;
+            return set(ALLOWED_WORDS, Set.copyOf(words));
         }
 
-        /** What a suspect word does; default {@link SuspectWordAction#HOLD}. */
         public Builder suspectWordAction(SuspectWordAction value) {
-            suspectWordAction = value;
-            return this;
+            return set(SUSPECT_WORD_ACTION, value);
         }
 
-        /**
-         * What a comment in a language the civility model does not score gets; default
-         * {@link UnscoredLanguageAction#FLAG} (published, flagged {@code language.unscored}).
-         */
         public Builder unscoredLanguage(UnscoredLanguageAction value) {
-            unscoredLanguage = value;
-            return this;
+            return set(UNSCORED_LANGUAGE, value);
         }
 
-        /** Hold threshold of the overall uncivil probability; default {@value #DEFAULT_UNCIVIL_THRESHOLD}. */
         public Builder uncivilThreshold(double value) {
-            uncivilThreshold = value;
-            return this;
+            return set(UNCIVIL_THRESHOLD, value);
         }
 
-        /**
-         * Hold threshold of one attribute. Defaults: toxicity 0.84, severe toxicity 0.5, insult 0.5,
-         * identity attack 0.66, threat 0.86, profanity 0.5, dismissive 0.79, attack on person 0.86.
-         * {@link Attribute#UNCIVIL} sets {@link #uncivilThreshold(double)}.
-         */
+        /** Hold threshold of one attribute; {@link Attribute#UNCIVIL} sets {@link #uncivilThreshold(double)}. */
         public Builder attributeThreshold(Attribute attribute, double value) {
             if (attribute == Attribute.UNCIVIL) {
-                uncivilThreshold = value;
-            } else {
-                attributeThresholds.put(attribute, value);
+                return uncivilThreshold(value);
             }
-            return this;
+            @SuppressWarnings("unchecked")
+            Map<Attribute, Double> current = (Map<Attribute, Double>) values.get(ATTRIBUTE_THRESHOLDS);
+            Map<Attribute, Double> thresholds = new EnumMap<>(Attribute.class);
+            thresholds.putAll(current);
+            thresholds.put(attribute, value);
+            return set(ATTRIBUTE_THRESHOLDS, thresholds);
         }
 
-        /** Whether to nudge authors of uncivil text to rephrase; default true. */
         public Builder nudge(boolean value) {
-            nudge = value;
-            return this;
+            return set(NUDGE, value);
         }
 
-        /** Approved comments an author needs before posting without review; default 0 (off). */
         public Builder newAuthorApprovals(int value) {
-            newAuthorApprovals = value;
-            return this;
+            return set(NEW_AUTHOR_APPROVALS, value);
         }
 
-        /** Recent rejection rate that puts an author under review; default 0.5. */
         public Builder maxRejectionRate(double value) {
-            maxRejectionRate = value;
-            return this;
+            return set(MAX_REJECTION_RATE, value);
         }
 
-        /** Recent decisions needed before the rejection rate counts; default 4. */
         public Builder minDecisionsForRate(int value) {
-            minDecisionsForRate = value;
-            return this;
+            return set(MIN_DECISIONS_FOR_RATE, value);
         }
 
-        /** Per-author rate limit; default {@link RateLimit#DEFAULT}. */
         public Builder rateLimit(RateLimit value) {
-            rateLimit = value;
-            return this;
+            return set(RATE_LIMIT_BURST, value.burst()).set(RATE_LIMIT_REFILL, value.refillEvery());
         }
 
         /**

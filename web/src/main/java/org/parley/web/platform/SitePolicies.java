@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.parley.core.site.Site;
 import org.parley.core.site.SiteSettings;
@@ -17,13 +16,12 @@ import org.parley.moderation.screening.SitePolicy;
  * thresholds, word lists, unscored-language handling, ...), then the site's settings (its longest
  * comment, in UTF-16 code units as a browser's {@code maxlength} counts, and whether images are
  * shown). Core stores a site's settings; moderation screens with a {@link SitePolicy}; this class
- * joins the two. Thread-safe; resolved policies are kept per distinct setting, so screening never
+ * joins the two. The longest comment and images are stored once per site, in its {@link
+ * SiteSettings} (the screening policy an administrator edits, {@code PolicyEdit}, has no such
+ * members); the installation policy's values only seed a new site's settings. Thread-safe; resolved policies are kept per distinct setting, so screening never
  * rebuilds one.
  */
 public final class SitePolicies {
-
-    /** Keys a site's screening policy may not set: they are site settings (PATCH the site). */
-    public static final Set<String> SETTINGS_KEYS = Set.of("maxLength", "allowImages");
 
     private record Key(String overlay, int maxLength, boolean allowImages) {}
 
