@@ -8,6 +8,9 @@ import java.util.Arrays;
  * {@link Cues}, their combinations, the kinds of obfuscation undone and the comment's length.
  * N-gram features weigh their bucket's inverse document frequency; word n-grams and character
  * n-grams are each scaled to unit length; cue and global features weigh 1. Pure and allocation-light: no regular expressions, no strings per token.
+ *
+ * <p>Not API: public only for {@code civility.training}; {@code ModelPartsBoundaryTest} keeps every
+ * other package off it (servers score through {@link CivilityScorer}).
  */
 public final class FeatureExtractor {
     /** Characters of a word beyond this many get no character n-grams (URLs, keyboard mashing). */

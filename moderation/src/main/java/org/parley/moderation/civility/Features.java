@@ -7,6 +7,9 @@ import java.util.Arrays;
  * tagged with the word tokens it came from (so its weight can be credited back to a stretch of
  * text), and the tokens' positions in the normalised text. Built by {@link FeatureExtractor};
  * not shared between threads.
+ *
+ * <p>Not API: public only for {@code civility.training}; {@code ModelPartsBoundaryTest} keeps every
+ * other package off it (servers score through {@link CivilityScorer}).
  */
 public final class Features {
     /** A feature that belongs to no token (length, obfuscation as a whole). */

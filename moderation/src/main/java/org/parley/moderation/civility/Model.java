@@ -23,6 +23,9 @@ import java.util.zip.GZIPOutputStream;
  * multiplied by its head's scale when read; since version 3 a flag and, when set, the semantic
  * stage's heads ({@link SemanticHeads}). Version 2 files (lexical only) are still read.
  * Immutable once built.
+ *
+ * <p>Not API: public only for {@code civility.training}; {@code ModelPartsBoundaryTest} keeps every
+ * other package off it (servers score through {@link CivilityScorer}).
  */
 public final class Model {
     static final int MAGIC = 0x50434956;

@@ -5,6 +5,9 @@ package org.parley.moderation.civility;
  * original text it came from, so that anything found in the normalised text can be shown in the
  * original. Also records which kinds of obfuscation were undone, as they are a signal in
  * themselves.
+ *
+ * <p>Not API: public only for {@code civility.training}; {@code ModelPartsBoundaryTest} keeps every
+ * other package off it (servers score through {@link CivilityScorer}).
  */
 public final class NormalizedText {
     static final int HOMOGLYPH = 1;

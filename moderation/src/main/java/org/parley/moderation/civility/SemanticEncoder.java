@@ -22,6 +22,9 @@ import java.io.UncheckedIOException;
  *
  * <p>Each call runs on the caller's thread only (ONNX Runtime's intra- and inter-op pools are
  * set to one thread), so a server's request threads share the cores fairly. Thread-safe.
+ *
+ * <p>Not API: public only for {@code civility.training}; {@code ModelPartsBoundaryTest} keeps every
+ * other package off it (servers score through {@link CivilityScorer}).
  */
 public final class SemanticEncoder {
     /** Dimensions of an embedding. */

@@ -13,6 +13,9 @@ import java.io.IOException;
  * <p>Stored after the lexical part of the model file: hidden size, then {@code w1} (hidden x
  * dimensions, row-major), {@code b1}, {@code w2} (heads x inputs), {@code b2}, then per head the
  * stacking weights (lexical, semantic, bias), then the three combiner weights; all as floats.
+ *
+ * <p>Not API: public only for {@code civility.training}; {@code ModelPartsBoundaryTest} keeps every
+ * other package off it (servers score through {@link CivilityScorer}).
  */
 public final class SemanticHeads {
     public static final int STACK = 3;

@@ -11,6 +11,8 @@
  * NormalizedText}, {@code SemanticEncoder}, {@code SemanticHeads}) are public only because the
  * training and evaluation tools in {@link org.parley.moderation.civility.training} build, write and
  * read them; a server needs {@code CivilityScorer}, {@code CivilityScores}, {@code Attribute}, {@code
- * Span} and {@code Languages} alone.
+ * Span} and {@code Languages} alone. {@code ModelPartsBoundaryTest} fails when any other package of
+ * moderation, core, web or porting names one of the model's parts, or when this package names the
+ * training tools.
  */
 package org.parley.moderation.civility;
