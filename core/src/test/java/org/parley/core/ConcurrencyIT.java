@@ -27,6 +27,7 @@ import org.parley.core.comment.CommentEdit;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
 import org.parley.core.comment.NewComment;
+import org.parley.core.report.Report;
 import org.parley.core.report.ReportReason;
 import org.parley.core.review.Actor;
 import org.parley.core.review.DecisionAction;
@@ -35,6 +36,7 @@ import org.parley.core.review.ModerationDecision;
 import org.parley.core.testing.Database;
 import org.parley.core.testing.DatabaseIT;
 import org.parley.core.testing.Fixtures;
+import org.parley.core.thread.ThreadNode;
 import org.parley.core.thread.ThreadPage;
 import org.parley.core.thread.ThreadQuery;
 import org.parley.core.thread.ThreadSort;
@@ -234,7 +236,7 @@ class ConcurrencyIT extends DatabaseIT {
         assertEquals(total, seen.size());
     }
 
-    private static int collect(org.parley.core.thread.ThreadNode node, Set<CommentId> seen) {
+    private static int collect(ThreadNode node, Set<CommentId> seen) {
         int n = seen.add(node.comment().id()) ? 1 : 1000;
         for (var reply : node.replies()) {
             n += collect(reply, seen);
@@ -250,14 +252,9 @@ class ConcurrencyIT extends DatabaseIT {
             tasks.add(() -> core.reports().report(c.id(), bob.id(), ReportReason.SPAM, null));
         }
         List<Object> results = race(tasks);
-        assertEquals(
-                1,
-                results.stream()
-                        .filter(org.parley.core.report.Report.class::isInstance)
-                        .count(),
-                results::toString);
+        assertEquals(1, results.stream().filter(Report.class::isInstance).count(), results::toString);
         for (Object r : results) {
-            if (!(r instanceof org.parley.core.report.Report)) {
+            if (!(r instanceof Report)) {
                 assertEquals(
                         ConflictException.DUPLICATE_REPORT,
                         assertInstanceOf(ConflictException.class, r).code());

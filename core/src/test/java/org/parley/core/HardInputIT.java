@@ -5,10 +5,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.parley.core.article.ArticleRef;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentEdit;
 import org.parley.core.comment.NewComment;
@@ -67,10 +69,7 @@ class HardInputIT extends DatabaseIT {
         assertRefusedWithoutRows(
                 "title",
                 () -> core.articles()
-                        .ensure(
-                                org.parley.core.article.ArticleRef.of(f.site.key(), "nul-title"),
-                                "https://news.example/nul",
-                                "Title\0"));
+                        .ensure(ArticleRef.of(f.site.key(), "nul-title"), "https://news.example/nul", "Title\0"));
     }
 
     @Test
@@ -93,7 +92,7 @@ class HardInputIT extends DatabaseIT {
     }
 
     private Map<String, Long> counts() {
-        Map<String, Long> counts = new java.util.TreeMap<>();
+        Map<String, Long> counts = new TreeMap<>();
         TABLES.forEach(t -> counts.put(t, database.rows(t)));
         return counts;
     }

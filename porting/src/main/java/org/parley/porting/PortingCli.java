@@ -14,6 +14,7 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import org.parley.core.CoreConfig;
 import org.parley.core.ParleyCore;
 import org.parley.core.ParleyException;
@@ -210,10 +211,10 @@ public final class PortingCli {
     /** Redraws one status line on standard error twice a second while the work runs. */
     private static final class Progress {
         private final PrintStream err;
-        private final java.util.function.Supplier<String> line;
+        private final Supplier<String> line;
         private Thread thread;
 
-        Progress(PrintStream err, java.util.function.Supplier<String> line) {
+        Progress(PrintStream err, Supplier<String> line) {
             this.err = err;
             this.line = line;
         }

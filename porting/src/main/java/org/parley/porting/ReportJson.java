@@ -1,6 +1,7 @@
 package org.parley.porting;
 
 import jakarta.json.JsonObjectBuilder;
+import java.util.Locale;
 import org.parley.core.porting.ImportReport;
 import org.parley.core.support.Json;
 
@@ -15,7 +16,7 @@ final class ReportJson {
         r.skippedPosts()
                 .forEach(p -> listed.add(Json.object().add("source", p.source()).add("reason", p.reason())));
         return Json.object()
-                .add("format", r.format().name().toLowerCase(java.util.Locale.ROOT))
+                .add("format", r.format().name().toLowerCase(Locale.ROOT))
                 .add("articlesCreated", r.articlesCreated())
                 .add("articlesExisting", r.articlesExisting())
                 .add("authorsCreated", r.authorsCreated())

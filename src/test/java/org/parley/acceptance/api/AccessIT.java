@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import java.util.List;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.acceptance.support.Http;
@@ -127,7 +128,7 @@ class AccessIT {
     }
 
     private static List<Call> concat() {
-        return java.util.stream.Stream.concat(MODERATOR_ENDPOINTS.stream(), ADMIN_ENDPOINTS.stream())
+        return Stream.concat(MODERATOR_ENDPOINTS.stream(), ADMIN_ENDPOINTS.stream())
                 .toList();
     }
 }

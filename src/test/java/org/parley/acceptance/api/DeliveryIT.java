@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
@@ -13,11 +15,13 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.TreeSet;
 import java.util.jar.JarFile;
@@ -39,7 +43,7 @@ class DeliveryIT {
         HttpResponse<byte[]> icon = get(server.uri("/favicon.ico"));
         assertEquals(200, icon.statusCode());
         assertTrue(icon.body().length > 100);
-        assertArrayEquals(new byte[] {0, 0, 1, 0}, java.util.Arrays.copyOf(icon.body(), 4), "an ICO file");
+        assertArrayEquals(new byte[] {0, 0, 1, 0}, Arrays.copyOf(icon.body(), 4), "an ICO file");
         assertEquals(
                 "public, max-age=86400",
                 icon.headers().firstValue("Cache-Control").orElse(""));
@@ -92,7 +96,7 @@ class DeliveryIT {
         HttpResponse<byte[]> console = get(server.uri("/moderate/"), "Accept-Encoding", "gzip");
         assertEquals(200, console.statusCode());
         assertEquals("no-cache", console.headers().firstValue("Cache-Control").orElse(""));
-        assertTrue(new String(gunzip(console.body()), java.nio.charset.StandardCharsets.UTF_8).contains("<html"));
+        assertTrue(new String(gunzip(console.body()), StandardCharsets.UTF_8).contains("<html"));
         HttpResponse<byte[]> css = get(server.uri("/moderate/moderate.css?v=" + version));
         assertEquals(
                 "public, max-age=31536000, immutable",
@@ -104,8 +108,8 @@ class DeliveryIT {
         HttpResponse<byte[]> page =
                 get(server.uri("/api/v1/articles/" + Readers.ARTICLE + "/comments?site=demo&sort=oldest&limit=100"));
         assertEquals(200, page.statusCode());
-        JsonObject thread = jakarta.json.Json.createReader(new ByteArrayInputStream(page.body()))
-                .readObject();
+        JsonObject thread =
+                Json.createReader(new ByteArrayInputStream(page.body())).readObject();
         Instant published = Instant.parse(thread.getJsonObject("article").getString("publishedAt"));
         List<Instant> times = new ArrayList<>();
         collect(thread.getJsonArray("comments"), times);
@@ -119,7 +123,7 @@ class DeliveryIT {
         assertTrue(days.size() >= 4, "spread over days, not all just now: " + days);
     }
 
-    private static void collect(jakarta.json.JsonArray comments, List<Instant> into) {
+    private static void collect(JsonArray comments, List<Instant> into) {
         for (JsonValue v : comments) {
             JsonObject c = v.asJsonObject();
             into.add(Instant.parse(c.getString("createdAt")));

@@ -3,6 +3,7 @@ package org.parley.acceptance.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.acceptance.support.EventStream;
@@ -59,7 +60,7 @@ class LiveUpdatesIT {
             assertEquals("count", stream.nextEvent().name(), "a count event on connect");
             Http.Reply decided = admin.post(
                     "/api/v1/moderation/comments/" + id + "/decisions",
-                    jakarta.json.Json.createObjectBuilder()
+                    Json.createObjectBuilder()
                             .add("action", "reject")
                             .add("reason", "spam")
                             .build());

@@ -21,6 +21,7 @@ import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -593,7 +594,7 @@ class NotificationsIT {
                                 && d.getString("username").equals(server.adminUser())
                                 && d.getString("email").equals(to)),
                 listed.body());
-        java.util.function.Supplier<java.util.Optional<JsonObject>> deliveredDigest = () -> admin
+        Supplier<Optional<JsonObject>> deliveredDigest = () -> admin
                 .get("/api/v1/admin/sites/demo/deliveries?channel=mail&limit=500")
                 .array()
                 .getValuesAs(JsonObject.class)

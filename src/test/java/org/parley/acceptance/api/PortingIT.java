@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -56,7 +57,7 @@ class PortingIT {
     private static List<JsonObject> records(String ndjson, String type) {
         return Arrays.stream(ndjson.split("\n"))
                 .filter(l -> !l.isBlank())
-                .map(l -> Json.createReader(new java.io.StringReader(l)).readObject())
+                .map(l -> Json.createReader(new StringReader(l)).readObject())
                 .filter(o -> o.getString("type").equals(type))
                 .toList();
     }
@@ -210,8 +211,7 @@ class PortingIT {
         return Arrays.stream(ndjson.split("\n"))
                 .filter(l -> !l.isBlank() && !l.contains("\"type\":\"site\""))
                 .map(line -> {
-                    JsonObject o =
-                            Json.createReader(new java.io.StringReader(line)).readObject();
+                    JsonObject o = Json.createReader(new StringReader(line)).readObject();
                     var b = Json.createObjectBuilder(o);
                     boolean author = o.getString("type").equals("author");
                     for (String field : List.of("id", "parent", "author")) {

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import jakarta.json.JsonObject;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.acceptance.support.Http;
@@ -173,7 +174,7 @@ class ReadCachingIT {
         assertEquals("private, no-store", counts.header("Cache-Control"));
     }
 
-    private static jakarta.json.JsonObject firstComment(Http http, String article) {
+    private static JsonObject firstComment(Http http, String article) {
         return http.get(page(article)).json().getJsonArray("comments").getJsonObject(0);
     }
 }

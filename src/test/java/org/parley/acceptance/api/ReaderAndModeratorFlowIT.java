@@ -7,6 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.parley.acceptance.support.Http;
@@ -210,9 +214,9 @@ class ReaderAndModeratorFlowIT {
         assertEquals(200, way.status(), way.body());
         assertEquals(deep, way.json().getString("id"));
         assertEquals(
-                java.util.List.of(root, reply),
-                way.json().getJsonArray("ancestors").getValuesAs(jakarta.json.JsonString.class).stream()
-                        .map(jakarta.json.JsonString::getString)
+                List.of(root, reply),
+                way.json().getJsonArray("ancestors").getValuesAs(JsonString.class).stream()
+                        .map(JsonString::getString)
                         .toList(),
                 "from the top-level comment down to the parent");
         JsonObject top = way.json().getJsonObject("root");
@@ -220,8 +224,7 @@ class ReaderAndModeratorFlowIT {
         assertTrue(top.getJsonArray("replies").isEmpty(), "replies come with the cursor");
         Http.Reply replies = new Http(server)
                 .get("/api/v1/comments/" + root + "/replies?site=demo&cursor="
-                        + java.net.URLEncoder.encode(
-                                top.getString("moreRepliesCursor"), java.nio.charset.StandardCharsets.UTF_8));
+                        + URLEncoder.encode(top.getString("moreRepliesCursor"), StandardCharsets.UTF_8));
         assertEquals(200, replies.status(), replies.body());
         assertTrue(replies.body().contains("\"" + deep + "\""), replies.body());
 

@@ -8,6 +8,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -114,7 +115,7 @@ class RecentRejectionWindowIT {
                 .append('\n');
         Instant now = Instant.now();
         int id = 0;
-        List<String> toReject = new java.util.ArrayList<>();
+        List<String> toReject = new ArrayList<>();
         for (Past past : history) {
             for (int i = 0; i < past.count(); i++) {
                 id++;

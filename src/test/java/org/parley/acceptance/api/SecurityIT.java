@@ -8,6 +8,7 @@ import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Locale;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.junit.jupiter.api.Test;
@@ -53,7 +54,9 @@ class SecurityIT {
                 .toList();
         String cookie = cookies.get(cookies.size() - 1);
         assertTrue(cookie.contains("HttpOnly"), cookie);
-        assertTrue(cookie.toLowerCase().contains("samesite=strict"), "browsers keep the last Set-Cookie: " + cookie);
+        assertTrue(
+                cookie.toLowerCase(Locale.ROOT).contains("samesite=strict"),
+                "browsers keep the last Set-Cookie: " + cookie);
         assertEquals(403, http.send("POST", "/api/v1/auth/logout", null).status(), "logout is a write: CSRF applies");
         assertEquals(
                 204,

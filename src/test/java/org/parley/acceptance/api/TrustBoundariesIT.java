@@ -27,6 +27,7 @@ import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
@@ -442,7 +443,7 @@ class TrustBoundariesIT {
             in.skipNBytes(offset);
             log = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
-        List<String> alarming = java.util.Arrays.stream(log.split("\n(?=\\[20)"))
+        List<String> alarming = Arrays.stream(log.split("\n(?=\\[20)"))
                 .filter(r -> r.contains("[levelValue: 900]")
                         || r.contains("[levelValue: 1000]")
                         || r.contains("Exception")

@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Locale;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
@@ -269,7 +270,7 @@ class AdminToolsIT extends WithBrowser {
         assertFalse(browser.driver
                 .findElement(By.tagName("main"))
                 .getText()
-                .toLowerCase()
+                .toLowerCase(Locale.ROOT)
                 .contains("password:"));
         assertNoViolations("e-mail");
 

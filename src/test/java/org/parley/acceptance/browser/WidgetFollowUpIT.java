@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.SearchContext;
@@ -103,7 +104,7 @@ class WidgetFollowUpIT extends WithBrowser {
         parley.publishAsGuest(key, "Dora", "A reply written while the reader was away.", reply);
 
         // The reader comes back later: anonymous thread pages are no longer in the browser's cache (max-age).
-        browser.driver.executeCdpCommand("Network.clearBrowserCache", java.util.Map.of());
+        browser.driver.executeCdpCommand("Network.clearBrowserCache", Map.of());
         SearchContext second = browser.widgetOn(host, key);
         WebElement jump = browser.await(
                 "the jump to the new comments",

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonObject;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -368,8 +369,7 @@ class WidgetIT extends WithBrowser {
         String key = parley.newArticle("dark", host);
         browser.driver.executeCdpCommand(
                 "Emulation.setEmulatedMedia",
-                java.util.Map.of(
-                        "features", List.of(java.util.Map.of("name", "prefers-color-scheme", "value", "dark"))));
+                Map.of("features", List.of(Map.of("name", "prefers-color-scheme", "value", "dark"))));
         SearchContext widget = browser.widgetOn(host, key);
         assertEquals(
                 "rgb(22, 24, 29)",

@@ -15,6 +15,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -268,7 +269,7 @@ class ClusterIT {
                     staff.at(b).get("/api/v1/auth/me").status(),
                     "the staff session created on the killed instance lives on");
             Set<String> stored = allCommentIds(new Http(b), article);
-            Set<String> lost = new java.util.HashSet<>(acknowledged);
+            Set<String> lost = new HashSet<>(acknowledged);
             lost.removeAll(stored);
             assertTrue(lost.isEmpty(), "acknowledged but lost: " + lost);
         } finally {
@@ -316,7 +317,7 @@ class ClusterIT {
     }
 
     private static Set<String> allCommentIds(Http http, String article) {
-        Set<String> ids = new java.util.HashSet<>();
+        Set<String> ids = new HashSet<>();
         String cursor = null;
         do {
             JsonObject page = http.get(

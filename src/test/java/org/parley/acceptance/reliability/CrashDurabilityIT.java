@@ -3,7 +3,9 @@ package org.parley.acceptance.reliability;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -215,7 +217,7 @@ class CrashDurabilityIT {
     private static Http.Reply post(Http http, String article, Post post) {
         return http.post(
                 "/api/v1/articles/" + article + "/comments?site=" + Readers.SITE,
-                jakarta.json.Json.createObjectBuilder().add("body", post.body()).build(),
+                Json.createObjectBuilder().add("body", post.body()).build(),
                 "Authorization",
                 Readers.bearer(post.token()),
                 "Idempotency-Key",
@@ -241,7 +243,7 @@ class CrashDurabilityIT {
                             .add(comment.getString("id"));
                 }
             }
-            cursor = json.get("nextCursor") instanceof jakarta.json.JsonString next ? next.getString() : null;
+            cursor = json.get("nextCursor") instanceof JsonString next ? next.getString() : null;
         } while (cursor != null);
         return ids;
     }

@@ -7,9 +7,11 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Random;
 import java.util.UUID;
@@ -169,7 +171,7 @@ final class FuzzInputs {
             case "uuid" -> UUID.randomUUID().toString();
             case "uri", "url" -> "https://news.example/" + random.nextInt(1000);
             default ->
-                name != null && name.toLowerCase().contains("origin")
+                name != null && name.toLowerCase(Locale.ROOT).contains("origin")
                         ? "https://fuzz" + random.nextInt(100) + ".example"
                         : "Fuzzed text " + random.nextInt(100_000) + " about the article.";
         };
@@ -215,7 +217,7 @@ final class FuzzInputs {
                 JsonValue.TRUE,
                 Json.createValue(-1),
                 Json.createValue(Long.MAX_VALUE),
-                Json.createValue(new java.math.BigDecimal("1e400")),
+                Json.createValue(new BigDecimal("1e400")),
                 Json.createValue(1.5),
                 Json.createValue(nastyString()),
                 JsonValue.EMPTY_JSON_ARRAY,

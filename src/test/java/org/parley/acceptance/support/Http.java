@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.net.CookieManager;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
@@ -74,7 +75,7 @@ public final class Http {
     }
 
     /** A client whose connections come from {@code localAddress} (any of 127.0.0.0/8), so the server sees that client address. */
-    public static Http from(ParleyServer.Server server, java.net.InetAddress localAddress) {
+    public static Http from(ParleyServer.Server server, InetAddress localAddress) {
         return new Http(
                 server,
                 HttpClient.newBuilder()

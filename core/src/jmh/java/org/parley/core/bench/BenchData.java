@@ -9,9 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Timestamp;
+import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Random;
 import java.util.UUID;
 import org.parley.core.CoreConfig;
@@ -141,7 +143,7 @@ final class BenchData {
                 ps.setLong(2, siteId);
                 ps.setLong(3, articleId);
                 if (parent[i] == 0) {
-                    ps.setNull(4, java.sql.Types.BIGINT);
+                    ps.setNull(4, Types.BIGINT);
                 } else {
                     ps.setLong(4, parent[i]);
                 }
@@ -155,7 +157,7 @@ final class BenchData {
                 ps.setLong(12, replies[i]);
                 ps.setLong(13, random.nextInt(100) < 70 ? 0 : random.nextInt(40));
                 ps.setDouble(14, uncivil);
-                ps.setString(15, String.format(java.util.Locale.ROOT, "{\"uncivil\":%.4f}", uncivil));
+                ps.setString(15, String.format(Locale.ROOT, "{\"uncivil\":%.4f}", uncivil));
                 ps.setTimestamp(16, at);
                 ps.setTimestamp(17, at);
                 ps.addBatch();

@@ -1,5 +1,7 @@
 package org.parley.core.bench;
 
+import java.nio.file.Files;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -40,10 +42,9 @@ public class PostReplyBenchmark extends CoreBenchmark {
     @TearDown(Level.Trial)
     public void close() throws Exception {
         core.close();
-        try (var files = java.nio.file.Files.walk(
-                BenchData.dir("post-10000-" + ProcessHandle.current().pid()))) {
-            files.sorted(java.util.Comparator.reverseOrder())
-                    .forEach(p -> p.toFile().delete());
+        try (var files =
+                Files.walk(BenchData.dir("post-10000-" + ProcessHandle.current().pid()))) {
+            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
         }
     }
 

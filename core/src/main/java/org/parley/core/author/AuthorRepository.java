@@ -1,5 +1,6 @@
 package org.parley.core.author;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.Map;
 import java.util.Optional;
@@ -32,7 +33,7 @@ public interface AuthorRepository {
      * The author's latest decided comments (published, rejected, removed by a moderator) created at
      * or after {@code since}, newest first: {@link RecentRecord#WINDOW} at most.
      */
-    RecentRecord recentRecord(UUID authorId, java.time.Instant since);
+    RecentRecord recentRecord(UUID authorId, Instant since);
 
     /** Atomically adds to the author's approved and rejected counts. */
     void adjustTrust(UUID authorId, long approvedDelta, long rejectedDelta);

@@ -1,7 +1,9 @@
 package org.parley.core.author;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
+import org.parley.core.ConflictException;
 import org.parley.core.ValidationException;
 import org.parley.core.author.internal.AuthorEntity;
 import org.parley.core.author.internal.AuthorRoleEntity;
@@ -58,7 +60,7 @@ public final class AuthorService {
         String picture = AvatarUrl.sanitise(avatar);
         try {
             return work.write(r -> upsert(r, siteKey, id, name, mail, picture));
-        } catch (org.parley.core.ConflictException lostRace) {
+        } catch (ConflictException lostRace) {
             return work.write(r -> upsert(r, siteKey, id, name, mail, picture));
         }
     }
@@ -165,8 +167,7 @@ public final class AuthorService {
     public RecentRecord recentRecord(AuthorId id) {
         return work.read(r -> {
             r.authors().require(id);
-            return r.authors()
-                    .recentRecord(id.value(), r.now().minus(java.time.Duration.ofDays(RecentRecord.MAX_AGE_DAYS)));
+            return r.authors().recentRecord(id.value(), r.now().minus(Duration.ofDays(RecentRecord.MAX_AGE_DAYS)));
         });
     }
 

@@ -1,5 +1,6 @@
 package org.parley.core.comment;
 
+import org.parley.core.ValidationException;
 import org.parley.core.author.AuthorId;
 import org.parley.core.support.Require;
 
@@ -13,7 +14,7 @@ public record CommentEdit(CommentId comment, AuthorId editor, int expectedRevisi
         Require.present("comment", comment);
         Require.present("editor", editor);
         if (body == null || body.isBlank()) {
-            throw new org.parley.core.ValidationException("body", "must not be empty");
+            throw new ValidationException("body", "must not be empty");
         }
         Require.storable("body", body);
     }

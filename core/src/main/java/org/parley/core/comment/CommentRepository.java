@@ -1,9 +1,11 @@
 package org.parley.core.comment;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import org.parley.core.NotFoundException;
 import org.parley.core.comment.internal.CommentEntity;
@@ -20,7 +22,7 @@ public interface CommentRepository {
      * Sets when {@code comment} and its first revision were posted (the column is otherwise never
      * updated) and reloads the entity.
      */
-    void backdate(CommentEntity comment, java.time.Instant at);
+    void backdate(CommentEntity comment, Instant at);
 
     /** A fresh comment id from the database sequence (drawn first: the path contains it). */
     long nextId();
@@ -44,7 +46,7 @@ public interface CommentRepository {
     void addReaction(ReactionEntity reaction);
 
     /** Which of {@code commentIds} the author reacted to. */
-    java.util.Set<Long> reactedBy(UUID authorId, Collection<Long> commentIds);
+    Set<Long> reactedBy(UUID authorId, Collection<Long> commentIds);
 
     /** Deletes the reader's reaction; whether there was one. */
     boolean removeReaction(long commentId, UUID authorId);

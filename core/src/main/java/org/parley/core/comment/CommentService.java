@@ -2,6 +2,7 @@ package org.parley.core.comment;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import org.parley.core.ConflictException;
 import org.parley.core.ForbiddenException;
@@ -96,7 +97,7 @@ public final class CommentService {
                 throw new InvalidStateException(
                         InvalidStateException.PARENT_NOT_PUBLISHED,
                         "comment " + request.parent() + " cannot be replied to: it is "
-                                + parent.status().name().toLowerCase());
+                                + parent.status().name().toLowerCase(Locale.ROOT));
             }
             if (parent.depth() >= CommentEntity.MAX_STORED_DEPTH) {
                 throw new ValidationException("parentId", "the thread is nested too deeply to reply here");
@@ -158,7 +159,7 @@ public final class CommentService {
             if (!c.status().isEditable()) {
                 throw new InvalidStateException(
                         InvalidStateException.NOT_EDITABLE,
-                        "a " + c.status().name().toLowerCase() + " comment cannot be edited");
+                        "a " + c.status().name().toLowerCase(Locale.ROOT) + " comment cannot be edited");
             }
             if (c.revision() != edit.expectedRevision()) {
                 throw new ConflictException(
@@ -308,7 +309,7 @@ public final class CommentService {
         if (!article.discussionState().acceptsComments()) {
             throw new InvalidStateException(
                     InvalidStateException.DISCUSSION_CLOSED,
-                    "the discussion is " + article.discussionState().name().toLowerCase());
+                    "the discussion is " + article.discussionState().name().toLowerCase(Locale.ROOT));
         }
     }
 
@@ -325,7 +326,7 @@ public final class CommentService {
 
     private static String reason(Screening screening, boolean pre) {
         for (String code : screening.reasonCodes()) {
-            String c = code.toLowerCase(java.util.Locale.ROOT);
+            String c = code.toLowerCase(Locale.ROOT);
             if (c.matches("[a-z0-9][a-z0-9_.-]{0,63}")) {
                 return c;
             }

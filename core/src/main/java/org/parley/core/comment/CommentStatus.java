@@ -1,6 +1,7 @@
 package org.parley.core.comment;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Set;
 import org.parley.core.InvalidStateException;
 
@@ -54,8 +55,8 @@ public enum CommentStatus {
         if (!canMoveTo(target)) {
             throw new InvalidStateException(
                     InvalidStateException.TRANSITION,
-                    "a " + name().toLowerCase() + " comment cannot become "
-                            + target.name().toLowerCase());
+                    "a " + name().toLowerCase(Locale.ROOT) + " comment cannot become "
+                            + target.name().toLowerCase(Locale.ROOT));
         }
         return target;
     }

@@ -1,5 +1,6 @@
 package org.parley.core.comment;
 
+import org.parley.core.ValidationException;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.author.AuthorId;
 import org.parley.core.support.Require;
@@ -17,7 +18,7 @@ public record NewComment(ArticleRef article, AuthorId author, CommentId parent, 
         Require.present("article", article);
         Require.present("author", author);
         if (body == null || body.isBlank()) {
-            throw new org.parley.core.ValidationException("body", "must not be empty");
+            throw new ValidationException("body", "must not be empty");
         }
         Require.storable("body", body);
         requestKey = Require.optionalText("requestKey", requestKey, 100);

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.Map;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.article.internal.ArticleEntity;
+import org.parley.core.author.AuthorId;
+import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
 import org.parley.core.comment.internal.CommentEntity;
 import org.parley.core.comment.internal.CommentViews;
@@ -114,9 +116,9 @@ public final class InsightService {
             CommentViews views = new CommentViews(r);
             return rows.stream()
                     .map(c -> new RecentComment(
-                            new org.parley.core.comment.CommentId(c.id()),
+                            new CommentId(c.id()),
                             views.article(c.articleId()),
-                            new org.parley.core.author.AuthorId(c.authorId()),
+                            new AuthorId(c.authorId()),
                             c.bodyRaw(),
                             c.status(),
                             Json.readScores(c.scoresJson()),

@@ -4,6 +4,7 @@ import java.net.URI;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -25,6 +26,7 @@ import org.parley.core.notification.internal.MailConsentEntity;
 import org.parley.core.notification.internal.OutboxEntity;
 import org.parley.core.notification.internal.WebhookEntity;
 import org.parley.core.site.internal.SiteEntity;
+import org.parley.core.support.Json;
 import org.parley.core.support.Require;
 import org.parley.core.unitofwork.Repositories;
 import org.parley.core.unitofwork.UnitOfWork;
@@ -78,7 +80,7 @@ public final class NotificationService {
                 throw new ValidationException(
                         "events",
                         "unknown event " + e + "; known: "
-                                + java.util.Arrays.stream(EventType.values())
+                                + Arrays.stream(EventType.values())
                                         .map(EventType::wireName)
                                         .toList());
             }
@@ -200,7 +202,7 @@ public final class NotificationService {
      */
     public MailConsent subscribe(AuthorId author, CommentId comment, String email, boolean verified, String language) {
         String tag =
-                language == null ? null : language.strip().split("[-_]", 2)[0].toLowerCase(java.util.Locale.ROOT);
+                language == null ? null : language.strip().split("[-_]", 2)[0].toLowerCase(Locale.ROOT);
         String spoken = tag != null && tag.matches("[a-z]{2,3}") ? tag : null;
         String address = Require.optionalEmail("email", email);
         if (address == null) {
@@ -231,7 +233,7 @@ public final class NotificationService {
                             < CONFIRMATIONS_PER_ADDRESS) {
                 consent.askedToConfirm(r.now());
                 SiteEntity site = r.sites().byId(c.siteId()).orElseThrow();
-                String payload = org.parley.core.support.Json.object()
+                String payload = Json.object()
                         .add("site", site.key())
                         .add("siteName", site.toSite().name())
                         .add("name", who.displayName())

@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
 import org.parley.core.ValidationException;
 import org.parley.core.article.ArticleDraft;
 import org.parley.core.article.ArticleRef;
+import org.parley.core.article.CanonicalUrl;
 import org.parley.core.article.DiscussionState;
 import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.article.internal.ImportedArticles;
@@ -73,7 +74,7 @@ final class Importer {
     /** Post keys this file has already given (the latest {@link #CACHE}); older ones: {@link #startedAt}. */
     private final Map<String, Boolean> postsSeen = lru();
     /** When this import began: a mapping made since then was made by this file. */
-    private final java.time.Instant startedAt;
+    private final Instant startedAt;
 
     private final Map<String, UUID> authorIds = lru();
     private final Set<Long> touched = new TreeSet<>();
@@ -362,7 +363,7 @@ final class Importer {
 
     private static boolean usableUrl(String url) {
         try {
-            org.parley.core.article.CanonicalUrl.of(url);
+            CanonicalUrl.of(url);
             return true;
         } catch (ValidationException e) {
             return false;

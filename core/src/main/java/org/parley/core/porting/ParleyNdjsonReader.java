@@ -10,10 +10,13 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import org.parley.core.ValidationException;
 import org.parley.core.support.Json;
 
@@ -27,8 +30,8 @@ final class ParleyNdjsonReader implements SourceReader {
     /** Longest line accepted: a comment of 20,000 characters escaped as JSON fits many times over. */
     static final int MAX_LINE = 1 << 20;
 
-    private static final java.util.Set<String> STATUSES =
-            java.util.Set.of("PUBLISHED", "HELD", "REJECTED", "DELETED_BY_AUTHOR", "REMOVED_BY_MODERATOR");
+    private static final Set<String> STATUSES =
+            Set.of("PUBLISHED", "HELD", "REJECTED", "DELETED_BY_AUTHOR", "REMOVED_BY_MODERATOR");
 
     private final BufferedReader in;
     private long line;
@@ -87,7 +90,7 @@ final class ParleyNdjsonReader implements SourceReader {
                 return null;
             }
             return b.toString();
-        } catch (java.nio.charset.CharacterCodingException e) {
+        } catch (CharacterCodingException e) {
             throw bad("not valid UTF-8");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -158,12 +161,12 @@ final class ParleyNdjsonReader implements SourceReader {
         return value;
     }
 
-    private java.time.Instant instant(JsonObject o, String field) {
+    private Instant instant(JsonObject o, String field) {
         String value = text(o, field, false);
         if (value == null) {
             return null;
         }
-        java.time.Instant at = Dates.parse(value);
+        Instant at = Dates.parse(value);
         if (at == null) {
             throw bad("\"" + field + "\" is not a date: " + value);
         }

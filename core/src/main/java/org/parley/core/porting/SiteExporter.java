@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.function.LongConsumer;
 import org.parley.core.article.internal.ArticleEntity;
@@ -63,8 +64,7 @@ final class SiteExporter {
             List<ArticleEntity> page = r.articles().list(site.id(), after, PAGE);
             for (ArticleEntity a : page) {
                 keys.put(a.id(), a.key());
-                var view =
-                        a.toArticle(site, new java.util.TreeSet<>(r.articles().canonicalUrls(a.id())));
+                var view = a.toArticle(site, new TreeSet<>(r.articles().canonicalUrls(a.id())));
                 line(Json.object()
                         .add("type", "article")
                         .add("key", a.key())
@@ -78,7 +78,7 @@ final class SiteExporter {
                                                 ? null
                                                 : view.publishedAt().toString()))
                         .add("state", view.discussionState().name())
-                        .add("urls", Json.stringArray(List.copyOf(new java.util.TreeSet<>(view.canonicalUrls())))));
+                        .add("urls", Json.stringArray(List.copyOf(new TreeSet<>(view.canonicalUrls())))));
             }
             if (page.size() < PAGE) {
                 break;

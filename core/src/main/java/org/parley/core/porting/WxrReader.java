@@ -1,5 +1,6 @@
 package org.parley.core.porting;
 
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.HashMap;
@@ -76,7 +77,7 @@ final class WxrReader implements SourceReader {
 
     private static SourceItem.Article article(Map<String, String> item) {
         String status = item.getOrDefault("comment_status", "open").strip().toLowerCase(Locale.ROOT);
-        java.time.Instant published = Dates.parse(item.get("post_date_gmt"));
+        Instant published = Dates.parse(item.get("post_date_gmt"));
         if (published == null) {
             published = Dates.parse(item.get("pubDate"));
         }
@@ -106,7 +107,7 @@ final class WxrReader implements SourceReader {
         String authorKey = user != null && !"0".equals(user)
                 ? "wxr-user:" + user
                 : SourceKeys.anonymous("wxr-guest:", name, email);
-        java.time.Instant created = Dates.parse(c.get("comment_date_gmt"));
+        Instant created = Dates.parse(c.get("comment_date_gmt"));
         if (created == null) {
             created = Dates.parse(c.get("comment_date"));
         }

@@ -2,6 +2,8 @@ package org.parley.core.privacy;
 
 import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonValue;
+import java.util.LinkedHashSet;
 import java.util.List;
 import org.parley.core.NotFoundException;
 import org.parley.core.article.Article;
@@ -48,8 +50,7 @@ public final class PrivacyService {
             ArticleEntity article = r.articles()
                     .byKey(site.id(), ref.articleKey())
                     .orElseThrow(() -> new NotFoundException("article", ref));
-            Article a = article.toArticle(
-                    site, new java.util.LinkedHashSet<>(r.articles().canonicalUrls(article.id())));
+            Article a = article.toArticle(site, new LinkedHashSet<>(r.articles().canonicalUrls(article.id())));
             JsonObjectBuilder doc = Json.object();
             doc.add("format", "parley-thread-export/1");
             doc.add("exportedAt", r.now().toString());
@@ -222,7 +223,7 @@ public final class PrivacyService {
                 .add(
                         "editedAt",
                         c.editedAt() == null
-                                ? jakarta.json.JsonValue.NULL
+                                ? JsonValue.NULL
                                 : Json.string(c.editedAt().toString()));
     }
 }

@@ -1,5 +1,6 @@
 package org.parley.core.review;
 
+import java.util.Locale;
 import org.parley.core.ValidationException;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
@@ -31,7 +32,7 @@ public record DecisionRequest(
         if (reasonCode != null && !reasonCode.isBlank()) {
             Require.code("reason", reasonCode);
         } else if (action.needsReason()) {
-            throw new ValidationException("reason", action.name().toLowerCase() + " needs a reason");
+            throw new ValidationException("reason", action.name().toLowerCase(Locale.ROOT) + " needs a reason");
         } else {
             reasonCode = null;
         }

@@ -1,5 +1,6 @@
 package org.parley.core.review;
 
+import org.parley.core.ValidationException;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.support.Require;
 
@@ -29,7 +30,7 @@ public record QueueQuery(
             Require.key("siteKey", siteKey);
         }
         if (article != null && siteKey != null && !siteKey.equals(article.siteKey())) {
-            throw new org.parley.core.ValidationException("article", "belongs to another site");
+            throw new ValidationException("article", "belongs to another site");
         }
         sort = sort == null ? QueueSort.OLDEST : sort;
         Require.range("limit", limit, 1, 200);

@@ -4,7 +4,9 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import org.parley.core.ConflictException;
@@ -12,6 +14,7 @@ import org.parley.core.InvalidStateException;
 import org.parley.core.NotFoundException;
 import org.parley.core.Page;
 import org.parley.core.ParleyException;
+import org.parley.core.ValidationException;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.author.AuthorId;
@@ -58,7 +61,7 @@ public final class ReviewService {
             if (request.expectedStatus() != null && c.status() != request.expectedStatus()) {
                 throw new ConflictException(
                         ConflictException.STATUS_CHANGED,
-                        "the comment is now " + c.status().name().toLowerCase());
+                        "the comment is now " + c.status().name().toLowerCase(Locale.ROOT));
             }
             if (c.revision() != request.expectedRevision()) {
                 throw new ConflictException(
@@ -103,7 +106,7 @@ public final class ReviewService {
     public List<BulkResult> decideAll(List<DecisionRequest> requests) {
         Require.present("requests", requests);
         if (requests.size() > 500) {
-            throw new org.parley.core.ValidationException("requests", "at most 500 decisions at once");
+            throw new ValidationException("requests", "at most 500 decisions at once");
         }
         List<BulkResult> results = new ArrayList<>(requests.size());
         for (DecisionRequest request : requests) {
@@ -118,8 +121,8 @@ public final class ReviewService {
 
     /** One page of a queue with everything a moderator's card shows. */
     public Page<QueueItem> queue(QueueQuery q) {
-        String kind = "queue-" + q.queue().name().toLowerCase() + "-"
-                + q.sort().name().toLowerCase();
+        String kind = "queue-" + q.queue().name().toLowerCase(Locale.ROOT) + "-"
+                + q.sort().name().toLowerCase(Locale.ROOT);
         long[] after = q.cursor() == null
                 ? null
                 : Cursors.decodeLongs(
@@ -163,7 +166,7 @@ public final class ReviewService {
         CommentViews views = new CommentViews(r).preload(comments);
         List<Long> parentIds = comments.stream()
                 .map(CommentEntity::parentId)
-                .filter(java.util.Objects::nonNull)
+                .filter(Objects::nonNull)
                 .toList();
         Map<Long, CommentEntity> parents =
                 parentIds.isEmpty() ? Map.of() : r.comments().byIds(parentIds);
@@ -249,7 +252,7 @@ public final class ReviewService {
             Map<Long, CommentEntity> comments = r.comments()
                     .byIds(decisions.stream()
                             .map(ModerationDecision::comment)
-                            .filter(java.util.Objects::nonNull)
+                            .filter(Objects::nonNull)
                             .map(CommentId::value)
                             .distinct()
                             .toList());
@@ -257,7 +260,7 @@ public final class ReviewService {
                     comments.values().stream().map(CommentEntity::authorId).toList());
             decisions.stream()
                     .map(ModerationDecision::subject)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .map(AuthorId::value)
                     .forEach(authorIds::add);
             Map<UUID, AuthorEntity> authors =
@@ -270,7 +273,7 @@ public final class ReviewService {
             Map<Long, String> accounts = new HashMap<>(); // staff accounts are few: one read each
             decisions.stream()
                     .map(ModerationDecision::account)
-                    .filter(java.util.Objects::nonNull)
+                    .filter(Objects::nonNull)
                     .distinct()
                     .forEach(id -> r.accounts()
                             .byId(id)

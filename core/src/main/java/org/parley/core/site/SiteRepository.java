@@ -2,6 +2,7 @@ package org.parley.core.site;
 
 import java.util.List;
 import java.util.Optional;
+import org.parley.core.NotFoundException;
 import org.parley.core.site.internal.SiteEntity;
 
 /** Storage of sites, implemented in {@code infrastructure.persistence}. */
@@ -16,6 +17,6 @@ public interface SiteRepository {
 
     /** The site with this key, or {@link org.parley.core.NotFoundException}. */
     default SiteEntity require(String key) {
-        return byKey(key).orElseThrow(() -> new org.parley.core.NotFoundException("site", key));
+        return byKey(key).orElseThrow(() -> new NotFoundException("site", key));
     }
 }

@@ -15,13 +15,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.eclipse.parsson.JsonProviderImpl;
 
 /**
  * JSON for the small structured columns (scores, reason codes) and the exports. Uses Parsson's
  * provider directly, so no service look-up through the thread-context class loader is involved.
  */
 public final class Json {
-    private static final JsonProvider PROVIDER = new org.eclipse.parsson.JsonProviderImpl();
+    private static final JsonProvider PROVIDER = new JsonProviderImpl();
 
     private Json() {}
 

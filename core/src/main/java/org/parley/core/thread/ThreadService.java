@@ -5,8 +5,10 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -48,7 +50,7 @@ public final class ThreadService {
             SiteEntity site = site(r, q.article());
             ArticleEntity article = article(r, site, q.article());
             int depth = q.depth() == 0 ? site.settings().maxDepth() : q.depth();
-            String kind = "thread-" + q.sort().name().toLowerCase();
+            String kind = "thread-" + q.sort().name().toLowerCase(Locale.ROOT);
             boolean counted = q.sort() == ThreadSort.TOP || q.sort() == ThreadSort.MOST_REPLIES;
             long maxId;
             long[] after = null;
@@ -183,7 +185,7 @@ public final class ThreadService {
         return work.read(r -> {
             SiteEntity site = r.sites().require(siteKey);
             Map<String, Long> found = keys.isEmpty() ? Map.of() : r.articles().publishedCounts(site.id(), keys);
-            Map<String, Long> result = new java.util.LinkedHashMap<>();
+            Map<String, Long> result = new LinkedHashMap<>();
             keys.forEach(k -> result.put(k, found.getOrDefault(k, 0L)));
             return result;
         });

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -19,12 +20,14 @@ import org.parley.core.InvalidStateException;
 import org.parley.core.NotFoundException;
 import org.parley.core.ParleyException;
 import org.parley.core.ValidationException;
+import org.parley.core.article.ArticleDraft;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.article.DiscussionState;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
 import org.parley.core.review.AuditQuery;
 import org.parley.core.review.DecisionAction;
+import org.parley.core.review.DecisionRequest;
 import org.parley.core.review.ModerationDecision;
 import org.parley.core.site.ModerationMode;
 import org.parley.core.site.SiteSettings;
@@ -95,7 +98,7 @@ class CommentServiceIT extends DatabaseIT {
     @Test
     void articleOverrideBeatsSiteModerationMode() {
         core.articles()
-                .update(new org.parley.core.article.ArticleDraft(
+                .update(new ArticleDraft(
                         f.article, "https://news.example/x", "Title", null, null, ModerationMode.PRE_MODERATION));
         assertEquals(CommentStatus.HELD, f.post(ann, "hello").status());
     }
@@ -120,9 +123,7 @@ class CommentServiceIT extends DatabaseIT {
         Comment held = core.comments()
                 .post(NewComment.reply(f.article, bob.id(), root.id(), "meh"), Fixtures.hold("meh", 0.8));
         assertEquals(0, core.comments().get(root.id()).replyCount());
-        core.review()
-                .decide(org.parley.core.review.DecisionRequest.of(
-                        held.id(), 1, DecisionAction.APPROVE, Fixtures.moderator(), null));
+        core.review().decide(DecisionRequest.of(held.id(), 1, DecisionAction.APPROVE, Fixtures.moderator(), null));
         assertEquals(1, core.comments().get(root.id()).replyCount());
         assertEquals(2, core.articles().get(f.article).publishedComments());
     }
@@ -414,7 +415,7 @@ class CommentServiceIT extends DatabaseIT {
     void aSeededCommentCanBeDatedBackButNotIntoTheFutureOrBeforeItsParent() {
         Comment parent = f.post(ann, "The first remark");
         Comment reply = f.reply(bob, parent.id(), "A reply to it");
-        java.time.Instant twoDaysAgo = parent.createdAt().minus(java.time.Duration.ofDays(2));
+        Instant twoDaysAgo = parent.createdAt().minus(Duration.ofDays(2));
         Comment moved = core.comments().backdate(parent.id(), twoDaysAgo);
         assertEquals(twoDaysAgo, moved.createdAt());
         assertEquals(twoDaysAgo, core.comments().get(parent.id()).createdAt());
@@ -422,7 +423,7 @@ class CommentServiceIT extends DatabaseIT {
                 ValidationException.class, () -> core.comments().backdate(reply.id(), twoDaysAgo.minusSeconds(60)));
         assertThrows(
                 ValidationException.class,
-                () -> core.comments().backdate(reply.id(), reply.createdAt().plus(java.time.Duration.ofDays(1))));
+                () -> core.comments().backdate(reply.id(), reply.createdAt().plus(Duration.ofDays(1))));
         assertEquals(
                 twoDaysAgo.plusSeconds(3600),
                 core.comments()

@@ -7,6 +7,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.parley.core.ValidationException;
+import org.parley.core.article.ArticleRef;
+import org.parley.core.author.AuthorId;
 import org.parley.core.comment.internal.CommentEntity;
 
 class ScreeningTest {
@@ -34,10 +36,7 @@ class ScreeningTest {
     void newCommentRefusesBlankBody() {
         ValidationException e = assertThrows(
                 ValidationException.class,
-                () -> NewComment.topLevel(
-                        org.parley.core.article.ArticleRef.of("s", "a"),
-                        org.parley.core.author.AuthorId.random(),
-                        "  \n "));
+                () -> NewComment.topLevel(ArticleRef.of("s", "a"), AuthorId.random(), "  \n "));
         assertEquals("body", e.field());
     }
 

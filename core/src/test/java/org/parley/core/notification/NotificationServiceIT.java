@@ -11,7 +11,10 @@ import java.io.StringReader;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.parsson.JsonProviderImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -41,25 +44,23 @@ class NotificationServiceIT extends DatabaseIT {
         n().delivered(claimed.get(0).id(), 200);
         n().failed(claimed.get(1).id(), 500, "HTTP 500", null);
         n().failed(claimed.get(2).id(), 503, "HTTP 503", Instant.now().plusSeconds(3600));
-        assertEquals(0, n().purgeFinished(java.time.Duration.ofDays(30), 100), "nothing is old enough yet");
+        assertEquals(0, n().purgeFinished(Duration.ofDays(30), 100), "nothing is old enough yet");
         assertEquals(
                 3,
                 n().deliveries(f.site.key(), Delivery.Channel.WEBHOOK, null, 10).size());
-        database.clock().advance(java.time.Duration.ofDays(31));
+        database.clock().advance(Duration.ofDays(31));
         try {
-            assertTrue(n().purgeFinished(java.time.Duration.ofDays(30), 1) >= 2, "batches of one until none is left");
+            assertTrue(n().purgeFinished(Duration.ofDays(30), 1) >= 2, "batches of one until none is left");
             List<Delivery> left = n().deliveries(f.site.key(), Delivery.Channel.WEBHOOK, null, 10);
             assertEquals(1, left.size(), "the pending one stays");
             assertEquals(Delivery.Status.PENDING, left.getFirst().status());
         } finally {
-            database.clock().advance(java.time.Duration.ofDays(-31));
+            database.clock().advance(Duration.ofDays(-31));
         }
     }
 
     private static JsonObject parse(String json) {
-        return new org.eclipse.parsson.JsonProviderImpl()
-                .createReader(new StringReader(json))
-                .readObject();
+        return new JsonProviderImpl().createReader(new StringReader(json)).readObject();
     }
 
     private NotificationService n() {
@@ -146,14 +147,10 @@ class NotificationServiceIT extends DatabaseIT {
 
     @Test
     void oneAddressGetsAtMostThreeConfirmationRequestsADay() {
-        String victim = "victim-" + java.util.UUID.randomUUID() + "@news.example";
+        String victim = "victim-" + UUID.randomUUID() + "@news.example";
         for (int i = 0; i < 5; i++) {
             var guest = f.guest("Guest " + i);
-            n().subscribe(
-                            guest.id(),
-                            f.post(guest, "comment " + i).id(),
-                            victim.toUpperCase(java.util.Locale.ROOT),
-                            false);
+            n().subscribe(guest.id(), f.post(guest, "comment " + i).id(), victim.toUpperCase(Locale.ROOT), false);
         }
         assertEquals(3, claimAll(Delivery.Channel.MAIL).size());
     }

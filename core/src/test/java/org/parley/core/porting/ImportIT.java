@@ -7,12 +7,16 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -23,9 +27,13 @@ import org.parley.core.article.ArticleRef;
 import org.parley.core.article.DiscussionState;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
+import org.parley.core.comment.NewComment;
+import org.parley.core.comment.Screening;
 import org.parley.core.review.Actor;
 import org.parley.core.review.DecisionAction;
 import org.parley.core.review.ModerationDecision;
+import org.parley.core.site.SiteDraft;
+import org.parley.core.support.Json;
 import org.parley.core.testing.Database;
 import org.parley.core.testing.DatabaseIT;
 import org.parley.core.thread.ThreadPage;
@@ -88,7 +96,7 @@ class ImportIT extends DatabaseIT {
 
         Article budget = core.articles().get(ArticleRef.of(site(), "news.example-2011-03-budget-vote"));
         assertEquals("Council passes the harbour budget", budget.title());
-        assertEquals(java.time.Instant.parse("2011-03-07T20:46:25Z"), budget.publishedAt());
+        assertEquals(Instant.parse("2011-03-07T20:46:25Z"), budget.publishedAt());
         assertEquals(DiscussionState.OPEN, budget.discussionState());
         assertEquals(3, budget.publishedComments(), "two comments and the reply below the placeholder");
 
@@ -120,12 +128,12 @@ class ImportIT extends DatabaseIT {
         assertTrue(
                 stored.sanitizerRemovals().contains("script"),
                 stored.sanitizerRemovals().toString());
-        assertEquals(java.time.Instant.parse("2011-03-08T10:15:00Z"), stored.createdAt());
+        assertEquals(Instant.parse("2011-03-08T10:15:00Z"), stored.createdAt());
         assertEquals("Guest Bob", stored.author().displayName());
         assertEquals(CommentStatus.PUBLISHED, stored.status());
 
         var derby = core.comments().get(new CommentId(id(comment("<p>Derby thoughts"))));
-        assertEquals(java.time.Instant.parse("2012-10-01T18:00:00Z"), derby.createdAt());
+        assertEquals(Instant.parse("2012-10-01T18:00:00Z"), derby.createdAt());
         assertEquals("Carl", derby.author().displayName());
     }
 
@@ -208,11 +216,11 @@ class ImportIT extends DatabaseIT {
         JsonObject finally_ = comment("Finally!");
         var first = core.comments().get(new CommentId(id(finally_)));
         assertEquals("<p>Finally! The <em>evening</em> boats were always full.</p>", first.html());
-        assertEquals(java.time.Instant.parse("2019-05-01T08:12:00Z"), first.createdAt());
+        assertEquals(Instant.parse("2019-05-01T08:12:00Z"), first.createdAt());
         JsonObject cycled = comment("They were.");
         assertEquals(id(finally_), cycled.getJsonNumber("parent").longValue());
         assertEquals(
-                java.time.Instant.parse("2019-05-02T14:03:11Z"),
+                Instant.parse("2019-05-02T14:03:11Z"),
                 core.comments().get(new CommentId(id(cycled))).createdAt());
         assertEquals("HELD", comment("Waiting for approval").getString("status"));
         assertEquals(
@@ -236,7 +244,7 @@ class ImportIT extends DatabaseIT {
         String twice = xml.substring(0, end)
                 + first.replace("Finally! The <em>evening</em> boats", "Another comment under the same id")
                 + xml.substring(end);
-        java.util.function.Supplier<ImportReport> importTwice = () -> core.porting()
+        Supplier<ImportReport> importTwice = () -> core.porting()
                 .importFile(
                         site(),
                         new ByteArrayInputStream(twice.getBytes(StandardCharsets.UTF_8)),
@@ -317,13 +325,12 @@ class ImportIT extends DatabaseIT {
         Imports.importResource(core, site(), "wordpress-export.xml");
         core.comments()
                 .post(
-                        org.parley.core.comment.NewComment.topLevel(f.article, ann.id(), "Typed **here**"),
-                        org.parley.core.comment.Screening.publish("<p>Typed <strong>here</strong></p>"));
+                        NewComment.topLevel(f.article, ann.id(), "Typed **here**"),
+                        Screening.publish("<p>Typed <strong>here</strong></p>"));
         String first = Imports.export(core, site());
 
         String fresh = core.sites()
-                .create(org.parley.core.site.SiteDraft.of(
-                        "fresh-" + System.nanoTime(), "Fresh", "https://elsewhere.example"))
+                .create(SiteDraft.of("fresh-" + System.nanoTime(), "Fresh", "https://elsewhere.example"))
                 .key();
         ImportReport report = Imports.importNdjson(core, fresh, first);
         String second = Imports.export(core, fresh);
@@ -341,24 +348,19 @@ class ImportIT extends DatabaseIT {
 
     /** The export with site key, time of export and every id replaced by its order of appearance. */
     private static String withoutIds(String ndjson) {
-        Map<String, Integer> ids = new java.util.HashMap<>();
+        Map<String, Integer> ids = new HashMap<>();
         return Arrays.stream(ndjson.split("\n"))
                 .map(line -> {
-                    JsonObject o = org.parley.core.support.Json.readObject(line);
-                    var b = org.parley.core.support.Json.object();
+                    JsonObject o = Json.readObject(line);
+                    var b = Json.object();
                     o.forEach((k, v) -> {
                         switch (k) {
-                            case "key", "name" ->
-                                b.add(
-                                        k,
-                                        o.getString("type").equals("site")
-                                                ? org.parley.core.support.Json.string("-")
-                                                : v);
+                            case "key", "name" -> b.add(k, o.getString("type").equals("site") ? Json.string("-") : v);
                             case "exportedAt" -> {}
                             case "id", "parent", "author" ->
                                 b.add(
                                         k,
-                                        v.getValueType() == jakarta.json.JsonValue.ValueType.NULL
+                                        v.getValueType() == JsonValue.ValueType.NULL
                                                 ? "null"
                                                 : "#"
                                                         + ids.computeIfAbsent(

@@ -2,6 +2,8 @@ package org.parley.core.porting;
 
 import jakarta.json.JsonObject;
 import java.io.ByteArrayInputStream;
+import java.io.FileNotFoundException;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -42,7 +44,7 @@ final class Imports {
     static InputStream resource(String name) {
         InputStream in = Imports.class.getResourceAsStream(name);
         if (in == null) {
-            throw new UncheckedIOException(new java.io.FileNotFoundException(name));
+            throw new UncheckedIOException(new FileNotFoundException(name));
         }
         return in;
     }
@@ -50,7 +52,7 @@ final class Imports {
     static byte[] bytes(String name) {
         try (InputStream in = resource(name)) {
             return in.readAllBytes();
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }

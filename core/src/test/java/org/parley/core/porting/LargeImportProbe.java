@@ -1,9 +1,13 @@
 package org.parley.core.porting;
 
+import java.io.FilterInputStream;
+import java.io.IOException;
+import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Path;
+import java.util.Locale;
 import java.util.Set;
 import org.parley.core.CoreConfig;
 import org.parley.core.ParleyCore;
@@ -27,9 +31,9 @@ public final class LargeImportProbe {
         int bytes = Integer.parseInt(args[3]);
         GeneratedDisqusExport file = new GeneratedDisqusExport(threads, posts, bytes);
         long[] read = new long[1];
-        java.io.InputStream counting = new java.io.FilterInputStream(file) {
+        InputStream counting = new FilterInputStream(file) {
             @Override
-            public int read(byte[] b, int off, int len) throws java.io.IOException {
+            public int read(byte[] b, int off, int len) throws IOException {
                 int n = super.read(b, off, len);
                 if (n > 0) {
                     read[0] += n;
@@ -57,7 +61,7 @@ public final class LargeImportProbe {
                 }
             }
             System.out.printf(
-                    java.util.Locale.ROOT,
+                    Locale.ROOT,
                     "comments=%d spam=%d bytes=%d seconds=%.1f peakHeapMiB=%d maxHeapMiB=%d%n",
                     report.comments(),
                     report.skipped().getOrDefault("spam", 0L),

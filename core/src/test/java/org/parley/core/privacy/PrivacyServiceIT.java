@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import java.io.StringReader;
+import org.eclipse.parsson.JsonProviderImpl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -27,9 +28,7 @@ import org.parley.core.thread.ThreadQuery;
 class PrivacyServiceIT extends DatabaseIT {
 
     private static JsonObject parse(String json) {
-        return new org.eclipse.parsson.JsonProviderImpl()
-                .createReader(new StringReader(json))
-                .readObject();
+        return new JsonProviderImpl().createReader(new StringReader(json)).readObject();
     }
 
     @Test

@@ -19,6 +19,7 @@ import org.parley.core.InvalidStateException;
 import org.parley.core.Page;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.author.Author;
+import org.parley.core.author.Standing;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentEdit;
 import org.parley.core.comment.CommentId;
@@ -482,11 +483,11 @@ class ReviewServiceIT extends DatabaseIT {
     void suspensionAndBanAreAudited() {
         var until = database.clock().instant().plus(Duration.ofDays(1));
         assertEquals(
-                org.parley.core.author.Standing.SUSPENDED,
+                Standing.SUSPENDED,
                 core.authors().suspend(ann.id(), until, mod, "abusive", "24h").standing());
         core.authors().ban(ann.id(), mod, "spam", null);
         assertEquals(
-                org.parley.core.author.Standing.ACTIVE,
+                Standing.ACTIVE,
                 core.authors().reinstate(ann.id(), mod, "appeal").standing());
         List<DecisionAction> actions = core
                 .review()

@@ -2,6 +2,7 @@ package org.parley.core.testing;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.parley.core.ParleyCore;
 import org.parley.core.article.ArticleRef;
@@ -29,8 +30,8 @@ public final class Fixtures {
     public Fixtures(ParleyCore core, SiteSettings settings, ModerationMode mode) {
         this.core = core;
         String key = "site-" + UUID.randomUUID().toString().substring(0, 8);
-        this.site = core.sites()
-                .create(new SiteDraft(key, "Test site", java.util.Set.of("https://news.example"), mode, settings));
+        this.site =
+                core.sites().create(new SiteDraft(key, "Test site", Set.of("https://news.example"), mode, settings));
         this.article = newArticle("story");
     }
 

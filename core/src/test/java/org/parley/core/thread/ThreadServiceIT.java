@@ -21,10 +21,12 @@ import org.parley.core.article.ArticleRef;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentId;
 import org.parley.core.comment.CommentStatus;
+import org.parley.core.comment.NewComment;
 import org.parley.core.review.DecisionAction;
 import org.parley.core.review.DecisionRequest;
 import org.parley.core.site.ModerationMode;
 import org.parley.core.site.SiteSettings;
+import org.parley.core.support.Cursors;
 import org.parley.core.testing.Database;
 import org.parley.core.testing.DatabaseIT;
 import org.parley.core.testing.Fixtures;
@@ -60,7 +62,7 @@ class ThreadServiceIT extends DatabaseIT {
         Comment held = f.postHeld(bob, "held", 0.9);
         Comment heldReply = core.comments()
                 .post(
-                        org.parley.core.comment.NewComment.reply(f.article, bob.id(), visible.id(), "held reply"),
+                        NewComment.reply(f.article, bob.id(), visible.id(), "held reply"),
                         Fixtures.hold("held reply", 0.9));
         ThreadPage forBob = read(ThreadQuery.firstPage(f.article).withViewer(bob.id()));
         assertEquals(List.of(held.id(), visible.id()), ids(forBob));
@@ -79,7 +81,7 @@ class ThreadServiceIT extends DatabaseIT {
         Comment liked = f.post(ann, "liked");
         Comment reply = core.comments()
                 .post(
-                        org.parley.core.comment.NewComment.reply(f.article, ann.id(), liked.id(), "liked reply"),
+                        NewComment.reply(f.article, ann.id(), liked.id(), "liked reply"),
                         Fixtures.publish("liked reply"));
         Comment other = f.post(ann, "not liked");
         core.comments().react(liked.id(), bob.id());
@@ -249,7 +251,7 @@ class ThreadServiceIT extends DatabaseIT {
         f.post(ann, "one");
         f.post(ann, "two");
         f.postHeld(ann, "held", 0.9);
-        core.comments().post(org.parley.core.comment.NewComment.topLevel(second, ann.id(), "x"), Fixtures.publish("x"));
+        core.comments().post(NewComment.topLevel(second, ann.id(), "x"), Fixtures.publish("x"));
         Map<String, Long> counts =
                 core.threads().count(f.site.key(), List.of(f.article.articleKey(), "second", "unknown"));
         assertEquals(Map.of(f.article.articleKey(), 2L, "second", 1L, "unknown", 0L), counts);
@@ -272,7 +274,7 @@ class ThreadServiceIT extends DatabaseIT {
         assertThrows(
                 ValidationException.class,
                 () -> read(ThreadQuery.firstPage(f.article).withCursor("garbage")));
-        String newestCursor = org.parley.core.support.Cursors.encode("thread-newest", 1L, 1L);
+        String newestCursor = Cursors.encode("thread-newest", 1L, 1L);
         assertThrows(
                 ValidationException.class,
                 () -> read(ThreadQuery.firstPage(f.article)

@@ -8,6 +8,7 @@ import jakarta.persistence.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.hibernate.annotations.DynamicUpdate;
 import org.parley.core.article.ArticleRef;
@@ -295,7 +296,7 @@ public class CommentEntity {
                 featured,
                 createdAt,
                 editedAt,
-                placeholder ? java.util.Map.of() : Json.readScores(scores),
+                placeholder ? Map.of() : Json.readScores(scores),
                 placeholder ? List.of() : Json.readStrings(reasonCodes),
                 placeholder ? List.of() : Json.readStrings(sanitizerRemovals));
     }

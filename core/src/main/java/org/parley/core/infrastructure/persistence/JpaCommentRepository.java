@@ -2,10 +2,15 @@ package org.parley.core.infrastructure.persistence;
 
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
 import org.parley.core.comment.CommentRepository;
@@ -26,7 +31,7 @@ final class JpaCommentRepository implements CommentRepository {
     }
 
     @Override
-    public void backdate(CommentEntity comment, java.time.Instant at) {
+    public void backdate(CommentEntity comment, Instant at) {
         em.flush();
         q.jpqlUpdate(
                 "update CommentEntity c set c.createdAt = :at, c.statusChangedAt = case when c.statusChangedAt < :at"
@@ -38,7 +43,7 @@ final class JpaCommentRepository implements CommentRepository {
         // Revisions are immutable entities; this seeding operation is the one exception, in SQL.
         q.sqlUpdate(
                 "update comment_revision set created_at = ?1 where comment_id = ?2 and revision = 1",
-                java.time.OffsetDateTime.ofInstant(at, java.time.ZoneOffset.UTC),
+                OffsetDateTime.ofInstant(at, ZoneOffset.UTC),
                 comment.id());
         em.refresh(comment);
     }
@@ -113,11 +118,11 @@ final class JpaCommentRepository implements CommentRepository {
     }
 
     @Override
-    public java.util.Set<Long> reactedBy(UUID authorId, Collection<Long> commentIds) {
+    public Set<Long> reactedBy(UUID authorId, Collection<Long> commentIds) {
         if (commentIds.isEmpty()) {
-            return java.util.Set.of();
+            return Set.of();
         }
-        return new java.util.HashSet<>(q.all(
+        return new HashSet<>(q.all(
                 "select r.commentId from ReactionEntity r where r.authorId = :a" + " and r.commentId in :ids",
                 Long.class,
                 "a",

@@ -3,6 +3,7 @@ package org.parley.core.infrastructure.persistence;
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.core.notification.Delivery;
@@ -148,7 +149,7 @@ final class JpaNotificationRepository implements NotificationRepository {
         return q.count(
                 "select count(m) from MailConsentEntity m where m.emailKey = :e and m.confirmSentAt >= :since",
                 "e",
-                email.toLowerCase(java.util.Locale.ROOT),
+                email.toLowerCase(Locale.ROOT),
                 "since",
                 since);
     }

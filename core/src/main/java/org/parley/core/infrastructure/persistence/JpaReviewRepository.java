@@ -8,6 +8,7 @@ import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -72,7 +73,7 @@ final class JpaReviewRepository implements ReviewRepository {
         return text == null
                 ? null
                 : "%"
-                        + text.toLowerCase(java.util.Locale.ROOT)
+                        + text.toLowerCase(Locale.ROOT)
                                 .replace("\\", "\\\\")
                                 .replace("%", "\\%")
                                 .replace("_", "\\_")

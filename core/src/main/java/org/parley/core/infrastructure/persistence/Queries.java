@@ -5,6 +5,7 @@ import jakarta.persistence.TypedQuery;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -79,7 +80,7 @@ final class Queries {
     /** Loads entities by id in batches (Hibernate's multi-load, no query text), as a map. */
     <K, T> Map<K, T> byIds(Class<T> type, Collection<K> ids, Function<T, K> idOf) {
         Map<K, T> result = new HashMap<>();
-        List<K> distinct = new ArrayList<>(new java.util.LinkedHashSet<>(ids));
+        List<K> distinct = new ArrayList<>(new LinkedHashSet<>(ids));
         for (int from = 0; from < distinct.size(); from += CHUNK) {
             List<K> chunk = distinct.subList(from, Math.min(distinct.size(), from + CHUNK));
             for (T t : em.unwrap(Session.class)

@@ -12,14 +12,19 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
+import org.hibernate.FlushMode;
+import org.hibernate.Session;
 import org.hibernate.StaleStateException;
 import org.hibernate.cfg.AvailableSettings;
+import org.hibernate.engine.spi.SessionFactoryImplementor;
 import org.hibernate.exception.ConstraintViolationException;
 import org.hibernate.exception.LockAcquisitionException;
 import org.hibernate.jpa.HibernatePersistenceConfiguration;
 import org.parley.core.ConflictException;
+import org.parley.core.ParleyException;
 import org.parley.core.account.internal.AccountEntity;
 import org.parley.core.article.internal.ArticleEntity;
 import org.parley.core.article.internal.ArticleUrlEntity;
@@ -108,7 +113,7 @@ public final class Store implements UnitOfWork, AutoCloseable {
                     .property(AvailableSettings.QUERY_PLAN_CACHE_ENABLED, "true")
                     .property(AvailableSettings.QUERY_PLAN_CACHE_MAX_SIZE, "512");
             this.factory = config.createEntityManagerFactory();
-            this.nextCommentIdSql = factory.unwrap(org.hibernate.engine.spi.SessionFactoryImplementor.class)
+            this.nextCommentIdSql = factory.unwrap(SessionFactoryImplementor.class)
                     .getJdbcServices()
                     .getDialect()
                     .getSequenceSupport()
@@ -128,7 +133,7 @@ public final class Store implements UnitOfWork, AutoCloseable {
      * the file's consistency (H2 keeps old chunks for {@code RETENTION_TIME}, 45 s).
      */
     static String h2Url(String jdbcUrl) {
-        String upper = jdbcUrl.toUpperCase(java.util.Locale.ROOT);
+        String upper = jdbcUrl.toUpperCase(Locale.ROOT);
         StringBuilder url = new StringBuilder(jdbcUrl);
         if (!upper.contains(";QUERY_CACHE_SIZE=")) {
             url.append(";QUERY_CACHE_SIZE=256");
@@ -161,9 +166,9 @@ public final class Store implements UnitOfWork, AutoCloseable {
         EntityTransaction tx = em.getTransaction();
         try {
             if (readOnly) {
-                org.hibernate.Session session = em.unwrap(org.hibernate.Session.class);
+                Session session = em.unwrap(Session.class);
                 session.setDefaultReadOnly(true);
-                session.setHibernateFlushMode(org.hibernate.FlushMode.MANUAL);
+                session.setHibernateFlushMode(FlushMode.MANUAL);
             }
             tx.begin();
             JpaRepositories repositories =
@@ -191,7 +196,7 @@ public final class Store implements UnitOfWork, AutoCloseable {
     /** Lost races become {@link ConflictException}; everything else passes unchanged. */
     private static RuntimeException translate(RuntimeException e) {
         for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof org.parley.core.ParleyException) {
+            if (t instanceof ParleyException) {
                 return e;
             }
             if (t instanceof OptimisticLockException

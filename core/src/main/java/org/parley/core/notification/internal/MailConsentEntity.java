@@ -6,6 +6,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Locale;
 import java.util.UUID;
 import org.parley.core.notification.MailConsent;
 
@@ -54,7 +55,7 @@ public class MailConsentEntity {
 
     private void setEmail(String address) {
         this.email = address;
-        this.emailKey = address.toLowerCase(java.util.Locale.ROOT);
+        this.emailKey = address.toLowerCase(Locale.ROOT);
     }
 
     public UUID authorId() {

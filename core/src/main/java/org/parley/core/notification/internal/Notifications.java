@@ -5,6 +5,7 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonValue;
 import java.time.Instant;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
 import org.parley.core.article.internal.ArticleEntity;
@@ -94,7 +95,7 @@ public final class Notifications {
         SiteEntity site = r.sites().byId(siteId).orElseThrow();
         JsonObjectBuilder data = Json.object()
                 .add("site", site.key())
-                .add("action", action.name().toLowerCase(java.util.Locale.ROOT))
+                .add("action", action.name().toLowerCase(Locale.ROOT))
                 .add("actor", actor(actor))
                 .add("authorId", Json.string(subject == null ? null : subject.toString()))
                 .add("from", Json.string(lower(from)))
@@ -233,6 +234,6 @@ public final class Notifications {
     }
 
     private static String lower(String s) {
-        return s == null ? null : s.toLowerCase(java.util.Locale.ROOT);
+        return s == null ? null : s.toLowerCase(Locale.ROOT);
     }
 }

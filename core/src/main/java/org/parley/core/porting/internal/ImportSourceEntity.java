@@ -5,6 +5,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -18,10 +19,7 @@ import java.util.UUID;
 public class ImportSourceEntity {
     @Id
     @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "import_source_ids")
-    @jakarta.persistence.SequenceGenerator(
-            name = "import_source_ids",
-            sequenceName = "import_source_seq",
-            allocationSize = 50)
+    @SequenceGenerator(name = "import_source_ids", sequenceName = "import_source_seq", allocationSize = 50)
     private Long id;
 
     @Column(name = "site_id", nullable = false, updatable = false)

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.hibernate.annotations.DynamicUpdate;
 import org.parley.core.site.ArticleRegistration;
@@ -107,7 +108,7 @@ public class SiteEntity {
     }
 
     public void setOrigins(Set<String> origins) {
-        this.allowedOrigins = String.join(" ", new java.util.TreeSet<>(origins));
+        this.allowedOrigins = String.join(" ", new TreeSet<>(origins));
     }
 
     public Long id() {
