@@ -118,7 +118,9 @@ final class PolicySetting<T> {
                     case COUNT -> {
                         int v = (Integer) value;
                         if (v < min) {
-                            throw new IllegalArgumentException(key + " must be at least " + min + ": " + v);
+                            throw new IllegalArgumentException(key
+                                    + (min == 0 ? " must not be negative: " : " must be at least " + min + ": ")
+                                    + v);
                         }
                         yield v;
                     }
