@@ -57,9 +57,13 @@ def config():
 
 
 def load_from_onnx(path):
-    """A BertModel (no pooler) holding the weights of the ONNX graph at path."""
+    """A BertModel (no pooler) holding the weights of the ONNX graph at path (float, or int8 from export)."""
     graph = onnx.load(path).graph
     inits = {i.name: numpy_helper.to_array(i) for i in graph.initializer}
+    # the graph this tool exports wraps the BertModel as "bert": its initializers are named bert.*
+    inits = {k.removeprefix("bert."): v for k, v in dequantised(graph, inits).items()}
+    for node in graph.node:
+        node.input[:] = [i.removeprefix("bert.") for i in node.input]
     consumers = {}
     for node in graph.node:
         for name in node.input:
@@ -68,21 +72,73 @@ def load_from_onnx(path):
     for name, value in inits.items():
         if not name.startswith("onnx::") and name != "embeddings.position_ids":
             state[name] = torch.from_numpy(value.copy())
-    # each projection is MatMul(x, W) then Add(., bias): the bias names the layer, W is transposed
+    # each projection is MatMul(x, W) then Add(., bias): the bias names the layer, W is transposed;
+    # in a quantised graph MatMulInteger(x, W_quantized) -> Cast -> Mul(scale) comes before the Add
     for node in graph.node:
-        if node.op_type != "MatMul" or node.input[1] not in inits or not node.input[1].startswith("onnx::"):
+        if node.op_type not in ("MatMul", "MatMulInteger"):
             continue
-        adds = [n for n in consumers.get(node.output[0], []) if n.op_type == "Add"]
-        bias = [i for n in adds for i in n.input if i in inits and i.endswith(".bias")]
+        weight = node.input[1].removesuffix(QUANTISED)
+        if weight not in inits or not weight.startswith("onnx::"):
+            continue
+        bias = bias_after(node, consumers, inits)
         if len(bias) != 1:
-            raise SystemExit(f"cannot name the weight {node.input[1]}: consumers {adds}")
-        state[bias[0][:-len(".bias")] + ".weight"] = torch.from_numpy(inits[node.input[1]].T.copy())
+            raise SystemExit(f"cannot name the weight {weight}: bias found {bias}")
+        state[bias[0][:-len(".bias")] + ".weight"] = torch.from_numpy(inits[weight].T.copy())
     model = BertModel(config(), add_pooling_layer=False)
     missing, unexpected = model.load_state_dict(state, strict=False)
     missing = [m for m in missing if m != "embeddings.position_ids"]
     if missing or unexpected:
         raise SystemExit(f"weights do not match: missing {missing}, unexpected {unexpected}")
     return model
+
+
+QUANTISED = "_quantized"  # ONNX Runtime's dynamic quantisation: W -> W_quantized, W_scale, W_zero_point
+
+
+def dequantised(graph, inits):
+    """The initializers with every int8 weight of a dynamically quantised graph turned back into
+    float, (q - zero_point) * scale, per channel along the axis the quantiser used (the output
+    columns of a MatMul weight, the DequantizeLinear node's axis otherwise); float graphs unchanged."""
+    axis = {}
+    for node in graph.node:
+        if node.op_type == "MatMulInteger" and node.input[1].endswith(QUANTISED):
+            axis[node.input[1]] = 1
+        elif node.op_type == "DequantizeLinear" and node.input[0].endswith(QUANTISED):
+            attrs = {a.name: onnx.helper.get_attribute_value(a) for a in node.attribute}
+            axis[node.input[0]] = attrs.get("axis", 1)
+    out = {}
+    for name, value in inits.items():
+        base = name.removesuffix(QUANTISED)
+        if name.endswith(QUANTISED) and base + "_scale" in inits:
+            scale = inits[base + "_scale"].astype(np.float32)
+            zero = inits.get(base + "_zero_point", np.zeros_like(scale)).astype(np.float32)
+            q = value.astype(np.float32)
+            if scale.size > 1:
+                if name not in axis:
+                    raise SystemExit(f"per-channel weight {name} without a known axis")
+                shape = [1] * q.ndim
+                shape[axis[name]] = scale.size
+                scale, zero = scale.reshape(shape), zero.reshape(shape)
+            out[base] = ((q - zero) * scale).astype(np.float32)
+        elif not (name.endswith("_scale") or name.endswith("_zero_point")) or name.removesuffix(
+                "_scale").removesuffix("_zero_point") + QUANTISED not in inits:
+            out[name] = value
+    return out
+
+
+def bias_after(node, consumers, inits, hops=4):
+    """The bias initializer of the first Add downstream of node (through Cast and Mul)."""
+    frontier = [node]
+    for _ in range(hops):
+        nxt = []
+        for n in frontier:
+            for c in consumers.get(n.output[0], []):
+                if c.op_type == "Add":
+                    return [i for i in c.input if i in inits and i.endswith(".bias")]
+                if c.op_type in ("Cast", "Mul"):
+                    nxt.append(c)
+        frontier = nxt
+    return []
 
 
 def tokenizer(path, max_len):
@@ -142,9 +198,27 @@ def cmd_convert(a):
     model = load_from_onnx(a.onnx)
     tok = tokenizer(a.tokenizer, 128)
     session = ort.InferenceSession(a.onnx, providers=["CPUExecutionProvider"])
-    diff = np.abs(torch_embed(model, tok, CHECK_TEXTS) - onnx_embed(session, tok, CHECK_TEXTS)).max()
-    print(f"largest difference, PyTorch vs ONNX Runtime, over {len(CHECK_TEXTS)} texts: {diff:.2e}")
-    if diff > 1e-4:
+    ours, theirs = torch_embed(model, tok, CHECK_TEXTS), onnx_embed(session, tok, CHECK_TEXTS)
+    diff = np.abs(ours - theirs).max()
+    cos = (ours * theirs).sum(1)
+    print(f"PyTorch vs ONNX Runtime over {len(CHECK_TEXTS)} texts: largest difference {diff:.2e}, "
+          f"cosine {' '.join(f'{c:.4f}' for c in cos)}")
+    if a.from_quantised:
+        # ONNX Runtime quantises the activations as it runs, so the float model cannot match the
+        # int8 graph exactly (the shortest text strays most). The exact test: quantising the
+        # dequantised model again, as export does, must give back the same int8 weights.
+        if cos.mean() < 0.99 or cos.min() < 0.97:
+            raise SystemExit("dequantised weights stray too far from the quantised model")
+        again = a.out + ".requantised.onnx"
+        quantised_onnx(model, tok, again)
+        before = {i.name: numpy_helper.to_array(i) for i in onnx.load(a.onnx).graph.initializer}
+        after = {i.name: numpy_helper.to_array(i) for i in onnx.load(again).graph.initializer}
+        os.remove(again)
+        differ = [k for k in before if k not in after or not np.array_equal(before[k], after[k])]
+        print(f"quantised again: {len(before) - len(differ)} of {len(before)} initializers identical")
+        if differ or len(after) != len(before):
+            raise SystemExit(f"dequantising is not exact: {differ[:5]} differ after quantising again")
+    elif diff > 1e-4:
         raise SystemExit("conversion does not match the ONNX model")
     torch.save(model.state_dict(), a.out)
     print(f"wrote {a.out}")
@@ -195,6 +269,9 @@ def select(rows, a):
         rs = by_source[source]
         rng.shuffle(rs)
         out.extend(rs[:a.per_source] if a.per_source > 0 else rs)
+    for spec in a.repeat:
+        source, times = spec.split("=")
+        out.extend(r for r in list(out) if r["source"] == source for _ in range(int(times) - 1))
     rng.shuffle(out)
     return out
 
@@ -238,7 +315,30 @@ def batches(rows, batch, seed):
 
 def step_loss(model, tok, batch, bal):
     ids, mask, types = (torch.from_numpy(x) for x in batch_ids(tok, [r["text"] for r in batch]))
-    logits = model(ids, mask, types)
+    return masked_loss(model(ids, mask, types), batch, bal)
+
+
+def init_head(model, tok, rows, bal, n, batch):
+    """Fits the new heads (and gain) on the starting encoder's embeddings of n rows, encoder frozen,
+    so that a randomly initialised head does not pull a trained encoder about in the first steps."""
+    model.eval()
+    with torch.no_grad():
+        pooled = []
+        for b in range(0, n, batch):
+            ids, mask, types = (torch.from_numpy(x) for x in batch_ids(tok, [r["text"] for r in rows[b:b + batch]]))
+            pooled.append(pool(model.bert(input_ids=ids, attention_mask=mask, token_type_ids=types)
+                               .last_hidden_state, mask))
+    x = torch.cat(pooled)
+    opt = torch.optim.Adam(list(model.head.parameters()) + [model.scale], lr=0.05)
+    for _ in range(300):
+        loss = masked_loss(model.head(x * model.scale), rows[:len(x)], bal)
+        opt.zero_grad()
+        loss.backward()
+        opt.step()
+    print(f"heads fitted on {len(x)} rows of the starting encoder: loss {loss.item():.4f}", flush=True)
+
+
+def masked_loss(logits, batch, bal):
     y = torch.tensor([r["label"] for r in batch])
     w = torch.tensor([r["weight"] for r in batch])
     w = w * torch.where(y >= 0.5, bal[1], bal[0])
@@ -301,6 +401,8 @@ def cmd_train(a):
     for r in rows:
         by_source[r["source"]] = by_source.get(r["source"], 0) + 1
     print("rows per source:", json.dumps(by_source, sort_keys=True), flush=True)
+    if a.head_init > 0:
+        init_head(model, tok, rows, bal, min(a.head_init, len(rows)), 64)
     step = 0
     t0 = time.time()
     running = 0.0
@@ -352,24 +454,12 @@ class Encoder(torch.nn.Module):
 
 
 def cmd_export(a):
-    from onnxruntime.quantization import QuantType, quantize_dynamic
     setup(a)
     bert = BertModel(config(), add_pooling_layer=False)
     ckpt = torch.load(a.checkpoint, weights_only=True)
     bert.load_state_dict(ckpt["bert"] if "bert" in ckpt else ckpt, strict=False)
-    bert.eval()
-    enc = Encoder(bert)
     tok = tokenizer(a.tokenizer, 128)
-    ids, mask, types = (torch.from_numpy(x) for x in batch_ids(tok, CHECK_TEXTS[:2]))
-    fp32 = a.out + ".fp32.onnx"
-    torch.onnx.export(enc, (ids, mask, types), fp32, input_names=["input_ids", "attention_mask", "token_type_ids"],
-                      output_names=["last_hidden_state"], opset_version=14, dynamo=False,
-                      dynamic_axes={"input_ids": {0: "batch", 1: "sequence"},
-                                    "attention_mask": {0: "batch", 1: "sequence"},
-                                    "token_type_ids": {0: "batch", 1: "sequence"},
-                                    "last_hidden_state": {0: "batch", 1: "sequence"}})
-    # per-channel int8 weights: per-tensor scales lose too much (cosine to float 0.93 against 0.99)
-    quantize_dynamic(fp32, a.out, weight_type=QuantType.QInt8, per_channel=True)
+    fp32 = quantised_onnx(bert, tok, a.out, keep_float=True)
     ref = torch_embed(bert, tok, CHECK_TEXTS)
     for name, path in (("float", fp32), ("int8", a.out)):
         got = onnx_embed(ort.InferenceSession(path, providers=["CPUExecutionProvider"]), tok, CHECK_TEXTS)
@@ -384,11 +474,36 @@ def cmd_export(a):
     print(f"wrote {a.out} ({os.path.getsize(a.out) / 1e6:.1f} MB)")
 
 
+def quantised_onnx(bert, tok, out, keep_float=False):
+    """Writes the encoder as a per-channel int8 ONNX graph to out; returns the float graph's path
+    if keep_float (else removes it)."""
+    from onnxruntime.quantization import QuantType, quantize_dynamic
+    bert.eval()
+    enc = Encoder(bert)
+    ids, mask, types = (torch.from_numpy(x) for x in batch_ids(tok, CHECK_TEXTS[:2]))
+    fp32 = out + ".fp32.onnx"
+    torch.onnx.export(enc, (ids, mask, types), fp32, input_names=["input_ids", "attention_mask", "token_type_ids"],
+                      output_names=["last_hidden_state"], opset_version=14, dynamo=False,
+                      dynamic_axes={"input_ids": {0: "batch", 1: "sequence"},
+                                    "attention_mask": {0: "batch", 1: "sequence"},
+                                    "token_type_ids": {0: "batch", 1: "sequence"},
+                                    "last_hidden_state": {0: "batch", 1: "sequence"}})
+    # per-channel int8 weights: per-tensor scales lose too much (cosine to float 0.93 against 0.99)
+    quantize_dynamic(fp32, out, weight_type=QuantType.QInt8, per_channel=True)
+    if keep_float:
+        return fp32
+    os.remove(fp32)
+    return None
+
+
 def main():
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
     c = sub.add_parser("convert")
-    c.add_argument("--onnx", required=True, help="all-minilm-l6-v2.onnx from the langchain4j jar")
+    c.add_argument("--onnx", required=True, help="all-minilm-l6-v2.onnx from the langchain4j jar, or with "
+                   "--from-quantised an int8 encoder this tool exported (e.g. the shipped civility-encoder.onnx)")
+    c.add_argument("--from-quantised", action="store_true",
+                   help="the ONNX model has int8 weights: dequantise them and check cosine >= 0.99 to it")
     c.add_argument("--tokenizer", required=True)
     c.add_argument("--out", required=True, help="PyTorch state dict")
     for name in ("time", "train"):
@@ -405,6 +520,11 @@ def main():
         t.add_argument("--per-source", type=int, default=0, help="most rows per source (0: all)")
         t.add_argument("--semantic-only", action="store_true",
                        help="only the rows the Java trainer's per-source cap picks for the semantic heads")
+        t.add_argument("--repeat", action="append", default=[], metavar="SOURCE=N",
+                       help="use each training row of SOURCE N times (e.g. parley_extra=2)")
+        t.add_argument("--head-init", type=int, default=0,
+                       help="first fit the heads on this many rows' embeddings, encoder frozen (continuing "
+                            "from a trained encoder, whose heads are not kept)")
         if name == "time":
             t.add_argument("--steps", type=int, default=5)
         else:
