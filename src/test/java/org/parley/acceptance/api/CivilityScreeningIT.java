@@ -4,7 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
-import jakarta.json.JsonString;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -35,12 +34,9 @@ class CivilityScreeningIT {
                 true);
         assertEquals(201, posted.status(), posted.body());
         assertEquals("published", posted.json().getString("status"), posted.body());
-        JsonObject item = queueItem(
-                admin,
-                "unmoderated",
-                article,
-                posted.json().getJsonObject("comment").getString("id"));
-        assertTrue(reasons(item).contains("language.unscored"), item.toString());
+        String id = posted.json().getJsonObject("comment").getString("id");
+        List<String> reasons = Readers.screeningReasons(admin, "unmoderated", article, id);
+        assertTrue(reasons.contains("language.unscored"), reasons.toString());
     }
 
     @Test
@@ -81,22 +77,5 @@ class CivilityScreeningIT {
         JsonObject data = civility.getJsonObject("data");
         assertEquals("true", data.get("semanticStage").toString().replace("\"", ""), civility.toString());
         assertEquals("true", data.get("languageDetection").toString().replace("\"", ""), civility.toString());
-    }
-
-    private static JsonObject queueItem(Http admin, String queue, String article, String id) {
-        Http.Reply page = admin.get(
-                "/api/v1/moderation/queues/" + queue + "?site=" + Readers.SITE + "&article=" + article + "&limit=100");
-        assertEquals(200, page.status(), page.body());
-        return page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
-                .filter(i -> i.getJsonObject("comment").getString("id").equals(id))
-                .findFirst()
-                .orElseThrow(
-                        () -> new AssertionError("comment " + id + " not in the " + queue + " queue: " + page.body()));
-    }
-
-    private static List<String> reasons(JsonObject item) {
-        return item.getJsonObject("screening").getJsonArray("reasons").getValuesAs(JsonString.class).stream()
-                .map(JsonString::getString)
-                .toList();
     }
 }

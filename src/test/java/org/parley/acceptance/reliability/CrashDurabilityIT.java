@@ -41,7 +41,8 @@ import org.parley.acceptance.support.ServerProcess;
  * started again on the same data. Every comment answered 201 is there; retrying what was in flight
  * when the server died (same key, same body) stores it at most once, and retrying an acknowledged
  * post answers the comment stored the first time. Once on the default H2 file database, once on
- * PostgreSQL (a database created for the run on 127.0.0.1:5432, dropped afterwards).
+ * PostgreSQL (a database created for the run on 127.0.0.1:5432, dropped afterwards). The first
+ * posts after the restart are screened with every stage ({@link #screensWithEveryStageAtReady}).
  *
  * <p>Bounded: the server is killed after {@link #ACKNOWLEDGED_BEFORE_KILL} acknowledged posts or
  * {@link #POSTING_LIMIT}, whichever comes first; each server start is bounded by
@@ -103,6 +104,7 @@ class CrashDurabilityIT {
 
         try (ServerProcess second = ServerProcess.start(launch(work.resolve("second"), data, database))) {
             ParleyServer.Server server = server(second, data);
+            screensWithEveryStageAtReady(server);
             Http http = new Http(server);
             Map<String, Integer> lost = new HashMap<>();
             Map<String, Map<String, List<String>>> visible = new HashMap<>();
@@ -149,6 +151,50 @@ class CrashDurabilityIT {
                             + "%d in flight retried, none stored twice%n",
                     work.getFileName(), acknowledged.size(), inFlight.size());
         }
+    }
+
+    /**
+     * The first requests after a restart (no demo seeding, so nothing in the start itself screened a
+     * comment) are screened with every stage: the civility models load in the background while
+     * Payara deploys, and ready means they are loaded. A hostile English comment is held for its
+     * tone and a French one is published flagged as a language the model does not score (with
+     * Lingua missing it would be scored as English).
+     */
+    private static void screensWithEveryStageAtReady(ParleyServer.Server server) {
+        Http admin = Http.admin(server);
+        String article = Readers.newArticle(admin, "Harbour wall works"); // its queues hold these two only
+        Http reader = new Http(server);
+        String token = Readers.guestToken(reader, "Restart reader");
+        Http.Reply hostile = Readers.post(
+                reader,
+                token,
+                article,
+                "Only a brainless clown could type this garbage, so shut your mouth and crawl away.",
+                null,
+                true);
+        assertEquals(201, hostile.status(), hostile.body());
+        assertEquals("held", hostile.json().getString("status"), hostile.body());
+        Http.Reply french = Readers.post(
+                reader,
+                token,
+                article,
+                "Le conseil municipal devrait publier le calendrier des travaux sur la digue avant l'hiver.",
+                null,
+                true);
+        assertEquals(201, french.status(), french.body());
+        assertEquals("published", french.json().getString("status"), french.body());
+        assertTrue(
+                Readers.screeningReasons(admin, "held", article, id(hostile)).stream()
+                        .anyMatch(r -> r.startsWith("civility.")),
+                "held for its tone right after the restart");
+        assertTrue(
+                Readers.screeningReasons(admin, "unmoderated", article, id(french))
+                        .contains("language.unscored"),
+                "the language detector runs right after the restart");
+    }
+
+    private static String id(Http.Reply posted) {
+        return posted.json().getJsonObject("comment").getString("id");
     }
 
     /**

@@ -2,11 +2,14 @@ package org.parley.acceptance.support;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonString;
+import java.util.List;
 import java.util.UUID;
 
 /**
  * Reader-side helpers: a fresh guest with a token, and posting as that guest. Every test uses its
- * own guests, so tests do not share authors (or their rate limits).
+ * own guests, so tests do not share authors (or their rate limits). Also the screening reasons a
+ * posted comment got, as moderators see them.
  */
 public final class Readers {
 
@@ -54,5 +57,25 @@ public final class Readers {
             throw new IllegalStateException("article registration failed: " + reply);
         }
         return key;
+    }
+
+    /** The screening reasons of comment {@code id} in a moderation {@code queue} of {@code article}. */
+    public static List<String> screeningReasons(Http admin, String queue, String article, String id) {
+        Http.Reply page = admin.get(
+                "/api/v1/moderation/queues/" + queue + "?site=" + SITE + "&article=" + article + "&limit=100");
+        if (page.status() != 200) {
+            throw new AssertionError("queue " + queue + ": " + page);
+        }
+        return page.json().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(i -> i.getJsonObject("comment").getString("id").equals(id))
+                .findFirst()
+                .orElseThrow(
+                        () -> new AssertionError("comment " + id + " not in the " + queue + " queue: " + page.body()))
+                .getJsonObject("screening")
+                .getJsonArray("reasons")
+                .getValuesAs(JsonString.class)
+                .stream()
+                .map(JsonString::getString)
+                .toList();
     }
 }
