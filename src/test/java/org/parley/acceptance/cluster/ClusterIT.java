@@ -2,6 +2,7 @@ package org.parley.acceptance.cluster;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
@@ -108,6 +109,78 @@ class ClusterIT {
                         .json()
                         .getJsonObject("counts")
                         .getInt(article));
+    }
+
+    /**
+     * Sites are read from each instance's memory: a change an administrator makes on one instance
+     * (an allowed origin, a setting) holds on the other at once, although the other read the site
+     * just before.
+     */
+    @Test
+    void anAdministratorsSiteChangeOnOneInstanceHoldsOnTheOther() throws Exception {
+        String site = "cluster-site-" + UUID.randomUUID().toString().substring(0, 8);
+        String origin = "https://" + site + ".example";
+        Http adminA = Http.admin(a);
+        assertEquals(
+                201,
+                adminA.post(
+                                "/api/v1/admin/sites",
+                                Json.createObjectBuilder()
+                                        .add("key", site)
+                                        .add("name", "Cluster site")
+                                        .build())
+                        .status());
+        Http onB = new Http(b);
+        assertNull(onB.get("/api/v1/sites/" + site, "Origin", origin).header("Access-Control-Allow-Origin"));
+
+        assertEquals(
+                200,
+                adminA.post(
+                                "/api/v1/admin/sites/" + site + "/origins",
+                                Json.createObjectBuilder().add("origin", origin).build())
+                        .status());
+        Instant deadline = Instant.now().plus(LIVE);
+        while (!origin.equals(
+                onB.get("/api/v1/sites/" + site, "Origin", origin).header("Access-Control-Allow-Origin"))) {
+            assertTrue(Instant.now().isBefore(deadline), "the other instance still refuses the origin after " + LIVE);
+            pause();
+        }
+
+        String article = "it-" + UUID.randomUUID();
+        assertEquals(
+                201,
+                adminA.post(
+                                "/api/v1/admin/sites/" + site + "/articles",
+                                Json.createObjectBuilder()
+                                        .add("key", article)
+                                        .add("url", "https://" + site + ".example/" + article)
+                                        .add("title", "Cluster site settings")
+                                        .build())
+                        .status());
+        Http poster = Http.from(b, address(9));
+        assertEquals(
+                201,
+                poster.post(commentsOf(site, article), guestPost("A guest may post here today."))
+                        .status());
+        assertEquals(
+                200,
+                adminA.send(
+                                "PATCH",
+                                "/api/v1/admin/sites/" + site,
+                                Json.createObjectBuilder()
+                                        .add("guestsAllowed", false)
+                                        .build()
+                                        .toString(),
+                                "Content-Type",
+                                "application/json")
+                        .status());
+        deadline = Instant.now().plus(LIVE);
+        while (poster.post(commentsOf(site, article), guestPost("A guest may not post here any more."))
+                        .status()
+                == 201) {
+            assertTrue(Instant.now().isBefore(deadline), "the other instance still takes guests after " + LIVE);
+            pause();
+        }
     }
 
     @Test
@@ -340,6 +413,10 @@ class ClusterIT {
                 .add("body", body)
                 .add("author", Json.createObjectBuilder().add("name", "Guest " + Math.abs(body.hashCode() % 1000)))
                 .build();
+    }
+
+    private static String commentsOf(String site, String article) {
+        return "/api/v1/articles/" + article + "/comments?site=" + site;
     }
 
     private static String page(String article) {

@@ -164,6 +164,19 @@ public final class AuthorService {
      * The outcome of the author's latest decided comments: a sliding window, so that an author's
      * old rejections stop counting as they post acceptable comments (see {@link RecentRecord}).
      */
+    /** The author and their {@link #recentRecord}, read in one transaction (what screening a post needs). */
+    public WithRecord withRecentRecord(AuthorId id) {
+        return work.read(r -> {
+            AuthorEntity author = r.authors().require(id);
+            return new WithRecord(
+                    view(r, author),
+                    r.authors().recentRecord(id.value(), r.now().minus(Duration.ofDays(RecentRecord.MAX_AGE_DAYS))));
+        });
+    }
+
+    /** An author and their {@link RecentRecord}. */
+    public record WithRecord(Author author, RecentRecord recent) {}
+
     public RecentRecord recentRecord(AuthorId id) {
         return work.read(r -> {
             r.authors().require(id);

@@ -5,7 +5,13 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import org.parley.core.ConflictException;
+import org.parley.core.NotFoundException;
 import org.parley.core.review.Actor;
 import org.parley.core.review.DecisionAction;
 import org.parley.core.review.internal.AuditLog;
@@ -16,9 +22,19 @@ import org.parley.core.unitofwork.UnitOfWork;
 /**
  * Creates, updates and reads sites. Thread-safe; every method is one transaction. Obtain it from
  * {@code ParleyCore.sites()}.
+ *
+ * <p>{@link #get} and {@link #find} answer from a snapshot kept in memory (every request names its
+ * site, most more than once), read from the database the first time. Only this service changes a
+ * site; each change drops the snapshot after it commits and tells the {@link #onChange} listeners,
+ * so that an application running several instances can have the others {@link #forget} it.
  */
 public final class SiteService {
     private final UnitOfWork work;
+    private final ConcurrentMap<String, Site> snapshots = new ConcurrentHashMap<>();
+    /** Bumped before every {@link #forget}, so a read that raced a change never keeps what it read. */
+    private final AtomicLong generation = new AtomicLong();
+
+    private final List<Consumer<String>> listeners = new CopyOnWriteArrayList<>();
 
     public SiteService(UnitOfWork work) {
         this.work = work;
@@ -26,23 +42,23 @@ public final class SiteService {
 
     /** Creates a site; {@link ConflictException} ({@code conflict.duplicate-key}) if the key is taken. */
     public Site create(SiteDraft draft) {
-        return work.write(r -> {
+        return changed(work.write(r -> {
             if (r.sites().byKey(draft.key()).isPresent()) {
                 throw new ConflictException(ConflictException.DUPLICATE_KEY, "site " + draft.key() + " already exists");
             }
             SiteEntity site = new SiteEntity(draft, r.now());
             r.sites().add(site);
             return site.toSite();
-        });
+        }));
     }
 
     /** Replaces name, origins, mode and settings of the site with {@code draft.key()}. */
     public Site update(SiteDraft draft) {
-        return work.write(r -> {
+        return changed(work.write(r -> {
             SiteEntity site = r.sites().require(draft.key());
             site.apply(draft);
             return site.toSite();
-        });
+        }));
     }
 
     /**
@@ -55,7 +71,7 @@ public final class SiteService {
     public Site change(String key, SiteChange change, Actor by) {
         Require.present("change", change);
         Require.present("by", by);
-        return work.write(r -> {
+        return changed(work.write(r -> {
             SiteEntity site = r.sites().require(key);
             Site before = site.toSite();
             List<String> changed = new ArrayList<>();
@@ -94,7 +110,7 @@ public final class SiteService {
                                         : change.policyNote()));
             }
             return site.toSite();
-        });
+        }));
     }
 
     private static void describe(SiteSettings a, SiteSettings b, List<String> changed) {
@@ -127,11 +143,54 @@ public final class SiteService {
 
     /** The site, or {@link org.parley.core.NotFoundException}. */
     public Site get(String key) {
-        return work.read(r -> r.sites().require(key).toSite());
+        return find(key).orElseThrow(() -> new NotFoundException("site", key));
     }
 
     public Optional<Site> find(String key) {
-        return work.read(r -> r.sites().byKey(key).map(SiteEntity::toSite));
+        if (key == null) {
+            return work.read(r -> r.sites().byKey(null).map(SiteEntity::toSite));
+        }
+        Site known = snapshots.get(key);
+        if (known != null) {
+            return Optional.of(known);
+        }
+        long before = generation.get();
+        Optional<Site> site = work.read(r -> r.sites().byKey(key).map(SiteEntity::toSite));
+        site.ifPresent(s -> {
+            snapshots.put(key, s);
+            if (generation.get() != before) {
+                snapshots.remove(key, s); // a change committed meanwhile: what was read may be older
+            }
+        });
+        return site;
+    }
+
+    /**
+     * Runs {@code listener} with a site's key after each change to it commits here (a cluster
+     * tells its other instances to {@link #forget} the site).
+     */
+    public void onChange(Consumer<String> listener) {
+        listeners.add(Require.present("listener", listener));
+    }
+
+    /** Drops the snapshot of site {@code key}: it changed elsewhere (another instance of a cluster). */
+    public void forget(String key) {
+        generation.incrementAndGet();
+        snapshots.remove(key);
+    }
+
+    /** Drops every snapshot (changes elsewhere may have been missed). */
+    public void forgetAll() {
+        generation.incrementAndGet();
+        snapshots.clear();
+    }
+
+    private Site changed(Site site) {
+        forget(site.key());
+        for (Consumer<String> listener : listeners) {
+            listener.accept(site.key());
+        }
+        return site;
     }
 
     /** Every site, by key. */
@@ -151,7 +210,7 @@ public final class SiteService {
 
     private Site changeOrigins(String key, String origin, boolean allow) {
         String normalised = Origins.normalise(origin);
-        return work.write(r -> {
+        return changed(work.write(r -> {
             SiteEntity site = r.sites().require(key);
             Set<String> origins = new HashSet<>(site.origins());
             if (allow) {
@@ -161,7 +220,7 @@ public final class SiteService {
             }
             site.setOrigins(origins);
             return site.toSite();
-        });
+        }));
     }
 
     /** Whether the site exists and allows {@code origin}. */

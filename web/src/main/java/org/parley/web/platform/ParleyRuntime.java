@@ -25,6 +25,7 @@ import org.parley.web.cluster.GridBuckets;
 import org.parley.web.cluster.GridIdempotency;
 import org.parley.web.cluster.GridRecentTexts;
 import org.parley.web.cluster.GridStaffSessions;
+import org.parley.web.cluster.Signals;
 import org.parley.web.security.Idempotency;
 import org.parley.web.security.IdempotencyStore;
 import org.parley.web.security.RateLimiter;
@@ -48,6 +49,12 @@ public class ParleyRuntime {
 
     @Inject
     Grid grid;
+
+    @Inject
+    Signals signals;
+
+    /** Signalled with a site's key when it changed on some instance (its snapshot is dropped everywhere). */
+    static final String SITE_CHANGED = "site-changed";
 
     private volatile State state;
 
@@ -78,6 +85,10 @@ public class ParleyRuntime {
                 .withMaxPoolSize(settings.dbPoolSize());
         LOG.info(() -> "Parley: opening " + config);
         ParleyCore core = ParleyCore.open(config);
+        // sites are read from memory (SiteService); a change on any instance drops them on every one
+        core.sites().onChange(key -> signals.send(SITE_CHANGED, key));
+        signals.on(SITE_CHANGED, args -> core.sites().forget(args.get(0)));
+        signals.on(Signals.MEMBERS, args -> core.sites().forgetAll());
         CivilityScorer scorer = CivilityScorer.loadDefault();
         SitePolicy policy = settings.policyFile().map(ParleyRuntime::readPolicy).orElseGet(SitePolicy::defaults);
         HazelcastInstance hazelcast = grid.hazelcast().orElse(null);

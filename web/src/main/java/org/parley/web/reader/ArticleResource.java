@@ -344,7 +344,7 @@ public class ArticleResource {
             Requests.NewPost post,
             boolean confirm,
             String requestKey) {
-        runtime.core().articles().get(ref);
+        Article article = runtime.core().articles().get(ref);
         ReaderSession created = null;
         AuthorId author;
         boolean notify = Boolean.TRUE.equals(post.notifyMe());
@@ -358,7 +358,7 @@ public class ArticleResource {
                     s, post.author() == null ? null : post.author().name(), caller.address());
             author = AuthorId.parse(created.author().id());
         }
-        Posting.Outcome outcome = posting.post(ref, author, parent, post.body(), confirm, requestKey);
+        Posting.Outcome outcome = posting.post(article, author, parent, post.body(), confirm, requestKey);
         if (!outcome.stored()) {
             return new IdempotencyStore.Outcome(200, new Nudged(outcome.nudge(), created), null);
         }

@@ -13,6 +13,7 @@ import org.parley.core.article.Article;
 import org.parley.core.article.ArticleRef;
 import org.parley.core.author.Author;
 import org.parley.core.author.AuthorId;
+import org.parley.core.author.AuthorService;
 import org.parley.core.author.RecentRecord;
 import org.parley.core.comment.Comment;
 import org.parley.core.comment.CommentEdit;
@@ -84,11 +85,17 @@ public class Posting {
      */
     public Outcome post(
             ArticleRef ref, AuthorId authorId, CommentId parent, String body, boolean confirm, String requestKey) {
+        return post(runtime.core().articles().get(ref), authorId, parent, body, confirm, requestKey);
+    }
+
+    /** {@link #post(ArticleRef, AuthorId, CommentId, String, boolean, String)} of an article the caller just read. */
+    public Outcome post(
+            Article article, AuthorId authorId, CommentId parent, String body, boolean confirm, String requestKey) {
         ParleyCore core = runtime.core();
-        Article article = core.articles().get(ref);
-        Author author = core.authors().get(authorId);
+        ArticleRef ref = article.ref();
+        AuthorService.WithRecord author = core.authors().withRecentRecord(authorId);
         SitePolicy policy = runtime.policyFor(core.sites().get(ref.siteKey()));
-        Verdict verdict = screen(body, author, article, policy, confirm);
+        Verdict verdict = screen(body, author.author(), author.recent(), article, policy, confirm);
         if (verdict.needsNudge() && !confirm) {
             return new Outcome(
                     null,
@@ -113,7 +120,8 @@ public class Posting {
         Article article = core.articles().get(before.article());
         Author author = core.authors().get(authorId);
         SitePolicy policy = runtime.policyFor(core.sites().get(before.article().siteKey()));
-        Verdict verdict = screen(body, author, article, policy, confirm);
+        Verdict verdict =
+                screen(body, author, runtime.core().authors().recentRecord(author.id()), article, policy, confirm);
         if (verdict.needsNudge() && !confirm) {
             return new Outcome(
                     null,
@@ -148,16 +156,14 @@ public class Posting {
         });
     }
 
-    private Verdict screen(String body, Author author, Article article, SitePolicy policy, boolean confirm) {
+    private Verdict screen(
+            String body, Author author, RecentRecord recent, Article article, SitePolicy policy, boolean confirm) {
         ArticleContext context = new ArticleContext(
                 article.ref().articleKey(),
                 article.discussionState().acceptsComments(),
                 article.effectiveModeration() == ModerationMode.PRE_MODERATION,
                 policy);
-        AuthorContext who = authorContext(
-                author,
-                runtime.core().authors().recentRecord(author.id()),
-                runtime.clock().instant());
+        AuthorContext who = authorContext(author, recent, runtime.clock().instant());
         Submission submission = confirm ? Submission.confirmed(body, who, context) : Submission.of(body, who, context);
         return runtime.screener().screen(submission);
     }

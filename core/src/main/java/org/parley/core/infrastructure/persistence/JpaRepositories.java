@@ -2,6 +2,7 @@ package org.parley.core.infrastructure.persistence;
 
 import jakarta.persistence.EntityManager;
 import java.time.Instant;
+import java.util.concurrent.ConcurrentMap;
 import org.parley.core.account.AccountRepository;
 import org.parley.core.article.ArticleRepository;
 import org.parley.core.author.AuthorRepository;
@@ -22,9 +23,11 @@ final class JpaRepositories implements Repositories {
     private final Queries q;
 
     private final String nextCommentIdSql;
+    private final ConcurrentMap<String, Long> siteIds;
 
-    JpaRepositories(EntityManager em, Instant now, String nextCommentIdSql) {
+    JpaRepositories(EntityManager em, Instant now, String nextCommentIdSql, ConcurrentMap<String, Long> siteIds) {
         this.em = em;
+        this.siteIds = siteIds;
         this.nextCommentIdSql = nextCommentIdSql;
         this.now = now;
         this.q = new Queries(em);
@@ -32,7 +35,7 @@ final class JpaRepositories implements Repositories {
 
     @Override
     public SiteRepository sites() {
-        return new JpaSiteRepository(em, q);
+        return new JpaSiteRepository(em, q, siteIds);
     }
 
     @Override

@@ -13,6 +13,8 @@ import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
 import java.util.function.Function;
 import org.flywaydb.core.Flyway;
 import org.hibernate.FlushMode;
@@ -75,6 +77,8 @@ public final class Store implements UnitOfWork, AutoCloseable {
     private final EntityManagerFactory factory;
     private final Clock clock;
     private final String nextCommentIdSql;
+    /** Site ids by key, for {@link JpaSiteRepository}: keys never change and ids are never reused. */
+    private final ConcurrentMap<String, Long> siteIds = new ConcurrentHashMap<>();
 
     public Store(String jdbcUrl, String user, String password, int poolSize, Clock clock) {
         this.clock = clock;
@@ -172,7 +176,7 @@ public final class Store implements UnitOfWork, AutoCloseable {
             }
             tx.begin();
             JpaRepositories repositories =
-                    new JpaRepositories(em, clock.instant().truncatedTo(ChronoUnit.MICROS), nextCommentIdSql);
+                    new JpaRepositories(em, clock.instant().truncatedTo(ChronoUnit.MICROS), nextCommentIdSql, siteIds);
             T result = work.apply(repositories);
             if (!readOnly) {
                 em.flush();
